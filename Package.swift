@@ -1,0 +1,60 @@
+// swift-tools-version: 6.0
+// motcua — the front-desk program of a Vietnamese commune's one-stop counter.
+// Swift 6 language mode, no package dependencies: the only C libraries are the system's
+// (ncursesw, sqlite3, libcrypt). See docs/DECISIONS.md.
+import PackageDescription
+
+let package = Package(
+    name: "motcua",
+    products: [
+        .executable(name: "motcua", targets: ["motcua"]),
+        .executable(name: "motcua-bench", targets: ["motcua-bench"]),
+    ],
+    targets: [
+        // --- The only modules that touch C ---------------------------------------------------
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // A regular C target, not a systemLibrary: SwiftPM drops ncursesw.pc's -D flags, and every
+        // includer of curses.h must agree on NCURSES_WIDECHAR (see docs/DECISIONS.md).
+        .target(
+            name: "CNcursesW",
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        .target(
+            name: "CCrypt",
+            linkerSettings: [.linkedLibrary("crypt")]
+        ),
+
+        // --- Pure domain -----------------------------------------------------------------------
+        .target(name: "MotCuaCore"),
+
+        // Glibc wrappers for the edges (files, clock, environment, subprocesses): no Foundation.
+        .target(name: "MotCuaSystem", dependencies: ["MotCuaCore"]),
+
+        // The shipped configuration (Config/*.json), compiled into the binary so that the program
+        // works from any directory. Config/ stays the single source: the files here are symlinks.
+        .target(
+            name: "MotCuaDefaults",
+            dependencies: ["MotCuaCore"],
+            resources: [.embedInCode("Embedded/holidays.json")]
+        ),
+
+        // --- Command line (library, so that tests can run it in-process) ------------------------
+        .target(
+            name: "MotCuaCLI",
+            dependencies: ["MotCuaCore", "MotCuaDefaults", "MotCuaSystem", "CSQLite", "CNcursesW"]
+        ),
+
+        // --- Executables (thin) ---------------------------------------------------------------
+        .executableTarget(name: "motcua", dependencies: ["MotCuaCLI"]),
+        .executableTarget(name: "motcua-bench", dependencies: ["MotCuaBenchmarks"]),
+        .target(name: "MotCuaBenchmarks", dependencies: ["MotCuaCore", "MotCuaDefaults", "MotCuaSystem"]),
+
+        // --- Tests ----------------------------------------------------------------------------
+        .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore", "MotCuaDefaults"]),
+        .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI", "MotCuaCore", "MotCuaSystem", "CNcursesW", "CSQLite"]),
+    ]
+)

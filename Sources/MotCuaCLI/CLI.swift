@@ -1,0 +1,135 @@
+import CNcursesW
+import CSQLite
+import MotCuaCore
+import MotCuaSystem
+
+/// Where a command writes and what it may read from its surroundings. Tests use an in-memory one.
+public struct CommandIO {
+    public var writeOut: (String) -> Void
+    public var writeErr: (String) -> Void
+    public var readStdin: () -> [UInt8]
+    public var now: () -> LocalDateTime
+    public var environment: (String) -> String?
+
+    public init(writeOut: @escaping (String) -> Void, writeErr: @escaping (String) -> Void,
+                readStdin: @escaping () -> [UInt8], now: @escaping () -> LocalDateTime,
+                environment: @escaping (String) -> String?) {
+        self.writeOut = writeOut
+        self.writeErr = writeErr
+        self.readStdin = readStdin
+        self.now = now
+        self.environment = environment
+    }
+
+    func out(_ line: String) { writeOut(line + "\n") }
+    func err(_ line: String) { writeErr(line + "\n") }
+}
+
+/// Exit statuses of the command line.
+public enum ExitStatus {
+    public static let success: Int32 = 0
+    /// The action was refused or the check found problems.
+    public static let refused: Int32 = 1
+    /// Wrong arguments or unusable input (bad file, bad date).
+    public static let usage: Int32 = 2
+}
+
+/// One subcommand: its name, a one-line summary, its help text, and what it does.
+struct Command: Sendable {
+    let name: String
+    let summary: String
+    let usage: String
+    let help: String
+    let spec: OptionSpec
+    let run: @Sendable (ParsedArguments, CommandIO) throws -> Int32
+}
+
+public enum MotCuaCommandLine {
+    public static let version = "0.1.0"
+
+    static let commands: [Command] = [CalendarCommands.lunar, CalendarCommands.calendar, CalendarCommands.due]
+
+    /// Runs the command line. `arguments` excludes the program name.
+    public static func run(_ arguments: [String], io: CommandIO) -> Int32 {
+        guard let first = arguments.first else {
+            io.writeOut(generalHelp)
+            return ExitStatus.success
+        }
+        switch first {
+        case "--help", "-h", "help":
+            if first == "help", arguments.count > 1, let command = commands.first(where: { $0.name == arguments[1] }) {
+                io.writeOut(helpText(command))
+            } else {
+                io.writeOut(generalHelp)
+            }
+            return ExitStatus.success
+        case "--version", "-V", "version":
+            io.out(versionText)
+            return ExitStatus.success
+        default:
+            break
+        }
+        guard let command = commands.first(where: { $0.name == first }) else {
+            io.err("motcua: lệnh không hợp lệ: \(first)")
+            io.err("Xem: motcua --help")
+            return ExitStatus.usage
+        }
+        let rest = arguments.dropFirst()
+        if rest.contains("--help") || rest.contains("-h") {
+            io.writeOut(helpText(command))
+            return ExitStatus.success
+        }
+        do {
+            let parsed = try ParsedArguments.parse(rest, spec: command.spec)
+            return try command.run(parsed, io)
+        } catch let error as UsageError {
+            io.err("motcua \(command.name): \(error.message)")
+            io.err("Cách dùng: \(command.usage)")
+            io.err("Xem: motcua \(command.name) --help")
+            return ExitStatus.usage
+        } catch let error as ConfigError {
+            io.err("motcua \(command.name): tệp cấu hình không hợp lệ: \(error)")
+            return ExitStatus.usage
+        } catch let error as SystemError {
+            io.err("motcua \(command.name): \(error)")
+            return ExitStatus.usage
+        } catch {
+            io.err("motcua \(command.name): lỗi: \(error)")
+            return ExitStatus.usage
+        }
+    }
+
+    static var versionText: String {
+        let sqlite = String(cString: sqlite3_libversion())
+        let curses = String(cString: motcua_curses_version())
+        return "motcua \(version) (SQLite \(sqlite), \(curses))"
+    }
+
+    static func helpText(_ command: Command) -> String {
+        "Cách dùng: \(command.usage)\n\n\(command.summary)\n\n\(command.help)"
+    }
+
+    static var generalHelp: String {
+        var lines = [
+            "motcua \(version): chương trình Bộ phận một cửa của xã, phường (tiếp nhận và trả kết quả hồ sơ).",
+            "",
+            "Cách dùng: motcua <lệnh> [tuỳ chọn]",
+            "",
+            "Lệnh:",
+        ]
+        let width = commands.map(\.name.count).max() ?? 0
+        for c in commands {
+            lines.append("  \(c.name)\(String(repeating: " ", count: width - c.name.count + 2))\(c.summary)")
+        }
+        lines += [
+            "",
+            "Tuỳ chọn chung:",
+            "  --help      xem hướng dẫn (cũng dùng sau mỗi lệnh: motcua due --help)",
+            "  --version   xem phiên bản",
+            "",
+            "Màn hình làm việc (giao diện bàn phím) sẽ mở khi chạy motcua không có lệnh; phần này chưa có",
+            "trong phiên bản này.",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

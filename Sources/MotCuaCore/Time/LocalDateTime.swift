@@ -1,0 +1,93 @@
+/// A time of day in whole minutes since midnight (0 ... 1440; 1440 only as the end of a day).
+public struct ClockTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let minuteOfDay: Int
+
+    public init?(minuteOfDay: Int) {
+        guard (0...1440).contains(minuteOfDay) else { return nil }
+        self.minuteOfDay = minuteOfDay
+    }
+
+    public init?(hour: Int, minute: Int) {
+        guard (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+        self.minuteOfDay = hour * 60 + minute
+    }
+
+    /// Parses `HH:MM` (one- or two-digit hour, two-digit minute).
+    public init?(text: some StringProtocol) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+              let h = parseDigits(parts[0]), let m = parseDigits(parts[1])
+        else { return nil }
+        self.init(hour: h, minute: m)
+    }
+
+    public static func < (a: ClockTime, b: ClockTime) -> Bool { a.minuteOfDay < b.minuteOfDay }
+
+    public var hour: Int { minuteOfDay / 60 }
+    public var minute: Int { minuteOfDay % 60 }
+
+    /// `HH:MM`
+    public var text: String { "\(pad(hour, 2)):\(pad(minute, 2))" }
+    public var description: String { text }
+
+    /// "17 giờ 00 phút", as receipts print the appointment hour.
+    public var vietnameseLong: String { "\(pad(hour, 2)) giờ \(pad(minute, 2)) phút" }
+}
+
+/// A local date and time in Vietnam, to the minute: minutes since 1970-01-01 00:00 local time.
+///
+/// Vietnam keeps UTC+7 all year, so local minutes are a total order with no gaps or repeats.
+public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public static let minutesPerDay = 1440
+
+    /// Minutes since 1970-01-01 00:00 local time.
+    public let minutes: Int
+
+    public init(minutes: Int) { self.minutes = minutes }
+
+    public init(date: CivilDate, minuteOfDay: Int) {
+        self.minutes = date.dayNumber * LocalDateTime.minutesPerDay + minuteOfDay
+    }
+
+    public init(date: CivilDate, time: ClockTime) {
+        self.init(date: date, minuteOfDay: time.minuteOfDay)
+    }
+
+    /// The local time of a UTC instant given in seconds since the Unix epoch (floored to the minute).
+    public init(unixSeconds: Int64, utcOffsetMinutes: Int = 420) {
+        let seconds = unixSeconds + Int64(utcOffsetMinutes) * 60
+        let minutes = seconds >= 0 ? seconds / 60 : (seconds - 59) / 60
+        self.minutes = Int(minutes)
+    }
+
+    public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool { a.minutes < b.minutes }
+
+    public var date: CivilDate {
+        CivilDate(dayNumber: minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440)
+    }
+
+    public var minuteOfDay: Int { minutes - date.dayNumber * 1440 }
+    public var time: ClockTime { ClockTime(minuteOfDay: minuteOfDay)! }
+
+    public func adding(minutes m: Int) -> LocalDateTime { LocalDateTime(minutes: minutes + m) }
+
+    /// `YYYY-MM-DD HH:MM`
+    public var iso: String { "\(date.iso) \(time.text)" }
+    /// `dd/mm/yyyy HH:MM`
+    public var vietnamese: String { "\(date.vietnamese) \(time.text)" }
+    public var description: String { iso }
+
+    /// Parses `YYYY-MM-DD HH:MM` (also with `T` between date and time).
+    public init?(iso text: some StringProtocol) {
+        let s = String(text)
+        let parts = s.split(whereSeparator: { $0 == " " || $0 == "T" })
+        guard parts.count == 2, let d = CivilDate(iso: parts[0]), let t = ClockTime(text: parts[1])
+        else { return nil }
+        self.init(date: d, time: t)
+    }
+
+    /// "09 giờ 30 phút, thứ Hai ngày 24/11/2026" — the appointment as officers read it.
+    public var vietnameseAppointment: String {
+        "\(time.vietnameseLong), \(date.weekday.vietnameseName) ngày \(date.vietnamese)"
+    }
+}

@@ -1,0 +1,230 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A failed operating-system call, with the path it concerned and `errno`. Its message is Vietnamese.
+public struct SystemError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let operation: String
+    public let path: String
+    public let code: Int32
+
+    public init(operation: String, path: String, code: Int32) {
+        self.operation = operation
+        self.path = path
+        self.code = code
+    }
+
+    public var isDiskFull: Bool { code == ENOSPC || code == EDQUOT || code == EFBIG }
+
+    /// What went wrong, in Vietnamese.
+    public var reason: String { SystemError.vietnamese(errno: code) }
+
+    public var description: String { "\(operation) \(path): \(reason)" }
+
+    public static func vietnamese(errno code: Int32) -> String {
+        switch code {
+        case ENOENT: return "không tồn tại"
+        case EACCES, EPERM: return "không có quyền truy cập"
+        case ENOSPC, EDQUOT: return "ổ đĩa đã đầy"
+        case EFBIG: return "tệp vượt quá kích thước cho phép"
+        case EROFS: return "ổ đĩa chỉ cho phép đọc"
+        case EISDIR: return "là một thư mục, không phải tệp"
+        case ENOTDIR: return "một phần của đường dẫn không phải thư mục"
+        case EEXIST: return "đã tồn tại"
+        case EIO: return "lỗi đọc/ghi thiết bị"
+        case ENAMETOOLONG: return "đường dẫn quá dài"
+        default:
+            if let s = strerror(code) { return "lỗi hệ thống \(code) (\(String(cString: s)))" }
+            return "lỗi hệ thống \(code)"
+        }
+    }
+}
+
+public enum FileSystem {
+    /// Reads a whole file.
+    public static func readBytes(_ path: String) throws(SystemError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw SystemError(operation: "Không đọc được", path: path, code: errno) }
+        defer { close(fd) }
+        var st = stat()
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+            throw SystemError(operation: "Không đọc được", path: path, code: EISDIR)
+        }
+        var result: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw SystemError(operation: "Không đọc được", path: path, code: errno)
+            }
+            if n == 0 { break }
+            result.append(contentsOf: buffer[0..<n])
+        }
+        return result
+    }
+
+    /// Reads a UTF-8 text file; invalid UTF-8 is reported as an error (EILSEQ).
+    public static func readText(_ path: String) throws(SystemError) -> String {
+        let bytes = try readBytes(path)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw SystemError(operation: "Tệp không phải văn bản UTF-8:", path: path, code: EILSEQ)
+        }
+        return text
+    }
+
+    /// Writes a file so that a power cut leaves either the old or the new content: a temporary file in the
+    /// same folder, fsync, rename, fsync of the folder. `mode` applies to a new file.
+    public static func writeAtomically(_ path: String, bytes: [UInt8], mode: mode_t = 0o644) throws(SystemError) {
+        let temp = path + ".tmp-\(getpid())"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw SystemError(operation: "Không ghi được", path: path, code: errno) }
+        var failure: Int32 = 0
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
+            }
+            offset += n
+        }
+        if failure == 0, fsync(fd) != 0 { failure = errno }
+        close(fd)
+        if failure == 0, rename(temp, path) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temp)
+            throw SystemError(operation: "Không ghi được", path: path, code: failure)
+        }
+        syncDirectory(containing: path)
+    }
+
+    public static func writeAtomically(_ path: String, text: String, mode: mode_t = 0o644) throws(SystemError) {
+        try writeAtomically(path, bytes: Array(text.utf8), mode: mode)
+    }
+
+    static func syncDirectory(containing path: String) {
+        let dir = directoryName(path)
+        let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 {
+            fsync(fd)
+            close(fd)
+        }
+    }
+
+    public static func directoryName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+
+    public static func baseName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    public static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Size in bytes, or nil when the file does not exist.
+    public static func size(_ path: String) -> Int? {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : nil
+    }
+
+    /// Permission bits of a file (e.g. 0o600), or nil when it does not exist.
+    public static func permissions(_ path: String) -> mode_t? {
+        var st = stat()
+        return stat(path, &st) == 0 ? st.st_mode & 0o7777 : nil
+    }
+
+    /// Creates a directory and its missing parents (like `mkdir -p`).
+    public static func makeDirectories(_ path: String, mode: mode_t = 0o700) throws(SystemError) {
+        if isDirectory(path) { return }
+        let parent = directoryName(path)
+        if parent != path, parent != ".", parent != "/", !isDirectory(parent) {
+            try makeDirectories(parent, mode: mode)
+        }
+        if mkdir(path, mode) != 0 && errno != EEXIST {
+            throw SystemError(operation: "Không tạo được thư mục", path: path, code: errno)
+        }
+    }
+
+    public static func remove(_ path: String) {
+        unlink(path)
+    }
+
+    /// Names in a directory (without "." and ".."), sorted.
+    public static func list(_ path: String) throws(SystemError) -> [String] {
+        guard let dir = opendir(path) else { throw SystemError(operation: "Không đọc được thư mục", path: path, code: errno) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    /// Makes `path` absolute against the current directory.
+    public static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        guard let raw = getcwd(nil, 0) else { return path }
+        defer { free(raw) }
+        let cwd = String(cString: raw)
+        return cwd == "/" ? "/" + path : cwd + "/" + path
+    }
+
+    /// A new private temporary directory (mode 0700) under `$TMPDIR` or /tmp.
+    public static func makeTemporaryDirectory(prefix: String = "motcua") throws(SystemError) -> String {
+        let base = Environment.get("TMPDIR").flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array("\(base)/\(prefix).XXXXXX".utf8CString)
+        guard let result = mkdtemp(&template) else {
+            throw SystemError(operation: "Không tạo được thư mục tạm", path: base, code: errno)
+        }
+        return String(cString: result)
+    }
+
+    /// Removes a directory tree (used by tests and benchmarks for their temporary folders).
+    public static func removeTree(_ path: String) {
+        if isDirectory(path), let names = try? list(path) {
+            for name in names { removeTree(path + "/" + name) }
+            rmdir(path)
+        } else {
+            unlink(path)
+        }
+    }
+}
+
+public enum Environment {
+    public static func get(_ name: String) -> String? {
+        guard let value = getenv(name) else { return nil }
+        return String(cString: value)
+    }
+
+    /// The user's data directory for motcua: `$XDG_DATA_HOME/motcua`, else `~/.local/share/motcua`.
+    public static func dataDirectory() -> String {
+        if let xdg = get("XDG_DATA_HOME"), xdg.hasPrefix("/") { return xdg + "/motcua" }
+        return homeDirectory() + "/.local/share/motcua"
+    }
+
+    public static func homeDirectory() -> String {
+        if let home = get("HOME"), !home.isEmpty { return home }
+        if let pw = getpwuid(getuid()), let dir = pw.pointee.pw_dir { return String(cString: dir) }
+        return "/tmp"
+    }
+
+    public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+}
