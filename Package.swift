@@ -38,23 +38,30 @@ let package = Package(
         // works from any directory. Config/ stays the single source: the files here are symlinks.
         .target(
             name: "MotCuaDefaults",
-            dependencies: ["MotCuaCore"],
-            resources: [.embedInCode("Embedded/holidays.json")]
+            dependencies: ["MotCuaCore", "MotCuaSystem"],
+            resources: [
+                .embedInCode("Embedded/holidays.json"), .embedInCode("Embedded/unit.json"),
+                .embedInCode("Embedded/bodies.json"), .embedInCode("Embedded/catalogue.json"),
+            ]
         ),
+
+        // --- The store: one SQLite file ----------------------------------------------------------
+        .target(name: "MotCuaStore", dependencies: ["MotCuaCore", "MotCuaSystem", "CSQLite", "CCrypt"]),
 
         // --- Command line (library, so that tests can run it in-process) ------------------------
         .target(
             name: "MotCuaCLI",
-            dependencies: ["MotCuaCore", "MotCuaDefaults", "MotCuaSystem", "CSQLite", "CNcursesW"]
+            dependencies: ["MotCuaCore", "MotCuaDefaults", "MotCuaSystem", "MotCuaStore", "CSQLite", "CNcursesW"]
         ),
 
         // --- Executables (thin) ---------------------------------------------------------------
         .executableTarget(name: "motcua", dependencies: ["MotCuaCLI"]),
         .executableTarget(name: "motcua-bench", dependencies: ["MotCuaBenchmarks"]),
-        .target(name: "MotCuaBenchmarks", dependencies: ["MotCuaCore", "MotCuaDefaults", "MotCuaSystem"]),
+        .target(name: "MotCuaBenchmarks", dependencies: ["MotCuaCore", "MotCuaDefaults", "MotCuaSystem", "MotCuaStore"]),
 
         // --- Tests ----------------------------------------------------------------------------
         .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore", "MotCuaDefaults"]),
-        .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI", "MotCuaCore", "MotCuaSystem", "CNcursesW", "CSQLite"]),
+        .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaCore", "MotCuaDefaults", "MotCuaSystem"]),
+        .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI", "MotCuaCore", "MotCuaSystem", "MotCuaStore", "CNcursesW", "CSQLite"]),
     ]
 )

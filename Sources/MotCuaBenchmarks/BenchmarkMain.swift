@@ -24,7 +24,7 @@ struct BenchmarkContext {
 }
 
 public enum BenchmarkMain {
-    static let groups: [BenchmarkGroup] = [CalendarBenchmarks.group]
+    static let groups: [BenchmarkGroup] = [CalendarBenchmarks.group, StoreBenchmarks.group]
 
     public static func run(_ arguments: [String]) -> Int32 {
         var selected: [String] = []
@@ -33,7 +33,7 @@ public enum BenchmarkMain {
         while i < arguments.count {
             let a = arguments[i]
             if a == "--help" || a == "-h" {
-                print("Cách dùng: motcua-bench [\(groups.map(\.name).joined(separator: "|"))|all] [--cases N]")
+                print("Cách dùng: motcua-bench [\(groups.map(\.name).joined(separator: "|"))|all] [--cases N] [--fresh yes] [--dir DIR]")
                 for g in groups { print("  \(g.name): \(g.summary)") }
                 return 0
             }

@@ -1,6 +1,7 @@
 import CNcursesW
 import CSQLite
 import MotCuaCore
+import MotCuaStore
 import MotCuaSystem
 
 /// Where a command writes and what it may read from its surroundings. Tests use an in-memory one.
@@ -47,7 +48,19 @@ struct Command: Sendable {
 public enum MotCuaCommandLine {
     public static let version = "0.1.0"
 
-    static let commands: [Command] = [CalendarCommands.lunar, CalendarCommands.calendar, CalendarCommands.due]
+    static let commands: [Command] = [
+        CalendarCommands.lunar, CalendarCommands.calendar, CalendarCommands.due,
+        StoreCommands.initCommand, StoreCommands.importCommand, StoreCommands.exportCommand, StoreCommands.backupCommand,
+        StoreCommands.checkCommand,
+        CaseCommands.add, CaseCommands.show, CaseCommands.find, CaseCommands.importCases,
+    ]
+
+    /// The command named by the first one or two arguments ("due", "case add"), and how many it used.
+    static func lookup(_ arguments: [String]) -> (Command, Int)? {
+        if arguments.count >= 2, let c = commands.first(where: { $0.name == "\(arguments[0]) \(arguments[1])" }) { return (c, 2) }
+        if let c = commands.first(where: { $0.name == arguments[0] }) { return (c, 1) }
+        return nil
+    }
 
     /// Runs the command line. `arguments` excludes the program name.
     public static func run(_ arguments: [String], io: CommandIO) -> Int32 {
@@ -57,7 +70,7 @@ public enum MotCuaCommandLine {
         }
         switch first {
         case "--help", "-h", "help":
-            if first == "help", arguments.count > 1, let command = commands.first(where: { $0.name == arguments[1] }) {
+            if first == "help", arguments.count > 1, let (command, _) = lookup(Array(arguments.dropFirst())) {
                 io.writeOut(helpText(command))
             } else {
                 io.writeOut(generalHelp)
@@ -69,12 +82,17 @@ public enum MotCuaCommandLine {
         default:
             break
         }
-        guard let command = commands.first(where: { $0.name == first }) else {
-            io.err("motcua: lệnh không hợp lệ: \(first)")
+        guard let (command, used) = lookup(arguments) else {
+            let group = commands.filter { $0.name.hasPrefix(first + " ") }
+            if !group.isEmpty {
+                io.err("motcua \(first): cần một lệnh con: \(group.map { String($0.name.dropFirst(first.count + 1)) }.joined(separator: ", "))")
+            } else {
+                io.err("motcua: lệnh không hợp lệ: \(first)")
+            }
             io.err("Xem: motcua --help")
             return ExitStatus.usage
         }
-        let rest = arguments.dropFirst()
+        let rest = arguments.dropFirst(used)
         if rest.contains("--help") || rest.contains("-h") {
             io.writeOut(helpText(command))
             return ExitStatus.success
@@ -87,15 +105,9 @@ public enum MotCuaCommandLine {
             io.err("Cách dùng: \(command.usage)")
             io.err("Xem: motcua \(command.name) --help")
             return ExitStatus.usage
-        } catch let error as ConfigError {
-            io.err("motcua \(command.name): tệp cấu hình không hợp lệ: \(error)")
-            return ExitStatus.usage
-        } catch let error as SystemError {
-            io.err("motcua \(command.name): \(error)")
-            return ExitStatus.usage
         } catch {
-            io.err("motcua \(command.name): lỗi: \(error)")
-            return ExitStatus.usage
+            io.err("motcua \(command.name): \(CommandErrors.message(error))")
+            return CommandErrors.status(error)
         }
     }
 
@@ -129,7 +141,38 @@ public enum MotCuaCommandLine {
             "",
             "Màn hình làm việc (giao diện bàn phím) sẽ mở khi chạy motcua không có lệnh; phần này chưa có",
             "trong phiên bản này.",
+            "",
+            "Mã thoát: 0 thành công; 1 việc bị từ chối hoặc kiểm tra phát hiện vấn đề; 2 sai tham số, ngày giờ",
+            "không có thật, tệp không đọc được hoặc không hợp lệ.",
         ]
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// How errors reach the user of the command line: one Vietnamese message and an exit status.
+enum CommandErrors {
+    static func message(_ error: Error) -> String {
+        switch error {
+        case let e as UsageError: e.message
+        case let e as CommandFailure: e.message
+        case let e as ConfigError: "tệp không hợp lệ: \(e)"
+        case let e as SystemError: e.description
+        case let e as StoreError: e.description
+        case let e as DatabaseError: e.description
+        default: "lỗi: \(error)"
+        }
+    }
+
+    static func status(_ error: Error) -> Int32 {
+        switch error {
+        case is UsageError, is ConfigError, is SystemError: return ExitStatus.usage
+        case let e as CommandFailure: return e.status
+        case let e as StoreError:
+            switch e {
+            case .invalid, .notFound, .alreadyExists, .notMotcuaDatabase, .corrupt, .newerSchema, .system: return ExitStatus.usage
+            case .refused, .missing, .database: return ExitStatus.refused
+            }
+        default: return ExitStatus.refused
+        }
     }
 }

@@ -28,10 +28,15 @@ enum CalendarCommands {
     }
 
     /// The calendar configuration: `--holidays FILE` when given, else the shipped one.
-    static func loadCalendarConfig(_ args: ParsedArguments) throws -> CalendarConfig {
-        guard let path = args.value("holidays") else { return ShippedConfig.calendarConfig() }
-        let text = try FileSystem.readText(path)
-        return try CalendarConfig.parse(text, file: path)
+    /// The calendar configuration: `--holidays FILE` when given, else the database's with `--db`, else the
+    /// shipped one.
+    static func loadCalendarConfig(_ args: ParsedArguments, _ io: CommandIO) throws -> CalendarConfig {
+        if let path = args.value("holidays") {
+            if args.value("db") != nil { throw UsageError("chỉ dùng một trong --holidays và --db") }
+            return try CalendarConfig.parse(try FileSystem.readText(path), file: path)
+        }
+        if args.value("db") != nil { return try StoreAccess.open(args, io, quickCheck: false).calendarConfig() }
+        return ShippedConfig.calendarConfig()
     }
 
     static let lunar = Command(
@@ -54,7 +59,7 @@ enum CalendarCommands {
     static let calendar = Command(
         name: "calendar",
         summary: "Liệt kê ngày nghỉ lễ, nghỉ bù và ngày làm bù của một năm.",
-        usage: "motcua calendar YEAR [--holidays FILE]",
+        usage: "motcua calendar YEAR [--holidays FILE | --db PATH]",
         help: """
         Dòng đầu: "YEAR official" (năm có lịch nghỉ chính thức trong dữ liệu) hoặc "YEAR default"
         (tính theo quy tắc mặc định của Bộ luật Lao động 2019). Sau đó mỗi ngày đặc biệt một dòng,
@@ -64,15 +69,16 @@ enum CalendarCommands {
 
         Tuỳ chọn:
           --holidays FILE   tệp lịch nghỉ (mặc định: Config/holidays.json đi kèm chương trình)
+          --db PATH         dùng lịch nghỉ và giờ làm việc trong cơ sở dữ liệu
 
         """,
-        spec: OptionSpec(valued: ["holidays"], positionals: 1...1, positionalNames: ["năm YEAR"]),
+        spec: OptionSpec(valued: ["holidays", "db"], positionals: 1...1, positionalNames: ["năm YEAR"]),
         run: { args, io in
             let text = args.positionals[0]
             guard text.count == 4, let year = Int(text), supportedYears.contains(year) else {
                 throw UsageError("năm \"\(text)\" không hợp lệ (cần 4 chữ số, từ \(supportedYears.lowerBound) đến \(supportedYears.upperBound))")
             }
-            let calendar = try loadCalendarConfig(args).makeCalendar()
+            let calendar = try loadCalendarConfig(args, io).makeCalendar()
             io.out("\(year) \(calendar.yearStatus(year).rawValue)")
             for day in calendar.specialDays(of: year) {
                 io.out("\(day.date.iso)\t\(day.isOff ? "off" : "work")\t\(day.name)")
@@ -84,7 +90,7 @@ enum CalendarCommands {
     static let due = Command(
         name: "due",
         summary: "Tính thời điểm hẹn trả kết quả theo thời gian làm việc.",
-        usage: "motcua due --received \"YYYY-MM-DD HH:MM\" (--working-days N | --working-hours H | --same-day | --calendar-days N) [--cutoff HH:MM] [--extra-days N] [--holidays FILE] [--explain]",
+        usage: "motcua due --received \"YYYY-MM-DD HH:MM\" (--working-days N | --working-hours H | --same-day | --calendar-days N) [--cutoff HH:MM] [--extra-days N] [--holidays FILE | --db PATH] [--explain]",
         help: """
         In dòng đầu "YYYY-MM-DD HH:MM" là thời điểm hẹn trả. Với --explain, các dòng sau giải thích
         từng bước: giờ tiếp nhận được tính từ lúc nào, từng ngày được tính hoặc bỏ qua và lý do
@@ -99,11 +105,12 @@ enum CalendarCommands {
           --cutoff HH:MM        giờ chốt cho --same-day (mặc định theo cấu hình, thường là 15:00)
           --extra-days N        cộng thêm N ngày làm việc khi cần xác minh
           --holidays FILE       tệp lịch nghỉ (mặc định: Config/holidays.json đi kèm chương trình)
+          --db PATH             dùng lịch nghỉ và giờ làm việc trong cơ sở dữ liệu
           --explain             giải thích cách tính
 
         """,
         spec: OptionSpec(valued: ["received", "working-days", "working-hours", "calendar-days", "cutoff",
-                                  "extra-days", "holidays"],
+                                  "extra-days", "holidays", "db"],
                          flags: ["same-day", "explain"]),
         run: { args, io in
             let received = try parseDateTime(try args.require("received"), what: "--received")
@@ -124,7 +131,7 @@ enum CalendarCommands {
                 cutoff = t
             }
             let extra = try args.int("extra-days", in: 0...365) ?? 0
-            let calendar = try loadCalendarConfig(args).makeCalendar()
+            let calendar = try loadCalendarConfig(args, io).makeCalendar()
             let rule = DueRule(limit: limit, cutoff: cutoff, extraWorkingDays: extra)
             if args.has("explain") {
                 let result = calendar.explainDue(rule, receivedAt: received)

@@ -106,7 +106,7 @@ public enum FileSystem {
         try writeAtomically(path, bytes: Array(text.utf8), mode: mode)
     }
 
-    static func syncDirectory(containing path: String) {
+    public static func syncDirectory(containing path: String) {
         let dir = directoryName(path)
         let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if fd >= 0 {

@@ -180,4 +180,47 @@ public enum Subprocess {
         defer { for p in pointers { free(p) } }
         return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
     }
+
+    /// Starts a program without waiting: stdin from /dev/null, stdout appended to `stdoutPath` (or
+    /// /dev/null), stderr to `stderrPath` (or /dev/null). Returns its process id; reap it with `wait`.
+    public static func start(_ arguments: [String], stdoutPath: String? = nil, stderrPath: String? = nil,
+                             environment: [String: String] = [:]) throws(Failure) -> pid_t {
+        precondition(!arguments.isEmpty)
+        guard let program = which(arguments[0]) else { throw .cannotStart(program: arguments[0], errno: ENOENT) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var emptyMask = sigset_t()
+        sigemptyset(&emptyMask)
+        posix_spawnattr_setsigmask(&attributes, &emptyMask)
+        var defaults = sigset_t()
+        sigfillset(&defaults)
+        sigdelset(&defaults, SIGKILL)
+        sigdelset(&defaults, SIGSTOP)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdoutPath ?? "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, stderrPath ?? "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        var env = currentEnvironment()
+        for (k, v) in environment { env[k] = v }
+        let envStrings = env.map { "\($0.key)=\($0.value)" }
+        var pid = pid_t()
+        let rc = withCStrings(arguments) { argv in
+            withCStrings(envStrings) { envp in posix_spawn(&pid, program, &actions, &attributes, argv, envp) }
+        }
+        guard rc == 0 else { throw .cannotStart(program: program, errno: rc) }
+        return pid
+    }
+
+    /// Waits for a started process; returns its exit status (128 + signal when killed).
+    @discardableResult
+    public static func wait(_ pid: pid_t) -> Int32 {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
 }

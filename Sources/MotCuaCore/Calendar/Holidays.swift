@@ -9,7 +9,7 @@ public enum SpecialDayKind: String, Sendable, Equatable, CaseIterable {
     /// Any other day off announced in an official schedule (e.g. a weekend inside an announced block).
     case other
     /// A make-up working day (ngày làm bù), usually a Saturday.
-    case makeUp
+    case makeUp = "make_up"
 
     public var isOff: Bool { self != .makeUp }
 }

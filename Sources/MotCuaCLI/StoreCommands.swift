@@ -1,0 +1,177 @@
+import MotCuaCore
+import MotCuaDefaults
+import MotCuaStore
+import MotCuaSystem
+
+/// `init`, `import`, `export`, `backup`, `check`.
+enum StoreCommands {
+    static let dbHelp = "  --db PATH         cơ sở dữ liệu (mặc định: $XDG_DATA_HOME/motcua/motcua.db, hoặc ~/.local/share/motcua/motcua.db)"
+
+    static let initCommand = Command(
+        name: "init",
+        summary: "Tạo cơ sở dữ liệu mới và nạp dữ liệu ban đầu từ thư mục cấu hình.",
+        usage: "motcua init [--db PATH] [--config DIR] [--admin USER [--admin-name \"Họ tên\"]]",
+        help: """
+        Tạo tệp cơ sở dữ liệu (chỉ chủ sở hữu đọc, ghi được) và nạp: thông tin đơn vị (unit.json), các cơ quan
+        (bodies.json), danh mục thủ tục (catalogue.json), lịch nghỉ và giờ làm việc (holidays.json). Tệp nào
+        không có trong --config thì dùng tệp đi kèm chương trình. Không bao giờ ghi đè tệp đã có.
+
+        Tuỳ chọn:
+        \(dbHelp)
+          --config DIR      thư mục cấu hình (mặc định: cấu hình đi kèm chương trình, như thư mục Config/)
+          --admin USER      tạo tài khoản quản trị đầu tiên; mật khẩu đọc từ dòng đầu của stdin
+          --admin-name TEN  họ tên của quản trị viên (mặc định: USER)
+
+        """,
+        spec: OptionSpec(valued: ["db", "config", "admin", "admin-name"]),
+        run: { args, io in
+            let path = StoreAccess.databasePath(args, io)
+            let seed = try args.value("config").map { try ShippedConfig.seed(directory: $0) } ?? ShippedConfig.seed()
+            var admin: (String, String, String)?
+            if let username = args.value("admin") {
+                guard Officer.isValidUsername(username) else {
+                    throw UsageError("--admin: tên đăng nhập \"\(username)\" gồm 2–32 chữ thường không dấu, chữ số, '.', '-', '_', bắt đầu bằng chữ")
+                }
+                let password = firstLine(of: String(decoding: io.readStdin(), as: UTF8.self))
+                guard password.count >= 6 else {
+                    throw UsageError("--admin: mật khẩu (dòng đầu của stdin) phải có ít nhất 6 ký tự")
+                }
+                admin = (username, args.value("admin-name") ?? username, password)
+            } else if args.value("admin-name") != nil {
+                throw UsageError("--admin-name chỉ dùng cùng --admin")
+            }
+            let store = try StoreAccess.create(path: path, seed: seed, admin: admin)
+            io.out("Đã tạo cơ sở dữ liệu: \(path)")
+            io.out("Đơn vị: \(seed.unit.name) (mã \(seed.unit.unitCode))\(seed.unit.isExample ? " — dữ liệu MẪU, cần sửa trước khi dùng" : "")")
+            io.out("Cơ quan: \(seed.bodies.count); thủ tục: \(seed.procedures.count); năm có lịch nghỉ chính thức: \(seed.calendar.holidays.officialYears.keys.sorted().map(String.init).joined(separator: ", "))")
+            if let admin { io.out("Quản trị viên: \(admin.0)") }
+            _ = store
+            return ExitStatus.success
+        }
+    )
+
+    static let importCommand = Command(
+        name: "import",
+        summary: "Nhập danh mục thủ tục, lịch nghỉ, thông tin đơn vị hoặc cơ quan từ tệp JSON.",
+        usage: "motcua import FILE [--db PATH] [--yes] [--effective-from YYYY-MM-DD]",
+        help: """
+        Đọc tệp (loại tệp theo trường "format": motcua-catalogue, motcua-holidays, motcua-unit, motcua-bodies),
+        in ra những gì sẽ thay đổi, rồi áp dụng khi được xác nhận (gõ "c" rồi Enter) hoặc khi có --yes.
+        Thủ tục thay đổi được lưu thành phiên bản mới; hồ sơ cũ giữ phiên bản đã tiếp nhận.
+
+        Tuỳ chọn:
+        \(dbHelp)
+          --yes                      áp dụng không hỏi lại
+          --effective-from DATE      ngày hiệu lực cho các thủ tục thay đổi (mặc định: theo tệp)
+
+        """,
+        spec: OptionSpec(valued: ["db", "effective-from"], flags: ["yes"], positionals: 1...1, positionalNames: ["tệp FILE"]),
+        run: { args, io in try ImportCommand.run(args, io) }
+    )
+
+    static let exportCommand = Command(
+        name: "export",
+        summary: "Xuất hồ sơ kèm toàn bộ lịch sử (JSON Lines hoặc CSV).",
+        usage: "motcua export [--db PATH] [--format jsonl|csv] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--output FILE]",
+        help: """
+        Mỗi hồ sơ tiếp nhận trong khoảng ngày (tính cả hai đầu) thành một dòng JSON gồm các sự kiện của nó
+        (jsonl), hoặc mỗi sự kiện một dòng CSV kèm thông tin hồ sơ (csv, UTF-8). Tệp xuất chứa dữ liệu cá nhân:
+        được tạo chỉ chủ sở hữu đọc được.
+
+        Tuỳ chọn:
+        \(dbHelp)
+          --format jsonl|csv   (mặc định jsonl)
+          --from DATE, --to DATE   ngày tiếp nhận từ, đến
+          --output FILE        ghi vào tệp thay vì màn hình
+
+        """,
+        spec: OptionSpec(valued: ["db", "format", "from", "to", "output"]),
+        run: { args, io in
+            let format = args.value("format") ?? "jsonl"
+            guard format == "jsonl" || format == "csv" else { throw UsageError("--format phải là jsonl hoặc csv") }
+            let from = try args.value("from").map { try CalendarCommands.parseDate($0, what: "--from") }
+            let to = try args.value("to").map { try CalendarCommands.parseDate($0, what: "--to") }
+            if let from, let to, to < from { throw UsageError("--to phải từ --from trở đi") }
+            let store = try StoreAccess.open(args, io)
+            var output = ""
+            var count = 0
+            let outputPath = args.value("output")
+            if format == "csv" { output += CSV.line(CaseExport.csvHeader) }
+            try store.exportCases(from: from, to: to) { record, events in
+                count += 1
+                if format == "jsonl" {
+                    output += CaseExport.json(record, events: events).compactText + "\n"
+                } else {
+                    for row in CaseExport.csvRows(record, events: events) { output += CSV.line(row) }
+                }
+                if outputPath == nil && output.utf8.count > 1 << 16 {
+                    io.writeOut(output)
+                    output = ""
+                }
+            }
+            if let outputPath {
+                try FileSystem.writeAtomically(outputPath, text: output, mode: 0o600)
+                io.err("Đã xuất \(count) hồ sơ vào \(outputPath)")
+            } else {
+                io.writeOut(output)
+            }
+            return ExitStatus.success
+        }
+    )
+
+    static let backupCommand = Command(
+        name: "backup",
+        summary: "Sao lưu cơ sở dữ liệu thành một tệp nhất quán, kể cả khi máy khác đang ghi.",
+        usage: "motcua backup PATH [--db PATH]",
+        help: """
+        Tạo bản sao bằng VACUUM INTO (không sao chép tệp thô), kiểm tra bản sao, in đường dẫn và kích thước.
+        Không ghi đè tệp đã có.
+
+        Tuỳ chọn:
+        \(dbHelp)
+
+        """,
+        spec: OptionSpec(valued: ["db"], positionals: 1...1, positionalNames: ["đường dẫn bản sao PATH"]),
+        run: { args, io in
+            let destination = FileSystem.absolute(args.positionals[0])
+            let store = try StoreAccess.open(args, io)
+            let size = try store.backup(to: destination)
+            io.out("Đã sao lưu vào \(destination) (\(Money.grouped(size)) byte)")
+            return ExitStatus.success
+        }
+    )
+
+    static let checkCommand = Command(
+        name: "check",
+        summary: "Kiểm tra toàn vẹn cơ sở dữ liệu và các ràng buộc của dữ liệu hồ sơ.",
+        usage: "motcua check [--db PATH]",
+        help: """
+        Chạy integrity_check và foreign_key_check của SQLite, kiểm tra chỉ mục tìm kiếm, và kiểm tra từng hồ sơ:
+        trạng thái lưu khớp với trạng thái tính lại từ lịch sử, số vào sổ liên tục trong năm, bộ đếm không lùi.
+        Thoát với mã 0 nếu không có vấn đề, 1 nếu có (in từng vấn đề).
+
+        Tuỳ chọn:
+        \(dbHelp)
+
+        """,
+        spec: OptionSpec(valued: ["db"]),
+        run: { args, io in
+            let store = try StoreAccess.open(args, io)
+            let findings = try store.check()
+            let cases = try store.caseCount()
+            if findings.isEmpty {
+                io.out("ok: \(cases) hồ sơ, không phát hiện vấn đề")
+                return ExitStatus.success
+            }
+            for f in findings { io.out(f.message) }
+            io.out("Phát hiện \(findings.count) vấn đề (\(cases) hồ sơ).")
+            return ExitStatus.refused
+        }
+    )
+}
+
+/// The first line of a text, without its line ending (LF or CRLF).
+func firstLine(of text: String) -> String {
+    // "\r\n" is a single Character in Swift, so both endings are checked.
+    String(text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" })
+}

@@ -1,0 +1,430 @@
+/// Where a case stands (trạng thái hồ sơ).
+public enum CaseStatus: String, Sendable, CaseIterable {
+    /// Received at the counter, not handed over yet (Đã tiếp nhận).
+    case received
+    /// Handed to the bodies that process it (Đang giải quyết).
+    case inProgress = "in_progress"
+    /// Paused: waiting for the applicant to supplement the dossier (Chờ bổ sung).
+    case waitingSupplement = "waiting_supplement"
+    /// The result (or a refusal) is at the counter, waiting to be returned (Chờ trả kết quả).
+    case resultReady = "result_ready"
+    /// Returned to the applicant (Đã trả kết quả).
+    case returned
+    /// Withdrawn at the applicant's request (Đã rút hồ sơ).
+    case withdrawn
+    /// Processing stopped by notice (Dừng giải quyết).
+    case stopped
+    /// Cancelled as wrongly entered (Đã hủy) — never deleted.
+    case cancelled
+
+    public var vietnameseName: String {
+        switch self {
+        case .received: "Đã tiếp nhận"
+        case .inProgress: "Đang giải quyết"
+        case .waitingSupplement: "Chờ bổ sung"
+        case .resultReady: "Chờ trả kết quả"
+        case .returned: "Đã trả kết quả"
+        case .withdrawn: "Đã rút hồ sơ"
+        case .stopped: "Dừng giải quyết"
+        case .cancelled: "Đã hủy"
+        }
+    }
+
+    /// No further processing: returned, withdrawn, stopped or cancelled.
+    public var isClosed: Bool { [.returned, .withdrawn, .stopped, .cancelled].contains(self) }
+
+    /// Still counted as pending: received, in progress, waiting for a supplement, result ready.
+    public var isOpen: Bool { !isClosed }
+}
+
+/// Early / on time / late, comparing dates (not times) as the law's index does (domain.md §3).
+public enum Punctuality: String, Sendable, CaseIterable {
+    case early, onTime = "on_time", late
+
+    public static func judge(done: LocalDateTime, due: LocalDateTime) -> Punctuality {
+        if done.date < due.date { return .early }
+        if done.date == due.date { return .onTime }
+        return .late
+    }
+
+    public var vietnameseName: String {
+        switch self {
+        case .early: "Trước hạn"
+        case .onTime: "Đúng hạn"
+        case .late: "Quá hạn"
+        }
+    }
+}
+
+/// The citizen's evaluation at return (TT 01/2018 Art. 12–15), or the simple satisfaction levels.
+public enum Evaluation: Hashable, Sendable {
+    /// The law's per-case indices, each scored 2, 1 or 0, keyed by index code.
+    case indices([String: Int])
+    case satisfaction(SatisfactionLevel)
+}
+
+public enum SatisfactionLevel: String, Sendable, CaseIterable {
+    case verySatisfied = "very_satisfied"
+    case satisfied
+    case dissatisfied
+
+    public var vietnameseName: String {
+        switch self {
+        case .verySatisfied: "Rất hài lòng"
+        case .satisfied: "Hài lòng"
+        case .dissatisfied: "Không hài lòng"
+        }
+    }
+}
+
+/// What happened to a case, one event each (append-only).
+public enum CaseEventPayload: Hashable, Sendable {
+    /// Registered at the counter with its legal due instant.
+    case received(due: LocalDateTime)
+    /// The body asked, through the counter, for the dossier to be supplemented (Mẫu 02): the clock stops.
+    case supplementRequested(items: [String], reason: String)
+    /// The complete dossier came back: the deadline becomes `newDue` (restarted from zero by default).
+    case supplementReceived(newDue: LocalDateTime)
+    /// Refused after examination: the refusal is the case's result (Mẫu 03).
+    case refused(reasons: [String])
+    /// The dossier was handed to the body of route step `step` ("Giao"); `stepDue` is that body's deadline.
+    case handedOver(step: Int, stepDue: LocalDateTime, slipNumber: String?)
+    /// The body of step `step` acknowledged receipt ("Nhận").
+    case acknowledged(step: Int, receiptNumber: String?)
+    /// The body of step `step` finished its task.
+    case stepDone(step: Int, note: String)
+    /// The result came back to the counter.
+    case resultReceived(documentNumber: String, documentDate: CivilDate?)
+    /// Late: apology with a new date (Mẫu 04); allowed once.
+    case rescheduled(newDue: LocalDateTime, reason: String)
+    /// Returned to the applicant.
+    case returned(method: CollectMethod, postalReceipt: String?, applicantToldEarly: Bool)
+    case evaluated(Evaluation)
+    case withdrawn(reason: String)
+    /// Stop-processing notice (Mẫu 05, 2025).
+    case stopped(reason: String)
+    /// Cancelled as wrongly entered (leader or administrator).
+    case cancelled(reason: String)
+    /// A field corrected: its name, old and new value, why.
+    case corrected(field: String, old: String, new: String, reason: String)
+    /// A document printed or saved (a reprint is marked).
+    case printed(document: String, reprint: Bool)
+
+    public var kind: CaseEventKind {
+        switch self {
+        case .received: .received
+        case .supplementRequested: .supplementRequested
+        case .supplementReceived: .supplementReceived
+        case .refused: .refused
+        case .handedOver: .handedOver
+        case .acknowledged: .acknowledged
+        case .stepDone: .stepDone
+        case .resultReceived: .resultReceived
+        case .rescheduled: .rescheduled
+        case .returned: .returned
+        case .evaluated: .evaluated
+        case .withdrawn: .withdrawn
+        case .stopped: .stopped
+        case .cancelled: .cancelled
+        case .corrected: .corrected
+        case .printed: .printed
+        }
+    }
+}
+
+public enum CaseEventKind: String, Sendable, CaseIterable {
+    case received
+    case supplementRequested = "supplement_requested"
+    case supplementReceived = "supplement_received"
+    case refused
+    case handedOver = "handed_over"
+    case acknowledged
+    case stepDone = "step_done"
+    case resultReceived = "result_received"
+    case rescheduled
+    case returned
+    case evaluated
+    case withdrawn
+    case stopped
+    case cancelled
+    case corrected
+    case printed
+
+    public var vietnameseName: String {
+        switch self {
+        case .received: "Tiếp nhận"
+        case .supplementRequested: "Yêu cầu bổ sung"
+        case .supplementReceived: "Nhận hồ sơ bổ sung"
+        case .refused: "Từ chối giải quyết"
+        case .handedOver: "Giao hồ sơ"
+        case .acknowledged: "Nhận hồ sơ"
+        case .stepDone: "Hoàn thành bước"
+        case .resultReceived: "Nhận kết quả"
+        case .rescheduled: "Hẹn lại ngày trả"
+        case .returned: "Trả kết quả"
+        case .evaluated: "Đánh giá"
+        case .withdrawn: "Rút hồ sơ"
+        case .stopped: "Dừng giải quyết"
+        case .cancelled: "Hủy hồ sơ"
+        case .corrected: "Sửa thông tin"
+        case .printed: "In phiếu"
+        }
+    }
+
+    /// Roles that may record this event (the store and the screens both check it).
+    public var allowedRoles: Set<Role> {
+        switch self {
+        case .received, .supplementRequested, .supplementReceived, .handedOver, .resultReceived, .returned, .evaluated,
+             .withdrawn, .printed:
+            [.deskOfficer, .leader, .administrator]
+        case .acknowledged, .stepDone, .refused:
+            [.deskOfficer, .departmentOfficer, .leader, .administrator]
+        case .rescheduled, .stopped:
+            [.leader, .administrator, .departmentOfficer]
+        case .cancelled:
+            [.leader, .administrator]
+        case .corrected:
+            [.deskOfficer, .leader, .administrator]
+        }
+    }
+}
+
+/// One event as recorded: what, when, by whom, at which body.
+public struct CaseEvent: Hashable, Sendable {
+    public var payload: CaseEventPayload
+    public var at: LocalDateTime
+    public var officer: String
+    public var bodyCode: String?
+
+    public init(_ payload: CaseEventPayload, at: LocalDateTime, officer: String, bodyCode: String? = nil) {
+        self.payload = payload
+        self.at = at
+        self.officer = officer
+        self.bodyCode = bodyCode
+    }
+
+    public var kind: CaseEventKind { payload.kind }
+}
+
+/// Progress of one route step.
+public struct StepProgress: Hashable, Sendable {
+    public var handedOverAt: LocalDateTime?
+    public var stepDue: LocalDateTime?
+    public var acknowledgedAt: LocalDateTime?
+    public var doneAt: LocalDateTime?
+
+    public init() {}
+
+    /// Early / on time / late for a finished step.
+    public var punctuality: Punctuality? {
+        guard let doneAt, let stepDue else { return nil }
+        return Punctuality.judge(done: doneAt, due: stepDue)
+    }
+}
+
+/// A transition the lifecycle does not allow, with the reason in Vietnamese.
+public struct LifecycleError: Error, Hashable, Sendable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// The current state of a case, derived from its events.
+public struct CaseState: Hashable, Sendable {
+    public var status: CaseStatus
+    /// The deadline statistics judge against: set at reception, restarted after a supplement, corrected
+    /// with a reason; never moved by a reschedule.
+    public var legalDue: LocalDateTime
+    /// The appointment the applicant holds: the legal due, or the new date of an apology.
+    public var appointment: LocalDateTime
+    public var pausedAt: LocalDateTime?
+    /// Times the applicant was asked to supplement during processing.
+    public var supplementRounds: Int
+    public var rescheduleCount: Int
+    public var steps: [StepProgress]
+    public var resultAt: LocalDateTime?
+    public var resultIsRefusal: Bool
+    public var returnedAt: LocalDateTime?
+    public var evaluated: Bool
+    /// When a case was withdrawn, stopped or cancelled.
+    public var closedAt: LocalDateTime?
+
+    public init(status: CaseStatus, legalDue: LocalDateTime, appointment: LocalDateTime, pausedAt: LocalDateTime? = nil,
+                supplementRounds: Int = 0, rescheduleCount: Int = 0, steps: [StepProgress], resultAt: LocalDateTime? = nil,
+                resultIsRefusal: Bool = false, returnedAt: LocalDateTime? = nil, evaluated: Bool = false,
+                closedAt: LocalDateTime? = nil) {
+        self.status = status
+        self.legalDue = legalDue
+        self.appointment = appointment
+        self.pausedAt = pausedAt
+        self.supplementRounds = supplementRounds
+        self.rescheduleCount = rescheduleCount
+        self.steps = steps
+        self.resultAt = resultAt
+        self.resultIsRefusal = resultIsRefusal
+        self.returnedAt = returnedAt
+        self.evaluated = evaluated
+        self.closedAt = closedAt
+    }
+
+    /// Early / on time / late of the result against the legal due date (nil while there is no result).
+    public var punctuality: Punctuality? {
+        guard let resultAt else { return nil }
+        return Punctuality.judge(done: returnedAt ?? resultAt, due: legalDue)
+    }
+}
+
+/// The case lifecycle as a state machine: which event may follow which, and the state they produce.
+public enum CaseLifecycle {
+    /// The state after the first event, which must be `received`.
+    public static func start(_ event: CaseEvent, stepCount: Int) throws(LifecycleError) -> CaseState {
+        guard case let .received(due) = event.payload else {
+            throw LifecycleError("sự kiện đầu tiên của hồ sơ phải là tiếp nhận")
+        }
+        return CaseState(status: .received, legalDue: due, appointment: due, steps: Array(repeating: StepProgress(), count: stepCount))
+    }
+
+    /// Replays a whole history.
+    public static func replay(_ events: [CaseEvent], stepCount: Int) throws(LifecycleError) -> CaseState {
+        guard let first = events.first else { throw LifecycleError("hồ sơ không có sự kiện nào") }
+        var state = try start(first, stepCount: stepCount)
+        for event in events.dropFirst() { state = try apply(event, to: state) }
+        return state
+    }
+
+    /// The state after `event`, or why it may not happen now.
+    public static func apply(_ event: CaseEvent, to s: CaseState) throws(LifecycleError) -> CaseState {
+        var state = s
+        let processing: Set<CaseStatus> = [.received, .inProgress]
+        func require(_ allowed: Set<CaseStatus>, _ what: String) throws(LifecycleError) {
+            guard allowed.contains(state.status) else {
+                throw LifecycleError("không thể \(what) khi hồ sơ ở trạng thái \"\(state.status.vietnameseName)\"")
+            }
+        }
+        func checkStep(_ i: Int) throws(LifecycleError) {
+            guard state.steps.indices.contains(i) else { throw LifecycleError("hồ sơ không có bước \(i + 1)") }
+        }
+        switch event.payload {
+        case .received:
+            throw LifecycleError("hồ sơ đã được tiếp nhận")
+        case .supplementRequested:
+            try require(processing, "yêu cầu bổ sung")
+            state.status = .waitingSupplement
+            state.pausedAt = event.at
+            state.supplementRounds += 1
+        case let .supplementReceived(newDue):
+            try require([.waitingSupplement], "nhận hồ sơ bổ sung")
+            guard newDue > event.at else { throw LifecycleError("hạn mới phải sau thời điểm nhận hồ sơ bổ sung") }
+            // Back to where it was: with the bodies if any step was handed over, else at the counter.
+            state.status = state.steps.contains { $0.handedOverAt != nil } ? .inProgress : .received
+            state.pausedAt = nil
+            state.legalDue = newDue
+            state.appointment = newDue
+        case .refused:
+            try require(processing, "từ chối giải quyết")
+            state.status = .resultReady
+            state.resultAt = event.at
+            state.resultIsRefusal = true
+        case let .handedOver(step, stepDue, _):
+            try require(processing, "giao hồ sơ")
+            try checkStep(step)
+            guard state.steps[step].handedOverAt == nil else { throw LifecycleError("bước \(step + 1) đã được giao") }
+            if step > 0 && state.steps[step - 1].doneAt == nil {
+                throw LifecycleError("bước \(step) chưa hoàn thành nên chưa thể giao bước \(step + 1)")
+            }
+            state.steps[step].handedOverAt = event.at
+            state.steps[step].stepDue = stepDue
+            state.status = .inProgress
+        case .acknowledged(let step, _):
+            try require([.inProgress], "xác nhận nhận hồ sơ")
+            try checkStep(step)
+            guard state.steps[step].handedOverAt != nil else { throw LifecycleError("bước \(step + 1) chưa được giao") }
+            guard state.steps[step].acknowledgedAt == nil else { throw LifecycleError("bước \(step + 1) đã được xác nhận nhận hồ sơ") }
+            state.steps[step].acknowledgedAt = event.at
+        case .stepDone(let step, _):
+            try require([.inProgress], "ghi nhận hoàn thành bước")
+            try checkStep(step)
+            guard state.steps[step].acknowledgedAt != nil else { throw LifecycleError("bước \(step + 1) chưa được xác nhận nhận hồ sơ") }
+            guard state.steps[step].doneAt == nil else { throw LifecycleError("bước \(step + 1) đã hoàn thành") }
+            state.steps[step].doneAt = event.at
+        case .resultReceived:
+            try require(state.steps.isEmpty ? processing : [.inProgress], "nhận kết quả")
+            if let open = state.steps.firstIndex(where: { $0.doneAt == nil }) {
+                throw LifecycleError("bước \(open + 1) chưa hoàn thành nên chưa có kết quả")
+            }
+            state.status = .resultReady
+            state.resultAt = event.at
+        case let .rescheduled(newDue, _):
+            try require([.received, .inProgress, .waitingSupplement], "hẹn lại ngày trả")
+            guard state.rescheduleCount == 0 else { throw LifecycleError("hồ sơ đã được hẹn lại một lần; chỉ được hẹn lại một lần") }
+            guard newDue > state.appointment else { throw LifecycleError("ngày hẹn mới phải sau ngày hẹn cũ") }
+            state.rescheduleCount += 1
+            state.appointment = newDue
+        case .returned:
+            try require([.resultReady], "trả kết quả")
+            state.status = .returned
+            state.returnedAt = event.at
+        case .evaluated:
+            try require([.returned], "ghi nhận đánh giá")
+            guard !state.evaluated else { throw LifecycleError("hồ sơ đã được đánh giá") }
+            state.evaluated = true
+        case .withdrawn:
+            try require([.received, .inProgress, .waitingSupplement, .resultReady], "rút hồ sơ")
+            state.status = .withdrawn
+            state.closedAt = event.at
+        case .stopped:
+            try require([.received, .inProgress, .waitingSupplement], "dừng giải quyết")
+            state.status = .stopped
+            state.closedAt = event.at
+        case .cancelled:
+            try require([.received, .inProgress, .waitingSupplement, .resultReady, .returned], "hủy hồ sơ")
+            state.status = .cancelled
+            state.closedAt = event.at
+        case let .corrected(field, _, new, _):
+            try require(Set(CaseStatus.allCases).subtracting([.cancelled]), "sửa thông tin")
+            if field == CorrectableField.appointment.rawValue {
+                guard let due = LocalDateTime(iso: new) else { throw LifecycleError("ngày hẹn sửa không hợp lệ: \(new)") }
+                state.legalDue = due
+                state.appointment = due
+            }
+        case .printed:
+            break
+        }
+        return state
+    }
+}
+
+/// Fields a correction may change (recorded field by field).
+public enum CorrectableField: String, Sendable, CaseIterable {
+    case applicantName = "applicant.fullName"
+    case applicantIDNumber = "applicant.idNumber"
+    case applicantBirthDate = "applicant.birthDate"
+    case applicantPhone = "applicant.phone"
+    case applicantEmail = "applicant.email"
+    case applicantAddress = "applicant.address"
+    case representativeName = "applicant.representativeName"
+    case documents
+    case procedure
+    case appointment
+    case fee
+    case feeReceiptNumber
+    case note
+
+    public var vietnameseName: String {
+        switch self {
+        case .applicantName: "Họ tên người nộp"
+        case .applicantIDNumber: "Số giấy tờ tùy thân"
+        case .applicantBirthDate: "Ngày sinh"
+        case .applicantPhone: "Số điện thoại"
+        case .applicantEmail: "Thư điện tử"
+        case .applicantAddress: "Địa chỉ"
+        case .representativeName: "Người đại diện"
+        case .documents: "Thành phần hồ sơ"
+        case .procedure: "Thủ tục"
+        case .appointment: "Ngày hẹn trả"
+        case .fee: "Lệ phí"
+        case .feeReceiptNumber: "Số biên lai"
+        case .note: "Ghi chú"
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import CCrypt
+import MotCuaCore
+
+extension Store {
+    // MARK: Calendar
+
+    /// The working hours and holiday data kept in the database.
+    public func calendarConfig() throws(StoreError) -> CalendarConfig {
+        try storeCall {
+            var config = CalendarConfig()
+            if let text = try db.scalarText("SELECT value FROM settings WHERE key = 'working_time'") {
+                // Stored in the same format as the file's "workingTime" member.
+                let wrapped = "{\"format\": \"\(CalendarConfig.formatName)\", \"version\": 1, \"workingTime\": \(text)}"
+                config.schedule = try CalendarConfig.parse(wrapped, file: "cơ sở dữ liệu (settings.working_time)").schedule
+            }
+            let days = try db.rows("SELECT date, year, kind, name, provisional FROM holiday_days ORDER BY date") { r in
+                (r.int(1), SpecialDay(date: CivilDate(iso: r.text(0))!, kind: SpecialDayKind(rawValue: r.text(2)) ?? .other,
+                                      name: r.text(3), provisional: r.bool(4)))
+            }
+            let years = try db.rows("SELECT year, source FROM holiday_years ORDER BY year") { r in
+                OfficialHolidayYear(year: r.int(0), source: r.text(1), days: days.filter { $0.0 == r.int(0) }.map(\.1))
+            }
+            let extras = try db.rows("SELECT month, day, name, from_year, to_year FROM additional_holidays ORDER BY id") { r in
+                AdditionalHoliday(month: r.int(0), day: r.int(1), name: r.text(2), firstYear: r.int(3), lastYear: r.optionalInt(4))
+            }
+            config.holidays = HolidayData(officialYears: years, additionalHolidays: extras)
+            return config
+        }
+    }
+
+    /// Replaces the working hours and every holiday year with `config`.
+    public func saveCalendarConfig(_ config: CalendarConfig) throws(StoreError) {
+        guard case let .object(members) = config.json, let workingTime = members.first(where: { $0.key == "workingTime" })?.value
+        else { throw .invalid("Cấu hình lịch không hợp lệ") }
+        try write {
+            try db.run("INSERT INTO settings (key, value) VALUES ('working_time', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                       workingTime.compactText)
+            try db.execute("DELETE FROM holiday_days; DELETE FROM holiday_years; DELETE FROM additional_holidays;")
+            for year in config.holidays.officialYears.keys.sorted() {
+                let y = config.holidays.officialYears[year]!
+                try db.run("INSERT INTO holiday_years (year, status, source) VALUES (?, 'official', ?)", year, y.source)
+                for d in y.days {
+                    try db.run("INSERT INTO holiday_days (date, year, kind, name, provisional) VALUES (?, ?, ?, ?, ?)",
+                               d.date.iso, year, d.kind.rawValue, d.name, d.provisional)
+                }
+            }
+            for h in config.holidays.additionalHolidays {
+                try db.run("INSERT INTO additional_holidays (month, day, name, from_year, to_year) VALUES (?, ?, ?, ?, ?)",
+                           h.month, h.day, h.name, h.firstYear, h.lastYear)
+            }
+        }
+    }
+
+    // MARK: Officers
+
+    /// Creates an officer with a password hashed by the system's `crypt` (yescrypt). The password is never
+    /// stored or logged in clear.
+    @discardableResult
+    public func createOfficer(username: String, fullName: String, role: Role, bodyCode: String? = nil,
+                              password: String) throws(StoreError) -> Officer {
+        guard Officer.isValidUsername(username) else {
+            throw .invalid("Tên đăng nhập gồm 2–32 chữ thường không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới, bắt đầu bằng chữ")
+        }
+        let name = VietnameseText.normalizedField(fullName)
+        guard !name.isEmpty else { throw .invalid("Chưa nhập họ tên cán bộ") }
+        guard password.count >= 6 else { throw .invalid("Mật khẩu phải có ít nhất 6 ký tự") }
+        let hash = try Store.hashPassword(password)
+        return try write {
+            if try db.scalarInt("SELECT count(*) FROM officers WHERE username = ?", username) ?? 0 > 0 {
+                throw StoreError.refused("Tên đăng nhập \(username) đã có")
+            }
+            let bodyID = try bodyCode.map { try self.bodyID($0) }
+            try db.run("INSERT INTO officers (username, full_name, role, body_id, password_hash, is_active, created_at) VALUES (?, ?, ?, ?, ?, 1, unixepoch())",
+                       username, name, role.rawValue, bodyID, hash)
+            return Officer(id: db.lastInsertRowID, username: username, fullName: name, role: role, bodyCode: bodyCode)
+        }
+    }
+
+    public func officer(username: String) throws(StoreError) -> Officer? {
+        try storeCall {
+            try db.row("SELECT o.id, o.username, o.full_name, o.role, b.code, o.is_active FROM officers o LEFT JOIN bodies b ON b.id = o.body_id WHERE o.username = ?",
+                       [username]) { r in
+                Officer(id: r.int64(0), username: r.text(1), fullName: r.text(2), role: Role(rawValue: r.text(3)) ?? .deskOfficer,
+                        bodyCode: r.optionalText(4), isActive: r.bool(5))
+            }
+        }
+    }
+
+    public func officers() throws(StoreError) -> [Officer] {
+        try storeCall {
+            try db.rows("SELECT o.id, o.username, o.full_name, o.role, b.code, o.is_active FROM officers o LEFT JOIN bodies b ON b.id = o.body_id ORDER BY o.id") { r in
+                Officer(id: r.int64(0), username: r.text(1), fullName: r.text(2), role: Role(rawValue: r.text(3)) ?? .deskOfficer,
+                        bodyCode: r.optionalText(4), isActive: r.bool(5))
+            }
+        }
+    }
+
+    /// True when at least one active administrator can log in (has a password).
+    public func hasLoginAdministrator() throws(StoreError) -> Bool {
+        try storeCall { try db.scalarInt("SELECT count(*) FROM officers WHERE role = 'admin' AND is_active = 1 AND password_hash IS NOT NULL") ?? 0 > 0 }
+    }
+
+    /// The officer when the username and password match an active account, else nil (the same answer for
+    /// an unknown user and a wrong password).
+    public func authenticate(username: String, password: String) throws(StoreError) -> Officer? {
+        let hash = try storeCall { try db.scalarText("SELECT password_hash FROM officers WHERE username = ? AND is_active = 1", username) }
+        guard let hash else {
+            // Spend the same time as a real check, so that timing does not reveal which usernames exist.
+            _ = Store.verifyPassword(password, hash: Store.decoyHash)
+            return nil
+        }
+        guard Store.verifyPassword(password, hash: hash) else { return nil }
+        return try officer(username: username)
+    }
+
+    public func setPassword(username: String, password: String) throws(StoreError) {
+        guard password.count >= 6 else { throw .invalid("Mật khẩu phải có ít nhất 6 ký tự") }
+        let hash = try Store.hashPassword(password)
+        try write {
+            try db.run("UPDATE officers SET password_hash = ? WHERE username = ?", hash, username)
+            if db.changes == 0 { throw StoreError.missing("Không có cán bộ \(username)") }
+        }
+    }
+
+    public func setOfficerActive(username: String, active: Bool) throws(StoreError) {
+        try write {
+            try db.run("UPDATE officers SET is_active = ? WHERE username = ?", active, username)
+            if db.changes == 0 { throw StoreError.missing("Không có cán bộ \(username)") }
+        }
+    }
+
+    static func hashPassword(_ password: String) throws(StoreError) -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        let rc = motcua_password_hash(password, &buffer, buffer.count)
+        guard rc == 0 else { throw .invalid("Không băm được mật khẩu (thư viện crypt của hệ thống)") }
+        return String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    static func verifyPassword(_ password: String, hash: String) -> Bool {
+        motcua_password_verify(password, hash) == 1
+    }
+
+    /// A valid yescrypt hash of a random string, for constant-time refusals.
+    static let decoyHash = (try? hashPassword("decoy-\(UInt64.random(in: 0...UInt64.max))")) ?? "*"
+}

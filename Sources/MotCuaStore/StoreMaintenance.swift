@@ -1,0 +1,242 @@
+import MotCuaCore
+import MotCuaSystem
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A problem found by `check`. Messages name cases by code, never by applicant.
+public struct CheckFinding: Hashable, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
+
+extension Store {
+    // MARK: Check
+
+    /// SQLite's integrity and foreign-key checks, the search index's own check, and the model's invariants:
+    /// every case's stored state equals the state replayed from its events, histories start with the
+    /// reception and are numbered without gaps, ledger numbers run 1…N in each year without gaps, counters
+    /// are ahead of every number used, the search text matches the case.
+    public func check(progress: ((Int, Int) -> Void)? = nil) throws(StoreError) -> [CheckFinding] {
+        var findings: [CheckFinding] = []
+        func add(_ m: String) { findings.append(CheckFinding(message: m)) }
+        try storeCall {
+            let integrity = try db.rows("PRAGMA integrity_check") { $0.text(0) }
+            if integrity != ["ok"] { for line in integrity.prefix(20) { add("integrity_check: \(line)") } }
+            let fk = try db.rows("PRAGMA foreign_key_check") { "\($0.text(0)) dòng \($0.int64(1)) → \($0.text(2))" }
+            for line in fk.prefix(20) { add("foreign_key_check: \(line)") }
+            do {
+                try db.execute("INSERT INTO case_search (case_search) VALUES ('integrity-check')")
+            } catch {
+                add("chỉ mục tìm kiếm không khớp dữ liệu hồ sơ: \(error)")
+            }
+
+            // Ledger numbers: 1…N per year, no gap, counter not behind.
+            let ledgers = try db.rows("SELECT ledger_year, count(*), max(ledger_number) FROM cases GROUP BY ledger_year") { ($0.int(0), $0.int(1), $0.int(2)) }
+            for (year, count, maxNumber) in ledgers {
+                if count != maxNumber { add("sổ năm \(year): \(count) hồ sơ nhưng số vào sổ lớn nhất là \(maxNumber) (thiếu số)") }
+                let counter = try db.scalarInt("SELECT last_number FROM ledger_counters WHERE year = ?", year) ?? 0
+                if counter < maxNumber { add("bộ đếm sổ năm \(year) (\(counter)) nhỏ hơn số đã dùng (\(maxNumber))") }
+            }
+            let codeCounters = try db.rows("SELECT unit_code, day, last_sequence FROM case_code_counters") { ($0.text(0), $0.text(1), $0.int(2)) }
+            for (unit, day, last) in codeCounters {
+                let used = try db.scalarInt("SELECT count(*) FROM cases WHERE code LIKE ? ESCAPE '\\'", Store.likeEscape(unit) + "%-" + day + "-%") ?? 0
+                if used > last { add("bộ đếm mã hồ sơ ngày \(day) (\(last)) nhỏ hơn số hồ sơ đã cấp mã (\(used))") }
+            }
+
+            // Every case: history well formed, stored state equal to the replayed one, search text current.
+            let total = Int(try db.scalarInt("SELECT count(*) FROM cases") ?? 0)
+            var lastID: Int64 = 0
+            var done = 0
+            while true {
+                let batch = try db.rows("""
+                    SELECT id, code, applicant_kind, applicant_name, applicant_id_number, applicant_phone, representative_name,
+                           representative_id_number, search_text
+                    FROM cases WHERE id > ? ORDER BY id LIMIT 2000
+                    """, [lastID]) { r in
+                    (r.int64(0), r.text(1), Applicant(kind: ApplicantKind(rawValue: r.text(2)) ?? .person, fullName: r.text(3),
+                                                      idNumber: r.optionalText(4), phone: r.optionalText(5),
+                                                      representativeName: r.optionalText(6), representativeIDNumber: r.optionalText(7)),
+                     r.text(8))
+                }
+                guard let last = batch.last else { break }
+                for (id, code, applicant, searchText) in batch {
+                    let history = try loadEvents(caseID: id)
+                    if history.map(\.seq) != Array(1...max(1, history.count)) || history.isEmpty {
+                        add("hồ sơ \(code): số thứ tự sự kiện không liên tục")
+                        continue
+                    }
+                    let steps = try loadSteps(caseID: id)
+                    do {
+                        let derived = try CaseLifecycle.replay(history.map(\.event), stepCount: steps.count)
+                        let stored = try storedState(caseID: id, stepProgress: steps.map(\.progress))
+                        if derived != stored {
+                            add("hồ sơ \(code): trạng thái lưu (\(stored.status.rawValue), hẹn \(stored.appointment)) khác trạng thái tính lại từ sự kiện (\(derived.status.rawValue), hẹn \(derived.appointment))")
+                        }
+                    } catch let e as LifecycleError {
+                        add("hồ sơ \(code): lịch sử không hợp lệ: \(e.message)")
+                    }
+                    if Store.searchText(code: code, applicant: applicant) != searchText {
+                        add("hồ sơ \(code): nội dung tìm kiếm chưa cập nhật")
+                    }
+                }
+                done += batch.count
+                progress?(done, total)
+                lastID = last.0
+            }
+        }
+        return findings
+    }
+
+    static func likeEscape(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            if ch == "%" || ch == "_" || ch == "\\" { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+
+    // MARK: Backup
+
+    /// A consistent copy of the database at `destination` (a new file, mode 0600), made with
+    /// `VACUUM INTO` while other processes may be writing; then opened and checked. Returns its size.
+    @discardableResult
+    public func backup(to destination: String) throws(StoreError) -> Int {
+        if FileSystem.exists(destination), (FileSystem.size(destination) ?? 0) > 0 { throw .alreadyExists(path: destination) }
+        let directory = FileSystem.directoryName(destination)
+        if !FileSystem.isDirectory(directory) {
+            throw .system(SystemError(operation: "Không có thư mục", path: directory, code: ENOENT))
+        }
+        let fd = Glibc.open(destination, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .system(SystemError(operation: "Không tạo được", path: destination, code: errno)) }
+        close(fd)
+        do {
+            try storeCall { try db.run("VACUUM INTO ?", destination) }
+            // The copy must open as a motcua database and pass SQLite's check.
+            _ = try Store.open(path: destination, options: OpenOptions(quickCheck: true))
+        } catch {
+            FileSystem.remove(destination)
+            for suffix in ["-wal", "-shm"] { FileSystem.remove(destination + suffix) }
+            throw error
+        }
+        return FileSystem.size(destination) ?? 0
+    }
+
+    // MARK: Export
+
+    /// Cases received in [from, to] (dates inclusive; nil = unbounded), with their events, in ledger order.
+    public func exportCases(from: CivilDate?, to: CivilDate?, each: (CaseRecord, [RecordedEvent]) throws -> Void) throws(StoreError) {
+        let lower = from.map { LocalDateTime(date: $0, minuteOfDay: 0).minutes } ?? Int.min
+        let upper = to.map { LocalDateTime(date: $0.adding(days: 1), minuteOfDay: 0).minutes } ?? Int.max
+        try storeCall {
+            try db.read {
+                var lastID: Int64 = 0
+                while true {
+                    let ids = try db.rows("SELECT id FROM cases WHERE received_at >= ? AND received_at < ? AND id > ? ORDER BY id LIMIT 1000",
+                                          [lower, upper, lastID]) { $0.int64(0) }
+                    guard let last = ids.last else { break }
+                    for id in ids { try each(try caseRecord(id: id), try loadEvents(caseID: id)) }
+                    lastID = last
+                }
+            }
+        }
+    }
+}
+
+/// JSON and CSV forms of exported cases.
+public enum CaseExport {
+    public static func json(_ c: CaseRecord, events: [RecordedEvent]) -> JSONValue {
+        func opt(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+        let a = c.applicant
+        return .object([
+            ("code", .string(c.code)), ("ledgerYear", .int(c.ledgerYear)), ("ledgerNumber", .int(c.ledgerNumber)),
+            ("procedure", .object([("code", .string(c.procedure.code)), ("name", .string(c.procedure.name)),
+                                   ("field", .string(c.procedure.field)), ("effectiveFrom", .string(c.procedure.effectiveFrom.iso)),
+                                   ("limit", .string(c.procedure.limit.description))])),
+            ("applicant", .object([("kind", .string(a.kind.rawValue)), ("name", .string(a.fullName)),
+                                   ("idKind", opt(a.idKind?.rawValue)), ("idNumber", opt(a.idNumber)),
+                                   ("birthDate", opt(a.birthDate?.iso)), ("phone", opt(a.phone)), ("email", opt(a.email)),
+                                   ("address", opt(a.address)), ("representative", opt(a.representativeName))])),
+            ("channel", .string(c.channel.rawValue)), ("collect", .string(c.collect.rawValue)), ("sets", .int(c.sets)),
+            ("fee", .int(c.fee)), ("feeReceiptNumber", opt(c.feeReceiptNumber)),
+            ("receivedAt", .string(c.receivedAt.iso)), ("receivedBy", .string(c.receivedBy)),
+            ("due", .string(c.state.legalDue.iso)), ("appointment", .string(c.state.appointment.iso)),
+            ("status", .string(c.state.status.rawValue)),
+            ("documents", .array(c.documents.map { .object([("name", .string($0.name)), ("form", .string($0.form.rawValue)), ("quantity", .int($0.quantity))]) })),
+            ("steps", .array(c.steps.map { s in
+                .object([("body", .string(s.bodyCode)), ("task", .string(s.task)), ("budget", .string(s.budget.description)),
+                         ("lead", .bool(s.isLead)), ("handedOverAt", opt(s.progress.handedOverAt?.iso)),
+                         ("stepDue", opt(s.progress.stepDue?.iso)), ("acknowledgedAt", opt(s.progress.acknowledgedAt?.iso)),
+                         ("doneAt", opt(s.progress.doneAt?.iso))])
+            })),
+            ("events", .array(events.map(eventJSON))),
+        ])
+    }
+
+    public static func eventJSON(_ e: RecordedEvent) -> JSONValue {
+        .object([("seq", .int(e.seq)), ("kind", .string(e.event.kind.rawValue)), ("at", .string(e.event.at.iso)),
+                 ("officer", .string(e.event.officer)), ("body", e.event.bodyCode.map { .string($0) } ?? .null),
+                 ("data", EventCodec.encode(e.event.payload))])
+    }
+
+    /// The JSON text an event's payload is stored as (`events.data`).
+    public static func eventData(_ payload: CaseEventPayload) -> String { EventCodec.encode(payload).compactText }
+
+    public static let csvHeader = ["code", "ledger_year", "ledger_number", "procedure_code", "procedure_name", "applicant_name",
+                                   "applicant_id_number", "applicant_phone", "received_at", "due", "appointment", "status",
+                                   "event_seq", "event_kind", "event_at", "event_officer", "event_body", "event_data"]
+
+    /// One CSV row per event, the case's columns repeated.
+    public static func csvRows(_ c: CaseRecord, events: [RecordedEvent]) -> [[String]] {
+        events.map { e in
+            [c.code, String(c.ledgerYear), String(c.ledgerNumber), c.procedure.code, c.procedure.name, c.applicant.fullName,
+             c.applicant.idNumber ?? "", c.applicant.phone ?? "", c.receivedAt.iso, c.state.legalDue.iso, c.state.appointment.iso,
+             c.state.status.rawValue, String(e.seq), e.event.kind.rawValue, e.event.at.iso, e.event.officer, e.event.bodyCode ?? "",
+             EventCodec.encode(e.event.payload).compactText]
+        }
+    }
+}
+
+/// RFC 4180 CSV.
+public enum CSV {
+    public static func line(_ fields: [String]) -> String {
+        fields.map { f in
+            f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + f.replacing("\"", with: "\"\"") + "\"" : f
+        }.joined(separator: ",") + "\r\n"
+    }
+
+    /// Parses CSV text into rows of fields (quoted fields, doubled quotes, CRLF or LF; a UTF-8 BOM is skipped).
+    public static func parse(_ text: String) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var inQuotes = false
+        var chars = Array(text)
+        if chars.first == "\u{FEFF}" { chars.removeFirst() }
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if inQuotes {
+                if c == "\"" {
+                    if i + 1 < chars.count && chars[i + 1] == "\"" { field.append("\""); i += 1 } else { inQuotes = false }
+                } else {
+                    field.append(c)
+                }
+            } else if c == "\"" {
+                inQuotes = true
+            } else if c == "," {
+                row.append(field); field = ""
+            } else if c == "\n" || c == "\r\n" || c == "\r" {
+                row.append(field); field = ""
+                rows.append(row); row = []
+            } else {
+                field.append(c)
+            }
+            i += 1
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+}

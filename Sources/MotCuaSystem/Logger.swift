@@ -1,0 +1,33 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The program's log file (beside the database). One line per event with the local time. Callers never
+/// write citizens' names or ID numbers into it: cases are named by code, officers by username.
+public final class Logger {
+    public let path: String
+    private let fd: Int32
+
+    /// Opens (or creates, mode 0600) the log for appending; nil when it cannot be written.
+    public init?(path: String) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return nil }
+        self.path = path
+        self.fd = fd
+    }
+
+    deinit { close(fd) }
+
+    /// The file descriptor, for the fatal-signal handler that writes a last line before the process dies.
+    public var fileDescriptor: Int32 { fd }
+
+    public func write(_ message: String) {
+        var seconds = time(nil)
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        func p2(_ v: Int32) -> String { v < 10 ? "0\(v)" : String(v) }
+        let stamp = "\(parts.tm_year + 1900)-\(p2(parts.tm_mon + 1))-\(p2(parts.tm_mday)) \(p2(parts.tm_hour)):\(p2(parts.tm_min)):\(p2(parts.tm_sec))"
+        let line = Array("\(stamp) [\(getpid())] \(message)\n".utf8)
+        _ = line.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+    }
+}

@@ -1,0 +1,189 @@
+import Testing
+@testable import MotCuaCore
+
+@Suite struct VietnameseTextTests {
+    @Test(arguments: [
+        ("Đặng Văn Đức", "dang van duc"), ("NGUYỄN THỊ HỒNG", "nguyen thi hong"), ("Huỳnh Quốc Khuê", "huynh quoc khue"),
+        ("Nguye\u{0302}\u{0303}n", "nguyen"), ("đĐ", "dd"), ("Trương Phượng", "truong phuong"), ("ỷ ỹ ỵ", "y y y"),
+        ("000.00.15.H42-261120-0001", "000.00.15.h42-261120-0001"), ("Ça va Ñandú", "ca va nandu"),
+    ])
+    func folding(_ text: String, _ folded: String) {
+        #expect(VietnameseText.fold(text) == folded)
+    }
+
+    @Test func nfcMakesDecomposedTextIdentical() {
+        let decomposed = "Nguye\u{0302}\u{0303}n Thi\u{0323} Ho\u{0300}a"
+        #expect(Array(VietnameseText.nfc(decomposed).utf8) == Array("Nguyễn Thị Hòa".utf8))
+        // Marks in non-canonical order still compose (dot below before circumflex).
+        #expect(VietnameseText.nfc("e\u{0323}\u{0302}") == "ệ")
+        #expect(Array(VietnameseText.nfc("e\u{0323}\u{0302}").unicodeScalars) == ["\u{1EC7}"])
+        #expect(VietnameseText.normalizedField("  Lê   Văn\tTám  ") == "Lê Văn Tám")
+    }
+
+    @Test func tokens() {
+        #expect(VietnameseText.tokens("Đặng Văn-Đức, 0912.345.678") == ["dang", "van", "duc", "0912", "345", "678"])
+        #expect(VietnameseText.tokens("  ").isEmpty)
+        #expect(VietnameseText.digits("+84 912-345-678") == "84912345678")
+    }
+
+    @Test func collationPutsVietnameseLettersInDictionaryOrder() {
+        let names = ["Đào", "Ân", "Bình", "Dũng", "An", "Ánh", "Ơn", "Ông", "Zô", "Ư", "Ứng", "Ăn"]
+        let sorted = names.sorted { VietnameseText.collationKey($0).lexicographicallyPrecedes(VietnameseText.collationKey($1)) }
+        #expect(sorted == ["An", "Ánh", "Ăn", "Ân", "Bình", "Dũng", "Đào", "Ông", "Ơn", "Ư", "Ứng", "Zô"])
+    }
+}
+
+@Suite struct ApplicantTests {
+    @Test(arguments: [
+        ("0912345678", "0912345678"), ("0912 345 678", "0912345678"), ("+84 912 345 678", "0912345678"),
+        ("84912345678", "0912345678"), ("0243.825.1234", "02438251234"), ("032-111-2222", "0321112222"),
+    ])
+    func validPhones(_ text: String, _ normalized: String) {
+        #expect(PhoneNumber.normalize(text) == normalized)
+    }
+
+    @Test(arguments: ["12345", "0112345678", "091234567", "09123456789", "abc", "0912-345-67x", ""])
+    func invalidPhones(_ text: String) {
+        #expect(PhoneNumber.normalize(text) == nil)
+    }
+
+    @Test func idNumbers() {
+        #expect(IDKind.infer(from: "001099012345") == .citizenCard)
+        #expect(IDKind.infer(from: "012345678") == .identityCard)
+        #expect(IDKind.infer(from: "12345") == nil)
+        #expect(IDKind.citizenCard.problem(with: "00109901234") != nil)
+        #expect(IDKind.passport.problem(with: "C1234567") == nil)
+        #expect(IDKind.taxCode.problem(with: "0101234567-001") == nil)
+        #expect(IDKind.taxCode.problem(with: "0101234567-01") != nil)
+    }
+
+    @Test func applicantProblemsNameTheField() {
+        let today = CivilDate(year: 2026, month: 11, day: 21)!
+        let ok = Applicant(fullName: "Đặng Văn Đức", idNumber: "001099012345", birthDate: CivilDate(year: 1990, month: 1, day: 1),
+                           phone: "0912345678", email: "duc@example.vn").normalized
+        #expect(ok.problems(today: today).isEmpty)
+        let bad = Applicant(fullName: "", idNumber: "12345", birthDate: CivilDate(year: 2027, month: 1, day: 1),
+                            phone: "12", email: "duc@").normalized
+        #expect(Set(bad.problems(today: today).map(\.field)) == ["fullName", "idNumber", "birthDate", "phone", "email"])
+        let org = Applicant(kind: .organisation, fullName: "Công ty TNHH Phú An", idKind: .taxCode, idNumber: "0101234567")
+        #expect(org.problems(today: today).map(\.field) == ["representativeName"])
+    }
+}
+
+@Suite struct FeeTests {
+    @Test(arguments: [(1, 1, 2000), (2, 1, 4000), (3, 1, 5000), (10, 1, 12000), (250, 1, 200000), (3, 2, 10000)])
+    func certifiedCopyPerPageWithCap(_ pages: Int, _ copies: Int, _ expected: Int) {
+        let rule = FeeRule.perPage(firstPages: 2000, reducedFromPage: 3, laterPages: 1000, capPerCopy: 200_000)
+        #expect(rule.amount(pages: pages, copies: copies) == expected)
+    }
+
+    @Test func otherRules() {
+        #expect(FeeRule.fixed(amount: 20000, online: 10000).amount(channel: .online) == 10000)
+        #expect(FeeRule.fixed(amount: 20000, online: 10000).amount(channel: .inPerson) == 20000)
+        #expect(FeeRule.perCopy(amount: 8000).amount(copies: 3) == 24000)
+        #expect(FeeRule.setByProvince.amount() == nil)
+        #expect(FeeRule.free.amount() == 0)
+    }
+
+    @Test func money() {
+        #expect(Money.format(1_500_000) == "1.500.000 đ")
+        #expect(Money.format(0) == "0 đ")
+        #expect(Money.parse("1.500.000 đ") == 1_500_000)
+        #expect(Money.parse("12a") == nil)
+    }
+}
+
+@Suite struct CaseLifecycleTests {
+    let t0 = LocalDateTime(iso: "2026-11-16 09:00")!
+    func at(_ minutes: Int) -> LocalDateTime { t0.adding(minutes: minutes) }
+    func ev(_ p: CaseEventPayload, _ m: Int) -> CaseEvent { CaseEvent(p, at: at(m), officer: "tiepnhan") }
+    var due: LocalDateTime { at(3 * 1440) }
+
+    func start(steps: Int = 2) throws -> CaseState {
+        try CaseLifecycle.start(ev(.received(due: due), 0), stepCount: steps)
+    }
+
+    @Test func happyPathThroughTwoBodies() throws {
+        var s = try start()
+        for (i, base) in [(0, 10), (1, 300)] {
+            s = try CaseLifecycle.apply(ev(.handedOver(step: i, stepDue: at(base + 900), slipNumber: nil), base), to: s)
+            s = try CaseLifecycle.apply(ev(.acknowledged(step: i, receiptNumber: nil), base + 5), to: s)
+            s = try CaseLifecycle.apply(ev(.stepDone(step: i, note: ""), base + 100), to: s)
+        }
+        #expect(s.status == .inProgress)
+        s = try CaseLifecycle.apply(ev(.resultReceived(documentNumber: "12/KQ", documentDate: nil), 500), to: s)
+        #expect(s.status == .resultReady)
+        s = try CaseLifecycle.apply(ev(.returned(method: .counter, postalReceipt: nil, applicantToldEarly: true), 600), to: s)
+        #expect(s.status == .returned)
+        #expect(s.punctuality == .early)
+        s = try CaseLifecycle.apply(ev(.evaluated(.satisfaction(.verySatisfied)), 601), to: s)
+        #expect(s.evaluated)
+        // Both steps finished the calendar day before their due dates.
+        #expect(s.steps.map(\.punctuality) == [.early, .early])
+    }
+
+    @Test func forbiddenTransitions() throws {
+        let s = try start()
+        let forbidden: [CaseEventPayload] = [
+            .returned(method: .counter, postalReceipt: nil, applicantToldEarly: false), // no result yet
+            .acknowledged(step: 0, receiptNumber: nil), // not handed over
+            .stepDone(step: 0, note: ""),
+            .handedOver(step: 1, stepDue: at(100), slipNumber: nil), // step 1 before step 0 is done
+            .handedOver(step: 5, stepDue: at(100), slipNumber: nil), // no such step
+            .evaluated(.satisfaction(.satisfied)),
+            .supplementReceived(newDue: at(2000)),
+            .received(due: due),
+            .resultReceived(documentNumber: "1", documentDate: nil), // steps not done
+        ]
+        for p in forbidden {
+            #expect(throws: LifecycleError.self, "\(p.kind)") { try CaseLifecycle.apply(ev(p, 10), to: s) }
+        }
+        var handed = try CaseLifecycle.apply(ev(.handedOver(step: 0, stepDue: at(900), slipNumber: nil), 10), to: s)
+        handed = try CaseLifecycle.apply(ev(.acknowledged(step: 0, receiptNumber: nil), 11), to: handed)
+        #expect(throws: LifecycleError.self, "acknowledging twice") {
+            try CaseLifecycle.apply(ev(.acknowledged(step: 0, receiptNumber: nil), 12), to: handed)
+        }
+        let once = try CaseLifecycle.apply(ev(.rescheduled(newDue: at(5000), reason: "Cần xác minh thêm"), 20), to: handed)
+        #expect(once.appointment == at(5000))
+        #expect(once.legalDue == due, "statistics still judge against the original date")
+        #expect(throws: LifecycleError.self, "a second reschedule") {
+            try CaseLifecycle.apply(ev(.rescheduled(newDue: at(6000), reason: "Lần hai"), 30), to: once)
+        }
+        let cancelled = try CaseLifecycle.apply(ev(.cancelled(reason: "Nhập nhầm"), 40), to: once)
+        #expect(throws: LifecycleError.self) { try CaseLifecycle.apply(ev(.stepDone(step: 0, note: ""), 41), to: cancelled) }
+    }
+
+    @Test func supplementPausesAndRestarts() throws {
+        var s = try start()
+        s = try CaseLifecycle.apply(ev(.handedOver(step: 0, stepDue: at(900), slipNumber: nil), 10), to: s)
+        s = try CaseLifecycle.apply(ev(.supplementRequested(items: ["Bản sao giấy khai sinh"], reason: "Thiếu"), 60), to: s)
+        #expect(s.status == .waitingSupplement)
+        #expect(s.pausedAt == at(60))
+        s = try CaseLifecycle.apply(ev(.supplementReceived(newDue: at(10000)), 3000), to: s)
+        #expect(s.status == .inProgress, "back with the bodies: a step was handed over")
+        #expect(s.legalDue == at(10000) && s.appointment == at(10000))
+        #expect(s.supplementRounds == 1)
+        #expect(s.pausedAt == nil)
+    }
+
+    @Test func refusalIsTheResultAndIsJudgedAgainstTheLimit() throws {
+        var s = try start(steps: 0)
+        s = try CaseLifecycle.apply(ev(.refused(reasons: ["Không đủ điều kiện"]), 6000), to: s)
+        #expect(s.status == .resultReady)
+        #expect(s.resultIsRefusal)
+        #expect(s.punctuality == .late, "a refusal after the limit is flagged late")
+    }
+
+    @Test func punctualityComparesDates() {
+        let due = LocalDateTime(iso: "2026-11-20 10:00")!
+        #expect(Punctuality.judge(done: LocalDateTime(iso: "2026-11-20 16:00")!, due: due) == .onTime)
+        #expect(Punctuality.judge(done: LocalDateTime(iso: "2026-11-19 16:00")!, due: due) == .early)
+        #expect(Punctuality.judge(done: LocalDateTime(iso: "2026-11-21 07:00")!, due: due) == .late)
+    }
+
+    @Test func caseCodeFormat() {
+        let date = CivilDate(year: 2026, month: 11, day: 20)!
+        #expect(CaseCodeFormat.standard.code(unit: "000.00.15.H42", date: date, sequence: 12) == "000.00.15.H42-261120-0012")
+        #expect(CaseCodeFormat(pattern: "{unit}.{yyyymmdd}.{seq}").code(unit: "X", date: date, sequence: 7) == "X.20261120.7")
+    }
+}

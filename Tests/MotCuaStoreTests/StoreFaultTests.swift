@@ -1,0 +1,65 @@
+import MotCuaCore
+import MotCuaSystem
+import Testing
+@testable import MotCuaStore
+
+@Suite struct StoreFaultTests {
+    /// The database cannot grow (as on a full disk): registration fails with a clear message, nothing is
+    /// half-written, the caller still has the draft, and the same draft succeeds once there is room.
+    @Test func fullDiskKeepsTheDraftForARetry() throws {
+        let db = try TestDatabase()
+        try db.register("Trước Khi Đầy")
+        let pages = try db.store.db.scalarInt("PRAGMA page_count")!
+        try db.store.db.execute("PRAGMA max_page_count = \(pages)")
+        var draft = db.draft("Nguyễn Văn Đầy Đĩa", id: "001099777888")
+        draft.note = String(repeating: "Ghi chú dài để cần trang mới. ", count: 400)
+        do {
+            try db.store.registerCase(draft, officer: "tiepnhan", calendar: db.calendar)
+            Issue.record("registration succeeded on a full database")
+        } catch {
+            #expect(error.isRetryable)
+            guard case .database(let e) = error else { Issue.record("unexpected \(error)"); return }
+            #expect(e.kind == .diskFull)
+            #expect(error.description.contains("ổ đĩa đã đầy"))
+            #expect(!error.description.contains("Đầy Đĩa") && !error.description.contains("001099777888"))
+        }
+        #expect(try db.store.caseCount() == 1)
+        #expect(try db.store.db.scalarInt("SELECT last_number FROM ledger_counters") == 1, "no number consumed")
+        try db.store.db.execute("PRAGMA max_page_count = 1000000")
+        let retried = try db.store.registerCase(draft, officer: "tiepnhan", calendar: db.calendar)
+        #expect(retried.ledgerNumber == 2)
+        #expect(try db.store.check().isEmpty)
+    }
+
+    /// Another terminal holds the write lock longer than the busy timeout: a clear, retryable error.
+    @Test func busyDatabaseIsRetryable() throws {
+        let db = try TestDatabase()
+        let slow = try Store.open(path: db.path, options: .init(quickCheck: false, busyTimeoutMilliseconds: 200))
+        let other = try Store.open(path: db.path)
+        try other.db.execute("BEGIN IMMEDIATE")
+        let started = Stopwatch()
+        do {
+            try slow.registerCase(db.draft("Chờ Khóa"), officer: "tiepnhan", calendar: db.calendar)
+            Issue.record("registered while another connection held the write lock")
+        } catch {
+            #expect(error.isRetryable)
+            #expect(error.description.contains("đang bận"))
+            #expect(started.elapsedMilliseconds >= 150, "waited for the busy timeout first")
+        }
+        try other.db.execute("COMMIT")
+        #expect(try slow.registerCase(db.draft("Chờ Khóa"), officer: "tiepnhan", calendar: db.calendar).ledgerNumber == 1)
+    }
+
+    /// Two connections (two terminals) interleaving registrations never collide.
+    @Test func twoConnectionsInterleave() throws {
+        let db = try TestDatabase()
+        let second = try Store.open(path: db.path)
+        var codes = Set<String>()
+        for i in 0..<50 {
+            let store = i % 2 == 0 ? db.store : second
+            codes.insert(try store.registerCase(db.draft("Người \(i)"), officer: "tiepnhan", calendar: db.calendar).code)
+        }
+        #expect(codes.count == 50)
+        #expect(try db.store.check().isEmpty)
+    }
+}
