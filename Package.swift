@@ -48,20 +48,29 @@ let package = Package(
         // --- The store: one SQLite file ----------------------------------------------------------
         .target(name: "MotCuaStore", dependencies: ["MotCuaCore", "MotCuaSystem", "CSQLite", "CCrypt"]),
 
+        // --- Terminal UI: toolkit without curses, the curses module, the application --------------
+        .target(name: "TerminalUI"),
+        .target(name: "NcursesTerminal", dependencies: ["TerminalUI", "CNcursesW"]),
+        .target(name: "MotCuaApp", dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaSystem", "TerminalUI"]),
+        // Test support: a terminal double (keys in, frames out), golden frames, temporary databases.
+        .target(name: "MotCuaTesting", dependencies: ["MotCuaApp", "MotCuaCore", "MotCuaStore", "MotCuaDefaults", "MotCuaSystem", "TerminalUI"]),
+
         // --- Command line (library, so that tests can run it in-process) ------------------------
         .target(
             name: "MotCuaCLI",
-            dependencies: ["MotCuaCore", "MotCuaDefaults", "MotCuaSystem", "MotCuaStore", "CSQLite", "CNcursesW"]
+            dependencies: ["MotCuaCore", "MotCuaDefaults", "MotCuaSystem", "MotCuaStore", "MotCuaApp", "NcursesTerminal", "TerminalUI", "CSQLite", "CNcursesW"]
         ),
 
         // --- Executables (thin) ---------------------------------------------------------------
         .executableTarget(name: "motcua", dependencies: ["MotCuaCLI"]),
         .executableTarget(name: "motcua-bench", dependencies: ["MotCuaBenchmarks"]),
-        .target(name: "MotCuaBenchmarks", dependencies: ["MotCuaCore", "MotCuaDefaults", "MotCuaSystem", "MotCuaStore"]),
+        .target(name: "MotCuaBenchmarks", dependencies: ["MotCuaCore", "MotCuaDefaults", "MotCuaSystem", "MotCuaStore", "MotCuaApp", "TerminalUI"]),
 
         // --- Tests ----------------------------------------------------------------------------
         .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore", "MotCuaDefaults"]),
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaCore", "MotCuaDefaults", "MotCuaSystem"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "MotCuaCore"]),
+        .testTarget(name: "MotCuaAppTests", dependencies: ["MotCuaApp", "MotCuaTesting", "MotCuaCore", "MotCuaStore", "TerminalUI", "NcursesTerminal"]),
         .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI", "MotCuaCore", "MotCuaSystem", "MotCuaStore", "CNcursesW", "CSQLite"]),
     ]
 )

@@ -115,3 +115,5 @@ void motcua_unblock_signals(void) {
 const char *motcua_codeset(void) { return nl_langinfo(CODESET); }
 
 WINDOW *motcua_stdscr(void) { return stdscr; }
+
+SCREEN *motcua_newterm(void) { return newterm(NULL, stdout, stdin); }

@@ -20,19 +20,7 @@ struct CaseGenerator {
                          "Hương", "Khánh", "Lan", "Linh", "Long", "Mai", "Minh", "Nam", "Nga", "Ngọc", "Phong", "Phương", "Quân",
                          "Quang", "Sơn", "Tâm", "Thảo", "Thắng", "Thủy", "Trang", "Tuấn", "Tú", "Uyên", "Vân", "Việt", "Yến"]
 
-    struct Rng {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
-    static func name(_ rng: inout Rng) -> String {
+    static func name(_ rng: inout SplitMix64) -> String {
         var pick = rng.below(100)
         var surname = surnames[0].0
         for (s, w) in surnames {
@@ -79,7 +67,7 @@ struct CaseGenerator {
             if calendar.isWorkingDay(day) { workingDays.append(day) }
             day = day.adding(days: 1)
         }
-        var rng = Rng(state: 20261121)
+        var rng = SplitMix64(seed: 20261121)
         var ledger: [Int: Int] = [:]
         var made = 0
         let progress = Stopwatch()
@@ -190,7 +178,7 @@ struct CaseGenerator {
         try db.execute("ANALYZE")
     }
 
-    func weightedIndex(_ weights: [Int], _ total: Int, _ rng: inout Rng) -> Int {
+    func weightedIndex(_ weights: [Int], _ total: Int, _ rng: inout SplitMix64) -> Int {
         var pick = rng.below(total)
         for (i, w) in weights.enumerated() {
             if pick < w { return i }

@@ -51,7 +51,7 @@ public enum MotCuaCommandLine {
     static let commands: [Command] = [
         CalendarCommands.lunar, CalendarCommands.calendar, CalendarCommands.due,
         StoreCommands.initCommand, StoreCommands.importCommand, StoreCommands.exportCommand, StoreCommands.backupCommand,
-        StoreCommands.checkCommand,
+        StoreCommands.checkCommand, UICommand.command,
         CaseCommands.add, CaseCommands.show, CaseCommands.find, CaseCommands.importCases,
     ]
 
@@ -64,9 +64,9 @@ public enum MotCuaCommandLine {
 
     /// Runs the command line. `arguments` excludes the program name.
     public static func run(_ arguments: [String], io: CommandIO) -> Int32 {
-        guard let first = arguments.first else {
-            io.writeOut(generalHelp)
-            return ExitStatus.success
+        // No command (or only the screen's options): the counter's screens.
+        guard let first = arguments.first, !["--db", "--mono"].contains(where: { first == $0 || first.hasPrefix($0 + "=") }) else {
+            return run(["ui"] + arguments, io: io)
         }
         switch first {
         case "--help", "-h", "help":
@@ -139,8 +139,7 @@ public enum MotCuaCommandLine {
             "  --help      xem hướng dẫn (cũng dùng sau mỗi lệnh: motcua due --help)",
             "  --version   xem phiên bản",
             "",
-            "Màn hình làm việc (giao diện bàn phím) sẽ mở khi chạy motcua không có lệnh; phần này chưa có",
-            "trong phiên bản này.",
+            "Chạy motcua không có lệnh (hoặc chỉ với --db, --mono) để mở màn hình làm việc.",
             "",
             "Mã thoát: 0 thành công; 1 việc bị từ chối hoặc kiểm tra phát hiện vấn đề; 2 sai tham số, ngày giờ",
             "không có thật, tệp không đọc được hoặc không hợp lệ.",

@@ -144,7 +144,8 @@ import Testing
 
 @Suite struct HelpAndVersionTests {
     @Test func generalHelpListsSubcommands() {
-        for args in [[], ["--help"], ["-h"], ["help"]] {
+        // (No arguments opens the screens; that is tested through the real binary, without a terminal.)
+        for args in [["--help"], ["-h"], ["help"]] {
             let r = runCLI(args)
             #expect(r.status == 0)
             for name in ["lunar", "calendar", "due"] { #expect(r.out.contains("  \(name) ")) }
@@ -184,9 +185,13 @@ import Testing
         #expect(bad.stdout.isEmpty)
         #expect(bad.stderrText.hasPrefix("motcua due: "))
         #expect(!bad.stderrText.contains("Fatal error"))
-        let noArgs = try runBinary([])
-        #expect(noArgs.status == 0)
-        #expect(noArgs.stdoutText.contains("Cách dùng: motcua <lệnh>"))
+        // No arguments opens the counter's screens, which need a terminal: refused with a message, exit 2.
+        let noArgs = try runBinary([], environment: ["XDG_DATA_HOME": "/nonexistent-motcua-test"])
+        #expect(noArgs.status == 2)
+        #expect(noArgs.stderrText.contains("cần chạy trong một cửa sổ dòng lệnh"))
+        let help = try runBinary(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdoutText.contains("Cách dùng: motcua <lệnh>"))
     }
 
     @Test func brokenPipeDoesNotCrash() throws {

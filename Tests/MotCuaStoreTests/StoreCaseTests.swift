@@ -145,7 +145,7 @@ import Testing
     /// events, whatever was accepted or refused along the way.
     @Test func storedStateEqualsReplayForRandomSequences() throws {
         let db = try TestDatabase()
-        var rng = SplitMix(seed: 6)
+        var rng = SplitMix64(seed: 6)
         var cases: [RegisteredCase] = []
         for i in 0..<120 {
             cases.append(try db.register("Người Thứ \(i)", procedure: ["1.004873", "XA.LT.01", "XA.CT.04", "1.004222"][i % 4],
@@ -218,17 +218,5 @@ import Testing
         #expect(found?.fullName == "Vũ Thị Lan")
         #expect(try db.store.latestApplicant(phone: "+84 987 654 321")?.fullName == "Vũ Thị Lan")
         #expect(try db.store.latestApplicant(idNumber: "999999999999") == nil)
-    }
-}
-
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -56,4 +56,7 @@ const char *motcua_codeset(void);
 /* The current screen's standard window (stdscr is a mutable C global Swift 6 cannot read). */
 WINDOW *motcua_stdscr(void);
 
+/* newterm(NULL, stdout, stdin): Swift 6 cannot read the stdio globals. */
+SCREEN *motcua_newterm(void);
+
 #endif

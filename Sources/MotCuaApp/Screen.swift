@@ -1,0 +1,118 @@
+import MotCuaCore
+import MotCuaStore
+import TerminalUI
+
+/// The built-in Vietnamese typing state shown as VI/EN on the title line.
+public struct InputMode: Equatable, Sendable {
+    public var vietnamese: Bool
+    public var method: VietnameseInputMethod
+
+    /// Telex, tone marks placed the traditional way ("hòa", "Ủy ban"), as in administrative documents; the
+    /// modern placement ("hoà") is one menu entry away.
+    public init(vietnamese: Bool = true, method: VietnameseInputMethod = VietnameseInputMethod(kind: .telex, toneStyle: .traditional)) {
+        self.vietnamese = vietnamese
+        self.method = method
+    }
+
+    /// The method to apply to typed letters, or nil when typing is off (EN).
+    public var active: VietnameseInputMethod? { vietnamese ? method : nil }
+    public var label: String { vietnamese ? "VI-\(method.kind == .telex ? "Telex" : "VNI")" : "EN" }
+}
+
+/// What screens may read while handling events and rendering (never the store or the clock directly).
+public struct ScreenContext {
+    public var now: LocalDateTime
+    public var officer: Officer?
+    public var unit: UnitProfile
+    public var input: InputMode
+    public var calendar: WorkingCalendar
+    /// The size of the whole terminal (screens know their area from it).
+    public var size: Size
+    /// Rows available to the screen between the title line and the status line.
+    public var area: Rect { Rect(row: 1, column: 0, width: size.columns, height: max(0, size.rows - 3)) }
+}
+
+/// What reaches a screen.
+public enum ScreenEvent {
+    case key(Key)
+    case text(String)
+    case command(Command)
+    case tick
+    /// The screen became the top one (first shown, or uncovered).
+    case appeared
+    /// The answer of a dialog the screen asked for.
+    case answer(tag: String, Dialog.Answer)
+    /// The outcome of a request the screen made.
+    case response(Response)
+}
+
+/// What a screen asks the application to do.
+public enum Effect {
+    case push(any Screen)
+    case pop
+    case replace(any Screen)
+    /// Replaces the whole stack (after login, logout).
+    case reset(any Screen)
+    case status(String, Style)
+    case ask(Dialog, tag: String)
+    case perform(Request)
+    case quit
+    case lock
+    case logout
+    /// Opens a screen of the catalog (e.g. the case view) with an argument (e.g. a case code).
+    case openScreen(id: String, argument: String?)
+}
+
+/// Work for the store, performed by the run loop; the outcome comes back as `.response`.
+public enum Request {
+    case login(username: String, password: String)
+    case firstRun(SetupData)
+    case unlock(password: String)
+    case loadHome
+}
+
+public enum Response {
+    case loggedIn(Officer)
+    case loginFailed(String)
+    case firstRunDone(Officer)
+    case unlocked
+    case home(HomeData)
+    /// A request failed; the message is Vietnamese and names no citizen.
+    case failed(String)
+}
+
+/// The data of the home screen.
+public struct HomeData: Hashable, Sendable {
+    public var counts: HomeCounts
+    public var items: [CaseSummary]
+    /// Years whose official holiday schedule is missing (next year, from November).
+    public var missingOfficialYears: [Int]
+    public var unitIsExample: Bool
+}
+
+/// The first administrator and the unit's names, typed at first run.
+public struct SetupData: Hashable, Sendable {
+    public var username: String
+    public var fullName: String
+    public var password: String
+    public var unit: UnitProfile
+}
+
+/// A screen: a value with its state; `handle` changes it and returns effects, `render` draws it (pure).
+public protocol Screen {
+    /// The screen's name as shown on the title line ("Bàn làm việc").
+    var title: String { get }
+    /// The screen's own keys (the global ones are added by the application).
+    var keyMap: KeyMap { get }
+    /// Inside a form F2, F3 and F7 are not global and Esc asks before discarding typed data.
+    var isForm: Bool { get }
+    /// True while the screen holds typed data that leaving would lose.
+    var hasUnsavedInput: Bool { get }
+    mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect]
+    func render(into frame: inout Frame, _ context: ScreenContext)
+}
+
+extension Screen {
+    public var isForm: Bool { false }
+    public var hasUnsavedInput: Bool { false }
+}

@@ -1,0 +1,155 @@
+import MotCuaCore
+import MotCuaStore
+import TerminalUI
+
+/// Bàn làm việc: today's counts and the cases needing action, soonest due first, each with its remaining
+/// working time in words ("Còn 1 ngày 3 giờ", "Quá 2 ngày") — colour repeats the text, never replaces it.
+struct HomeScreen: Screen {
+    var data: HomeData?
+    var list = ListView(widths: [], fold: { VietnameseText.fold($0) })
+    var error: String?
+    /// Ticks since the last refresh (one tick a second).
+    var ticks = 0
+
+    var title: String { "Bàn làm việc" }
+    var keyMap: KeyMap {
+        KeyMap([
+            KeyBinding([.enter], AppCommand.open, inBar: false),
+            KeyBinding([.control("r")], AppCommand.refresh, inBar: false),
+        ])
+    }
+
+    mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
+        switch event {
+        case .appeared:
+            return [.perform(.loadHome)]
+        case .tick:
+            ticks += 1
+            if ticks >= 30 {
+                ticks = 0
+                return [.perform(.loadHome)]
+            }
+            return []
+        case .command(let c) where c.id == AppCommand.refresh.id:
+            return [.perform(.loadHome)]
+        case .command(let c) where c.id == AppCommand.open.id:
+            guard let row = list.selectedRow else { return [] }
+            return [.openScreen(id: "caseView", argument: row.id)]
+        case .command(let c) where c.id == AppCommand.back.id:
+            if !list.filter.isEmpty {
+                list.filter.setText("")
+                list.setRows(list.rows)
+            }
+            return []
+        case .key(let key):
+            _ = list.handle(key, pageSize: max(1, context.area.height - 6))
+            return []
+        case .response(.home(let home)):
+            data = home
+            error = nil
+            list.setRows(HomeScreen.rows(home.items, context))
+            return []
+        case .response(.failed(let message)):
+            error = message
+            return [.status(message, .error)]
+        default:
+            return []
+        }
+    }
+
+    /// Remaining-time text and style of an item at `now`.
+    static func remaining(_ item: CaseSummary, _ context: ScreenContext) -> (String, Style) {
+        switch item.status {
+        case .waitingSupplement: return ("Chờ bổ sung", .dim)
+        default:
+            let r = RemainingTime.between(now: context.now, due: item.appointment, calendar: context.calendar)
+            let style: Style = r.isOverdue ? .overdue : (item.appointment.date == context.now.date ? .dueToday : .normal)
+            return (r.description, item.status == .resultReady && !r.isOverdue ? .ok : style)
+        }
+    }
+
+    static func rows(_ items: [CaseSummary], _ context: ScreenContext) -> [ListRow] {
+        let wide = context.size.columns >= 110
+        let prefix = context.unit.unitCode + "-"
+        // Paused cases last; the others by appointment (the store's order).
+        let ordered = items.filter { $0.status != .waitingSupplement } + items.filter { $0.status == .waitingSupplement }
+        return ordered.map { item in
+            let (remaining, style) = remaining(item, context)
+            let code = !wide && item.code.hasPrefix(prefix) ? String(item.code.dropFirst(prefix.count)) : item.code
+            let due = "\(pad2(item.appointment.date.day))/\(pad2(item.appointment.date.month)) \(item.appointment.time.text)"
+            var columns = [code, item.applicantName]
+            if wide { columns.append(item.procedureName) }
+            columns += [item.status.vietnameseName, due, remaining]
+            return ListRow(id: item.code, columns: columns, style: style,
+                           filterText: "\(item.code) \(item.applicantName) \(item.procedureName)")
+        }
+    }
+
+    func render(into frame: inout Frame, _ context: ScreenContext) {
+        let area = context.area
+        let width = area.width
+        frame.put("Bàn làm việc", row: area.row, column: 1, style: .heading)
+        if let name = context.officer?.fullName {
+            frame.put("Cán bộ: \(name)", row: area.row, column: 16, style: .normal, maxWidth: width - 17)
+        }
+        guard let data else {
+            frame.put(error ?? "Đang tải số liệu…", row: area.row + 2, column: 1, style: error == nil ? .dim : .error)
+            return
+        }
+        let c = data.counts
+        let wideLabels = width >= 100
+        let counts: [(String, String, Int, Style)] = [
+            ("Tiếp nhận hôm nay", "Nhận hôm nay", c.receivedToday, .normal),
+            ("Đến hạn hôm nay", "Đến hạn", c.dueToday, c.dueToday > 0 ? .dueToday : .normal),
+            ("Quá hạn", "Quá hạn", c.overdue, c.overdue > 0 ? .overdue : .normal),
+            ("Chờ bổ sung", "Chờ bổ sung", c.waitingSupplement, .normal),
+            ("Chờ trả kết quả", "Chờ trả", c.readyToReturn, c.readyToReturn > 0 ? .ok : .normal),
+        ]
+        var col = 1
+        var row = area.row + 1
+        for (i, (long, short, value, style)) in counts.enumerated() {
+            let text = "\(wideLabels ? long : short): \(value)"
+            if col + TextWidth.width(of: text) + 1 > width { row += 1; col = 1 }
+            if i > 0 && col > 1 { col = frame.put(" │ ", row: row, column: col, style: .dim) }
+            col = frame.put(text, row: row, column: col, style: style)
+        }
+        row += 1
+        var warnings: [String] = []
+        if data.unitIsExample { warnings.append("Thông tin đơn vị còn là dữ liệu mẫu: quản trị viên cần sửa (F9).") }
+        for year in data.missingOfficialYears {
+            warnings.append("Chưa có lịch nghỉ chính thức năm \(year) (đang tính theo quy tắc mặc định).")
+        }
+        for warning in warnings.prefix(2) {
+            frame.put("⚠ " + warning, row: row, column: 1, style: .warning, maxWidth: width - 2)
+            row += 1
+        }
+        row += 1
+        let wide = width >= 110
+        // At 80 columns the last column keeps 17 cells: "Quá 1 ngày 1 giờ" fits whole.
+        let widths = wide ? [26, 21, 22, 15, 11, 0] : [12, 19, 15, 11, 0]
+        let header = wide ? ["Mã hồ sơ", "Người nộp", "Thủ tục", "Trạng thái", "Hẹn trả", "Còn lại"]
+                          : ["Mã hồ sơ", "Người nộp", "Trạng thái", "Hẹn trả", "Còn lại"]
+        var headerColumn = 1
+        for (i, h) in header.enumerated() {
+            let w = widths[i] > 0 ? widths[i] : width - headerColumn - 1
+            headerColumn = frame.put(TextWidth.fit(h, w) + " ", row: row, column: headerColumn, style: .heading)
+        }
+        row += 1
+        let listRect = Rect(row: row, column: 1, width: width - 2, height: area.bottom - row)
+        if data.items.isEmpty {
+            frame.put("Không có hồ sơ nào cần xử lý.", row: row + 1, column: 1, style: .dim)
+            frame.cursor = nil
+            return
+        }
+        // Rows are rebuilt at each render: the codes' width follows the terminal, "Còn …" follows the clock.
+        var view = list
+        view.widths = widths
+        view.setRows(HomeScreen.rows(data.items, context))
+        view.render(into: &frame, rect: listRect)
+        if !list.filter.isEmpty {
+            frame.put("Lọc: \(list.filter.text)  (Esc: bỏ lọc)", row: area.row, column: max(1, width - 40), style: .dim, maxWidth: 39)
+        }
+    }
+}
+
+func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : String(v) }

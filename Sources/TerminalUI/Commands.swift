@@ -1,0 +1,82 @@
+/// A command the officer can give. Commands are data: the key bar and the help screen are rendered from
+/// the key map that binds them, never from hand-written text.
+public struct Command: Hashable, Sendable {
+    /// A stable identifier ("help", "newCase"…), used by screens to dispatch.
+    public let id: String
+    /// The short Vietnamese title shown on the key bar ("Trợ giúp").
+    public let title: String
+    /// One line of Vietnamese for the help screen.
+    public let help: String
+
+    public init(id: String, title: String, help: String) {
+        self.id = id
+        self.title = title
+        self.help = help
+    }
+}
+
+/// A key bound to a command, in a key map.
+public struct KeyBinding: Hashable, Sendable {
+    public let keys: [Key]
+    public let command: Command
+    /// Shown on the bottom key bar (the rest appear in help only).
+    public let inBar: Bool
+
+    public init(_ keys: [Key], _ command: Command, inBar: Bool = true) {
+        self.keys = keys
+        self.command = command
+        self.inBar = inBar
+    }
+}
+
+/// The keys of one screen: its own bindings over the global ones. One table answers "which command does
+/// this key give", "what goes on the key bar" and "what does help list".
+public struct KeyMap: Hashable, Sendable {
+    public let bindings: [KeyBinding]
+
+    public init(_ bindings: [KeyBinding]) { self.bindings = bindings }
+
+    /// This map's bindings, then `fallback`'s for keys and commands this map does not bind.
+    public func over(_ fallback: KeyMap) -> KeyMap {
+        let keys = Set(bindings.flatMap(\.keys))
+        let ids = Set(bindings.map(\.command.id))
+        return KeyMap(bindings + fallback.bindings.filter { !ids.contains($0.command.id) && Set($0.keys).isDisjoint(with: keys) })
+    }
+
+    public func command(for key: Key) -> Command? {
+        bindings.first { $0.keys.contains(key) }?.command
+    }
+
+    public func keys(for commandID: String) -> [Key] {
+        bindings.first { $0.command.id == commandID }?.keys ?? []
+    }
+
+    public func contains(_ commandID: String) -> Bool { bindings.contains { $0.command.id == commandID } }
+
+    /// Key bar entries in order: ("F1", "Trợ giúp").
+    public func barItems() -> [(key: String, title: String)] {
+        bindings.filter(\.inBar).map { ($0.keys.map(\.name).joined(separator: "/"), $0.command.title) }
+    }
+
+    /// Help lines: "F2          Tiếp nhận — …".
+    public func helpLines(keyColumn: Int = 16) -> [String] {
+        bindings.map { b in
+            let keys = b.keys.map(\.name).joined(separator: ", ")
+            return TextWidth.fit(keys, keyColumn, ellipsis: false) + "\(b.command.title) — \(b.command.help)"
+        }
+    }
+}
+
+/// The bottom line: each bound command as "F1 Trợ giúp", as many as fit.
+public enum KeyBar {
+    public static func render(_ map: KeyMap, into frame: inout Frame, row: Int) {
+        frame.fill(Rect(row: row, column: 0, width: frame.size.columns, height: 1), style: .keyLabel)
+        var col = 0
+        for item in map.barItems() {
+            let need = TextWidth.width(of: item.key) + 1 + TextWidth.width(of: item.title) + 1
+            if col + need > frame.size.columns { break }
+            col = frame.put(item.key, row: row, column: col, style: .keyName)
+            col = frame.put(" " + item.title + " ", row: row, column: col, style: .keyLabel)
+        }
+    }
+}

@@ -1,0 +1,124 @@
+/// Display width of text in terminal cells, with the semantics of `wcwidth(3)` in a UTF-8 locale:
+/// combining marks and format characters 0, East Asian wide and fullwidth characters and emoji 2, other
+/// printable characters 1. A grapheme's width is its first scalar's width (the marks that follow add 0).
+///
+/// The table is ours (this module does not call C); a test in the curses module compares it with the C
+/// library's `wcwidth` over the ranges we meet (Latin, Vietnamese, combining marks, CJK, emoji).
+public enum TextWidth {
+    public static func width(of scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
+        if v < 0x300 { return 1 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if v == 0x200B { return 0 }
+        if (0x1160...0x11FF).contains(v) { return 0 } // Hangul medial vowels and final consonants
+        return isWide(v) ? 2 : 1
+    }
+
+    /// East Asian Wide (W) and Fullwidth (F) ranges, and emoji presented as pictures.
+    static func isWide(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3, 0x25FD...0x25FE,
+             0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1, 0x26AA...0x26AB, 0x26BD...0x26BE,
+             0x26C4...0x26C5, 0x26CE, 0x26D4, 0x26EA, 0x26F2...0x26F3, 0x26F5, 0x26FA, 0x26FD, 0x2705,
+             0x270A...0x270B, 0x2728, 0x274C, 0x274E, 0x2753...0x2755, 0x2757, 0x2795...0x2797, 0x27B0, 0x27BF,
+             0x2B1B...0x2B1C, 0x2B50, 0x2B55, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
+             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1B000...0x1B2FF,
+             0x1F004, 0x1F0CF, 0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F251, 0x1F300...0x1F320, 0x1F32D...0x1F335,
+             0x1F337...0x1F37C, 0x1F37E...0x1F393, 0x1F3A0...0x1F3CA, 0x1F3CF...0x1F3D3, 0x1F3E0...0x1F3F0,
+             0x1F3F4, 0x1F3F8...0x1F43E, 0x1F440, 0x1F442...0x1F4FC, 0x1F4FF...0x1F53D, 0x1F54B...0x1F54E,
+             0x1F550...0x1F567, 0x1F57A, 0x1F595...0x1F596, 0x1F5A4, 0x1F5FB...0x1F64F, 0x1F680...0x1F6C5,
+             0x1F6CC, 0x1F6D0...0x1F6D2, 0x1F6D5...0x1F6D7, 0x1F6EB...0x1F6EC, 0x1F6F4...0x1F6FC, 0x1F7E0...0x1F7EB,
+             0x1F90C...0x1F93A, 0x1F93C...0x1F945, 0x1F947...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD,
+             0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Cells a grapheme occupies (0, 1 or 2): its first scalar's width, the marks after it adding none. A lone
+    /// combining mark is 0, as `wcwidth` says; the frame attaches it to the previous cell.
+    public static func width(of character: Character) -> Int {
+        guard let first = character.unicodeScalars.first else { return 0 }
+        return width(of: first)
+    }
+
+    public static func width(of text: some StringProtocol) -> Int {
+        var total = 0
+        for c in text { total += width(of: c) }
+        return total
+    }
+
+    /// The longest prefix of `text` that fits in `columns` cells.
+    public static func prefix(_ text: some StringProtocol, fitting columns: Int) -> String {
+        var out = ""
+        var used = 0
+        for c in text {
+            let w = width(of: c)
+            if used + w > columns { break }
+            out.append(c)
+            used += w
+        }
+        return out
+    }
+
+    /// `text` cut to `columns` cells (with "…" when cut) and padded with spaces to exactly `columns`.
+    public static func fit(_ text: some StringProtocol, _ columns: Int, ellipsis: Bool = true) -> String {
+        guard columns > 0 else { return "" }
+        let w = width(of: text)
+        if w <= columns { return String(text) + String(repeating: " ", count: columns - w) }
+        let cut = ellipsis ? prefix(text, fitting: columns - 1) + "…" : prefix(text, fitting: columns)
+        return cut + String(repeating: " ", count: columns - width(of: cut))
+    }
+
+    /// `text` right-aligned in `columns` cells.
+    public static func rightAligned(_ text: some StringProtocol, _ columns: Int) -> String {
+        let w = width(of: text)
+        if w >= columns { return fit(text, columns) }
+        return String(repeating: " ", count: columns - w) + String(text)
+    }
+
+    /// Splits text into lines of at most `columns` cells, breaking at spaces where possible.
+    public static func wrap(_ text: String, _ columns: Int) -> [String] {
+        guard columns > 0 else { return [text] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var lineWidth = 0
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+                let w = width(of: word)
+                if lineWidth > 0 && lineWidth + 1 + w > columns {
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                }
+                var rest = Substring(word)
+                while width(of: rest) > columns {
+                    let head = prefix(rest, fitting: columns)
+                    if !line.isEmpty { lines.append(line); line = ""; lineWidth = 0 }
+                    lines.append(head)
+                    rest = rest.dropFirst(head.count)
+                }
+                if lineWidth > 0 { line += " "; lineWidth += 1 }
+                line += rest
+                lineWidth += width(of: rest)
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+}
+
+/// Unicode NFC without Foundation (see docs/DECISIONS.md D1). Everything typed or pasted goes through it,
+/// so decomposed input ("e" + combining marks) ends up identical to precomposed input.
+public enum Normalization {
+    public static func nfc(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        return String(decoding: text._nfcCodeUnits, as: UTF8.self)
+    }
+}

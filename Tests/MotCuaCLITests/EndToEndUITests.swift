@@ -1,0 +1,130 @@
+import MotCuaStore
+import MotCuaSystem
+import Testing
+
+/// The real binary in tmux, as an officer uses it.
+@Suite(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
+struct EndToEndUITests {
+    @Test func firstRunLoginHelpResizeQuit() throws {
+        let home = try temporaryDirectory()
+        defer { FileSystem.removeTree(home) }
+        let t = try TmuxSession(command: TmuxSession.motcuaCommand("", home: home))
+        // First run: the database is created in the user's data directory and the setup screen asks.
+        t.expect("Tài khoản quản trị")
+        #expect(FileSystem.exists(home + "/data/motcua/motcua.db"))
+        #expect(FileSystem.permissions(home + "/data/motcua/motcua.db") == 0o600)
+        t.type("quantri"); t.keys("Tab")
+        t.type("Nguyeenx Quanr Trij"); t.keys("Tab")
+        t.type("matkhau1"); t.keys("Tab")
+        t.type("matkhau1"); t.keys("Tab")
+        t.type("Xax Taan Phus"); t.keys("Tab")
+        t.type("UYR BAN NHAAN DAAN XAX TAAN PHUS"); t.keys("Tab", "Tab")
+        t.type("000.00.15.H42"); t.keys("Tab")
+        t.type("Tirnh DDoongf Nai"); t.keys("Tab")
+        t.type("Taan Phus")
+        t.expect("Nguyễn Quản Trị")   // typed with the built-in Telex
+        t.expect("ỦY BAN NHÂN DÂN XÃ TÂN PHÚ")
+        t.keys("F10")
+        // Log in.
+        t.expect("Hãy đăng nhập")
+        t.type("quantri"); t.keys("Tab"); t.type("matkhau1"); t.keys("Enter")
+        t.expect("Bàn làm việc")
+        t.expect("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG")
+        t.expect("Nguyễn Quản Trị │ T6 20/11/2026 09:00 │ VI")
+        // Help from the key map, then back.
+        t.keys("F1")
+        t.expect("Trợ giúp — Bàn làm việc")
+        t.keys("Escape")
+        #expect(t.waitForAbsence("Trợ giúp — Bàn làm việc"))
+        // Esc then a digit is the same as the F-key.
+        t.keys("Escape", "1")
+        t.expect("Trợ giúp — Bàn làm việc")
+        t.keys("Escape")
+        #expect(t.waitForAbsence("Trợ giúp — Bàn làm việc"))
+        // Too small, then back: the message, then the home screen intact.
+        t.resize(60, 20)
+        t.expect("Cửa sổ quá nhỏ: 60×20")
+        t.resize(80, 24)
+        t.expect("Nhận hôm nay: 0")
+        t.expect("F1 Trợ giúp F2 Tiếp nhận")
+        // Quit, with confirmation; the terminal is given back.
+        t.keys("C-q")
+        t.expect("Thoát chương trình motcua?")
+        t.keys("c")
+        t.expect("[motcua exited 0]")
+        #expect(!t.screen.contains("Bàn làm việc"), "the curses screen is gone after exit:\n\(t.screen)")
+        // The log beside the database holds events, never citizens' data.
+        let log = try FileSystem.readText(home + "/data/motcua/motcua.log")
+        #expect(log.contains("login: quantri"))
+        #expect(FileSystem.permissions(home + "/data/motcua/motcua.log") == 0o600)
+    }
+
+    @Test func telexAndVNIInAField() throws {
+        let home = try temporaryDirectory()
+        defer { FileSystem.removeTree(home) }
+        let t = try TmuxSession(command: TmuxSession.motcuaCommand("", home: home))
+        t.expect("Tài khoản quản trị")
+        t.type("canbo"); t.keys("Tab")
+        t.type("DDawngj Vaawn DDuwcs Huyfnh")
+        t.expect("Đặng Văn Đức Huỳnh")
+        // Ctrl-T: EN, letters as typed.
+        t.keys("C-t")
+        t.expect("│ EN\n")
+        t.type(" Nguyeenx")
+        t.expect("Đặng Văn Đức Huỳnh Nguyeenx")
+        // VNI from the menu.
+        t.keys("F9")
+        t.expect("Menu — mọi chức năng")
+        t.type("vni")
+        t.keys("Enter")
+        t.expect("Kiểu gõ VNI")
+        t.keys("C-u")
+        t.type("Nguye6n4 Thi5 Hoa2")
+        t.expect("Nguyễn Thị Hòa")
+        // Letters that arrive already Vietnamese (an OS input method) are kept as they are.
+        t.keys("C-u")
+        t.type("Trương Thị Giữ")
+        t.expect("Trương Thị Giữ")
+        t.keys("C-q", "c")
+        t.expect("[motcua exited 0]")
+    }
+
+    @Test func loginAfterCommandLineInit() throws {
+        let home = try temporaryDirectory()
+        defer { FileSystem.removeTree(home) }
+        let db = home + "/m.db"
+        let r = try runBinary(["init", "--db", db, "--admin", "quantri", "--admin-name", "Nguyễn Quản Trị"], stdin: "matkhau1\n")
+        #expect(r.status == 0)
+        let t = try TmuxSession(columns: 120, rows: 40, command: TmuxSession.motcuaCommand("--db '\(db)'", home: home))
+        t.expect("Đăng nhập")
+        t.type("quantri"); t.keys("Tab"); t.type("sai"); t.keys("Enter")
+        t.expect("Tên đăng nhập hoặc mật khẩu không đúng")
+        t.type("matkhau1"); t.keys("Enter")
+        t.expect("Bàn làm việc")
+        t.expect("Thông tin đơn vị còn là dữ liệu mẫu")
+        t.keys("C-q", "c")
+        t.expect("[motcua exited 0]")
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let home = try temporaryDirectory()
+        defer { FileSystem.removeTree(home) }
+        let db = home + "/sigterm.db"
+        let t = try TmuxSession(command: TmuxSession.motcuaCommand("--db '\(db)'", home: home))
+        t.expect("Tài khoản quản trị")
+        t.type("dang go")
+        // Only this test's process: its command line names its own database.
+        #expect(try Subprocess.run(["pkill", "-TERM", "-f", "motcua --db \(db)"]).status == 0)
+        t.expect("[motcua exited 0]")
+        #expect(!t.screen.contains("Tài khoản quản trị"), "the terminal is restored:\n\(t.screen)")
+    }
+
+    @Test func refusesWithoutATerminal() throws {
+        let home = try temporaryDirectory()
+        defer { FileSystem.removeTree(home) }
+        let r = try runBinary(["--db", home + "/x.db"])
+        #expect(r.status == 2)
+        #expect(r.stderrText.contains("cần chạy trong một cửa sổ dòng lệnh"))
+        #expect(!FileSystem.exists(home + "/x.db"), "nothing created when the screen cannot open")
+    }
+}
