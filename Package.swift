@@ -42,6 +42,7 @@ let package = Package(
             resources: [
                 .embedInCode("Embedded/holidays.json"), .embedInCode("Embedded/unit.json"),
                 .embedInCode("Embedded/bodies.json"), .embedInCode("Embedded/catalogue.json"),
+                .embedInCode("Embedded/forms.json"),
             ]
         ),
 
@@ -51,14 +52,16 @@ let package = Package(
         // --- Terminal UI: toolkit without curses, the curses module, the application --------------
         .target(name: "TerminalUI"),
         .target(name: "NcursesTerminal", dependencies: ["TerminalUI", "CNcursesW"]),
-        .target(name: "MotCuaApp", dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaSystem", "TerminalUI"]),
+        .target(name: "MotCuaApp", dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaSystem", "MotCuaDocuments", "TerminalUI"]),
+        // Printed forms: the document model, its text renderer, the forms, the print spooler and the archive.
+        .target(name: "MotCuaDocuments", dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaSystem", "TerminalUI"]),
         // Test support: a terminal double (keys in, frames out), golden frames, temporary databases.
-        .target(name: "MotCuaTesting", dependencies: ["MotCuaApp", "MotCuaCore", "MotCuaStore", "MotCuaDefaults", "MotCuaSystem", "TerminalUI"]),
+        .target(name: "MotCuaTesting", dependencies: ["MotCuaApp", "MotCuaCore", "MotCuaStore", "MotCuaDefaults", "MotCuaDocuments", "MotCuaSystem", "TerminalUI"]),
 
         // --- Command line (library, so that tests can run it in-process) ------------------------
         .target(
             name: "MotCuaCLI",
-            dependencies: ["MotCuaCore", "MotCuaDefaults", "MotCuaSystem", "MotCuaStore", "MotCuaApp", "NcursesTerminal", "TerminalUI", "CSQLite", "CNcursesW"]
+            dependencies: ["MotCuaCore", "MotCuaDefaults", "MotCuaSystem", "MotCuaStore", "MotCuaApp", "MotCuaDocuments", "NcursesTerminal", "TerminalUI", "CSQLite", "CNcursesW"]
         ),
 
         // --- Executables (thin) ---------------------------------------------------------------
@@ -71,6 +74,7 @@ let package = Package(
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaCore", "MotCuaDefaults", "MotCuaSystem"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "MotCuaCore"]),
         .testTarget(name: "MotCuaAppTests", dependencies: ["MotCuaApp", "MotCuaTesting", "MotCuaCore", "MotCuaStore", "TerminalUI", "NcursesTerminal"]),
+        .testTarget(name: "MotCuaDocumentsTests", dependencies: ["MotCuaDocuments", "MotCuaTesting", "MotCuaCore", "MotCuaStore", "MotCuaDefaults", "MotCuaSystem", "TerminalUI"]),
         .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI", "MotCuaCore", "MotCuaSystem", "MotCuaStore", "CNcursesW", "CSQLite"]),
     ]
 )

@@ -1,4 +1,5 @@
 import MotCuaCore
+import MotCuaDocuments
 import MotCuaStore
 import MotCuaSystem
 import TerminalUI
@@ -11,15 +12,35 @@ public final class AppEnvironment {
     public let log: Logger?
     /// Minutes without a key before the screen locks (0: never).
     public var idleLockMinutes: Int
+    /// Where documents are saved (beside the database).
+    public var archive: DocumentArchive
+    public var printer: PrintService
+    public var forms: FormCatalog
 
     public init(store: Store, calendar: WorkingCalendar, clock: @escaping () -> LocalDateTime, log: Logger? = nil,
-                idleLockMinutes: Int = 10) {
+                idleLockMinutes: Int = 10, archive: DocumentArchive? = nil, printer: PrintService = PrintService(settings: PrinterSettings()),
+                forms: FormCatalog = AppEnvironment.defaultForms) {
         self.store = store
         self.calendar = calendar
         self.clock = clock
         self.log = log
         self.idleLockMinutes = idleLockMinutes
+        self.archive = archive ?? DocumentArchive(databasePath: store.path)
+        self.printer = printer
+        self.forms = forms
     }
+
+    /// The forms of Thông tư 03/2025 (used when the database and the caller give none).
+    public static let defaultForms = FormCatalog(circular: "Thông tư 03/2025/TT-VPCP", entries: [
+        "receipt": .init(number: "01", title: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"),
+        "supplement": .init(number: "02", title: "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"),
+        "refusal": .init(number: "03", title: "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"),
+        "apology": .init(number: "04", title: "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT"),
+        "stop": .init(number: "05", title: "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"),
+        "controlSheet": .init(number: "06", title: "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"),
+        "ledger": .init(number: "07", title: "SỔ THEO DÕI HỒ SƠ"),
+        "transfer": .init(number: "", title: "PHIẾU CHUYỂN XỬ LÝ HỒ SƠ"),
+    ])
 }
 
 /// Builds the screens of commands from the global key map (F2, F3, F7…). A command without a screen yet is
@@ -340,6 +361,8 @@ public final class Application {
                 return .unlocked
             case .loadHome:
                 return .home(try loadHome())
+            default:
+                return try performCaseRequest(request)
             }
         } catch {
             env.log?.write("request failed: \(error)")

@@ -1,5 +1,16 @@
-/// The screens behind the global commands and the menu. Later screens register here; a command without an
-/// entry is shown disabled in the menu.
+import MotCuaCore
+
+/// The screens behind the global commands and the menu. A command without an entry is shown disabled in the
+/// menu and says so when its key is pressed.
 extension ScreenCatalog {
-    public static var standard: ScreenCatalog { ScreenCatalog() }
+    public static var standard: ScreenCatalog {
+        ScreenCatalog(makers: [
+            AppCommand.newCase.id: { context, env, _ in
+                let catalogue = (try? env.store.procedures(on: context.now.date)) ?? []
+                return ReceptionScreen(catalogue: catalogue, now: context.now)
+            },
+            AppCommand.search.id: { _, _, _ in SearchScreen() },
+            "caseView": { _, _, code in code.map { CaseViewScreen(code: $0) } },
+        ])
+    }
 }

@@ -1,4 +1,5 @@
 import MotCuaCore
+import MotCuaDocuments
 import MotCuaStore
 import TerminalUI
 
@@ -69,6 +70,23 @@ public enum Request {
     case firstRun(SetupData)
     case unlock(password: String)
     case loadHome
+    case registerCase(CaseDraft)
+    case recordContact(ReceptionContact.Kind, procedureCode: String, applicant: Applicant, items: [String], reason: String)
+    case lookupApplicant(idNumber: String?, phone: String?)
+    case previousContacts(idNumber: String?, phone: String?, procedureCode: String)
+    case search(String)
+    case loadCase(String)
+    /// Builds a document for the preview (nothing saved or recorded).
+    case buildDocument(DocumentSource)
+    /// Saves the document (and prints it unless `saveOnly`), recording the print.
+    case printDocument(DocumentSource, saveOnly: Bool)
+    case correct(caseCode: String, field: CorrectableField, value: String, reason: String)
+    case correctDocuments(caseCode: String, documents: [CaseDocument], reason: String)
+    case correctProcedure(caseCode: String, procedureCode: String, reason: String)
+    /// A procedure with its result on the spot: result received and returned at once.
+    case returnOnTheSpot(caseCode: String)
+    /// The procedures in force today (pick lists).
+    case loadCatalogue
 }
 
 public enum Response {
@@ -77,8 +95,25 @@ public enum Response {
     case firstRunDone(Officer)
     case unlocked
     case home(HomeData)
+    case registered(RegisteredCase)
+    case contactRecorded(ReceptionContact)
+    case applicantFound(Applicant?)
+    case contacts([ReceptionContact])
+    case searchResults(query: String, [CaseSummary])
+    case caseLoaded(CaseRecord, [RecordedEvent])
+    case document(Document)
+    case printed(path: String, message: String, document: Document)
+    case done(String)
+    case catalogue([StoredProcedure])
     /// A request failed; the message is Vietnamese and names no citizen.
     case failed(String)
+}
+
+/// Which document to build, save and print: built fresh each time from the store (so a second print is
+/// marked "BẢN IN LẠI").
+public enum DocumentSource: Hashable, Sendable {
+    case receipt(caseCode: String)
+    case contact(number: String)
 }
 
 /// The data of the home screen.

@@ -1,4 +1,5 @@
 import MotCuaCore
+import MotCuaDocuments
 import MotCuaStore
 import MotCuaSystem
 
@@ -23,6 +24,14 @@ enum ImportCommand {
             let current = try store.unitProfile()
             plan = (unit == current ? [] : ["~ thông tin đơn vị: \(current.name) (\(current.unitCode)) → \(unit.name) (\(unit.unitCode))"],
                     { try store.saveUnitProfile(unit) })
+        case FormCatalog.formatName:
+            let forms = try FormCatalog.parse(text, file: file)
+            let current = try StoreAccess.forms(store)
+            let changed = FormCatalog.kinds.filter { forms.entry($0) != current.entry($0) }
+            var lines = changed.map { "~ mẫu \($0): \(current.numberLine($0)) \(current.entry($0).title) → \(forms.numberLine($0)) \(forms.entry($0).title)" }
+            if forms.circular != current.circular { lines.insert("~ văn bản quy định mẫu: \(current.circular) → \(forms.circular)", at: 0) }
+            plan = (lines,
+                    { try store.setSetting("forms", forms.json.compactText) })
         case BodiesFile.formatName:
             let bodies = try BodiesFile.parse(text, file: file)
             let current = Dictionary(try store.bodies().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
@@ -33,7 +42,7 @@ enum ImportCommand {
             plan = (lines, { for b in bodies where current[b.code] != b { try store.saveBody(b) } })
         default:
             throw ConfigError(file: file, field: "format",
-                              reason: "không nhận ra loại tệp (cần motcua-catalogue, motcua-holidays, motcua-unit hoặc motcua-bodies)")
+                              reason: "không nhận ra loại tệp (cần motcua-catalogue, motcua-holidays, motcua-unit, motcua-bodies hoặc motcua-forms)")
         }
         if plan.lines.isEmpty {
             io.out("Không có thay đổi nào so với cơ sở dữ liệu.")

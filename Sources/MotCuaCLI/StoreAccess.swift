@@ -1,5 +1,6 @@
 import MotCuaCore
 import MotCuaDefaults
+import MotCuaDocuments
 import MotCuaStore
 import MotCuaSystem
 
@@ -19,6 +20,20 @@ enum StoreAccess {
     /// Opens the database named by `--db` (or the default one); errors become `CommandFailure`.
     static func open(_ args: ParsedArguments, _ io: CommandIO, quickCheck: Bool = true) throws -> Store {
         try Store.open(path: databasePath(args, io), options: Store.OpenOptions(quickCheck: quickCheck))
+    }
+
+    /// The forms' numbers and titles: the database's (imported), else the shipped `Config/forms.json`.
+    static func forms(_ store: Store) throws -> FormCatalog {
+        if let text = try store.setting("forms") { return try FormCatalog.parse(text, file: "cơ sở dữ liệu (settings.forms)") }
+        return try FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Config/forms.json")
+    }
+
+    /// Printer settings kept in the database (`printer_destination`, `printer_options`, `print_filter`).
+    static func printer(_ store: Store) throws -> PrinterSettings {
+        func value(_ key: String) throws -> String { try store.settingValue(SettingDefinition.named(key)!) }
+        return PrinterSettings(destination: try value("printer_destination"),
+                               options: try value("printer_options").split(separator: " ").map(String.init),
+                               filter: try value("print_filter"))
     }
 
     /// The calendar of the database.

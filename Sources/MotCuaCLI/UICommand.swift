@@ -4,6 +4,7 @@ import Glibc
 import MotCuaApp
 import MotCuaCore
 import MotCuaDefaults
+import MotCuaDocuments
 import MotCuaStore
 import MotCuaSystem
 import NcursesTerminal
@@ -43,7 +44,7 @@ enum UICommand {
         let log = Logger(path: FileSystem.directoryName(path) + "/motcua.log")
         log?.write("start: motcua \(MotCuaCommandLine.version)")
         let calendar = try store.calendarConfig().makeCalendar()
-        let lockMinutes = Int(try store.setting("idle_lock_minutes") ?? "") ?? 10
+        let lockMinutes = Int(try store.settingValue(SettingDefinition.named("idle_lock_minutes")!)) ?? 10
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(monochrome: args.has("mono"), logFileDescriptor: log?.fileDescriptor ?? -1)
@@ -51,7 +52,9 @@ enum UICommand {
             io.err("\(error)")
             return ExitStatus.usage
         }
-        let env = AppEnvironment(store: store, calendar: calendar, clock: io.now, log: log, idleLockMinutes: lockMinutes)
+        let env = AppEnvironment(store: store, calendar: calendar, clock: io.now, log: log, idleLockMinutes: lockMinutes,
+                                 printer: PrintService(settings: try StoreAccess.printer(store)),
+                                 forms: try StoreAccess.forms(store))
         let app = Application(env: env, size: terminal.size, catalog: .standard)
         if !terminal.localeIsUTF8 {
             app.warn("Ngôn ngữ của hệ thống không phải UTF-8, chữ tiếng Việt có thể hiển thị sai: đặt LANG=C.UTF-8")

@@ -28,6 +28,7 @@ public enum ShippedConfig {
         case "bodies.json": String(decoding: PackageResources.bodies_json, as: UTF8.self)
         case "catalogue.json": String(decoding: PackageResources.catalogue_json, as: UTF8.self)
         case "holidays.json": String(decoding: PackageResources.holidays_json, as: UTF8.self)
+        case "forms.json": String(decoding: PackageResources.forms_json, as: UTF8.self)
         default: preconditionFailure("no shipped file \(name)")
         }
     }

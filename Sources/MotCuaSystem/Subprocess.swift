@@ -26,6 +26,11 @@ public enum Subprocess {
         case cannotStart(program: String, errno: Int32)
     }
 
+    /// Ignores SIGPIPE for the whole process, once. (Setting and restoring it around each write would race
+    /// between threads: a program that talks to children through pipes simply ignores it.)
+    public static func ignoreBrokenPipes() { _ = sigpipeIgnored }
+    private static let sigpipeIgnored: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     /// Finds `program` in `$PATH` (or returns it when it contains a slash and exists).
     public static func which(_ program: String) -> String? {
         if program.contains("/") { return access(program, X_OK) == 0 ? program : nil }
@@ -109,8 +114,8 @@ public enum Subprocess {
         }
 
         if let input, inPipe[1] >= 0 {
-            // SIGPIPE is ignored for the duration, so a child that exits early gives EPIPE, not our death.
-            let previous = signal(SIGPIPE, SIG_IGN)
+            // A child that exits early must give EPIPE, not our death.
+            Subprocess.ignoreBrokenPipes()
             var offset = 0
             while offset < input.count {
                 let n = input.withUnsafeBytes { write(inPipe[1], $0.baseAddress! + offset, $0.count - offset) }
@@ -119,7 +124,6 @@ public enum Subprocess {
                 offset += n
             }
             close(inPipe[1])
-            signal(SIGPIPE, previous)
         }
 
         var out: [UInt8] = []

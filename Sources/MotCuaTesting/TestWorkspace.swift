@@ -1,6 +1,7 @@
 import MotCuaApp
 import MotCuaCore
 import MotCuaDefaults
+import MotCuaDocuments
 import MotCuaStore
 import MotCuaSystem
 import TerminalUI
@@ -52,8 +53,11 @@ public final class TestWorkspace {
     /// An application on this database with the workspace's clock.
     public func application(size: Size = Size(columns: 80, rows: 24), catalog: ScreenCatalog = .standard,
                             idleLockMinutes: Int = 10) throws -> Application {
-        let env = AppEnvironment(store: store, calendar: try calendar(), clock: { [unowned self] in self.now },
-                                 idleLockMinutes: idleLockMinutes)
+        // No real printer in tests: a PATH without `lp` (tests that print use a fake spooler of their own).
+        // The application keeps the workspace (and its clock and folder) alive as long as it runs.
+        let env = AppEnvironment(store: store, calendar: try calendar(), clock: { self.now },
+                                 idleLockMinutes: idleLockMinutes,
+                                 printer: PrintService(settings: PrinterSettings(), environment: ["PATH": directory + "/no-printer"]))
         return Application(env: env, size: size, catalog: catalog)
     }
 

@@ -12,6 +12,9 @@ public enum FieldMask: Hashable, Sendable {
     case digits
     /// Text shown as bullets (passwords); never transformed by the input method.
     case secret
+    /// An identifier (document number, passport, tax code, receipt number): ASCII letters and digits and
+    /// `- . /`, letters upper-cased, never transformed by the input method.
+    case code
 }
 
 /// A one-line editor: the text as graphemes, a cursor between them, horizontal scrolling for long values.
@@ -45,7 +48,7 @@ public struct LineEditor: Hashable, Sendable {
 
     /// Replaces the whole text (NFC), cursor at the end.
     public mutating func setText(_ text: String) {
-        characters = Array(Normalization.nfc(text)).filter { accepts($0) || isSeparator($0) }
+        characters = Array(Normalization.nfc(mask == .code ? text.uppercased() : text)).filter { accepts($0) || isSeparator($0) }
         if let maxLength, characters.count > maxLength { characters = Array(characters.prefix(maxLength)) }
         cursor = characters.count
     }
@@ -54,6 +57,7 @@ public struct LineEditor: Hashable, Sendable {
         switch mask {
         case .text, .secret: return !c.isNewline && c != "\t" && !(c.unicodeScalars.first.map { $0.value < 0x20 || $0.value == 0x7F } ?? true)
         case .date, .time, .money, .digits: return c.isASCII && c.isNumber
+        case .code: return c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "." || c == "/")
         }
     }
 
@@ -109,6 +113,7 @@ public struct LineEditor: Hashable, Sendable {
             return
         }
         guard accepts(c) else { return }
+        if mask == .code, c.isLowercase { return append(Character(c.uppercased())) }
         if let inputMethod {
             let start = wordStart(forInputAt: cursor, kind: inputMethod.kind)
             let word = String(characters[start..<cursor])

@@ -106,6 +106,60 @@ struct EndToEndUITests {
         t.expect("[motcua exited 0]")
     }
 
+    /// Issue 5's scenario: a signature certification received at 15:30 on a Friday is due on Monday at 17:00;
+    /// the receipt is saved beside the database and the case is found by the name typed without diacritics.
+    @Test func receiveSaveReceiptAndFindTheCase() throws {
+        let home = try temporaryDirectory()
+        defer { FileSystem.removeTree(home) }
+        let db = home + "/counter.db"
+        let r = try runBinary(["init", "--db", db, "--admin", "quantri", "--admin-name", "Nguyễn Quản Trị"], stdin: "matkhau1\n")
+        #expect(r.status == 0)
+        // No spooler on PATH: F8 still saves the document and says so.
+        try FileSystem.makeDirectories(home + "/bin")
+        let command = "env PATH='\(home)/bin' MOTCUA_NOW='2026-11-20 15:30' HOME='\(home)' XDG_DATA_HOME='\(home)/data' '\(motcuaBinary)' --db '\(db)'; echo \"[motcua exited $?]\"; sleep 600"
+        let t = try TmuxSession(columns: 100, rows: 30, command: command)
+        t.expect("Đăng nhập")
+        t.type("quantri"); t.keys("Tab"); t.type("matkhau1"); t.keys("Enter")
+        t.expect("Bàn làm việc")
+        t.keys("F2")
+        t.expect("Hẹn trả: chọn thủ tục")
+        t.type("chung thuc chu ky")
+        t.expect("Chứng thực chữ ký")
+        t.keys("Enter", "Tab", "Tab")
+        t.type("001099012345"); t.keys("Tab")
+        t.type("DDawngj Vaawn DDuwcs"); t.keys("Tab")
+        t.expect("Đặng Văn Đức")
+        t.type("15081990"); t.keys("Tab")
+        t.type("0912345678"); t.keys("Tab")
+        t.type("Thoon 3, xax Taan Phus")
+        t.keys("Tab", "Tab", "Tab", "Enter", "Enter")
+        t.expect("Hẹn trả: 17 giờ 00 phút, thứ Hai ngày 23/11/2026")
+        t.keys("F10")
+        let code = "000.00.00.H00-261120-0001"
+        t.expect("Đã tiếp nhận: mã hồ sơ \(code)")
+        t.expect("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")
+        t.keys("F8")
+        t.expect("documents/\(code)-giay-tiep-nhan.txt")
+        let receipt = try FileSystem.readText(home + "/documents/\(code)-giay-tiep-nhan.txt")
+        #expect(receipt.contains(code))
+        #expect(receipt.contains("Đặng Văn Đức"))
+        #expect(receipt.contains("17 giờ 00 phút"))
+        #expect(FileSystem.permissions(home + "/documents/\(code)-giay-tiep-nhan.txt") == 0o600)
+        // Back to the desk, then F3 with the name typed plainly.
+        t.keys("Escape")
+        t.expect("Bàn làm việc")
+        t.keys("F3")
+        t.expect("mã hồ sơ (hoặc số cuối)")
+        t.keys("C-t")          // EN: letters as typed, no Telex
+        t.type("dang van duc")
+        t.expect("261120-0001  Đặng Văn Đức")
+        t.keys("Enter")
+        t.expect("Chứng thực chữ ký")
+        t.expect("Đặng Văn Đức")
+        t.keys("C-q", "c")
+        t.expect("[motcua exited 0]")
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         let home = try temporaryDirectory()
         defer { FileSystem.removeTree(home) }

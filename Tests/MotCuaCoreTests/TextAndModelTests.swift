@@ -133,12 +133,16 @@ import Testing
             .evaluated(.satisfaction(.satisfied)),
             .supplementReceived(newDue: at(2000)),
             .received(due: due),
-            .resultReceived(documentNumber: "1", documentDate: nil), // steps not done
         ]
         for p in forbidden {
             #expect(throws: LifecycleError.self, "\(p.kind)") { try CaseLifecycle.apply(ev(p, 10), to: s) }
         }
+        // Nothing handed over: the counter may record a result it produced itself (on the spot).
+        #expect(try CaseLifecycle.apply(ev(.resultReceived(documentNumber: "1", documentDate: nil), 10), to: s).status == .resultReady)
         var handed = try CaseLifecycle.apply(ev(.handedOver(step: 0, stepDue: at(900), slipNumber: nil), 10), to: s)
+        #expect(throws: LifecycleError.self, "a result while a handed-over step is not done") {
+            try CaseLifecycle.apply(ev(.resultReceived(documentNumber: "1", documentDate: nil), 11), to: handed)
+        }
         handed = try CaseLifecycle.apply(ev(.acknowledged(step: 0, receiptNumber: nil), 11), to: handed)
         #expect(throws: LifecycleError.self, "acknowledging twice") {
             try CaseLifecycle.apply(ev(.acknowledged(step: 0, receiptNumber: nil), 12), to: handed)

@@ -131,6 +131,14 @@ import Testing
         #expect(secret.text == "mật khẩu")
     }
 
+    @Test func codeMaskKeepsIdentifiersPlain() {
+        let telex = VietnameseInputMethod(kind: .telex, toneStyle: .traditional)
+        #expect(edit(chars("c1234567"), mask: .code, im: telex).text == "C1234567", "upper-cased, no Telex")
+        #expect(edit(chars("aas 12-b/3.x"), mask: .code, im: telex).text == "AAS12-B/3.X", "spaces and other signs dropped")
+        #expect(edit(chars("đ1ệ"), mask: .code).text == "1", "only ASCII")
+        #expect(LineEditor("b 123 ă", mask: .code).text == "B123")
+    }
+
     @Test func horizontalScrollKeepsTheCursorVisible() {
         var e = LineEditor("Thôn Phú Mỹ, xã Tân Phú, tỉnh Đồng Nai")
         let (visible, column) = e.layout(width: 12)

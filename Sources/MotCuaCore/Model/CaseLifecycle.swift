@@ -348,8 +348,11 @@ public enum CaseLifecycle {
             guard state.steps[step].doneAt == nil else { throw LifecycleError("bước \(step + 1) đã hoàn thành") }
             state.steps[step].doneAt = event.at
         case .resultReceived:
-            try require(state.steps.isEmpty ? processing : [.inProgress], "nhận kết quả")
-            if let open = state.steps.firstIndex(where: { $0.doneAt == nil }) {
+            // Either the counter produced the result itself (on the spot: nothing was handed over), or every
+            // step of the route is done.
+            let untouched = state.steps.allSatisfy { $0.handedOverAt == nil }
+            try require(untouched ? processing : [.inProgress], "nhận kết quả")
+            if !untouched, let open = state.steps.firstIndex(where: { $0.doneAt == nil }) {
                 throw LifecycleError("bước \(open + 1) chưa hoàn thành nên chưa có kết quả")
             }
             state.status = .resultReady

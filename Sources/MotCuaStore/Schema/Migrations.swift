@@ -11,7 +11,7 @@ public enum Schema {
     public static let applicationID: Int32 = 0x4D43_5541
 
     /// Every migration, in order. Append only.
-    public static let migrations: [Migration] = [migration1]
+    public static let migrations: [Migration] = [migration1, migration2]
 
     public static var currentVersion: Int { migrations.last!.version }
 
@@ -278,5 +278,37 @@ public enum Schema {
         INSERT INTO case_search (case_search, rowid, search_text) VALUES ('delete', old.id, old.search_text);
         INSERT INTO case_search (rowid, search_text) VALUES (new.id, new.search_text);
     END;
+    """)
+
+    static let migration2 = Migration(version: 2, summary: "Reception contacts: requests to supplement and refusals at the counter", sql: """
+    -- A request to supplement (Mẫu 02) or a refusal (Mẫu 03) given at the counter without opening a case. Kept
+    -- against the applicant and the procedure so that a second visit for the same matter is visible.
+    CREATE TABLE reception_contacts (
+        id INTEGER PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE CHECK (number <> ''),
+        kind TEXT NOT NULL CHECK (kind IN ('supplement','refusal')),
+        at INTEGER NOT NULL,
+        recorded_at INTEGER NOT NULL,
+        officer_id INTEGER NOT NULL REFERENCES officers(id),
+        procedure_version_id INTEGER NOT NULL REFERENCES procedure_versions(id),
+        applicant_name TEXT NOT NULL CHECK (applicant_name <> ''),
+        applicant_id_number TEXT,
+        applicant_phone TEXT,
+        applicant_address TEXT,
+        items TEXT NOT NULL CHECK (json_valid(items) AND json_type(items) = 'array'),
+        reason TEXT NOT NULL DEFAULT '',
+        print_count INTEGER NOT NULL DEFAULT 0 CHECK (print_count >= 0)
+    ) STRICT;
+    CREATE INDEX reception_contacts_id_number ON reception_contacts (applicant_id_number) WHERE applicant_id_number IS NOT NULL;
+    CREATE INDEX reception_contacts_phone ON reception_contacts (applicant_phone) WHERE applicant_phone IS NOT NULL;
+    CREATE TRIGGER reception_contacts_never_deleted BEFORE DELETE ON reception_contacts
+        BEGIN SELECT RAISE(ABORT, 'contacts are never deleted'); END;
+
+    CREATE TABLE contact_counters (
+        prefix TEXT NOT NULL,
+        day TEXT NOT NULL,
+        last_sequence INTEGER NOT NULL CHECK (last_sequence >= 1),
+        PRIMARY KEY (prefix, day)
+    ) STRICT, WITHOUT ROWID;
     """)
 }

@@ -1,0 +1,116 @@
+import MotCuaCore
+import MotCuaDocuments
+import MotCuaStore
+import MotCuaSystem
+import TerminalUI
+
+extension Application {
+    var officerName: String { officer?.username ?? "he-thong" }
+
+    var printContext: PrintContext {
+        PrintContext(unit: (try? env.store.unitProfile()) ?? UnitProfile(name: "", governingBody: "", counterName: "",
+                                                                        unitCode: "", province: "", placeName: ""),
+                     forms: env.forms)
+    }
+
+    /// Performs the reception, search and case requests (issue 5). Errors are turned into `.failed` by the caller.
+    func performCaseRequest(_ request: Request) throws -> Response {
+        let now = env.clock()
+        switch request {
+        case .registerCase(let draft):
+            let registered = try env.store.registerCase(draft, officer: officerName, calendar: env.calendar)
+            env.log?.write("case registered: \(registered.code) by \(officerName)")
+            return .registered(registered)
+        case let .recordContact(kind, code, applicant, items, reason):
+            let contact = try env.store.recordContact(kind, procedureCode: code, applicant: applicant, items: items, reason: reason,
+                                                      at: now, officer: officerName)
+            env.log?.write("contact recorded: \(contact.number) by \(officerName)")
+            return .contactRecorded(contact)
+        case let .lookupApplicant(id, phone):
+            return .applicantFound(try env.store.latestApplicant(idNumber: id, phone: phone))
+        case let .previousContacts(id, phone, code):
+            return .contacts(try env.store.previousContacts(idNumber: id, phone: phone, procedureCode: code))
+        case .search(let text):
+            return .searchResults(query: text, try env.store.searchCases(text, limit: 100))
+        case .loadCase(let code):
+            guard let record = try env.store.caseRecord(code: code) else { return .failed("Không có hồ sơ mã \(code)") }
+            return .caseLoaded(record, try env.store.events(caseID: record.id))
+        case .buildDocument(let source):
+            guard let (document, _) = try build(source) else { return .failed("Không tìm thấy văn bản cần in") }
+            return .document(document)
+        case let .printDocument(source, saveOnly):
+            return try printDocument(source, saveOnly: saveOnly)
+        case let .correct(code, field, value, reason):
+            try env.store.correct(caseCode: code, field: field, newValue: value, reason: reason, at: now, officer: officerName)
+            env.log?.write("case corrected: \(code) field \(field.rawValue) by \(officerName)")
+            return .done("Đã sửa \(field.vietnameseName.lowercased())")
+        case let .correctDocuments(code, documents, reason):
+            try env.store.correctDocuments(caseCode: code, documents: documents, reason: reason, at: now, officer: officerName)
+            env.log?.write("case corrected: \(code) documents by \(officerName)")
+            return .done("Đã sửa thành phần hồ sơ")
+        case let .correctProcedure(code, procedureCode, reason):
+            try env.store.correctProcedure(caseCode: code, newProcedureCode: procedureCode, reason: reason, at: now,
+                                           officer: officerName, calendar: env.calendar)
+            env.log?.write("case corrected: \(code) procedure by \(officerName)")
+            return .done("Đã sửa thủ tục và tính lại ngày hẹn")
+        case .returnOnTheSpot(let code):
+            try env.store.record(.resultReceived(documentNumber: "Trả ngay", documentDate: now.date), caseCode: code, at: now, officer: officerName)
+            try env.store.record(.returned(method: .counter, postalReceipt: nil, applicantToldEarly: false), caseCode: code, at: now, officer: officerName)
+            env.log?.write("case returned on the spot: \(code) by \(officerName)")
+            return .done("Đã trả kết quả ngay cho người nộp")
+        case .loadCatalogue:
+            return .catalogue(try env.store.procedures(on: now.date))
+        default:
+            return .failed("Yêu cầu không được hỗ trợ")
+        }
+    }
+
+    /// Builds the document fresh (a second print is a reprint), saves it beside the database, prints it unless
+    /// asked only to save, and records the print.
+    /// The document of a source as it would print now (a reprint once printed or saved before), and its file name.
+    func build(_ source: DocumentSource) throws -> (Document, String)? {
+        let ctx = printContext
+        switch source {
+        case .receipt(let code):
+            guard let record = try env.store.caseRecord(code: code) else { return nil }
+            let reprint = try env.store.receiptPrintCount(caseID: record.id) > 0
+            return (ReceptionForms.receipt(record, ctx, reprint: reprint), "\(record.code)-giay-tiep-nhan\(reprint ? "-in-lai" : "")")
+        case .contact(let number):
+            guard let contact = try env.store.contact(number: number) else { return nil }
+            let slip = Slip(number: contact.number, at: contact.at, officerName: contact.officerName, procedureName: contact.procedureName,
+                            applicantName: contact.applicant.fullName, applicantAddress: contact.applicant.address,
+                            applicantPhone: contact.applicant.phone, items: contact.items, reason: contact.reason)
+            let reprint = contact.printCount > 0
+            let document = contact.kind == .supplement ? ReceptionForms.supplement(slip, ctx, reprint: reprint)
+                                                       : ReceptionForms.refusal(slip, ctx, reprint: reprint)
+            return (document, "\(contact.number)-\(document.kind)\(reprint ? "-in-lai" : "")")
+        }
+    }
+
+    func printDocument(_ source: DocumentSource, saveOnly: Bool) throws -> Response {
+        guard let (document, name) = try build(source) else { return .failed("Không tìm thấy văn bản cần in") }
+        let text = TextRenderer(pageSize: document.pageSize).text(document)
+        let path = try env.archive.save(text, name: name)
+        // Shown relative to the database's folder: documents/…txt.
+        let shown = path.hasPrefix(FileSystem.directoryName(env.store.path) + "/")
+            ? String(path.dropFirst(FileSystem.directoryName(env.store.path).count + 1)) : path
+        var message = "Đã lưu \(shown)"
+        if !saveOnly {
+            let outcome = env.printer.print(text, pageSize: document.pageSize, title: document.caption)
+            var printed = outcome.message
+            while printed.hasSuffix(".") { printed.removeLast() }
+            message += "; \(printed)"
+            env.log?.write("print \(document.kind): \(outcome)")
+        }
+        // Saved or printed, the document was produced: the next one is a reprint.
+        switch source {
+        case .receipt(let code):
+            let reprint = document.blocks.contains(.line("BẢN IN LẠI", .right))
+            try env.store.record(.printed(document: "receipt", reprint: reprint), caseCode: code, at: env.clock(), officer: officerName)
+        case .contact(let number):
+            try env.store.markContactPrinted(number: number)
+        }
+        guard let (next, _) = try build(source) else { return .printed(path: path, message: message, document: document) }
+        return .printed(path: path, message: message, document: next)
+    }
+}

@@ -1,0 +1,81 @@
+/// Paper sizes of the forms (domain.md §5: receipts A5, the ledger A4).
+public enum PageSize: String, Sendable, CaseIterable {
+    case a5, a4
+
+    /// Characters per line of the text rendering (monospace, 10 pt on A5 portrait, 9 pt on A4 landscape).
+    public var textColumns: Int { self == .a5 ? 72 : 120 }
+    /// Lines per page of the text rendering.
+    public var textLines: Int { self == .a5 ? 60 : 56 }
+    public var cupsMedia: String { self == .a5 ? "A5" : "A4" }
+}
+
+public enum Alignment: Sendable, Equatable { case left, center, right }
+
+/// A table: headers, relative column widths, rows of cells.
+public struct DocumentTable: Sendable, Equatable {
+    public var headers: [String]
+    /// Relative widths (shares of the line), one per column.
+    public var widths: [Int]
+    public var alignments: [Alignment]
+    public var rows: [[String]]
+
+    public init(headers: [String], widths: [Int], alignments: [Alignment]? = nil, rows: [[String]]) {
+        self.headers = headers
+        self.widths = widths
+        self.alignments = alignments ?? Array(repeating: .left, count: headers.count)
+        self.rows = rows
+    }
+}
+
+/// A signature block: who signs, the instruction in brackets, and the name printed under the space.
+public struct Signature: Sendable, Equatable {
+    public var title: String
+    public var note: String
+    public var name: String
+    public init(title: String, note: String = "(Ký, ghi rõ họ tên)", name: String = "") {
+        self.title = title
+        self.note = note
+        self.name = name
+    }
+}
+
+/// One block of a document. The blocks say what the content is; renderers decide how it looks (text now,
+/// PDF later), so the forms never change when a renderer is added.
+public enum DocumentBlock: Sendable, Equatable {
+    /// Two columns of centred lines: the issuing body on the left, the national motto on the right.
+    case header(left: [String], right: [String])
+    /// A centred title in capitals, with an optional line under it (form number, case code…).
+    case title(String, subtitle: [String])
+    /// "Label: value", the value wrapped under itself.
+    case field(label: String, value: String)
+    /// A paragraph of running text.
+    case paragraph(String)
+    /// A numbered item ("1. …"), continuation lines under the text.
+    case listItem(number: Int, text: String)
+    /// A line aligned left, centred or right (place and date, notes).
+    case line(String, Alignment)
+    case table(DocumentTable)
+    /// Signature blocks side by side.
+    case signatures([Signature])
+    /// Empty lines.
+    case space(Int)
+    /// Forces a new page (between the two copies of a receipt).
+    case pageBreak
+}
+
+/// A printable document: its kind, page size and blocks.
+public struct Document: Sendable, Equatable {
+    /// What it is, for file names and the print log ("giay-tiep-nhan", "phieu-yeu-cau-bo-sung"…).
+    public var kind: String
+    /// The title shown on screen above the preview.
+    public var caption: String
+    public var pageSize: PageSize
+    public var blocks: [DocumentBlock]
+
+    public init(kind: String, caption: String, pageSize: PageSize, blocks: [DocumentBlock]) {
+        self.kind = kind
+        self.caption = caption
+        self.pageSize = pageSize
+        self.blocks = blocks
+    }
+}

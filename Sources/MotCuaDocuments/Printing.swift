@@ -1,0 +1,142 @@
+import MotCuaSystem
+
+/// How documents reach the printer (settings `printer_destination`, `printer_options`, `print_filter`).
+public struct PrinterSettings: Sendable, Equatable {
+    /// The CUPS destination (`lp -d`); empty for the system's default printer.
+    public var destination: String
+    /// Extra `lp` options, e.g. `-o media=A5 -n 1`.
+    public var options: [String]
+    /// A command that turns UTF-8 text (stdin) into PostScript (stdout), so Vietnamese prints correctly:
+    /// "auto" uses `paps` with DejaVu Sans Mono when it is installed; "none" sends plain text.
+    public var filter: String
+
+    public init(destination: String = "", options: [String] = [], filter: String = "auto") {
+        self.destination = destination
+        self.options = options
+        self.filter = filter
+    }
+}
+
+/// What happened when a document was sent to the printer.
+public enum PrintOutcome: Equatable, Sendable {
+    /// Queued; `job` is what `lp` answered ("request id is …").
+    case printed(job: String, filtered: Bool)
+    /// No print spooler on this machine (`lp` missing).
+    case noSpooler
+    /// The spooler refused (no printer, printer stopped…): its message.
+    case failed(String)
+
+    /// For the status line, in Vietnamese.
+    public var message: String {
+        switch self {
+        case let .printed(job, filtered):
+            let note = filtered ? "" : " (in dạng văn bản thường; cài gói paps để in đúng dấu tiếng Việt)"
+            return "Đã gửi lệnh in\(job.isEmpty ? "" : ": \(job)")\(note)"
+        case .noSpooler:
+            return "Máy này chưa có chương trình in (lp, gói cups-client): chưa in được"
+        case .failed(let m):
+            return "Không in được: \(m)"
+        }
+    }
+}
+
+/// Sends text documents to the system's print spooler (CUPS `lp`).
+public struct PrintService: Sendable {
+    public var settings: PrinterSettings
+    /// Extra environment for the spooler (tests put fake `lp` and `paps` first in PATH).
+    public var environment: [String: String]
+
+    public init(settings: PrinterSettings, environment: [String: String] = [:]) {
+        self.settings = settings
+        self.environment = environment
+    }
+
+    func find(_ program: String) -> String? {
+        if let path = environment["PATH"] {
+            for dir in path.split(separator: ":") where FileSystem.exists("\(dir)/\(program)") { return "\(dir)/\(program)" }
+            return nil
+        }
+        return Subprocess.which(program)
+    }
+
+    public func print(_ text: String, pageSize: PageSize, title: String) -> PrintOutcome {
+        guard let lp = find("lp") else { return .noSpooler }
+        var data = Array(text.utf8)
+        var filtered = false
+        var format = "text/plain"
+        if settings.filter != "none" {
+            var command: [String]?
+            if settings.filter == "auto" {
+                if let paps = find("paps") { command = [paps, "--font=DejaVu Sans Mono 10", "--paper=a4"] }
+            } else if !settings.filter.isEmpty {
+                command = ["sh", "-c", settings.filter]
+            }
+            if let command {
+                do {
+                    let r = try Subprocess.run(command, input: data, environment: environment)
+                    guard r.succeeded, !r.stdout.isEmpty else {
+                        return .failed("bộ lọc in \"\(command[0])\" lỗi: \(firstLine(r.stderrText))")
+                    }
+                    data = r.stdout
+                    filtered = true
+                    format = "application/postscript"
+                } catch {
+                    return .failed("không chạy được bộ lọc in \(command[0])")
+                }
+            }
+        }
+        var args = [lp, "-t", title, "-o", "document-format=\(format)"]
+        if !settings.destination.isEmpty { args += ["-d", settings.destination] }
+        if !filtered { args += ["-o", "media=\(pageSize.cupsMedia)"] }
+        args += settings.options
+        do {
+            let r = try Subprocess.run(args, input: data, environment: environment)
+            guard r.succeeded else {
+                let message = firstLine(r.stderrText).isEmpty ? "lp kết thúc với mã \(r.status)" : firstLine(r.stderrText)
+                return .failed(message)
+            }
+            return .printed(job: firstLine(r.stdoutText), filtered: filtered)
+        } catch {
+            return .noSpooler
+        }
+    }
+
+    func firstLine(_ s: String) -> String {
+        String(s.split(separator: "\n").first ?? "").trimmingCharacters(in: " ")
+    }
+}
+
+/// Saved documents: UTF-8 text files in a documents folder beside the database (mode 0600: they hold
+/// personal data). Never overwritten: a second save gets a numbered name.
+public struct DocumentArchive: Sendable {
+    public let folder: String
+
+    public init(folder: String) { self.folder = folder }
+
+    /// The archive of the database at `databasePath`: `<folder of the database>/documents`.
+    public init(databasePath: String) { self.folder = FileSystem.directoryName(databasePath) + "/documents" }
+
+    /// Saves `text` as `<name>.txt` (or `<name>-2.txt`, …) and returns the path.
+    @discardableResult
+    public func save(_ text: String, name: String) throws(SystemError) -> String {
+        try FileSystem.makeDirectories(folder, mode: 0o700)
+        let safe = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" ? $0 : "-" })
+        var path = "\(folder)/\(safe).txt"
+        var n = 2
+        while FileSystem.exists(path) {
+            path = "\(folder)/\(safe)-\(n).txt"
+            n += 1
+        }
+        try FileSystem.writeAtomically(path, text: text, mode: 0o600)
+        return path
+    }
+}
+
+extension String {
+    func trimmingCharacters(in c: Character) -> String {
+        var s = Substring(self)
+        while s.first == c { s = s.dropFirst() }
+        while s.last == c { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,182 @@
+import MotCuaCore
+import MotCuaStore
+
+/// What every form needs besides its own data: the unit's names and the forms' numbers and titles.
+public struct PrintContext: Sendable {
+    public var unit: UnitProfile
+    public var forms: FormCatalog
+    public init(unit: UnitProfile, forms: FormCatalog) {
+        self.unit = unit
+        self.forms = forms
+    }
+}
+
+/// A slip given at the counter without a case being opened (request to supplement, refusal), or about a
+/// case during processing.
+public struct Slip: Hashable, Sendable {
+    /// The slip's number ("BS-261120-0001") or, during processing, the case code.
+    public var number: String
+    public var caseCode: String?
+    public var at: LocalDateTime
+    public var officerName: String
+    public var procedureName: String
+    public var applicantName: String
+    public var applicantAddress: String?
+    public var applicantPhone: String?
+    /// Missing items (supplement) or reasons (refusal).
+    public var items: [String]
+    public var reason: String
+
+    public init(number: String, caseCode: String? = nil, at: LocalDateTime, officerName: String, procedureName: String,
+                applicantName: String, applicantAddress: String? = nil, applicantPhone: String? = nil, items: [String],
+                reason: String) {
+        self.number = number
+        self.caseCode = caseCode
+        self.at = at
+        self.officerName = officerName
+        self.procedureName = procedureName
+        self.applicantName = applicantName
+        self.applicantAddress = applicantAddress
+        self.applicantPhone = applicantPhone
+        self.items = items
+        self.reason = reason
+    }
+}
+
+/// Dates as administrative documents write them (Nghị định 30/2020: days below 10 and the months January and
+/// February take a leading zero): "ngày 05 tháng 02 năm 2026", "ngày 20 tháng 11 năm 2026".
+public enum FormalDate {
+    public static func phrase(_ date: CivilDate) -> String {
+        let c = date.components
+        let day = c.day < 10 ? "0\(c.day)" : String(c.day)
+        let month = c.month <= 2 ? "0\(c.month)" : String(c.month)
+        return "ngày \(day) tháng \(month) năm \(c.year)"
+    }
+
+    /// "Tân Phú, ngày 20 tháng 11 năm 2026"
+    public static func placeAndDate(_ place: String, _ date: CivilDate) -> String { "\(place), \(phrase(date))" }
+
+    /// "15 giờ 30 phút, ngày 20/11/2026"
+    public static func instant(_ t: LocalDateTime) -> String { "\(t.time.vietnameseLong), ngày \(t.date.vietnamese)" }
+}
+
+/// The forms of the counter (domain.md §5), built as documents from the data.
+public enum ReceptionForms {
+    /// The header every form shares: form number (and "BẢN IN LẠI"), issuing body, national motto, place and date.
+    static func header(_ kind: String, _ ctx: PrintContext, date: CivilDate, reprint: Bool) -> [DocumentBlock] {
+        var blocks: [DocumentBlock] = []
+        let number = ctx.forms.numberLine(kind)
+        if !number.isEmpty { blocks.append(.line(number, .right)) }
+        if reprint { blocks.append(.line("BẢN IN LẠI", .right)) }
+        blocks.append(.header(left: [ctx.unit.governingBody.uppercased(), ctx.unit.counterName.uppercased(), "──────────"],
+                              right: ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "───────────────"]))
+        blocks.append(.line(FormalDate.placeAndDate(ctx.unit.placeName, date), .right))
+        blocks.append(.space(1))
+        return blocks
+    }
+
+    static func applicantLabel(_ a: Applicant) -> String { a.kind == .organisation ? "Tổ chức" : "Ông/Bà" }
+
+    /// Giấy tiếp nhận hồ sơ và hẹn trả kết quả, in two copies: "Liên 1: Lưu" and "Liên 2: Giao người nộp".
+    public static func receipt(_ c: CaseRecord, _ ctx: PrintContext, reprint: Bool = false) -> Document {
+        let entry = ctx.forms.entry("receipt")
+        func copy(_ label: String) -> [DocumentBlock] {
+            var b = header("receipt", ctx, date: c.receivedAt.date, reprint: reprint)
+            b.append(.title(entry.title, subtitle: ["Mã hồ sơ: \(c.code)", "(\(label))"]))
+            b.append(.space(1))
+            b.append(.paragraph("\(sentenceCase(ctx.unit.counterName)) tiếp nhận hồ sơ của:"))
+            b.append(.field(label: applicantLabel(c.applicant), value: c.applicant.fullName))
+            if let rep = c.applicant.representativeName { b.append(.field(label: "Người đại diện", value: rep)) }
+            b.append(.field(label: "Địa chỉ", value: c.applicant.address ?? ""))
+            b.append(.field(label: "Số điện thoại", value: c.applicant.phone ?? ""))
+            b.append(.field(label: "Thư điện tử", value: c.applicant.email ?? ""))
+            b.append(.field(label: "Nội dung yêu cầu giải quyết", value: c.procedure.name))
+            b.append(.paragraph("1. Thành phần hồ sơ nộp gồm:"))
+            b.append(.table(DocumentTable(
+                headers: ["STT", "Tên giấy tờ", "Hình thức", "Số lượng"], widths: [5, 44, 16, 9],
+                alignments: [.right, .left, .left, .right],
+                rows: c.documents.enumerated().map { i, d in [String(i + 1), d.name, d.form.vietnameseName, String(d.quantity)] })))
+            b.append(.field(label: "2. Số lượng hồ sơ", value: "\(c.sets < 10 ? "0" : "")\(c.sets) bộ"))
+            var limit = c.procedure.limit.description
+            if c.verificationNeeded && c.procedure.extraVerificationDays > 0 {
+                limit += " (cộng \(c.procedure.extraVerificationDays) ngày làm việc để xác minh)"
+            }
+            b.append(.field(label: "3. Thời gian giải quyết hồ sơ theo quy định", value: limit))
+            b.append(.field(label: "4. Thời gian nhận hồ sơ", value: FormalDate.instant(c.receivedAt)))
+            b.append(.field(label: "5. Thời gian trả kết quả giải quyết hồ sơ", value: c.state.appointment.vietnameseAppointment))
+            let collect = c.collect == .counter ? "\(sentenceCase(ctx.unit.counterName))"
+                : "Qua dịch vụ bưu chính, địa chỉ: \(c.collectAddress ?? c.applicant.address ?? "")"
+            b.append(.field(label: "6. Nơi nhận kết quả", value: collect))
+            b.append(.field(label: "7. Vào Sổ theo dõi hồ sơ", value: "Quyển số \(c.ledgerYear), số thứ tự \(c.ledgerNumber)"))
+            var fee = c.fee > 0 ? Money.format(c.fee) : "Không thu"
+            if let exemption = c.feeExemption { fee = "Miễn (\(exemption))" }
+            if let receipt = c.feeReceiptNumber { fee += "; biên lai số \(receipt)" }
+            b.append(.field(label: "8. Phí, lệ phí", value: fee))
+            b.append(.space(1))
+            b.append(.signatures([Signature(title: "NGƯỜI NỘP HỒ SƠ", name: c.applicant.representativeName ?? c.applicant.fullName),
+                                  Signature(title: "NGƯỜI TIẾP NHẬN HỒ SƠ", name: c.receivedByName)]))
+            return b
+        }
+        return Document(kind: "giay-tiep-nhan", caption: "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", pageSize: .a5,
+                        blocks: copy("Liên 1: Lưu") + [.pageBreak] + copy("Liên 2: Giao người nộp"))
+    }
+
+    /// Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ: every missing item, at once, and the reason.
+    public static func supplement(_ slip: Slip, _ ctx: PrintContext, reprint: Bool = false) -> Document {
+        let entry = ctx.forms.entry("supplement")
+        var b = header("supplement", ctx, date: slip.at.date, reprint: reprint)
+        b.append(.title(entry.title, subtitle: ["Số phiếu: \(slip.number)"]))
+        b.append(.space(1))
+        b.append(.paragraph("\(sentenceCase(ctx.unit.counterName)) tiếp nhận hồ sơ của:"))
+        b += applicantBlocks(slip)
+        b.append(.field(label: "Nội dung yêu cầu giải quyết", value: slip.procedureName))
+        if let code = slip.caseCode { b.append(.field(label: "Mã hồ sơ", value: code)) }
+        b.append(.paragraph("Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:"))
+        for (i, item) in slip.items.enumerated() { b.append(.listItem(number: i + 1, text: item)) }
+        if !slip.reason.isEmpty { b.append(.field(label: "Lý do", value: slip.reason)) }
+        let phone = ctx.unit.phone.isEmpty ? "" : ", số điện thoại \(ctx.unit.phone)"
+        b.append(.paragraph("Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ \(sentenceCase(ctx.unit.counterName))\(phone) để được hướng dẫn."))
+        b.append(.field(label: "Thời điểm", value: FormalDate.instant(slip.at)))
+        b.append(.space(1))
+        b.append(.signatures([Signature(title: "NGƯỜI NỘP HỒ SƠ", name: slip.applicantName),
+                              Signature(title: "NGƯỜI HƯỚNG DẪN", name: slip.officerName)]))
+        return Document(kind: "phieu-yeu-cau-bo-sung", caption: "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", pageSize: .a5, blocks: b)
+    }
+
+    /// Phiếu từ chối tiếp nhận giải quyết hồ sơ, with its reasons.
+    public static func refusal(_ slip: Slip, _ ctx: PrintContext, reprint: Bool = false) -> Document {
+        let entry = ctx.forms.entry("refusal")
+        var b = header("refusal", ctx, date: slip.at.date, reprint: reprint)
+        b.append(.title(entry.title, subtitle: ["Số phiếu: \(slip.number)"]))
+        b.append(.space(1))
+        b.append(.paragraph("\(sentenceCase(ctx.unit.counterName)) tiếp nhận hồ sơ của:"))
+        b += applicantBlocks(slip)
+        b.append(.field(label: "Nội dung yêu cầu giải quyết", value: slip.procedureName))
+        if let code = slip.caseCode { b.append(.field(label: "Mã hồ sơ", value: code)) }
+        b.append(.paragraph("Sau khi nghiên cứu, đối chiếu với các quy định hiện hành, \(lowerFirst(sentenceCase(ctx.unit.counterName))) từ chối tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:"))
+        for (i, item) in slip.items.enumerated() { b.append(.listItem(number: i + 1, text: item)) }
+        if !slip.reason.isEmpty { b.append(.paragraph(slip.reason)) }
+        b.append(.paragraph("Xin thông báo để Ông/Bà biết và thực hiện."))
+        b.append(.field(label: "Thời điểm", value: FormalDate.instant(slip.at)))
+        b.append(.space(1))
+        b.append(.signatures([Signature(title: "NGƯỜI NỘP HỒ SƠ", name: slip.applicantName),
+                              Signature(title: "NGƯỜI TIẾP NHẬN HỒ SƠ", name: slip.officerName)]))
+        return Document(kind: "phieu-tu-choi", caption: "Phiếu từ chối tiếp nhận giải quyết hồ sơ", pageSize: .a5, blocks: b)
+    }
+
+    static func applicantBlocks(_ slip: Slip) -> [DocumentBlock] {
+        var b: [DocumentBlock] = [.field(label: "Ông/Bà", value: slip.applicantName)]
+        b.append(.field(label: "Địa chỉ", value: slip.applicantAddress ?? ""))
+        b.append(.field(label: "Số điện thoại", value: slip.applicantPhone ?? ""))
+        return b
+    }
+
+    /// "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG" → "Trung tâm phục vụ hành chính công" (in running text).
+    static func sentenceCase(_ s: String) -> String {
+        guard s == s.uppercased() else { return s }
+        let lower = s.lowercased()
+        return lower.prefix(1).uppercased() + lower.dropFirst()
+    }
+
+    static func lowerFirst(_ s: String) -> String { s.prefix(1).lowercased() + s.dropFirst() }
+}

@@ -1,0 +1,156 @@
+import TerminalUI
+
+/// Renders a document as monospace text: the on-screen preview and the UTF-8 file that is saved and printed.
+/// Widths come from the terminal width table, so Vietnamese (and any wide character) lines up.
+public struct TextRenderer: Sendable {
+    /// Characters per line.
+    public let width: Int
+    /// True for printing and saving: pages are separated by a form feed; false for the preview, which shows a
+    /// dashed separator instead.
+    public let forPrinting: Bool
+
+    public init(width: Int, forPrinting: Bool = true) {
+        self.width = width
+        self.forPrinting = forPrinting
+    }
+
+    public init(pageSize: PageSize, forPrinting: Bool = true) {
+        self.init(width: pageSize.textColumns, forPrinting: forPrinting)
+    }
+
+    public func render(_ document: Document) -> [String] {
+        var lines: [String] = []
+        for block in document.blocks { lines += render(block) }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
+    }
+
+    /// The text of a document: lines joined with newlines, ending with one.
+    public func text(_ document: Document) -> String { render(document).joined(separator: "\n") + "\n" }
+
+    func center(_ text: String, _ w: Int) -> String {
+        let tw = TextWidth.width(of: text)
+        guard tw < w else { return TextWidth.prefix(text, fitting: w) }
+        let left = (w - tw) / 2
+        return String(repeating: " ", count: left) + text + String(repeating: " ", count: w - tw - left)
+    }
+
+    func trimmed(_ s: String) -> String {
+        var t = s
+        while t.last == " " { t.removeLast() }
+        return t
+    }
+
+    func render(_ block: DocumentBlock) -> [String] {
+        switch block {
+        case let .header(left, right):
+            let half = width / 2
+            var out: [String] = []
+            let leftLines = left.flatMap { TextWidth.wrap($0, half - 2) }
+            let rightLines = right.flatMap { TextWidth.wrap($0, width - half - 2) }
+            for i in 0..<max(leftLines.count, rightLines.count) {
+                let l = i < leftLines.count ? center(leftLines[i], half) : String(repeating: " ", count: half)
+                let r = i < rightLines.count ? center(rightLines[i], width - half) : ""
+                out.append(trimmed(l + r))
+            }
+            return out
+        case let .title(title, subtitle):
+            return (TextWidth.wrap(title, width) + subtitle.flatMap { TextWidth.wrap($0, width) }).map { trimmed(center($0, width)) }
+        case let .field(label, value):
+            // The value follows the label; continuation lines hang under the value when the label is short,
+            // else under a small indent (a long label would leave a narrow column).
+            let prefix = label.isEmpty ? "" : "\(label): "
+            let prefixWidth = TextWidth.width(of: prefix)
+            let indent = prefixWidth <= 24 ? prefixWidth : 4
+            // After a long label, a value that does not fit on the label's line goes whole onto the next lines
+            // (an appointment is never split between "…thứ Hai ngày" and "23/11/2026").
+            if prefixWidth > 24 && prefixWidth + TextWidth.width(of: value) > width {
+                return [trimmed(prefix)] + TextWidth.wrap(value, width - 4).map { "    " + trimmed($0) }
+            }
+            let firstRoom = width - prefixWidth
+            let words = value.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            var lines: [String] = []
+            var current = prefix
+            var currentWidth = prefixWidth
+            var room = firstRoom
+            var lineHasWord = false
+            for word in words {
+                let w = TextWidth.width(of: word)
+                if lineHasWord && currentWidth + 1 + w > prefixWidth + room + (lines.isEmpty ? 0 : indent - prefixWidth) {
+                    lines.append(trimmed(current))
+                    current = String(repeating: " ", count: indent)
+                    currentWidth = indent
+                    room = width - indent
+                    lineHasWord = false
+                }
+                if lineHasWord { current += " "; currentWidth += 1 }
+                current += word
+                currentWidth += w
+                lineHasWord = true
+            }
+            lines.append(trimmed(current))
+            return lines
+        case .paragraph(let text):
+            return TextWidth.wrap(text, width).map(trimmed)
+        case let .listItem(number, text):
+            let prefix = "  \(number). "
+            let indent = String(repeating: " ", count: TextWidth.width(of: prefix))
+            return TextWidth.wrap(text, width - indent.count).enumerated().map { i, line in trimmed((i == 0 ? prefix : indent) + line) }
+        case let .line(text, alignment):
+            switch alignment {
+            case .left: return TextWidth.wrap(text, width).map(trimmed)
+            case .center: return TextWidth.wrap(text, width).map { trimmed(center($0, width)) }
+            case .right: return TextWidth.wrap(text, width).map { TextWidth.rightAligned($0, width) }
+            }
+        case .table(let table):
+            return renderTable(table)
+        case .signatures(let signatures):
+            guard !signatures.isEmpty else { return [] }
+            let w = width / signatures.count
+            var columns: [[String]] = signatures.map { s in
+                [s.title, s.note, "", "", "", "", s.name]
+            }
+            let height = columns.map(\.count).max() ?? 0
+            for i in columns.indices { while columns[i].count < height { columns[i].append("") } }
+            return (0..<height).map { row in trimmed(columns.map { center($0[row], w) }.joined()) }
+        case .space(let n):
+            return Array(repeating: "", count: n)
+        case .pageBreak:
+            return forPrinting ? ["\u{000C}"] : ["", String(repeating: "┄", count: width), ""]
+        }
+    }
+
+    func renderTable(_ table: DocumentTable) -> [String] {
+        let columns = table.headers.count
+        guard columns > 0 else { return [] }
+        let available = width - (columns + 1) - 2 * columns // borders and one space of padding each side
+        let totalShare = max(1, table.widths.reduce(0, +))
+        var widths = table.widths.map { max(2, available * $0 / totalShare) }
+        widths[widths.count - 1] += available - widths.reduce(0, +)
+        func border(_ l: String, _ m: String, _ r: String) -> String {
+            l + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: m) + r
+        }
+        func row(_ cells: [String], header: Bool) -> [String] {
+            let wrapped = (0..<columns).map { i in TextWidth.wrap(i < cells.count ? cells[i] : "", widths[i]) }
+            let height = wrapped.map(\.count).max() ?? 1
+            return (0..<height).map { line in
+                "│" + (0..<columns).map { i in
+                    let text = line < wrapped[i].count ? wrapped[i][line] : ""
+                    let cell: String
+                    switch header ? .center : table.alignments[i] {
+                    case .left: cell = TextWidth.fit(text, widths[i], ellipsis: false)
+                    case .center: cell = center(text, widths[i])
+                    case .right: cell = TextWidth.rightAligned(text, widths[i])
+                    }
+                    return " " + cell + " "
+                }.joined(separator: "│") + "│"
+            }
+        }
+        var out = [border("┌", "┬", "┐")]
+        out += row(table.headers, header: true)
+        out.append(border("├", "┼", "┤"))
+        for r in table.rows { out += row(r, header: false) }
+        out.append(border("└", "┴", "┘"))
+        return out
+    }
+}

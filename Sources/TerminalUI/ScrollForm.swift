@@ -1,0 +1,297 @@
+/// A field that takes one of a few values (channel, where to collect…): Space or → cycles, ← back, F4 lists.
+public struct ChoiceField: Hashable, Sendable {
+    public let id: String
+    public var label: String
+    public var options: [String]
+    public var selected: Int
+
+    public init(id: String, label: String, options: [String], selected: Int = 0) {
+        self.id = id
+        self.label = label
+        self.options = options
+        self.selected = selected
+    }
+
+    public var value: String { options.indices.contains(selected) ? options[selected] : "" }
+}
+
+/// One item of a document checklist inside a form.
+public struct CheckItem: Hashable, Sendable {
+    public let id: String
+    public var title: String
+    public var detail: String
+    public var isChecked: Bool
+    public var quantity: Int
+    public var isMandatory: Bool
+
+    public init(id: String, title: String, detail: String = "", isChecked: Bool = false, quantity: Int = 1, isMandatory: Bool = false) {
+        self.id = id
+        self.title = title
+        self.detail = detail
+        self.isChecked = isChecked
+        self.quantity = quantity
+        self.isMandatory = isMandatory
+    }
+}
+
+/// A long form that scrolls: sections, text fields, choices, checklist items and read-only lines, one item
+/// focused. Tab, Enter and ↓ move on; Shift-Tab and ↑ go back; a typed value that is wrong cannot be left
+/// until it is corrected.
+public struct ScrollForm: Sendable {
+    public enum Item: Sendable {
+        case section(String)
+        case info(String, Style)
+        case field(Field)
+        case choice(ChoiceField)
+        case check(CheckItem)
+
+        var isFocusable: Bool {
+            switch self {
+            case .section, .info: false
+            case .field(let f): !f.isReadOnly
+            case .choice, .check: true
+            }
+        }
+
+        var id: String? {
+            switch self {
+            case .field(let f): f.id
+            case .choice(let c): c.id
+            case .check(let c): c.id
+            default: nil
+            }
+        }
+    }
+
+    public var items: [Item]
+    public private(set) var focus: Int
+
+    public init(_ items: [Item]) {
+        self.items = items
+        self.focus = items.firstIndex(where: \.isFocusable) ?? 0
+    }
+
+    // MARK: Access
+
+    public func index(of id: String) -> Int? { items.firstIndex { $0.id == id } }
+
+    public func field(_ id: String) -> Field? {
+        guard let i = index(of: id), case .field(let f) = items[i] else { return nil }
+        return f
+    }
+
+    public func value(_ id: String) -> String { field(id)?.text.trimmingSpacesTUI ?? "" }
+
+    public func choice(_ id: String) -> ChoiceField? {
+        guard let i = index(of: id), case .choice(let c) = items[i] else { return nil }
+        return c
+    }
+
+    public var checks: [CheckItem] {
+        items.compactMap { if case .check(let c) = $0 { c } else { nil } }
+    }
+
+    public var focusedID: String? { items.indices.contains(focus) ? items[focus].id : nil }
+
+    public var focusedField: Field? {
+        guard items.indices.contains(focus), case .field(let f) = items[focus] else { return nil }
+        return f
+    }
+
+    public mutating func setValue(_ id: String, _ text: String) {
+        guard let i = index(of: id), case .field(var f) = items[i] else { return }
+        f.editor.setText(text)
+        f.error = nil
+        items[i] = .field(f)
+    }
+
+    public mutating func setChoice(_ id: String, _ selected: Int) {
+        guard let i = index(of: id), case .choice(var c) = items[i], c.options.indices.contains(selected) else { return }
+        c.selected = selected
+        items[i] = .choice(c)
+    }
+
+    public mutating func updateField(_ id: String, _ change: (inout Field) -> Void) {
+        guard let i = index(of: id), case .field(var f) = items[i] else { return }
+        change(&f)
+        items[i] = .field(f)
+    }
+
+    public mutating func focus(on id: String) {
+        if let i = index(of: id), items[i].isFocusable { focus = i }
+    }
+
+    public var hasTypedData: Bool {
+        items.contains { item in
+            if case .field(let f) = item { return !f.isReadOnly && !f.editor.isEmpty }
+            if case .check(let c) = item { return c.isChecked }
+            return false
+        }
+    }
+
+    /// Checks every field; focuses and returns the first error.
+    public mutating func checkAll() -> String? {
+        var first: (Int, String)?
+        for i in items.indices {
+            guard case .field(var f) = items[i], !f.isReadOnly else { continue }
+            if let e = f.check(), first == nil { first = (i, e) }
+            items[i] = .field(f)
+        }
+        if let first { focus = first.0; return first.1 }
+        return nil
+    }
+
+    // MARK: Keys
+
+    public mutating func handle(_ key: Key, inputMethod: VietnameseInputMethod?) -> Form.Outcome {
+        guard items.indices.contains(focus) else { return .none }
+        switch key {
+        case .tab, .enter, .down:
+            if case .field(var f) = items[focus] {
+                let error = f.check()
+                items[focus] = .field(f)
+                if let error { return .invalid(error) }
+            }
+            if key == .enter, case .check = items[focus] {
+                // Enter on a checklist item ticks it and moves on (the common case: everything handed in).
+                toggleCheck(force: true)
+            }
+            return move(by: 1) ? .moved : (key == .enter ? .completed : .none)
+        case .backTab, .up:
+            if case .field(var f) = items[focus] {
+                if !f.editor.isEmpty, let error = f.check() {
+                    items[focus] = .field(f)
+                    return .invalid(error)
+                }
+                if f.editor.isEmpty { f.error = nil; items[focus] = .field(f) }
+            }
+            return move(by: -1) ? .moved : .none
+        case .function(4):
+            switch items[focus] {
+            case .field(let f): return f.hasPickList ? .pick(f.id) : .none
+            case .choice(let c): return .pick(c.id)
+            default: return .none
+            }
+        default:
+            break
+        }
+        switch items[focus] {
+        case .field(var f):
+            guard !f.isReadOnly else { return .none }
+            let before = f.editor.text
+            guard f.editor.handle(key, inputMethod: f.editor.mask == .text ? inputMethod : nil) else { return .none }
+            let changed = f.editor.text != before
+            if changed { f.error = nil }
+            items[focus] = .field(f)
+            return changed ? .edited(f.id) : .none
+        case .choice(var c):
+            switch key {
+            case .character(" "), .right: c.selected = (c.selected + 1) % max(1, c.options.count)
+            case .left: c.selected = (c.selected - 1 + c.options.count) % max(1, c.options.count)
+            default: return .none
+            }
+            items[focus] = .choice(c)
+            return .edited(c.id)
+        case .check(var c):
+            switch key {
+            case .character(" "): c.isChecked.toggle()
+            case .character("+"): c.quantity = min(99, c.quantity + 1); c.isChecked = true
+            case .character("-"): c.quantity = max(1, c.quantity - 1)
+            case .character(let ch) where ch.isASCII && ch.isNumber && ch != "0":
+                c.quantity = ch.wholeNumberValue!
+                c.isChecked = true
+            default: return .none
+            }
+            items[focus] = .check(c)
+            return .edited(c.id)
+        default:
+            return .none
+        }
+    }
+
+    private mutating func toggleCheck(force: Bool) {
+        guard case .check(var c) = items[focus] else { return }
+        c.isChecked = force ? true : !c.isChecked
+        items[focus] = .check(c)
+    }
+
+    public mutating func paste(_ text: String) -> Form.Outcome {
+        guard items.indices.contains(focus), case .field(var f) = items[focus], !f.isReadOnly else { return .none }
+        f.editor.insert(text)
+        f.error = nil
+        items[focus] = .field(f)
+        return .edited(f.id)
+    }
+
+    @discardableResult
+    private mutating func move(by step: Int) -> Bool {
+        var i = focus + step
+        while items.indices.contains(i) {
+            if items[i].isFocusable { focus = i; return true }
+            i += step
+        }
+        return false
+    }
+
+    // MARK: Drawing
+
+    /// Height of an item in rows (a field with an error takes two).
+    func height(_ item: Item) -> Int {
+        if case .field(let f) = item, f.error != nil { return 2 }
+        return 1
+    }
+
+    /// Draws the items that fit in `rect`, scrolled so that the focused item (and its error) is visible.
+    public func render(into frame: inout Frame, rect: Rect, labelWidth: Int) {
+        let heights = items.map(height)
+        var top = 0
+        // Scroll so the focus is visible; keep the section heading above it when there is room.
+        while top < focus && heights[top...focus].reduce(0, +) > rect.height { top += 1 }
+        if top > 0, top - 1 < items.count, case .section = items[top - 1],
+           heights[(top - 1)...focus].reduce(0, +) <= rect.height { top -= 1 }
+        var row = rect.row
+        for i in top..<items.count {
+            guard row < rect.bottom else { break }
+            let focused = i == focus
+            switch items[i] {
+            case .section(let title):
+                frame.put(title, row: row, column: rect.column, style: .heading, maxWidth: rect.width)
+            case let .info(text, style):
+                frame.put(text, row: row, column: rect.column + 2, style: style, maxWidth: rect.width - 2)
+            case .field(let f):
+                var one = Form([f])
+                one.focus = focused ? 0 : -1
+                one.renderField(0, into: &frame, row: row, column: rect.column + 2, width: rect.width - 2, labelWidth: labelWidth)
+                if let e = f.error, row + 1 < rect.bottom {
+                    frame.put("⚠ " + e, row: row + 1, column: rect.column + 4, style: .error, maxWidth: rect.width - 4)
+                }
+            case .choice(let c):
+                frame.put(TextWidth.fit(c.label + ":", labelWidth), row: row, column: rect.column + 2, style: .label)
+                let text = c.options.enumerated().map { $0 == c.selected ? "[\($1)]" : " \($1) " }.joined(separator: " ")
+                frame.put(text, row: row, column: rect.column + 3 + labelWidth, style: focused ? .focused : .normal,
+                          maxWidth: rect.width - labelWidth - 3)
+                if focused {
+                    let before = c.options.prefix(c.selected).map { " \($0)  " }.joined()
+                    frame.cursor = (row, rect.column + 4 + labelWidth + TextWidth.width(of: before))
+                }
+            case .check(let c):
+                let mark = c.isChecked ? "[x]" : "[ ]"
+                let style: Style = !c.isChecked && c.isMandatory ? .warning : .normal
+                let quantity = "SL \(c.quantity)"
+                let detailWidth = min(22, TextWidth.width(of: c.detail))
+                let titleWidth = max(10, rect.width - 4 - 4 - detailWidth - TextWidth.width(of: quantity) - 3)
+                var col = frame.put("\(mark) ", row: row, column: rect.column + 2, style: style)
+                col = frame.put(TextWidth.fit(c.title + (c.isMandatory ? " *" : ""), titleWidth), row: row, column: col, style: style)
+                col = frame.put(" " + TextWidth.fit(c.detail, detailWidth) + " ", row: row, column: col, style: .dim)
+                frame.put(quantity, row: row, column: col, style: style)
+                if focused {
+                    frame.restyle(Rect(row: row, column: rect.column + 2, width: rect.width - 2, height: 1), .selected)
+                    frame.cursor = (row, rect.column + 3)
+                }
+            }
+            row += heights[i]
+        }
+        if top > 0 { frame.put("▲", row: rect.row, column: rect.right - 1, style: .dim) }
+        if row >= rect.bottom && items.count > 0 { frame.put("▼", row: rect.bottom - 1, column: rect.right - 1, style: .dim) }
+    }
+}
