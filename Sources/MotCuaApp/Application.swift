@@ -178,7 +178,8 @@ public final class Application {
         case AppCommand.newCase.id, AppCommand.search.id, AppCommand.reports.id:
             openCommandScreen(command)
         default:
-            deliver(.command(command))
+            // Menu entries with a screen of their own (Theo phòng ban…) open it; the rest go to the screen.
+            if catalog.has(command.id) { openCommandScreen(command) } else { deliver(.command(command)) }
         }
     }
 
@@ -362,6 +363,7 @@ public final class Application {
             case .loadHome:
                 return .home(try loadHome())
             default:
+                if let response = try performRoutingRequest(request) { return response }
                 return try performCaseRequest(request)
             }
         } catch {
@@ -378,7 +380,8 @@ public final class Application {
         let year = now.date.year
         if env.calendar.yearStatus(year) == .default { missing.append(year) }
         if now.date.month >= 10 && env.calendar.yearStatus(year + 1) == .default { missing.append(year + 1) }
-        return HomeData(counts: counts, items: items, missingOfficialYears: missing, unitIsExample: unit.isExample)
+        return HomeData(counts: counts, items: items, missingOfficialYears: missing, unitIsExample: unit.isExample,
+                        attention: try env.store.attention(now: now, calendar: env.calendar))
     }
 
     // MARK: Rendering

@@ -36,8 +36,10 @@ extension Application {
             guard let record = try env.store.caseRecord(code: code) else { return .failed("Không có hồ sơ mã \(code)") }
             return .caseLoaded(record, try env.store.events(caseID: record.id))
         case .buildDocument(let source):
-            guard let (document, _) = try build(source) else { return .failed("Không tìm thấy văn bản cần in") }
-            return .document(document)
+            switch try build(source) {
+            case .success(let built): return .document(built.document)
+            case .failure(let reason): return .failed(reason.message)
+            }
         case let .printDocument(source, saveOnly):
             return try printDocument(source, saveOnly: saveOnly)
         case let .correct(code, field, value, reason):
@@ -65,32 +67,24 @@ extension Application {
         }
     }
 
-    /// Builds the document fresh (a second print is a reprint), saves it beside the database, prints it unless
-    /// asked only to save, and records the print.
-    /// The document of a source as it would print now (a reprint once printed or saved before), and its file name.
-    func build(_ source: DocumentSource) throws -> (Document, String)? {
-        let ctx = printContext
-        switch source {
-        case .receipt(let code):
-            guard let record = try env.store.caseRecord(code: code) else { return nil }
-            let reprint = try env.store.receiptPrintCount(caseID: record.id) > 0
-            return (ReceptionForms.receipt(record, ctx, reprint: reprint), "\(record.code)-giay-tiep-nhan\(reprint ? "-in-lai" : "")")
-        case .contact(let number):
-            guard let contact = try env.store.contact(number: number) else { return nil }
-            let slip = Slip(number: contact.number, at: contact.at, officerName: contact.officerName, procedureName: contact.procedureName,
-                            applicantName: contact.applicant.fullName, applicantAddress: contact.applicant.address,
-                            applicantPhone: contact.applicant.phone, items: contact.items, reason: contact.reason)
-            let reprint = contact.printCount > 0
-            let document = contact.kind == .supplement ? ReceptionForms.supplement(slip, ctx, reprint: reprint)
-                                                       : ReceptionForms.refusal(slip, ctx, reprint: reprint)
-            return (document, "\(contact.number)-\(document.kind)\(reprint ? "-in-lai" : "")")
-        }
+    var documents: CaseDocuments { CaseDocuments(store: env.store, context: printContext) }
+
+    /// The document of a source as it would print now (a reprint once printed or saved before).
+    func build(_ source: DocumentSource) throws -> Result<BuiltDocument, DocumentUnavailable> {
+        try documents.build(source, now: env.clock())
     }
 
+    /// Builds the document fresh, saves it beside the database, prints it unless asked only to save, and
+    /// records the print; answers with the document as the next print would be.
     func printDocument(_ source: DocumentSource, saveOnly: Bool) throws -> Response {
-        guard let (document, name) = try build(source) else { return .failed("Không tìm thấy văn bản cần in") }
+        let built: BuiltDocument
+        switch try build(source) {
+        case .success(let b): built = b
+        case .failure(let reason): return .failed(reason.message)
+        }
+        let document = built.document
         let text = TextRenderer(pageSize: document.pageSize).text(document)
-        let path = try env.archive.save(text, name: name)
+        let path = try env.archive.save(text, name: built.name)
         // Shown relative to the database's folder: documents/…txt.
         let shown = path.hasPrefix(FileSystem.directoryName(env.store.path) + "/")
             ? String(path.dropFirst(FileSystem.directoryName(env.store.path).count + 1)) : path
@@ -103,14 +97,8 @@ extension Application {
             env.log?.write("print \(document.kind): \(outcome)")
         }
         // Saved or printed, the document was produced: the next one is a reprint.
-        switch source {
-        case .receipt(let code):
-            let reprint = document.blocks.contains(.line("BẢN IN LẠI", .right))
-            try env.store.record(.printed(document: "receipt", reprint: reprint), caseCode: code, at: env.clock(), officer: officerName)
-        case .contact(let number):
-            try env.store.markContactPrinted(number: number)
-        }
-        guard let (next, _) = try build(source) else { return .printed(path: path, message: message, document: document) }
-        return .printed(path: path, message: message, document: next)
+        try documents.recordPrint(built, source: source, at: env.clock(), officer: officerName)
+        guard case .success(let next) = try build(source) else { return .printed(path: path, message: message, document: document) }
+        return .printed(path: path, message: message, document: next.document)
     }
 }

@@ -87,6 +87,32 @@ public enum Request {
     case returnOnTheSpot(caseCode: String)
     /// The procedures in force today (pick lists).
     case loadCatalogue
+    /// An action on a case after reception (hand-over, result, return…), at `at` (nil: now).
+    case caseAction(caseCode: String, CaseAction, at: LocalDateTime?)
+    /// Every body with what it holds (Theo phòng ban).
+    case loadBodies
+    /// The open steps of one body.
+    case loadBodyQueue(bodyCode: String)
+    /// Hands several cases over to the body of their next step, each in its own transaction.
+    case bulkHandOver(caseCodes: [String])
+}
+
+/// What an officer does to a case after reception.
+public enum CaseAction: Hashable, Sendable {
+    case handOver(step: Int, slip: String?)
+    case acknowledge(step: Int, receipt: String?)
+    /// The body finished its step; optionally the dossier goes on to the next body at the same instant.
+    case finishStep(step: Int, note: String, handOverNext: Bool, slip: String?)
+    case resultReceived(number: String, date: CivilDate)
+    case returnToApplicant(method: CollectMethod, postalReceipt: String?, toldEarly: Bool)
+    case evaluate(Evaluation)
+    case requestSupplement(items: [String], reason: String)
+    case resume
+    case refuse(reasons: [String])
+    case reschedule(newDue: LocalDateTime, reason: String)
+    case withdraw(reason: String)
+    case stop(reason: String)
+    case cancel(reason: String)
 }
 
 public enum Response {
@@ -105,15 +131,12 @@ public enum Response {
     case printed(path: String, message: String, document: Document)
     case done(String)
     case catalogue([StoredProcedure])
+    /// A case action was recorded: what was done, and the case as it is now.
+    case actionDone(String, CaseRecord)
+    case bodies([BodyLoad])
+    case bodyQueue(bodyCode: String, [BodyQueueItem])
     /// A request failed; the message is Vietnamese and names no citizen.
     case failed(String)
-}
-
-/// Which document to build, save and print: built fresh each time from the store (so a second print is
-/// marked "BẢN IN LẠI").
-public enum DocumentSource: Hashable, Sendable {
-    case receipt(caseCode: String)
-    case contact(number: String)
 }
 
 /// The data of the home screen.
@@ -123,6 +146,8 @@ public struct HomeData: Hashable, Sendable {
     /// Years whose official holiday schedule is missing (next year, from November).
     public var missingOfficialYears: [Int]
     public var unitIsExample: Bool
+    /// Cases not handed over in time and cases needing an apology.
+    public var attention: Attention = Attention()
 }
 
 /// The first administrator and the unit's names, typed at first run.

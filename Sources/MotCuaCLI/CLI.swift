@@ -53,7 +53,8 @@ public enum MotCuaCommandLine {
         StoreCommands.initCommand, StoreCommands.importCommand, StoreCommands.exportCommand, StoreCommands.backupCommand,
         StoreCommands.checkCommand, UICommand.command, PrintCommands.command, SettingCommand.command,
         CaseCommands.add, CaseCommands.show, CaseCommands.find, CaseCommands.importCases,
-    ]
+        OfficerCommands.add, OfficerCommands.list,
+    ] + CaseActionCommands.all
 
     /// The command named by the first one or two arguments ("due", "case add"), and how many it used.
     static func lookup(_ arguments: [String]) -> (Command, Int)? {

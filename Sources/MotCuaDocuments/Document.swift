@@ -18,12 +18,16 @@ public struct DocumentTable: Sendable, Equatable {
     public var widths: [Int]
     public var alignments: [Alignment]
     public var rows: [[String]]
+    /// A rule between rows (rows of several lines, such as the control sheet's hand-overs). A cell's "\n"
+    /// starts a new line inside it.
+    public var ruled: Bool
 
-    public init(headers: [String], widths: [Int], alignments: [Alignment]? = nil, rows: [[String]]) {
+    public init(headers: [String], widths: [Int], alignments: [Alignment]? = nil, rows: [[String]], ruled: Bool = false) {
         self.headers = headers
         self.widths = widths
         self.alignments = alignments ?? Array(repeating: .left, count: headers.count)
         self.rows = rows
+        self.ruled = ruled
     }
 }
 

@@ -91,6 +91,10 @@ public enum ReceptionForms {
             b.append(.field(label: "Số điện thoại", value: c.applicant.phone ?? ""))
             b.append(.field(label: "Thư điện tử", value: c.applicant.email ?? ""))
             b.append(.field(label: "Nội dung yêu cầu giải quyết", value: c.procedure.name))
+            if c.procedure.results.count > 1 {
+                let chosen = c.procedure.results.indices.filter { c.chosenResults?.contains($0) ?? true }.map { c.procedure.results[$0].name }
+                b.append(.field(label: "Kết quả đề nghị", value: chosen.joined(separator: "; ")))
+            }
             b.append(.paragraph("1. Thành phần hồ sơ nộp gồm:"))
             b.append(.table(DocumentTable(
                 headers: ["STT", "Tên giấy tờ", "Hình thức", "Số lượng"], widths: [5, 44, 16, 9],
@@ -179,4 +183,14 @@ public enum ReceptionForms {
     }
 
     static func lowerFirst(_ s: String) -> String { s.prefix(1).lowercased() + s.dropFirst() }
+
+    /// The governing body in running text, keeping the place's capitals: "Ủy ban nhân dân xã Tân Phú" (not
+    /// "…xã tân phú", which sentence case would give).
+    static func governingBodyInText(_ unit: UnitProfile) -> String {
+        let upper = unit.governingBody.uppercased()
+        if upper.hasPrefix("ỦY BAN NHÂN DÂN") || upper.hasPrefix("UỶ BAN NHÂN DÂN") {
+            return "Ủy ban nhân dân \(lowerFirst(unit.name))"
+        }
+        return sentenceCase(unit.governingBody)
+    }
 }

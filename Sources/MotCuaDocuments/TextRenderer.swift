@@ -149,7 +149,10 @@ public struct TextRenderer: Sendable {
         var out = [border("┌", "┬", "┐")]
         out += row(table.headers, header: true)
         out.append(border("├", "┼", "┤"))
-        for r in table.rows { out += row(r, header: false) }
+        for (i, r) in table.rows.enumerated() {
+            if table.ruled && i > 0 { out.append(border("├", "┼", "┤")) }
+            out += row(r, header: false)
+        }
         out.append(border("└", "┴", "┘"))
         return out
     }

@@ -17,8 +17,8 @@ enum EventCodec {
             return .object([("due", t(due))])
         case let .supplementRequested(items, reason):
             return .object([("items", .array(items.map { .string($0) })), ("reason", .string(reason))])
-        case .supplementReceived(let due):
-            return .object([("newDue", t(due))])
+        case let .supplementReceived(due, stepDue):
+            return .object([("newDue", t(due)), ("stepDue", stepDue.map(t) ?? .null)])
         case .refused(let reasons):
             return .object([("reasons", .array(reasons.map { .string($0) }))])
         case let .handedOver(step, due, slip):
@@ -74,7 +74,7 @@ enum EventCodec {
         switch CaseEventKind(rawValue: kind) {
         case .received: return .received(due: try t("due"))
         case .supplementRequested: return .supplementRequested(items: try list("items"), reason: try s("reason"))
-        case .supplementReceived: return .supplementReceived(newDue: try t("newDue"))
+        case .supplementReceived: return .supplementReceived(newDue: try t("newDue"), stepDue: os("stepDue").flatMap { LocalDateTime(iso: $0) })
         case .refused: return .refused(reasons: try list("reasons"))
         case .handedOver: return .handedOver(step: try i("step"), stepDue: try t("stepDue"), slipNumber: os("slip"))
         case .acknowledged: return .acknowledged(step: try i("step"), receiptNumber: os("receipt"))

@@ -16,6 +16,11 @@ public struct SettingDefinition: Sendable {
             guard let n = Int(value.trimmingSpaces), (1...240).contains(n) else { return .failure(SettingError("phải là số phút từ 1 đến 240")) }
             return .success(String(n))
         },
+        SettingDefinition(key: "resume_policy", meaning: "khi nhận đủ hồ sơ bổ sung: restart = tính lại thời hạn từ đầu (theo quy định); shift = cộng thêm thời gian đã dừng",
+                          defaultValue: "restart") { value in
+            let v = value.trimmingSpaces
+            return ResumePolicy(rawValue: v) == nil ? .failure(SettingError("phải là restart hoặc shift")) : .success(v)
+        },
         SettingDefinition(key: "printer_destination", meaning: "tên máy in CUPS (lp -d); để trống: máy in mặc định",
                           defaultValue: "") { value in
             let v = value.trimmingSpaces

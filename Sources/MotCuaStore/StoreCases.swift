@@ -19,6 +19,9 @@ public struct CaseStep: Hashable, Sendable {
     public let task: String
     public let budget: TimeLimit
     public let isLead: Bool
+    /// The body is one of the commune's own offices (its officers record their own receipts and results);
+    /// false for outside agencies, recorded by the counter with a slip or postal receipt number.
+    public let bodyIsInternal: Bool
     public var progress: StepProgress
 }
 
@@ -262,7 +265,7 @@ extension Store {
     func loadSteps(caseID: Int64) throws -> [CaseStep] {
         try db.rows("""
             SELECT s.position, b.code, b.name, r.task, r.budget_unit, r.budget_value, r.is_lead, s.handed_over_at, s.step_due_at,
-                   s.acknowledged_at, s.done_at
+                   s.acknowledged_at, s.done_at, b.is_internal
             FROM case_steps s JOIN bodies b ON b.id = s.body_id JOIN cases c ON c.id = s.case_id
             JOIN route_steps r ON r.version_id = c.procedure_version_id AND r.position = s.route_position
             WHERE s.case_id = ? ORDER BY s.position
@@ -274,7 +277,7 @@ extension Store {
             progress.doneAt = r.optionalInt(10).map(LocalDateTime.init(minutes:))
             return CaseStep(position: r.int(0), bodyCode: r.text(1), bodyName: r.text(2), task: r.text(3),
                             budget: TimeLimit(unitCode: r.text(4), value: r.int(5)) ?? .workingDays(1), isLead: r.bool(6),
-                            progress: progress)
+                            bodyIsInternal: r.bool(11), progress: progress)
         }
     }
 
@@ -360,16 +363,17 @@ extension Store {
         let username = officer.username
         let history = try loadEvents(caseID: caseID)
         let steps = try loadSteps(caseID: caseID)
-        if officer.role == .departmentOfficer, let step = payload.stepIndex, steps.indices.contains(step),
-           steps[step].bodyCode != officer.bodyCode {
-            throw StoreError.refused("Bước \(step + 1) thuộc \(steps[step].bodyName), không thuộc cơ quan của cán bộ \(officer.fullName)")
-        }
         var state: CaseState
         do {
             state = try CaseLifecycle.replay(history.map(\.event), stepCount: steps.count)
+        } catch {
+            throw StoreError.corrupt(path: path, detail: "lịch sử hồ sơ số \(caseID) không hợp lệ: \(error.message)")
+        }
+        try checkBody(officer, payload, steps: steps, state: state)
+        do {
             state = try CaseLifecycle.apply(CaseEvent(payload, at: at, officer: username, bodyCode: bodyCode), to: state)
         } catch {
-            // Both calls throw only LifecycleError (typed throws), so `error` is one.
+            // Only LifecycleError is thrown (typed throws), so `error` is one.
             throw StoreError.refused(error.message)
         }
         try insertEvent(caseID: caseID, seq: (history.last?.seq ?? 0) + 1,
@@ -535,6 +539,39 @@ extension Store {
 
     public func caseCount() throws(StoreError) -> Int {
         try storeCall { Int(try db.scalarInt("SELECT count(*) FROM cases") ?? 0) }
+    }
+}
+
+extension Store {
+    /// Beyond the role: a department officer acts only on the steps of their own body (and hands the dossier
+    /// on only from their own step); a desk officer records receipts and results only for bodies outside the
+    /// commune, whose officers have no account here — the commune's own offices record their own.
+    func checkBody(_ officer: Officer, _ payload: CaseEventPayload, steps: [CaseStep], state: CaseState) throws {
+        func refuse(_ message: String) -> StoreError { .refused(message) }
+        switch officer.role {
+        case .departmentOfficer:
+            // The step whose body must be the officer's: -1 (none) when the dossier is at the counter.
+            let own: Int
+            switch payload {
+            case .handedOver(let k, _, _): own = k - 1
+            case .acknowledged(let k, _), .stepDone(let k, _): own = k
+            case .supplementRequested, .refused: own = state.currentStep ?? -1
+            default: return
+            }
+            guard steps.indices.contains(own), steps[own].bodyCode == officer.bodyCode else {
+                let holder = steps.indices.contains(own) ? steps[own].bodyName : "Bộ phận một cửa"
+                throw refuse("Hồ sơ đang ở \(holder), không thuộc cơ quan của cán bộ \(officer.fullName)")
+            }
+        case .deskOfficer:
+            guard let k = payload.stepIndex, steps.indices.contains(k) else { return }
+            if case .handedOver = payload { return }
+            let body = try db.row("SELECT is_internal, kind FROM bodies WHERE code = ?", [steps[k].bodyCode]) { r in (r.bool(0), r.text(1)) }
+            if let (isInternal, kind) = body, isInternal, kind != BodyKind.counter.rawValue {
+                throw refuse("\(steps[k].bodyName) là cơ quan trong xã: cán bộ của cơ quan đó tự xác nhận nhận hồ sơ và kết quả xử lý")
+            }
+        case .leader, .administrator:
+            return
+        }
     }
 }
 

@@ -163,12 +163,16 @@ public enum CaseExport {
             ("receivedAt", .string(c.receivedAt.iso)), ("receivedBy", .string(c.receivedBy)),
             ("due", .string(c.state.legalDue.iso)), ("appointment", .string(c.state.appointment.iso)),
             ("status", .string(c.state.status.rawValue)),
+            ("supplementRounds", .int(c.state.supplementRounds)), ("rescheduled", .bool(c.state.rescheduleCount > 0)),
+            ("resultAt", opt(c.state.resultAt?.iso)), ("resultIsRefusal", .bool(c.state.resultIsRefusal)),
+            ("returnedAt", opt(c.state.returnedAt?.iso)),
+            ("punctuality", opt(c.state.punctuality?.rawValue)), ("returnPunctuality", opt(c.state.returnPunctuality?.rawValue)),
             ("documents", .array(c.documents.map { .object([("name", .string($0.name)), ("form", .string($0.form.rawValue)), ("quantity", .int($0.quantity))]) })),
             ("steps", .array(c.steps.map { s in
                 .object([("body", .string(s.bodyCode)), ("task", .string(s.task)), ("budget", .string(s.budget.description)),
                          ("lead", .bool(s.isLead)), ("handedOverAt", opt(s.progress.handedOverAt?.iso)),
                          ("stepDue", opt(s.progress.stepDue?.iso)), ("acknowledgedAt", opt(s.progress.acknowledgedAt?.iso)),
-                         ("doneAt", opt(s.progress.doneAt?.iso))])
+                         ("doneAt", opt(s.progress.doneAt?.iso)), ("punctuality", opt(s.progress.punctuality?.rawValue))])
             })),
             ("events", .array(events.map(eventJSON))),
         ])

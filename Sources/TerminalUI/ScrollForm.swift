@@ -23,14 +23,18 @@ public struct CheckItem: Hashable, Sendable {
     public var isChecked: Bool
     public var quantity: Int
     public var isMandatory: Bool
+    /// False for a choice that has no number of copies (a result asked for): no "SL", digits do nothing.
+    public var countsCopies: Bool
 
-    public init(id: String, title: String, detail: String = "", isChecked: Bool = false, quantity: Int = 1, isMandatory: Bool = false) {
+    public init(id: String, title: String, detail: String = "", isChecked: Bool = false, quantity: Int = 1, isMandatory: Bool = false,
+                countsCopies: Bool = true) {
         self.id = id
         self.title = title
         self.detail = detail
         self.isChecked = isChecked
         self.quantity = quantity
         self.isMandatory = isMandatory
+        self.countsCopies = countsCopies
     }
 }
 
@@ -195,9 +199,9 @@ public struct ScrollForm: Sendable {
         case .check(var c):
             switch key {
             case .character(" "): c.isChecked.toggle()
-            case .character("+"): c.quantity = min(99, c.quantity + 1); c.isChecked = true
-            case .character("-"): c.quantity = max(1, c.quantity - 1)
-            case .character(let ch) where ch.isASCII && ch.isNumber && ch != "0":
+            case .character("+") where c.countsCopies: c.quantity = min(99, c.quantity + 1); c.isChecked = true
+            case .character("-") where c.countsCopies: c.quantity = max(1, c.quantity - 1)
+            case .character(let ch) where c.countsCopies && ch.isASCII && ch.isNumber && ch != "0":
                 c.quantity = ch.wholeNumberValue!
                 c.isChecked = true
             default: return .none
@@ -277,7 +281,7 @@ public struct ScrollForm: Sendable {
             case .check(let c):
                 let mark = c.isChecked ? "[x]" : "[ ]"
                 let style: Style = !c.isChecked && c.isMandatory ? .warning : .normal
-                let quantity = "SL \(c.quantity)"
+                let quantity = c.countsCopies ? "SL \(c.quantity)" : ""
                 let detailWidth = min(22, TextWidth.width(of: c.detail))
                 let titleWidth = max(10, rect.width - 4 - 4 - detailWidth - TextWidth.width(of: quantity) - 3)
                 var col = frame.put("\(mark) ", row: row, column: rect.column + 2, style: style)

@@ -162,7 +162,9 @@ public struct Form: Sendable {
         frame.put(TextWidth.fit(label, labelWidth), row: row, column: column, style: f.error != nil ? .error : .label)
         let valueWidth = max(4, width - labelWidth - 1)
         let focused = i == focus
-        let (visible, cursorColumn) = f.editor.layout(width: valueWidth)
+        // A field without focus shows the beginning of its text (a long procedure name from its first word).
+        let (visible, cursorColumn) = focused ? f.editor.layout(width: valueWidth)
+                                              : (TextWidth.prefix(f.editor.displayText, fitting: valueWidth), 0)
         let style: Style = f.isReadOnly ? .dim : (focused ? .focused : .field)
         frame.put(TextWidth.fit(visible, valueWidth, ellipsis: false), row: row, column: column + labelWidth + 1, style: style)
         if f.hasPickList && focused {

@@ -131,7 +131,7 @@ import Testing
             .handedOver(step: 1, stepDue: at(100), slipNumber: nil), // step 1 before step 0 is done
             .handedOver(step: 5, stepDue: at(100), slipNumber: nil), // no such step
             .evaluated(.satisfaction(.satisfied)),
-            .supplementReceived(newDue: at(2000)),
+            .supplementReceived(newDue: at(2000), stepDue: nil),
             .received(due: due),
         ]
         for p in forbidden {
@@ -163,7 +163,7 @@ import Testing
         s = try CaseLifecycle.apply(ev(.supplementRequested(items: ["Bản sao giấy khai sinh"], reason: "Thiếu"), 60), to: s)
         #expect(s.status == .waitingSupplement)
         #expect(s.pausedAt == at(60))
-        s = try CaseLifecycle.apply(ev(.supplementReceived(newDue: at(10000)), 3000), to: s)
+        s = try CaseLifecycle.apply(ev(.supplementReceived(newDue: at(10000), stepDue: nil), 3000), to: s)
         #expect(s.status == .inProgress, "back with the bodies: a step was handed over")
         #expect(s.legalDue == at(10000) && s.appointment == at(10000))
         #expect(s.supplementRounds == 1)

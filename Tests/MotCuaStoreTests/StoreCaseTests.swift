@@ -172,7 +172,7 @@ import Testing
                 } else {
                     payload = .resultReceived(documentNumber: "KQ-\(step)", documentDate: at.date)
                 }
-            case .waitingSupplement: payload = .supplementReceived(newDue: at.adding(minutes: 4000))
+            case .waitingSupplement: payload = .supplementReceived(newDue: at.adding(minutes: 4000), stepDue: nil)
             case .resultReady: payload = .returned(method: .counter, postalReceipt: nil, applicantToldEarly: false)
             case .returned: payload = .evaluated(.satisfaction(.satisfied))
             case .withdrawn, .stopped, .cancelled: payload = .stepDone(step: 0, note: "")
@@ -180,7 +180,7 @@ import Testing
             if rng.next() % 3 == 0 {
                 switch rng.next() % 14 {
                 case 0: payload = .supplementRequested(items: ["Giấy tờ thiếu"], reason: "Thiếu")
-                case 1: payload = .supplementReceived(newDue: at.adding(minutes: 4000))
+                case 1: payload = .supplementReceived(newDue: at.adding(minutes: 4000), stepDue: nil)
                 case 2: payload = .refused(reasons: ["Không đủ điều kiện"])
                 case 3, 4: payload = .handedOver(step: stepIndex, stepDue: at.adding(minutes: 900), slipNumber: "PC-\(step)")
                 case 5, 6: payload = .acknowledged(step: stepIndex, receiptNumber: nil)

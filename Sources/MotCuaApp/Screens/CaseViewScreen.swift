@@ -1,4 +1,5 @@
 import MotCuaCore
+import MotCuaDocuments
 import MotCuaStore
 import TerminalUI
 
@@ -12,23 +13,110 @@ struct CaseViewScreen: Screen {
     /// First line of the body shown (the body is rebuilt for the terminal's width).
     var top = 0
 
+    /// The officer: the keys offer only what they may do (the store checks again).
+    var officer: Officer?
+    /// The documents picker (Ctrl-P), when open.
+    var picker: ListView?
+
     static let correctCommand = Command(id: "correct", title: "Sửa", help: "sửa thông tin hồ sơ (ghi lý do, lưu vết từng trường)")
     static let reprintCommand = Command(id: "print", title: "In lại giấy hẹn", help: "in lại giấy tiếp nhận (ghi \"BẢN IN LẠI\")")
+    static let documentsCommand = Command(id: "documents", title: "In phiếu", help: "in phiếu kiểm soát, phiếu chuyển, văn bản xin lỗi và các phiếu khác của hồ sơ")
+    static let supplementCommand = Command(id: "supplement", title: "Bổ sung", help: "yêu cầu bổ sung hồ sơ (dừng tính hạn) / nhận đủ hồ sơ bổ sung (tính lại hạn)")
+    static let refuseCommand = Command(id: "refuse", title: "Từ chối", help: "từ chối giải quyết sau khi thẩm định, nêu lý do (Mẫu 03)")
+    static let rescheduleCommand = Command(id: "reschedule", title: "Hẹn lại", help: "xin lỗi và hẹn lại ngày trả kết quả, một lần (Mẫu 04)")
+    static let withdrawCommand = Command(id: "withdraw", title: "Rút hồ sơ", help: "người nộp rút hồ sơ")
+    static let stopCommand = Command(id: "stop", title: "Dừng", help: "dừng giải quyết hồ sơ (thông báo Mẫu 05)")
+    static let cancelCommand = Command(id: "cancel", title: "Hủy", help: "hủy hồ sơ nhập nhầm (lãnh đạo, quản trị), ghi lý do")
+    static let evaluateCommand = Command(id: "evaluate", title: "Đánh giá", help: "ghi đánh giá của người nộp")
 
     init(code: String) { self.code = code }
 
     var title: String { "Hồ sơ \(record?.code ?? code)" }
+
+    func may(_ kind: CaseEventKind) -> Bool { officer.map { kind.allowedRoles.contains($0.role) } ?? false }
+
+    /// Whether this officer may record the route's next event (F5): hand-overs by the counter, or by a body
+    /// from its own step; receipts and step results by the body itself, or by the counter for outside bodies.
+    func mayRoute(_ r: CaseRecord) -> Bool {
+        guard let officer else { return false }
+        switch Routing.next(r.state) {
+        case .handOver(let k):
+            if officer.role == .departmentOfficer { return k > 0 && r.steps[k - 1].bodyCode == officer.bodyCode }
+            return may(.handedOver)
+        case .acknowledge(let k), .finish(let k):
+            switch officer.role {
+            case .departmentOfficer: return r.steps[k].bodyCode == officer.bodyCode
+            case .deskOfficer: return !r.steps[k].bodyIsInternal
+            case .leader, .administrator: return true
+            }
+        case .receiveResult, .none: return false
+        }
+    }
+
     var keyMap: KeyMap {
-        KeyMap([
-            KeyBinding([.function(8)], CaseViewScreen.reprintCommand),
-            KeyBinding([.control("e")], CaseViewScreen.correctCommand),
-            KeyBinding([.control("r")], AppCommand.refresh, inBar: false),
-        ])
+        var bindings: [KeyBinding] = []
+        let status = record?.state.status
+        let open = status.map { [.received, .inProgress, .waitingSupplement].contains($0) } ?? false
+        if let r = record, mayRoute(r) { bindings.append(KeyBinding([.function(5)], AppCommand.handOver)) }
+        if let r = record, case .success(let kind) = CaseActionScreen.resolve(.result, r), may(kind.eventKind) {
+            bindings.append(KeyBinding([.function(6)], AppCommand.result))
+        }
+        bindings.append(KeyBinding([.function(8)], CaseViewScreen.reprintCommand))
+        bindings.append(KeyBinding([.control("p")], CaseViewScreen.documentsCommand))
+        if status != .cancelled && may(.corrected) { bindings.append(KeyBinding([.control("e")], CaseViewScreen.correctCommand, inBar: false)) }
+        if open && (may(.supplementRequested) || may(.supplementReceived)) {
+            bindings.append(KeyBinding([.control("b")], CaseViewScreen.supplementCommand, inBar: false))
+        }
+        if (status == .received || status == .inProgress) && may(.refused) { bindings.append(KeyBinding([.control("r")], CaseViewScreen.refuseCommand, inBar: false)) }
+        if open && record?.state.rescheduleCount == 0 && may(.rescheduled) {
+            bindings.append(KeyBinding([.control("l")], CaseViewScreen.rescheduleCommand, inBar: false))
+        }
+        if (open || status == .resultReady) && may(.withdrawn) { bindings.append(KeyBinding([.control("w")], CaseViewScreen.withdrawCommand, inBar: false)) }
+        if open && may(.stopped) { bindings.append(KeyBinding([.control("d")], CaseViewScreen.stopCommand, inBar: false)) }
+        if status != nil && status != .cancelled && status != .withdrawn && status != .stopped && may(.cancelled) {
+            bindings.append(KeyBinding([.control("x")], CaseViewScreen.cancelCommand, inBar: false))
+        }
+        return KeyMap(bindings)
+    }
+
+    /// The documents this case has, for the Ctrl-P picker.
+    static func documents(_ r: CaseRecord, _ events: [RecordedEvent]) -> [(String, DocumentSource)] {
+        var list: [(String, DocumentSource)] = [("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", .receipt(caseCode: r.code)),
+                                                ("Phiếu kiểm soát quá trình giải quyết hồ sơ", .controlSheet(caseCode: r.code))]
+        for (k, s) in r.steps.enumerated() where s.progress.handedOverAt != nil {
+            list.append(("Phiếu chuyển xử lý bước \(k + 1) — \(s.bodyName)", .transfer(caseCode: r.code, step: k)))
+        }
+        if events.contains(where: { $0.event.kind == .supplementRequested }) {
+            list.append(("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", .caseSupplement(caseCode: r.code)))
+        }
+        if events.contains(where: { $0.event.kind == .rescheduled }) {
+            list.append(("Văn bản xin lỗi và hẹn lại ngày trả kết quả", .apology(caseCode: r.code)))
+        }
+        if events.contains(where: { $0.event.kind == .refused }) { list.append(("Phiếu từ chối giải quyết", .caseRefusal(caseCode: r.code))) }
+        if events.contains(where: { $0.event.kind == .stopped }) { list.append(("Thông báo dừng giải quyết hồ sơ", .stopNotice(caseCode: r.code))) }
+        return list
     }
 
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
+        officer = context.officer
+        if var p = picker {
+            guard case .key(let key) = event else { return [] }
+            switch key {
+            case .escape: picker = nil
+            case .enter:
+                picker = nil
+                if let r = record, let row = p.selectedRow, let i = Int(row.id) {
+                    let docs = CaseViewScreen.documents(r, events)
+                    if docs.indices.contains(i) { return [.push(DocumentPreviewScreen(source: docs[i].1, onTheSpot: false, headline: ""))] }
+                }
+            default:
+                _ = p.handle(key)
+                picker = p
+            }
+            return []
+        }
         switch event {
-        case .appeared, .command(AppCommand.refresh):
+        case .appeared:
             return [.perform(.loadCase(code))]
         case .key(let key):
             guard let record else { return [] }
@@ -39,16 +127,23 @@ struct CaseViewScreen: Screen {
             return []
         case .command(let c):
             switch c.id {
+            case AppCommand.back.id:
+                return [.pop]
             case CaseViewScreen.reprintCommand.id:
                 return [.push(DocumentPreviewScreen(source: .receipt(caseCode: code), onTheSpot: false, headline: ""))]
             case CaseViewScreen.correctCommand.id:
                 guard let record else { return [] }
                 guard record.state.status != .cancelled else { return [.status("Hồ sơ đã hủy: không sửa được", .warning)] }
                 return [.push(CorrectionScreen(record: record))]
-            case AppCommand.back.id:
-                return [.pop]
-            default:
+            case CaseViewScreen.documentsCommand.id:
+                guard let record else { return [] }
+                var list = ListView(widths: [0], fold: { VietnameseText.fold($0) })
+                list.setRows(CaseViewScreen.documents(record, events).enumerated().map { ListRow(id: String($0.offset), columns: [$0.element.0]) })
+                picker = list
                 return []
+            default:
+                guard let record, let intent = CaseViewScreen.intents[c.id] else { return [] }
+                return [.push(CaseActionScreen(code: record.code, intent: intent, record: record))]
             }
         case .response(.caseLoaded(let r, let e)):
             record = r
@@ -61,12 +156,18 @@ struct CaseViewScreen: Screen {
         }
     }
 
+    static let intents: [String: CaseActionScreen.Intent] = [
+        AppCommand.handOver.id: .route, AppCommand.result.id: .result, supplementCommand.id: .supplement,
+        refuseCommand.id: .refuse, rescheduleCommand.id: .reschedule, withdrawCommand.id: .withdraw,
+        stopCommand.id: .stop, cancelCommand.id: .cancel, evaluateCommand.id: .evaluate,
+    ]
+
     static func eventDetail(_ e: CaseEvent, _ r: CaseRecord) -> String {
         func step(_ i: Int) -> String { r.steps.indices.contains(i) ? "\(r.steps[i].bodyName)" : "bước \(i + 1)" }
         switch e.payload {
         case .received(let due): return "hẹn \(due.vietnamese)"
         case let .supplementRequested(items, reason): return "\(items.joined(separator: "; "))\(reason.isEmpty ? "" : " — \(reason)")"
-        case .supplementReceived(let due): return "hạn mới \(due.vietnamese)"
+        case let .supplementReceived(due, stepDue): return "hạn mới \(due.vietnamese)\(stepDue.map { "; hạn bước đang xử lý \($0.vietnamese)" } ?? "")"
         case .refused(let reasons): return reasons.joined(separator: "; ")
         case let .handedOver(i, due, slip): return "cho \(step(i)), hạn \(due.vietnamese)\(slip.map { ", phiếu \($0)" } ?? "")"
         case let .acknowledged(i, receipt): return "\(step(i))\(receipt.map { ", số \($0)" } ?? "")"
@@ -163,8 +264,14 @@ struct CaseViewScreen: Screen {
         var viewer = TextViewer(lines: CaseViewScreen.wrappedBody(r, events, context))
         for _ in 0..<top { _ = viewer.handle(.down, height: CaseViewScreen.bodyHeight(context)) }
         viewer.render(into: &frame, rect: Rect(row: row, column: 1, width: area.width - 2, height: area.bottom - row - 1))
-        frame.put("F8: in lại giấy hẹn   Ctrl-E: sửa   ↑ ↓: cuộn   Esc: quay lại   \(viewer.position(height: area.bottom - row - 1))",
+        frame.put("F1: mọi phím (Ctrl-E sửa, Ctrl-B bổ sung…)   ↑ ↓: cuộn   \(viewer.position(height: area.bottom - row - 1))",
                   row: area.bottom - 1, column: 1, style: .dim, maxWidth: area.width - 2)
         frame.cursor = nil
+        if let picker {
+            let rect = Rect(row: area.row + 2, column: 4, width: area.width - 8, height: min(area.height - 4, picker.rows.count + 2))
+            frame.fill(rect)
+            frame.box(rect, title: "In văn bản của hồ sơ (Enter: xem, Esc: đóng)")
+            picker.render(into: &frame, rect: rect.inset(1))
+        }
     }
 }

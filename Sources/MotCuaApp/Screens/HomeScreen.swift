@@ -15,6 +15,8 @@ struct HomeScreen: Screen {
     var keyMap: KeyMap {
         KeyMap([
             KeyBinding([.enter], AppCommand.open, inBar: false),
+            KeyBinding([.function(5)], AppCommand.handOver),
+            KeyBinding([.function(6)], AppCommand.result),
             KeyBinding([.control("r")], AppCommand.refresh, inBar: false),
         ])
     }
@@ -35,6 +37,9 @@ struct HomeScreen: Screen {
         case .command(let c) where c.id == AppCommand.open.id:
             guard let row = list.selectedRow else { return [] }
             return [.openScreen(id: "caseView", argument: row.id)]
+        case .command(let c) where c.id == AppCommand.handOver.id || c.id == AppCommand.result.id:
+            guard let row = list.selectedRow else { return [.status("Chọn một hồ sơ trong danh sách", .warning)] }
+            return [.push(CaseActionScreen(code: row.id, intent: c.id == AppCommand.handOver.id ? .route : .result))]
         case .command(let c) where c.id == AppCommand.back.id:
             if !list.filter.isEmpty {
                 list.filter.setText("")
@@ -47,7 +52,7 @@ struct HomeScreen: Screen {
         case .response(.home(let home)):
             data = home
             error = nil
-            list.setRows(HomeScreen.rows(home.items, context))
+            list.setRows(HomeScreen.rows(home.items, context, attention: home.attention))
             return []
         case .response(.failed(let message)):
             error = message
@@ -68,18 +73,27 @@ struct HomeScreen: Screen {
         }
     }
 
-    static func rows(_ items: [CaseSummary], _ context: ScreenContext) -> [ListRow] {
+    static func rows(_ items: [CaseSummary], _ context: ScreenContext, attention: Attention = Attention()) -> [ListRow] {
         let wide = context.size.columns >= 110
         let prefix = context.unit.unitCode + "-"
         // Paused cases last; the others by appointment (the store's order).
         let ordered = items.filter { $0.status != .waitingSupplement } + items.filter { $0.status == .waitingSupplement }
         return ordered.map { item in
-            let (remaining, style) = remaining(item, context)
+            var (remaining, style) = remaining(item, context)
             let code = !wide && item.code.hasPrefix(prefix) ? String(item.code.dropFirst(prefix.count)) : item.code
             let due = "\(pad2(item.appointment.date.day))/\(pad2(item.appointment.date.month)) \(item.appointment.time.text)"
             var columns = [code, item.applicantName]
             if wide { columns.append(item.procedureName) }
-            columns += [item.status.vietnameseName, due, remaining]
+            // The flags say in words what needs doing (colour only repeats them).
+            var status = item.status.vietnameseName
+            if attention.handOverLate.contains(item.code) {
+                status = "Chưa chuyển!"
+                if style != .overdue { style = .warning }
+            } else if attention.apologyDue.contains(item.code) {
+                status = "Cần xin lỗi"
+                if style != .overdue { style = .warning }
+            }
+            columns += [status, due, remaining]
             return ListRow(id: item.code, columns: columns, style: style,
                            filterText: "\(item.code) \(item.applicantName) \(item.procedureName)")
         }
@@ -116,10 +130,16 @@ struct HomeScreen: Screen {
         row += 1
         var warnings: [String] = []
         if data.unitIsExample { warnings.append("Thông tin đơn vị còn là dữ liệu mẫu: quản trị viên cần sửa (F9).") }
+        if !data.attention.handOverLate.isEmpty {
+            warnings.append("\(data.attention.handOverLate.count) hồ sơ chưa chuyển đúng hạn (\"Chưa chuyển!\") — F5 để giao.")
+        }
+        if !data.attention.apologyDue.isEmpty {
+            warnings.append("\(data.attention.apologyDue.count) hồ sơ sắp hoặc đã quá hạn, chưa có kết quả: cần xin lỗi, hẹn lại.")
+        }
         for year in data.missingOfficialYears {
             warnings.append("Chưa có lịch nghỉ chính thức năm \(year) (đang tính theo quy tắc mặc định).")
         }
-        for warning in warnings.prefix(2) {
+        for warning in warnings.prefix(3) {
             frame.put("⚠ " + warning, row: row, column: 1, style: .warning, maxWidth: width - 2)
             row += 1
         }
@@ -144,7 +164,7 @@ struct HomeScreen: Screen {
         // Rows are rebuilt at each render: the codes' width follows the terminal, "Còn …" follows the clock.
         var view = list
         view.widths = widths
-        view.setRows(HomeScreen.rows(data.items, context))
+        view.setRows(HomeScreen.rows(data.items, context, attention: data.attention))
         view.render(into: &frame, rect: listRect)
         if !list.filter.isEmpty {
             frame.put("Lọc: \(list.filter.text)  (Esc: bỏ lọc)", row: area.row, column: max(1, width - 40), style: .dim, maxWidth: 39)

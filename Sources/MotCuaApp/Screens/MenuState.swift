@@ -37,8 +37,9 @@ struct MenuState {
         let loggedIn = app.officer != nil
         var entries: [Entry] = []
         for (command, key) in MenuState.work {
-            // F5 and F6 act on the case or list in front of the officer; their screens come from the catalog.
-            entries.append(Entry(command: command, key: key, section: "Công việc", enabled: loggedIn && app.catalog.has(command.id)))
+            // F5 and F6 act on the case or list in front of the officer: enabled where that screen offers them.
+            let offered = app.catalog.has(command.id) || !(app.top?.keyMap.keys(for: command.id).isEmpty ?? true)
+            entries.append(Entry(command: command, key: key, section: "Công việc", enabled: loggedIn && offered))
         }
         let isAdmin = app.officer?.role == .administrator
         for command in MenuState.administration {

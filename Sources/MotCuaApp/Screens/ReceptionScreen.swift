@@ -90,8 +90,16 @@ struct ReceptionScreen: Screen {
         } else {
             items.append(.info("(chọn thủ tục để có danh sách giấy tờ)", .dim))
         }
+        items.append(.field(Field(id: "extraDocument", label: "Giấy tờ khác", maxLength: 200, hint: "giấy tờ nộp thêm ngoài danh mục (nếu có)")))
+        // A group of procedures (liên thông): the applicant may ask for some of the results only, which shapes
+        // the route (the bodies producing only unchosen results are left out).
+        if let p = procedure, p.results.count > 1 {
+            items.append(.section("Kết quả đề nghị (Space: bỏ chọn kết quả không cần)"))
+            for (i, r) in p.results.enumerated() {
+                items.append(.check(CheckItem(id: "result\(i)", title: r.name, isChecked: true, countsCopies: false)))
+            }
+        }
         items += [
-            .field(Field(id: "extraDocument", label: "Giấy tờ khác", maxLength: 200, hint: "giấy tờ nộp thêm ngoài danh mục (nếu có)")),
             .section("Tiếp nhận và trả kết quả"),
             .choice(ChoiceField(id: "channel", label: "Kênh tiếp nhận", options: channels.map(\.vietnameseName))),
             .choice(ChoiceField(id: "collect", label: "Nhận kết quả", options: ["Tại Bộ phận một cửa", "Qua bưu chính"])),
@@ -403,14 +411,24 @@ struct ReceptionScreen: Screen {
             return [.status("Nhận kết quả qua bưu chính: cần địa chỉ nhận", .error)]
         }
         var documents: [CaseDocument] = []
-        for (i, item) in form.checks.enumerated() where item.isChecked {
+        let checks = documentChecks
+        for (i, item) in checks.enumerated() where item.isChecked {
             documents.append(CaseDocument(name: procedure.documents[i].name, form: procedure.documents[i].form, quantity: item.quantity,
                                           checklistIndex: i))
+        }
+        var chosenResults: Set<Int>?
+        if procedure.results.count > 1 {
+            let chosen = Set(procedure.results.indices.filter { i in form.checks.first { $0.id == "result\(i)" }?.isChecked ?? true })
+            guard !chosen.isEmpty else {
+                form.focus(on: "result0")
+                return [.status("Chọn ít nhất một kết quả đề nghị", .error)]
+            }
+            if chosen.count < procedure.results.count { chosenResults = chosen }
         }
         if !form.value("extraDocument").isEmpty {
             documents.append(CaseDocument(name: form.value("extraDocument"), form: .copy, quantity: 1))
         }
-        let missing = zip(procedure.documents, form.checks).filter { $0.0.isMandatory && !$0.1.isChecked }.map(\.0.name)
+        let missing = zip(procedure.documents, checks).filter { $0.0.isMandatory && !$0.1.isChecked }.map(\.0.name)
         if !missing.isEmpty && !confirmedIncomplete {
             return [.ask(Dialog(title: "Hồ sơ chưa đủ giấy tờ bắt buộc",
                                 lines: ["Còn thiếu: " + missing.joined(separator: "; "),
@@ -426,9 +444,13 @@ struct ReceptionScreen: Screen {
             fee: exemptionIndex > 0 ? 0 : (Int(form.value("fee")) ?? 0),
             feeExemption: exemptionIndex > 0 ? procedure.feeExemptions[exemptionIndex - 1] : nil,
             feeReceiptNumber: form.value("receiptNumber").isEmpty ? nil : form.value("receiptNumber"),
-            receivedAt: received, receivedAtReason: timeChanged ? form.value("receivedReason") : nil, note: note)
+            receivedAt: received, receivedAtReason: timeChanged ? form.value("receivedReason") : nil, chosenResults: chosenResults,
+            note: note)
         return [.perform(.registerCase(draft))]
     }
+
+    /// The documents checklist, in the procedure's order (the results chosen are checks too).
+    var documentChecks: [CheckItem] { form.checks.filter { $0.id.hasPrefix("doc") } }
 
     mutating func slip(_ kind: ReceptionContact.Kind) -> [Effect] {
         guard let procedure else {
@@ -439,7 +461,7 @@ struct ReceptionScreen: Screen {
             form.focus(on: "name")
             return [.status("Nhập họ tên người nộp trước khi lập phiếu", .error)]
         }
-        let missing = zip(procedure.documents, form.checks).filter { !$0.1.isChecked }.map { "\($0.0.name) (\($0.0.form.vietnameseName))" }
+        let missing = zip(procedure.documents, documentChecks).filter { !$0.1.isChecked }.map { "\($0.0.name) (\($0.0.form.vietnameseName))" }
         return [.push(SlipScreen(kind: kind, procedure: procedure, applicant: applicant(), suggested: kind == .supplement ? missing : []))]
     }
 

@@ -83,8 +83,9 @@ public enum CaseEventPayload: Hashable, Sendable {
     case received(due: LocalDateTime)
     /// The body asked, through the counter, for the dossier to be supplemented (Mẫu 02): the clock stops.
     case supplementRequested(items: [String], reason: String)
-    /// The complete dossier came back: the deadline becomes `newDue` (restarted from zero by default).
-    case supplementReceived(newDue: LocalDateTime)
+    /// The complete dossier came back: the deadline becomes `newDue` (restarted from zero by default), and
+    /// the step being processed, if any, gets `stepDue` the same way.
+    case supplementReceived(newDue: LocalDateTime, stepDue: LocalDateTime?)
     /// Refused after examination: the refusal is the case's result (Mẫu 03).
     case refused(reasons: [String])
     /// The dossier was handed to the body of route step `step` ("Giao"); `stepDue` is that body's deadline.
@@ -173,18 +174,22 @@ public enum CaseEventKind: String, Sendable, CaseIterable {
 
     /// Roles that may record this event (the store and the screens both check it).
     public var allowedRoles: Set<Role> {
+        // Desk officers receive, hand over and return (and record, for bodies outside the commune, what those
+        // bodies did); department officers acknowledge and record results for their own body, and pass the
+        // dossier on to the next body; leaders sign
+        // off, reschedule, stop and cancel; administrators may do everything (the command line's account is one).
         switch self {
-        case .received, .supplementRequested, .supplementReceived, .handedOver, .resultReceived, .returned, .evaluated,
-             .withdrawn, .printed:
+        case .received, .supplementReceived, .resultReceived, .returned, .evaluated, .withdrawn, .corrected:
             [.deskOfficer, .leader, .administrator]
-        case .acknowledged, .stepDone, .refused:
+        case .handedOver, .acknowledged, .stepDone:
+            // A department officer hands the dossier on only from their own body's step (checked by the store).
             [.deskOfficer, .departmentOfficer, .leader, .administrator]
-        case .rescheduled, .stopped:
-            [.leader, .administrator, .departmentOfficer]
-        case .cancelled:
+        case .supplementRequested, .refused:
+            [.deskOfficer, .departmentOfficer, .leader, .administrator]
+        case .rescheduled, .stopped, .cancelled:
             [.leader, .administrator]
-        case .corrected:
-            [.deskOfficer, .leader, .administrator]
+        case .printed:
+            Set(Role.allCases)
         }
     }
 }
@@ -267,11 +272,20 @@ public struct CaseState: Hashable, Sendable {
         self.closedAt = closedAt
     }
 
-    /// Early / on time / late of the result against the legal due date (nil while there is no result).
+    /// Early / on time / late of the result against the legal due date (nil while there is no result): what
+    /// statistics count, whatever a reschedule promised.
     public var punctuality: Punctuality? {
         guard let resultAt else { return nil }
         return Punctuality.judge(done: returnedAt ?? resultAt, due: legalDue)
     }
+
+    /// Early / on time / late of the return against the appointment the applicant holds.
+    public var returnPunctuality: Punctuality? {
+        returnedAt.map { Punctuality.judge(done: $0, due: appointment) }
+    }
+
+    /// The step with the dossier now: handed over and not finished.
+    public var currentStep: Int? { steps.firstIndex { $0.handedOverAt != nil && $0.doneAt == nil } }
 }
 
 /// The case lifecycle as a state machine: which event may follow which, and the state they produce.
@@ -312,14 +326,18 @@ public enum CaseLifecycle {
             state.status = .waitingSupplement
             state.pausedAt = event.at
             state.supplementRounds += 1
-        case let .supplementReceived(newDue):
+        case let .supplementReceived(newDue, stepDue):
             try require([.waitingSupplement], "nhận hồ sơ bổ sung")
             guard newDue > event.at else { throw LifecycleError("hạn mới phải sau thời điểm nhận hồ sơ bổ sung") }
             // Back to where it was: with the bodies if any step was handed over, else at the counter.
             state.status = state.steps.contains { $0.handedOverAt != nil } ? .inProgress : .received
             state.pausedAt = nil
             state.legalDue = newDue
-            state.appointment = newDue
+            // A new date given in an apology stays if it is later than the restarted deadline.
+            state.appointment = state.rescheduleCount > 0 ? max(state.appointment, newDue) : newDue
+            if let stepDue, let current = state.steps.firstIndex(where: { $0.handedOverAt != nil && $0.doneAt == nil }) {
+                state.steps[current].stepDue = stepDue
+            }
         case .refused:
             try require(processing, "từ chối giải quyết")
             state.status = .resultReady

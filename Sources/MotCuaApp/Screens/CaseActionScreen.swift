@@ -1,0 +1,377 @@
+import MotCuaCore
+import MotCuaDocuments
+import MotCuaStore
+import TerminalUI
+
+/// One action on a case after reception, as a small form: hand-over ("Giao"), receipt by the body ("Nhận"),
+/// a step finished, the result back at the counter, the return to the applicant, the evaluation, a supplement
+/// request and its return, refusal, apology with a new date, withdrawal, stop, cancellation. F5 and F6 open the
+/// one the route expects next; the others come from the case view's keys. F10 records it.
+struct CaseActionScreen: Screen {
+    /// What the officer asked for; the exact action follows from the case's state.
+    enum Intent: String, Sendable {
+        /// F5: the next hand-over, receipt or step result.
+        case route
+        /// F6: the result back at the counter, or the return to the applicant.
+        case result
+        case supplement, refuse, reschedule, withdraw, stop, cancel, evaluate
+    }
+
+    enum Kind: Equatable {
+        case handOver(Int), acknowledge(Int), finish(Int), result, returnCase, evaluate
+        case supplementRequest, resume, refuse, reschedule, withdraw, stop, cancel
+
+        var eventKind: CaseEventKind {
+            switch self {
+            case .handOver: .handedOver
+            case .acknowledge: .acknowledged
+            case .finish: .stepDone
+            case .result: .resultReceived
+            case .returnCase: .returned
+            case .evaluate: .evaluated
+            case .supplementRequest: .supplementRequested
+            case .resume: .supplementReceived
+            case .refuse: .refused
+            case .reschedule: .rescheduled
+            case .withdraw: .withdrawn
+            case .stop: .stopped
+            case .cancel: .cancelled
+            }
+        }
+    }
+
+    let code: String
+    let intent: Intent
+    var record: CaseRecord?
+    var kind: Kind?
+    var form = ScrollForm([])
+    var done = false
+
+    static let saveCommand = Command(id: "save", title: "Ghi nhận", help: "ghi nhận việc này vào hồ sơ")
+
+    init(code: String, intent: Intent, record: CaseRecord? = nil) {
+        self.code = code
+        self.intent = intent
+        self.record = record
+    }
+
+    var title: String { kind.map(CaseActionScreen.heading) ?? "Hồ sơ \(code)" }
+    var isForm: Bool { true }
+    var hasUnsavedInput: Bool { false }
+    var keyMap: KeyMap { KeyMap([KeyBinding([.function(10), .control("s")], CaseActionScreen.saveCommand)]) }
+
+    static func heading(_ kind: Kind) -> String {
+        switch kind {
+        case .handOver: "Giao hồ sơ"
+        case .acknowledge: "Cơ quan nhận hồ sơ"
+        case .finish: "Kết quả xử lý của bước"
+        case .result: "Nhận kết quả"
+        case .returnCase: "Trả kết quả cho người nộp"
+        case .evaluate: "Đánh giá của người nộp"
+        case .supplementRequest: "Yêu cầu bổ sung hồ sơ"
+        case .resume: "Nhận hồ sơ bổ sung"
+        case .refuse: "Từ chối giải quyết"
+        case .reschedule: "Xin lỗi, hẹn lại ngày trả"
+        case .withdraw: "Rút hồ sơ"
+        case .stop: "Dừng giải quyết"
+        case .cancel: "Hủy hồ sơ"
+        }
+    }
+
+    /// The action for an intent in the case's state, or why there is none.
+    static func resolve(_ intent: Intent, _ r: CaseRecord) -> Result<Kind, Refusal> {
+        let s = r.state
+        switch intent {
+        case .route:
+            switch Routing.next(s) {
+            case .handOver(let k): return .success(.handOver(k))
+            case .acknowledge(let k): return .success(.acknowledge(k))
+            case .finish(let k): return .success(.finish(k))
+            case .receiveResult: return .failure(Refusal("Các bước đã xong: F6 để ghi nhận kết quả"))
+            case .none:
+                if s.status == .resultReady { return .failure(Refusal("Đã có kết quả: F6 để trả cho người nộp")) }
+                return .failure(Refusal("Hồ sơ \(s.status.vietnameseName.lowercased()): không có gì để chuyển"))
+            }
+        case .result:
+            if s.status == .resultReady { return .success(.returnCase) }
+            if s.status == .returned && !s.evaluated { return .success(.evaluate) }
+            switch Routing.next(s) {
+            case .receiveResult: return .success(.result)
+            case .finish(let k) where k == r.steps.count - 1: return .success(.result)
+            case .handOver(let k), .acknowledge(let k), .finish(let k):
+                return .failure(Refusal("Chưa có kết quả: hồ sơ đang ở bước \(k + 1) (\(r.steps[k].bodyName)); F5 để chuyển"))
+            case .none:
+                return .failure(Refusal("Hồ sơ \(s.status.vietnameseName.lowercased()): không có kết quả để trả"))
+            }
+        case .supplement:
+            if s.status == .waitingSupplement { return .success(.resume) }
+            guard [.received, .inProgress].contains(s.status) else {
+                return .failure(Refusal("Hồ sơ \(s.status.vietnameseName.lowercased()): không yêu cầu bổ sung được"))
+            }
+            return .success(.supplementRequest)
+        case .refuse: return .success(.refuse)
+        case .reschedule:
+            if s.rescheduleCount > 0 { return .failure(Refusal("Hồ sơ đã được hẹn lại một lần; chỉ được hẹn lại một lần")) }
+            return .success(.reschedule)
+        case .withdraw: return .success(.withdraw)
+        case .stop: return .success(.stop)
+        case .cancel: return .success(.cancel)
+        case .evaluate:
+            guard s.status == .returned, !s.evaluated else { return .failure(Refusal("Chỉ đánh giá khi đã trả kết quả, một lần")) }
+            return .success(.evaluate)
+        }
+    }
+
+    struct Refusal: Error { let message: String; init(_ m: String) { message = m } }
+
+    mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
+        switch event {
+        case .appeared:
+            if done { return [.pop] }
+            if let record, kind == nil { return start(record, context) }
+            return record == nil ? [.perform(.loadCase(code))] : []
+        case .response(.caseLoaded(let r, _)):
+            record = r
+            return start(r, context)
+        case .key(let key):
+            let before = form.choice("mode")?.selected
+            let outcome = form.handle(key, inputMethod: context.input.active)
+            if kind == .evaluate, let r = record, form.choice("mode")?.selected != before {
+                form = ScrollForm(CaseActionScreen.items(.evaluate, r, context, mode: form.choice("mode")?.selected ?? 0))
+                form.focus(on: "mode")
+            }
+            if case .invalid(let m) = outcome { return [.status(m, .error)] }
+            return []
+        case .text(let text):
+            _ = form.paste(text)
+            return []
+        case .command(let c):
+            switch c.id {
+            case CaseActionScreen.saveCommand.id: return save(context)
+            case AppCommand.back.id: return [.pop]
+            default: return []
+            }
+        case .response(.actionDone(let message, let r)):
+            record = r
+            return followUp(message, r)
+        case .answer(let tag, let answer):
+            guard answer == .yes, let r = record else { return [.pop] }
+            switch tag {
+            case "evaluate": return [.replace(CaseActionScreen(code: r.code, intent: .evaluate, record: r))]
+            case "print-transfer": return [.replace(DocumentPreviewScreen(source: .transfer(caseCode: r.code, step: nil), onTheSpot: false, headline: ""))]
+            case "print-apology": return [.replace(DocumentPreviewScreen(source: .apology(caseCode: r.code), onTheSpot: false, headline: ""))]
+            case "print-refusal": return [.replace(DocumentPreviewScreen(source: .caseRefusal(caseCode: r.code), onTheSpot: false, headline: ""))]
+            case "print-supplement": return [.replace(DocumentPreviewScreen(source: .caseSupplement(caseCode: r.code), onTheSpot: false, headline: ""))]
+            case "print-stop": return [.replace(DocumentPreviewScreen(source: .stopNotice(caseCode: r.code), onTheSpot: false, headline: ""))]
+            default: return [.pop]
+            }
+        case .response(.failed(let m)):
+            return [.status(m, .error)]
+        default:
+            return []
+        }
+    }
+
+    mutating func start(_ r: CaseRecord, _ context: ScreenContext) -> [Effect] {
+        switch CaseActionScreen.resolve(intent, r) {
+        case .failure(let refusal):
+            done = true
+            return [.status(refusal.message, .warning), .pop]
+        case .success(let k):
+            if let role = context.officer?.role, !k.eventKind.allowedRoles.contains(role) {
+                done = true
+                return [.status("\(role.vietnameseName) không được thực hiện việc \"\(k.eventKind.vietnameseName)\"", .warning), .pop]
+            }
+            kind = k
+            form = ScrollForm(CaseActionScreen.items(k, r, context, mode: 0))
+            return []
+        }
+    }
+
+    /// After recording: what the officer usually does next (print the slip, record the evaluation).
+    mutating func followUp(_ message: String, _ r: CaseRecord) -> [Effect] {
+        done = true
+        func offer(_ title: String, _ tag: String, yes: Bool = true) -> [Effect] {
+            [.status(message, .ok), .ask(Dialog(title: title, lines: ["\(message).", title], defaultYes: yes), tag: tag)]
+        }
+        switch kind {
+        case .returnCase?: return offer("Ghi đánh giá của người nộp?", "evaluate")
+        case .reschedule?: return offer("In văn bản xin lỗi, hẹn lại?", "print-apology")
+        case .refuse?: return offer("In phiếu từ chối?", "print-refusal")
+        case .supplementRequest?: return offer("In phiếu yêu cầu bổ sung?", "print-supplement")
+        case .stop?: return offer("In thông báo dừng giải quyết?", "print-stop")
+        case .handOver(let k)? where !r.steps[k].bodyIsInternal:
+            return offer("In phiếu chuyển xử lý?", "print-transfer")
+        case .finish(let k)? where form.choice("next")?.selected == 0 && k + 1 < r.steps.count && !r.steps[k + 1].bodyIsInternal:
+            return offer("In phiếu chuyển xử lý?", "print-transfer")
+        default:
+            return [.status(message, .ok), .pop]
+        }
+    }
+
+    // MARK: The form
+
+    static func timeField(_ context: ScreenContext) -> ScrollForm.Item {
+        .field(Field(id: "at", label: "Thời điểm", text: "\(context.now.date.vietnamese) \(context.now.time.text)", maxLength: 16,
+                     required: true, hint: "dd/mm/yyyy HH:MM (mặc định: bây giờ)") { ReceptionScreen.parseInstant($0) == nil ? "dạng dd/mm/yyyy HH:MM" : nil })
+    }
+
+    static func reasonField(_ label: String = "Lý do") -> ScrollForm.Item {
+        .field(Field(id: "reason", label: label, maxLength: 300, required: true))
+    }
+
+    static func items(_ kind: Kind, _ r: CaseRecord, _ context: ScreenContext, mode: Int) -> [ScrollForm.Item] {
+        var items: [ScrollForm.Item] = [
+            .info("Hồ sơ \(r.code) — \(r.applicant.fullName)", .heading),
+            .info("\(r.procedure.name); hẹn trả \(r.state.appointment.vietnamese)", .dim),
+        ]
+        func step(_ k: Int) -> String {
+            let s = r.steps[k]
+            return "Bước \(k + 1)/\(r.steps.count): \(s.bodyName)\(s.bodyIsInternal ? "" : " (ngoài xã)") — \(s.task), \(s.budget)"
+        }
+        switch kind {
+        case .handOver(let k):
+            items.append(.info(step(k), .normal))
+            let due = Routing.stepDue(budget: r.steps[k].budget, handedOverAt: context.now, calendar: context.calendar)
+            items.append(.info("Giao bây giờ thì hạn của bước: \(due.vietnamese)", .dim))
+            items.append(.field(Field(id: "slip", label: "Số phiếu chuyển", mask: .code, maxLength: 40,
+                                      hint: "cơ quan ngoài xã: số phiếu chuyển hoặc số biên nhận bưu chính (có thể để trống)")))
+        case .acknowledge(let k):
+            items.append(.info(step(k), .normal))
+            if let due = r.steps[k].progress.stepDue { items.append(.info("Hạn của bước: \(due.vietnamese)", .dim)) }
+            items.append(.field(Field(id: "receipt", label: "Số biên nhận", mask: .code, maxLength: 40,
+                                      hint: "số biên nhận của cơ quan nhận (có thể để trống)")))
+        case .finish(let k):
+            items.append(.info(step(k), .normal))
+            if let due = r.steps[k].progress.stepDue { items.append(.info("Hạn của bước: \(due.vietnamese)", .dim)) }
+            items.append(.field(Field(id: "note", label: "Kết quả xử lý", maxLength: 300, hint: "ghi chú (có thể để trống)")))
+            if k + 1 < r.steps.count {
+                let next = r.steps[k + 1]
+                items.append(.choice(ChoiceField(id: "next", label: "Giao tiếp", options: ["Giao bước \(k + 2) cho \(next.bodyName)", "Chưa"])))
+                items.append(.field(Field(id: "slip", label: "Số phiếu chuyển", mask: .code, maxLength: 40,
+                                          hint: "số phiếu chuyển / biên nhận bưu chính cho bước sau (có thể để trống)")))
+            } else {
+                items.append(.info("Bước cuối: sau đó kết quả về Bộ phận một cửa (F6)", .dim))
+            }
+        case .result:
+            if case .finish(let k) = Routing.next(r.state) { items.append(.info("\(step(k)) — ghi nhận xong cùng lúc", .dim)) }
+            items.append(.field(Field(id: "number", label: "Số văn bản kết quả", maxLength: 60, required: true)))
+            items.append(.field(Field(id: "date", label: "Ngày văn bản", text: context.now.date.vietnamese, mask: .date, required: true)))
+        case .returnCase:
+            let verdict = Punctuality.judge(done: context.now, due: r.state.appointment)
+            items.append(.info("Trả bây giờ: \(verdict.vietnameseName.lowercased()) so với ngày hẹn \(r.state.appointment.date.vietnamese)",
+                               verdict == .late ? .overdue : .ok))
+            items.append(.choice(ChoiceField(id: "method", label: "Cách trả", options: CollectMethod.allCases.map(\.vietnameseName),
+                                             selected: CollectMethod.allCases.firstIndex(of: r.collect) ?? 0)))
+            items.append(.field(Field(id: "postal", label: "Số biên nhận BC", mask: .code, maxLength: 40, hint: "trả qua bưu chính: số biên nhận")))
+            if verdict == .early {
+                items.append(.choice(ChoiceField(id: "told", label: "Đã báo người nộp", options: ["Đã báo trước", "Chưa báo"])))
+            }
+        case .evaluate:
+            items.append(.choice(ChoiceField(id: "mode", label: "Cách đánh giá", options: ["5 chỉ số (2/1/0)", "Mức độ hài lòng"], selected: mode)))
+            if mode == 0 {
+                let suggested = EvaluationIndex.suggestedScores(r.state)
+                for index in EvaluationIndex.allCases {
+                    let options = zip([2, 1, 0], index.scoreMeanings).map { "\($0) — \($1)" }
+                    let score = suggested[index] ?? 2
+                    items.append(.info(index.vietnameseName, .label))
+                    items.append(.choice(ChoiceField(id: index.rawValue, label: "  Điểm", options: options, selected: 2 - score)))
+                }
+            } else {
+                items.append(.choice(ChoiceField(id: "level", label: "Mức độ", options: SatisfactionLevel.allCases.map(\.vietnameseName))))
+            }
+        case .supplementRequest:
+            items.append(.info("Nêu một lần mọi nội dung cần bổ sung; thời hạn tạm dừng đến khi nhận đủ.", .dim))
+            for i in 1...4 {
+                items.append(.field(Field(id: "item\(i)", label: "Nội dung \(i)", maxLength: 300, required: i == 1)))
+            }
+            items.append(.field(Field(id: "reason", label: "Lý do", maxLength: 300)))
+        case .resume:
+            items.append(.info("Người nộp đã bổ sung đủ: thời hạn được tính lại (hạn cũ lưu trong lịch sử).", .dim))
+        case .refuse:
+            let late = Punctuality.judge(done: context.now, due: r.state.legalDue) == .late
+            if late { items.append(.info("Đã quá thời hạn giải quyết: việc từ chối sẽ được đánh dấu là sau thời hạn.", .overdue)) }
+            for i in 1...3 {
+                items.append(.field(Field(id: "reason\(i)", label: "Lý do \(i)", maxLength: 300, required: i == 1)))
+            }
+        case .reschedule:
+            items.append(.info("Hạn theo quy định: \(r.state.legalDue.vietnamese); chỉ được hẹn lại một lần.", .dim))
+            let proposal = context.calendar.addingWorkingMinutes(context.calendar.schedule.minutesPerDay * 2, to: max(r.state.appointment, context.now))
+            items.append(.field(Field(id: "newDue", label: "Hẹn trả mới", text: "\(proposal.date.vietnamese) \(proposal.time.text)", maxLength: 16,
+                                      required: true, hint: "dd/mm/yyyy HH:MM") { ReceptionScreen.parseInstant($0) == nil ? "dạng dd/mm/yyyy HH:MM" : nil }))
+            items.append(reasonField("Lý do chậm trễ"))
+        case .withdraw:
+            items.append(reasonField("Lý do rút hồ sơ"))
+        case .stop:
+            items.append(reasonField("Lý do dừng"))
+        case .cancel:
+            items.append(.info("Hồ sơ hủy vẫn được lưu, mã và số vào sổ không dùng lại.", .dim))
+            items.append(reasonField("Lý do hủy"))
+        }
+        items.append(timeField(context))
+        return items
+    }
+
+    func optional(_ id: String) -> String? {
+        let v = form.value(id)
+        return v.isEmpty ? nil : v
+    }
+
+    mutating func save(_ context: ScreenContext) -> [Effect] {
+        guard let kind, let r = record else { return [] }
+        if let error = form.checkAll() { return [.status(error, .error)] }
+        guard let at = ReceptionScreen.parseInstant(form.value("at")) else { return [.status("Thời điểm: dạng dd/mm/yyyy HH:MM", .error)] }
+        let action: CaseAction
+        switch kind {
+        case .handOver(let k): action = .handOver(step: k, slip: optional("slip"))
+        case .acknowledge(let k): action = .acknowledge(step: k, receipt: optional("receipt"))
+        case .finish(let k):
+            action = .finishStep(step: k, note: form.value("note"), handOverNext: form.choice("next")?.selected == 0, slip: optional("slip"))
+        case .result:
+            guard let date = CivilDate(vietnamese: form.value("date")) else { return [.status("Ngày văn bản: dạng dd/mm/yyyy", .error)] }
+            action = .resultReceived(number: form.value("number"), date: date)
+        case .returnCase:
+            let method = CollectMethod.allCases[form.choice("method")?.selected ?? 0]
+            if method == .post && optional("postal") == nil {
+                form.focus(on: "postal")
+                return [.status("Trả qua bưu chính: cần số biên nhận", .error)]
+            }
+            action = .returnToApplicant(method: method, postalReceipt: optional("postal"), toldEarly: form.choice("told")?.selected == 0)
+        case .evaluate:
+            if form.choice("mode")?.selected == 1 {
+                action = .evaluate(.satisfaction(SatisfactionLevel.allCases[form.choice("level")?.selected ?? 0]))
+            } else {
+                var scores: [String: Int] = [:]
+                for index in EvaluationIndex.allCases { scores[index.rawValue] = 2 - (form.choice(index.rawValue)?.selected ?? 0) }
+                action = .evaluate(.indices(scores))
+            }
+        case .supplementRequest:
+            action = .requestSupplement(items: (1...4).compactMap { optional("item\($0)") }, reason: form.value("reason"))
+        case .resume: action = .resume
+        case .refuse: action = .refuse(reasons: (1...3).compactMap { optional("reason\($0)") })
+        case .reschedule:
+            guard let due = ReceptionScreen.parseInstant(form.value("newDue")) else { return [.status("Hẹn trả mới: dạng dd/mm/yyyy HH:MM", .error)] }
+            guard context.calendar.isWorkingDay(due.date) else {
+                form.focus(on: "newDue")
+                return [.status("Hẹn trả mới: \(due.date.vietnamese) không phải ngày làm việc", .error)]
+            }
+            action = .reschedule(newDue: due, reason: form.value("reason"))
+        case .withdraw: action = .withdraw(reason: form.value("reason"))
+        case .stop: action = .stop(reason: form.value("reason"))
+        case .cancel: action = .cancel(reason: form.value("reason"))
+        }
+        return [.perform(.caseAction(caseCode: r.code, action, at: at))]
+    }
+
+    func render(into frame: inout Frame, _ context: ScreenContext) {
+        let area = context.area
+        frame.put(title, row: area.row, column: 1, style: .heading, maxWidth: area.width - 2)
+        guard kind != nil else {
+            frame.put("Đang tải hồ sơ \(code)…", row: area.row + 2, column: 2, style: .dim)
+            return
+        }
+        form.render(into: &frame, rect: Rect(row: area.row + 1, column: 1, width: area.width - 2, height: area.height - 3), labelWidth: 20)
+        frame.put("F10: ghi nhận   Tab: ô sau   ←/→: chọn   Esc: quay lại", row: area.bottom - 1, column: 1, style: .dim,
+                  maxWidth: area.width - 2)
+    }
+}
