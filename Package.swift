@@ -67,7 +67,7 @@ let package = Package(
         // --- Executables (thin) ---------------------------------------------------------------
         .executableTarget(name: "motcua", dependencies: ["MotCuaCLI"]),
         .executableTarget(name: "motcua-bench", dependencies: ["MotCuaBenchmarks"]),
-        .target(name: "MotCuaBenchmarks", dependencies: ["MotCuaCore", "MotCuaDefaults", "MotCuaSystem", "MotCuaStore", "MotCuaApp", "TerminalUI"]),
+        .target(name: "MotCuaBenchmarks", dependencies: ["MotCuaCore", "MotCuaDefaults", "MotCuaSystem", "MotCuaStore", "MotCuaApp", "MotCuaDocuments", "TerminalUI"]),
 
         // --- Tests ----------------------------------------------------------------------------
         .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore", "MotCuaDefaults"]),
@@ -75,6 +75,6 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "MotCuaCore"]),
         .testTarget(name: "MotCuaAppTests", dependencies: ["MotCuaApp", "MotCuaTesting", "MotCuaCore", "MotCuaStore", "TerminalUI", "NcursesTerminal"]),
         .testTarget(name: "MotCuaDocumentsTests", dependencies: ["MotCuaDocuments", "MotCuaTesting", "MotCuaCore", "MotCuaStore", "MotCuaDefaults", "MotCuaSystem", "TerminalUI"]),
-        .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI", "MotCuaCore", "MotCuaSystem", "MotCuaStore", "CNcursesW", "CSQLite"]),
+        .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI", "MotCuaCore", "MotCuaSystem", "MotCuaStore", "MotCuaTesting", "CNcursesW", "CSQLite"]),
     ]
 )

@@ -12,6 +12,7 @@ extension ScreenCatalog {
             AppCommand.search.id: { _, _, _ in SearchScreen() },
             "caseView": { _, _, code in code.map { CaseViewScreen(code: $0) } },
             "byBody": { _, _, _ in BodyScreen() },
+            AppCommand.reports.id: { context, _, _ in ReportsScreen(now: context.now) },
         ])
     }
 }

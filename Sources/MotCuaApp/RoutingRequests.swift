@@ -1,5 +1,7 @@
 import MotCuaCore
+import MotCuaDocuments
 import MotCuaStore
+import MotCuaSystem
 
 extension Application {
     /// Performs the routing requests (issue 6): actions on a case after reception, the bodies' queues, bulk
@@ -30,9 +32,27 @@ extension Application {
             env.log?.write("bulk hand-over: \(done) of \(codes.count) by \(officerName)")
             let message = "Đã giao \(done)/\(codes.count) hồ sơ" + (failures.isEmpty ? "" : "; không giao được: " + failures.joined(separator: "; "))
             return .done(message)
+        case .exportCSV(let source):
+            guard case .success(let built) = try build(source), let csv = built.csv else { return .failed("Báo cáo này không có dữ liệu CSV") }
+            let path = try env.archive.save(csv, name: built.name, extension: "csv")
+            env.log?.write("report exported: \(built.name).csv")
+            return .done("Đã lưu CSV: \(shown(path))")
+        case .backup(let folder):
+            let now = env.clock()
+            let name = "motcua-\(now.date.iso)-\(now.time.text.replacing(":", with: "")).db"
+            let target = (folder.hasSuffix("/") ? String(folder.dropLast()) : folder) + "/" + name
+            let bytes = try env.store.backup(to: target)
+            env.log?.write("backup: \(bytes) bytes")
+            return .done("Đã sao lưu vào \(target) (\(bytes / 1024) KiB)")
         default:
             return nil
         }
+    }
+
+    /// A path under the database's folder shown relative to it ("documents/…").
+    func shown(_ path: String) -> String {
+        let base = FileSystem.directoryName(env.store.path) + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 
     /// Records one action; returns what was done, in Vietnamese.

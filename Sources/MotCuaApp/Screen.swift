@@ -95,6 +95,10 @@ public enum Request {
     case loadBodyQueue(bodyCode: String)
     /// Hands several cases over to the body of their next step, each in its own transaction.
     case bulkHandOver(caseCodes: [String])
+    /// Saves a report's data as CSV beside the database.
+    case exportCSV(DocumentSource)
+    /// Backs the database up into a folder (the end-of-day backup, e.g. to a USB stick).
+    case backup(folder: String)
 }
 
 /// What an officer does to a case after reception.

@@ -24,7 +24,7 @@ struct BenchmarkContext {
 }
 
 public enum BenchmarkMain {
-    static let groups: [BenchmarkGroup] = [CalendarBenchmarks.group, StoreBenchmarks.group, UIBenchmarks.group]
+    static let groups: [BenchmarkGroup] = [CalendarBenchmarks.group, StoreBenchmarks.group, UIBenchmarks.group, ReportBenchmarks.group]
 
     public static func run(_ arguments: [String]) -> Int32 {
         var selected: [String] = []

@@ -51,7 +51,7 @@ public enum MotCuaCommandLine {
     static let commands: [Command] = [
         CalendarCommands.lunar, CalendarCommands.calendar, CalendarCommands.due,
         StoreCommands.initCommand, StoreCommands.importCommand, StoreCommands.exportCommand, StoreCommands.backupCommand,
-        StoreCommands.checkCommand, UICommand.command, PrintCommands.command, SettingCommand.command,
+        StoreCommands.checkCommand, UICommand.command, PrintCommands.command, SettingCommand.command, ReportCommand.command,
         CaseCommands.add, CaseCommands.show, CaseCommands.find, CaseCommands.importCases,
         OfficerCommands.add, OfficerCommands.list,
     ] + CaseActionCommands.all

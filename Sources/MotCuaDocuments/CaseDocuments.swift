@@ -20,12 +20,14 @@ public enum DocumentSource: Hashable, Sendable {
     case caseRefusal(caseCode: String)
     /// Phiếu yêu cầu bổ sung sent during processing.
     case caseSupplement(caseCode: String)
+    /// A report of a period (or, for the daily summary, of a day).
+    case report(ReportKind, ReportPeriod?, day: CivilDate)
 
     public var caseCode: String? {
         switch self {
         case .receipt(let c), .transfer(let c, _), .controlSheet(let c), .apology(let c), .stopNotice(let c),
              .caseRefusal(let c), .caseSupplement(let c): c
-        case .contact: nil
+        case .contact, .report: nil
         }
     }
 }
@@ -38,6 +40,8 @@ public struct BuiltDocument: Sendable {
     /// The `printed` event's document key ("receipt", "transfer-2"…), nil for a counter slip.
     public let printKey: String?
     public let reprint: Bool
+    /// The same data as CSV (reports only).
+    public var csv: String? = nil
 }
 
 /// Builds the documents of cases and slips from the store, and records their prints.
@@ -63,6 +67,10 @@ public struct CaseDocuments {
                                                        : ReceptionForms.refusal(slip, context, reprint: reprint)
             return .success(BuiltDocument(document: document, name: "\(contact.number)-\(document.kind)\(reprint ? "-in-lai" : "")",
                                           printKey: nil, reprint: reprint))
+        }
+        if case let .report(kind, period, day) = source {
+            let report = try ReportForms.build(kind, period: period, day: day, store: store, context: context, now: now)
+            return .success(BuiltDocument(document: report.document, name: report.name, printKey: nil, reprint: false, csv: report.csv))
         }
         guard let code = source.caseCode, let c = try store.caseRecord(code: code.trimmingSpaces) else {
             return .failure(.init("Không có hồ sơ mã \(source.caseCode ?? "")"))
@@ -105,7 +113,7 @@ public struct CaseDocuments {
             key = "supplement"
             document = RoutingForms.supplementDuringProcessing(c, events, context)
             missing = "Hồ sơ \(c.code) chưa có yêu cầu bổ sung"
-        case .contact:
+        case .contact, .report:
             return .failure(.init(""))
         }
         guard let document else { return .failure(.init(missing)) }

@@ -1,12 +1,33 @@
 /// Paper sizes of the forms (domain.md §5: receipts A5, the ledger A4).
 public enum PageSize: String, Sendable, CaseIterable {
-    case a5, a4
+    /// Forms handed to the applicant (receipt, slips), 72 characters a line.
+    case a5
+    /// Reports in portrait, 120 characters a line.
+    case a4
+    /// Wide tables (the ledger, the statistics), 160 characters a line.
+    case a4Landscape = "a4-landscape"
 
-    /// Characters per line of the text rendering (monospace, 10 pt on A5 portrait, 9 pt on A4 landscape).
-    public var textColumns: Int { self == .a5 ? 72 : 120 }
+    /// Characters per line of the text rendering.
+    public var textColumns: Int {
+        switch self {
+        case .a5: 72
+        case .a4: 120
+        case .a4Landscape: 160
+        }
+    }
     /// Lines per page of the text rendering.
-    public var textLines: Int { self == .a5 ? 60 : 56 }
+    public var textLines: Int {
+        switch self {
+        case .a5: 60
+        case .a4: 80
+        case .a4Landscape: 56
+        }
+    }
     public var cupsMedia: String { self == .a5 ? "A5" : "A4" }
+    public var isLandscape: Bool { self == .a4Landscape }
+
+    /// The monospace size that fits `textColumns` across the paper (through paps, on A4 paper).
+    public var fontPoints: Int { self == .a5 ? 10 : 7 }
 }
 
 public enum Alignment: Sendable, Equatable { case left, center, right }
@@ -21,13 +42,23 @@ public struct DocumentTable: Sendable, Equatable {
     /// A rule between rows (rows of several lines, such as the control sheet's hand-overs). A cell's "\n"
     /// starts a new line inside it.
     public var ruled: Bool
+    /// An optional row above the headers grouping adjacent columns under one title ("Tiếp nhận" over
+    /// four columns): titles and how many columns each spans, covering every column.
+    public var groups: [(title: String, span: Int)]
 
-    public init(headers: [String], widths: [Int], alignments: [Alignment]? = nil, rows: [[String]], ruled: Bool = false) {
+    public init(headers: [String], widths: [Int], alignments: [Alignment]? = nil, rows: [[String]], ruled: Bool = false,
+                groups: [(title: String, span: Int)] = []) {
         self.headers = headers
         self.widths = widths
         self.alignments = alignments ?? Array(repeating: .left, count: headers.count)
         self.rows = rows
         self.ruled = ruled
+        self.groups = groups
+    }
+
+    public static func == (a: DocumentTable, b: DocumentTable) -> Bool {
+        a.headers == b.headers && a.widths == b.widths && a.alignments == b.alignments && a.rows == b.rows && a.ruled == b.ruled
+            && a.groups.map(\.title) == b.groups.map(\.title) && a.groups.map(\.span) == b.groups.map(\.span)
     }
 }
 

@@ -67,7 +67,9 @@ public struct PrintService: Sendable {
         if settings.filter != "none" {
             var command: [String]?
             if settings.filter == "auto" {
-                if let paps = find("paps") { command = [paps, "--font=DejaVu Sans Mono 10", "--paper=a4"] }
+                if let paps = find("paps") {
+                    command = [paps, "--font=DejaVu Sans Mono \(pageSize.fontPoints)", "--paper=a4"] + (pageSize.isLandscape ? ["--landscape"] : [])
+                }
             } else if !settings.filter.isEmpty {
                 command = ["sh", "-c", settings.filter]
             }
@@ -87,7 +89,15 @@ public struct PrintService: Sendable {
         }
         var args = [lp, "-t", title, "-o", "document-format=\(format)"]
         if !settings.destination.isEmpty { args += ["-d", settings.destination] }
-        if !filtered { args += ["-o", "media=\(pageSize.cupsMedia)"] }
+        if !filtered {
+            args += ["-o", "media=\(pageSize.cupsMedia)"]
+            // CUPS's text filter: enough characters per inch for the wide reports.
+            switch pageSize {
+            case .a5: break
+            case .a4: args += ["-o", "cpi=17", "-o", "lpi=9"]
+            case .a4Landscape: args += ["-o", "landscape", "-o", "cpi=15", "-o", "lpi=8"]
+            }
+        }
         args += settings.options
         do {
             let r = try Subprocess.run(args, input: data, environment: environment)
@@ -116,15 +126,16 @@ public struct DocumentArchive: Sendable {
     /// The archive of the database at `databasePath`: `<folder of the database>/documents`.
     public init(databasePath: String) { self.folder = FileSystem.directoryName(databasePath) + "/documents" }
 
-    /// Saves `text` as `<name>.txt` (or `<name>-2.txt`, …) and returns the path.
+    /// Saves `text` as `<name>.txt` (or `<name>-2.txt`, …; another extension for a CSV export) and returns
+    /// the path.
     @discardableResult
-    public func save(_ text: String, name: String) throws(SystemError) -> String {
+    public func save(_ text: String, name: String, extension ext: String = "txt") throws(SystemError) -> String {
         try FileSystem.makeDirectories(folder, mode: 0o700)
         let safe = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" ? $0 : "-" })
-        var path = "\(folder)/\(safe).txt"
+        var path = "\(folder)/\(safe).\(ext)"
         var n = 2
         while FileSystem.exists(path) {
-            path = "\(folder)/\(safe)-\(n).txt"
+            path = "\(folder)/\(safe)-\(n).\(ext)"
             n += 1
         }
         try FileSystem.writeAtomically(path, text: text, mode: 0o600)

@@ -120,13 +120,33 @@ public struct TextRenderer: Sendable {
         }
     }
 
-    func renderTable(_ table: DocumentTable) -> [String] {
+    /// The character widths of a table's columns at this renderer's width.
+    func columnWidths(_ table: DocumentTable) -> [Int] {
         let columns = table.headers.count
-        guard columns > 0 else { return [] }
         let available = width - (columns + 1) - 2 * columns // borders and one space of padding each side
         let totalShare = max(1, table.widths.reduce(0, +))
         var widths = table.widths.map { max(2, available * $0 / totalShare) }
         widths[widths.count - 1] += available - widths.reduce(0, +)
+        return widths
+    }
+
+    /// Lines taken by a table's header and by each of its rows (without borders), for paginating long tables.
+    public func rowHeights(_ table: DocumentTable) -> (header: Int, rows: [Int]) {
+        guard !table.headers.isEmpty else { return (0, []) }
+        let widths = columnWidths(table)
+        func height(_ cells: [String]) -> Int {
+            (0..<widths.count).map { TextWidth.wrap($0 < cells.count ? cells[$0] : "", widths[$0]).count }.max() ?? 1
+        }
+        return (height(table.headers), table.rows.map(height))
+    }
+
+    /// Lines of a whole rendered block list (to measure what a page holds).
+    public func lineCount(_ blocks: [DocumentBlock]) -> Int { blocks.reduce(0) { $0 + render($1).count } }
+
+    func renderTable(_ table: DocumentTable) -> [String] {
+        let columns = table.headers.count
+        guard columns > 0 else { return [] }
+        let widths = columnWidths(table)
         func border(_ l: String, _ m: String, _ r: String) -> String {
             l + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: m) + r
         }
@@ -146,7 +166,30 @@ public struct TextRenderer: Sendable {
                 }.joined(separator: "│") + "│"
             }
         }
-        var out = [border("┌", "┬", "┐")]
+        var out: [String]
+        if table.groups.map(\.span).reduce(0, +) == columns {
+            // The group row: one cell per group; column boundaries inside a group are not drawn above it.
+            var inside = Set<Int>()        // boundaries (after column i) that fall inside a group
+            var first = 0
+            var cells: [(String, Int)] = []
+            for g in table.groups {
+                for i in first..<(first + g.span - 1) { inside.insert(i) }
+                let width = widths[first..<(first + g.span)].reduce(0, +) + 3 * (g.span - 1)
+                cells.append((g.title, width))
+                first += g.span
+            }
+            func line(_ l: String, _ join: (Int) -> String, _ r: String) -> String {
+                l + widths.enumerated().map { i, w in String(repeating: "─", count: w + 2) + (i < columns - 1 ? join(i) : "") }.joined() + r
+            }
+            out = [line("┌", { inside.contains($0) ? "─" : "┬" }, "┐")]
+            let wrapped = cells.map { TextWidth.wrap($0.0, $0.1) }
+            for l in 0..<(wrapped.map(\.count).max() ?? 1) {
+                out.append("│" + cells.indices.map { " " + center(l < wrapped[$0].count ? wrapped[$0][l] : "", cells[$0].1) + " " }.joined(separator: "│") + "│")
+            }
+            out.append(line("├", { inside.contains($0) ? "┬" : "┼" }, "┤"))
+        } else {
+            out = [border("┌", "┬", "┐")]
+        }
         out += row(table.headers, header: true)
         out.append(border("├", "┼", "┤"))
         for (i, r) in table.rows.enumerated() {

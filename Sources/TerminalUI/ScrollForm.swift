@@ -271,11 +271,20 @@ public struct ScrollForm: Sendable {
                 }
             case .choice(let c):
                 frame.put(TextWidth.fit(c.label + ":", labelWidth), row: row, column: rect.column + 2, style: .label)
-                let text = c.options.enumerated().map { $0 == c.selected ? "[\($1)]" : " \($1) " }.joined(separator: " ")
-                frame.put(text, row: row, column: rect.column + 3 + labelWidth, style: focused ? .focused : .normal,
-                          maxWidth: rect.width - labelWidth - 3)
+                // When the options do not all fit, the row starts at an earlier option so the chosen one shows
+                // ("… " marks the ones left out).
+                let room = rect.width - labelWidth - 3
+                func label(_ i: Int) -> String { i == c.selected ? "[\(c.options[i])]" : " \(c.options[i]) " }
+                var first = 0
+                while first < c.selected
+                        && TextWidth.width(of: (first > 0 ? "… " : "") + (first...c.selected).map(label).joined(separator: " ")) > room {
+                    first += 1
+                }
+                let lead = first > 0 ? "… " : ""
+                let text = lead + (first..<c.options.count).map(label).joined(separator: " ")
+                frame.put(text, row: row, column: rect.column + 3 + labelWidth, style: focused ? .focused : .normal, maxWidth: room)
                 if focused {
-                    let before = c.options.prefix(c.selected).map { " \($0)  " }.joined()
+                    let before = lead + (first..<c.selected).map { " \(c.options[$0])  " }.joined()
                     frame.cursor = (row, rect.column + 4 + labelWidth + TextWidth.width(of: before))
                 }
             case .check(let c):

@@ -720,9 +720,9 @@ extension RoutingTests {
             #expect(state.returnPunctuality == nil)
         }
 
-        /// domain.md §3 judges a case by "the date of return (or of the result)": once returned, the return date
-        /// counts, so a result ready on the due date but collected a day later is late in the statistics.
-        @Test func caseIsJudgedByTheReturnDateOnceReturned() throws {
+        /// Statistics judge the result's date against the legal deadline (it never changes once recorded); the
+        /// return is judged separately against the appointment.
+        @Test func caseIsJudgedByTheResultDateTheReturnByTheAppointment() throws {
             let ready = try replay([
                 ev("2026-11-16 10:00", .received(due: t("2026-11-19 10:00"))),
                 ev("2026-11-19 15:00", Route.result),
@@ -730,7 +730,7 @@ extension RoutingTests {
             #expect(ready.punctuality == .onTime, "before the return: the result's date")
             let returned = try CaseLifecycle.apply(ev("2026-11-20 08:00", Route.returned), to: ready)
             #expect(returned.returnPunctuality == .late, "collected after the appointment")
-            #expect(returned.punctuality == .late, "after the return: the return's date")
+            #expect(returned.punctuality == .onTime, "still the result's date: a period's figures do not move")
         }
     }
 }

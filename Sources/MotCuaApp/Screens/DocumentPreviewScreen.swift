@@ -15,6 +15,11 @@ struct DocumentPreviewScreen: Screen {
     static let printCommand = Command(id: "print", title: "In", help: "in văn bản (và lưu tệp cạnh cơ sở dữ liệu)")
     static let saveCommand = Command(id: "saveFile", title: "Lưu tệp", help: "chỉ lưu văn bản thành tệp, không in")
     static let returnCommand = Command(id: "returnNow", title: "Trả ngay", help: "thủ tục trả kết quả ngay: ghi nhận đã trả cho người nộp")
+    static let csvCommand = Command(id: "exportCSV", title: "Xuất CSV", help: "lưu số liệu của báo cáo thành tệp CSV (mở bằng bảng tính) cạnh cơ sở dữ liệu")
+    static let backupCommand = Command(id: "backup", title: "Sao lưu", help: "sao lưu cơ sở dữ liệu ra một thư mục (ví dụ USB) cuối ngày")
+
+    var isReport: Bool { if case .report = source { true } else { false } }
+    var isDaily: Bool { if case .report(.daily, _, _) = source { true } else { false } }
 
     init(source: DocumentSource, onTheSpot: Bool, headline: String) {
         self.source = source
@@ -27,6 +32,8 @@ struct DocumentPreviewScreen: Screen {
         var bindings = [KeyBinding([.function(8)], DocumentPreviewScreen.printCommand),
                         KeyBinding([.control("s")], DocumentPreviewScreen.saveCommand)]
         if onTheSpot && !returned { bindings.append(KeyBinding([.control("d")], DocumentPreviewScreen.returnCommand)) }
+        if isReport { bindings.append(KeyBinding([.control("e")], DocumentPreviewScreen.csvCommand)) }
+        if isDaily { bindings.append(KeyBinding([.control("b")], DocumentPreviewScreen.backupCommand)) }
         return KeyMap(bindings)
     }
 
@@ -41,6 +48,10 @@ struct DocumentPreviewScreen: Screen {
             switch c.id {
             case DocumentPreviewScreen.printCommand.id: return [.perform(.printDocument(source, saveOnly: false))]
             case DocumentPreviewScreen.saveCommand.id: return [.perform(.printDocument(source, saveOnly: true))]
+            case DocumentPreviewScreen.csvCommand.id:
+                return [.perform(.exportCSV(source))]
+            case DocumentPreviewScreen.backupCommand.id:
+                return [.push(BackupScreen())]
             case DocumentPreviewScreen.returnCommand.id:
                 guard case .receipt(let code) = source, !returned else { return [] }
                 return [.perform(.returnOnTheSpot(caseCode: code))]
@@ -54,7 +65,7 @@ struct DocumentPreviewScreen: Screen {
             show(next)
             return [.status(message, message.contains("Không in được") || message.contains("chưa có chương trình in") ? .warning : .ok)]
         case .response(.done(let message)):
-            returned = true
+            if !isReport { returned = true }
             return [.status(message, .ok)]
         case .response(.failed(let m)):
             return [.status(m, .error)]
@@ -76,11 +87,13 @@ struct DocumentPreviewScreen: Screen {
             frame.put("Đang chuẩn bị văn bản…", row: area.row + 1, column: 2, style: .dim)
             return
         }
-        let width = min(area.width - 2, 76)
+        // Forms are narrow; reports use the whole width and scroll sideways (←/→) when wider.
+        let width = document?.pageSize == .a5 ? min(area.width - 2, 76) : area.width - 2
         let rect = Rect(row: area.row, column: (area.width - width) / 2, width: width, height: area.height - 1)
         frame.box(rect, style: .frame, title: title)
         viewer.render(into: &frame, rect: Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 3, height: rect.height - 2))
         var help = "F8: in   Ctrl-S: lưu tệp   Esc: đóng   \(viewer.position(height: rect.height - 2))"
+        if isReport { help = "F8: in   Ctrl-E: CSV   ↑↓←→: cuộn   Esc: đóng   \(viewer.position(height: rect.height - 2))" }
         if onTheSpot && !returned { help = "Ctrl-D: trả ngay   " + help }
         frame.put(help, row: area.bottom - 1, column: 1, style: .dim, maxWidth: area.width - 2)
         frame.cursor = nil

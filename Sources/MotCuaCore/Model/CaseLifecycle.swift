@@ -272,11 +272,13 @@ public struct CaseState: Hashable, Sendable {
         self.closedAt = closedAt
     }
 
-    /// Early / on time / late of the result against the legal due date (nil while there is no result): what
-    /// statistics count, whatever a reschedule promised.
+    /// Early / on time / late of the result (or refusal) against the legal due date, nil while there is no
+    /// result: what statistics count, whatever a reschedule promised. Judged on the result's date, which
+    /// never changes once recorded, so a period's figures do not move when the applicant collects late;
+    /// the return is judged against the appointment by `returnPunctuality`.
     public var punctuality: Punctuality? {
         guard let resultAt else { return nil }
-        return Punctuality.judge(done: returnedAt ?? resultAt, due: legalDue)
+        return Punctuality.judge(done: resultAt, due: legalDue)
     }
 
     /// Early / on time / late of the return against the appointment the applicant holds.

@@ -104,6 +104,11 @@ public enum VietnameseText {
         return primary + [0] + secondary
     }
 
+    /// True when `a` comes before `b` in Vietnamese dictionary order.
+    public static func precedes(_ a: String, _ b: String) -> Bool {
+        collationKey(a).lexicographicallyPrecedes(collationKey(b))
+    }
+
     private static let alphabet: [Character] = Array("aăâbcdđeêfghijklmnoôơpqrstuưvwxyz")
 
     private static let toneGroups: [(Character, String)] = [

@@ -1,0 +1,106 @@
+import MotCuaCore
+import MotCuaDocuments
+import MotCuaStore
+import MotCuaSystem
+
+/// `motcua report ledger|stats|late|evaluations|daily [period] [--format text|csv] [--output FILE]`.
+enum ReportCommand {
+    static let kinds = ReportKind.allCases.map(\.rawValue)
+
+    static let command = Command(
+        name: "report",
+        summary: "Sổ theo dõi hồ sơ, thống kê theo Biểu 06, hồ sơ quá hạn, đánh giá, tổng hợp cuối ngày.",
+        usage: "motcua report ledger|stats|late|evaluations|daily (--from DATE --to DATE | --month YYYY-MM | --quarter YYYY-Qn | --year YYYY | --date DATE) [--format text|csv] [--output FILE] [--db PATH]",
+        help: """
+        ledger        sổ theo dõi hồ sơ: mỗi hồ sơ tiếp nhận trong kỳ một dòng, theo số vào sổ
+        stats         tình hình, kết quả giải quyết theo lĩnh vực (Biểu 06/VPCP/KSTT): tiếp nhận, đã giải quyết
+                      (trước hạn, đúng hạn, quá hạn), đang giải quyết (trong hạn, quá hạn), tỷ lệ đúng hạn
+        late          hồ sơ quá hạn trong kỳ, cơ quan trễ hạn ở từng bước và lý do đã ghi
+        evaluations   đánh giá của người nộp theo cán bộ tiếp nhận và toàn đơn vị
+        daily         tổng hợp cuối ngày (--date, mặc định hôm nay)
+
+        Kỳ báo cáo (mặc định: tháng hiện tại): --from NGAY --to NGAY (cả hai ngày đều tính), hoặc --month 2026-11,
+        --quarter 2026-Q4, --year 2026. Ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy.
+
+        Tuỳ chọn:
+          --format F        text (mặc định: văn bản như khi in) hoặc csv (UTF-8 có BOM, mở được bằng bảng tính)
+          --output FILE     ghi ra tệp thay vì ra màn hình
+        \(StoreCommands.dbHelp)
+
+        """,
+        spec: OptionSpec(valued: ["db", "from", "to", "month", "quarter", "year", "date", "format", "output"], positionals: 1...1,
+                         positionalNames: ["loại báo cáo"]),
+        run: { args, io in try run(args, io) }
+    )
+
+    static func date(_ text: String, _ what: String) throws -> CivilDate {
+        guard let d = CivilDate(iso: text) ?? CivilDate(vietnamese: text) else {
+            throw UsageError("\(what): \"\(text)\" không phải ngày có thật (YYYY-MM-DD hoặc dd/mm/yyyy)")
+        }
+        return d
+    }
+
+    /// The period from the options; the current month when none is given.
+    static func period(_ args: ParsedArguments, today: CivilDate) throws -> ReportPeriod {
+        let given = ["from", "month", "quarter", "year"].filter { args.value($0) != nil }
+        if given.count > 1 { throw UsageError("chỉ dùng một cách chọn kỳ: --from/--to, --month, --quarter hoặc --year") }
+        if let from = args.value("from") {
+            guard let to = args.value("to") else { throw UsageError("--from cần đi cùng --to") }
+            guard let p = ReportPeriod(from: try date(from, "--from"), to: try date(to, "--to")) else {
+                throw UsageError("--from phải không sau --to")
+            }
+            return p
+        }
+        if args.value("to") != nil { throw UsageError("--to cần đi cùng --from") }
+        if let m = args.value("month") {
+            let parts = m.split(separator: "-")
+            guard parts.count == 2, let y = Int(parts[0]), let mo = Int(parts[1]), let p = ReportPeriod.month(y, mo) else {
+                throw UsageError("--month: dạng YYYY-MM, ví dụ 2026-11")
+            }
+            return p
+        }
+        if let q = args.value("quarter") {
+            let parts = q.uppercased().split(separator: "-")
+            guard parts.count == 2, let y = Int(parts[0]), let n = Int(parts[1].hasPrefix("Q") ? parts[1].dropFirst() : parts[1]),
+                  let p = ReportPeriod.quarter(y, n) else {
+                throw UsageError("--quarter: dạng YYYY-Qn, ví dụ 2026-Q4")
+            }
+            return p
+        }
+        if let y = args.value("year") {
+            guard let year = Int(y), let p = ReportPeriod.year(year) else { throw UsageError("--year: một năm, ví dụ 2026") }
+            return p
+        }
+        let c = today.components
+        return ReportPeriod(from: CivilDate(year: c.year, month: c.month, day: 1)!, to: today)!
+    }
+
+    static func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
+        let kind = args.positionals[0]
+        guard kinds.contains(kind) else { throw UsageError("loại báo cáo phải là một trong: \(kinds.joined(separator: ", "))") }
+        let format = args.value("format") ?? "text"
+        guard ["text", "csv"].contains(format) else { throw UsageError("--format phải là text hoặc csv") }
+        let now = io.now()
+        if kind == "daily" {
+            if ["from", "to", "month", "quarter", "year"].contains(where: { args.value($0) != nil }) {
+                throw UsageError("báo cáo daily dùng --date")
+            }
+        } else if args.value("date") != nil {
+            throw UsageError("--date chỉ dùng với daily")
+        }
+        let period = kind == "daily" ? nil : try period(args, today: now.date)
+        let day = try args.value("date").map { try date($0, "--date") } ?? now.date
+        let store = try StoreAccess.open(args, io, quickCheck: false)
+        let report = try ReportForms.build(ReportKind(rawValue: kind)!, period: period, day: day, store: store,
+                                           context: PrintContext(unit: try store.unitProfile(), forms: try StoreAccess.forms(store)), now: now)
+        let text = format == "csv" ? report.csv : TextRenderer(pageSize: report.document.pageSize).text(report.document)
+        if let output = args.value("output") {
+            try FileSystem.writeAtomically(output, text: text, mode: 0o600)
+            io.err("Đã ghi \(report.document.caption.lowercased()) vào \(output)")
+        } else {
+            io.writeOut(text)
+        }
+        return ExitStatus.success
+    }
+
+}

@@ -1,0 +1,217 @@
+import MotCuaCore
+
+/// One line of the tracking ledger (Sổ theo dõi hồ sơ).
+public struct LedgerRow: Hashable, Sendable {
+    public let ledgerYear: Int
+    public let ledgerNumber: Int
+    public let code: String
+    public let procedureName: String
+    public let sets: Int
+    public let applicantName: String
+    public let address: String?
+    public let phone: String?
+    public let leadBody: String?
+    public let receivedAt: LocalDateTime
+    public let legalDue: LocalDateTime
+    public let appointment: LocalDateTime
+    /// The first hand-over to a body.
+    public let handedOverAt: LocalDateTime?
+    public let resultAt: LocalDateTime?
+    public let returnedAt: LocalDateTime?
+    public let status: CaseStatus
+    public let resultIsRefusal: Bool
+    public let rescheduled: Bool
+    public let note: String
+}
+
+/// A late case of a period, with the bodies whose steps were late and the reasons recorded.
+public struct LateCase: Hashable, Sendable {
+    public let code: String
+    public let applicantName: String
+    public let procedureName: String
+    public let field: String
+    public let legalDue: LocalDateTime
+    /// The result's instant, or nil when still without a result at the end of the period.
+    public let resultAt: LocalDateTime?
+    /// Working minutes past the deadline (at the result, or at the end of the period).
+    public let lateMinutes: Int
+    /// "Công an xã (bước 2, quá 1 ngày)", one per late step; the holder at the end of the period for a
+    /// pending case whose current step is past its own deadline.
+    public let lateBodies: [String]
+    /// Reasons recorded: the apology's, the late steps' notes, a refusal's.
+    public let reasons: [String]
+}
+
+/// The end-of-day summary.
+public struct DailySummary: Hashable, Sendable {
+    public let date: CivilDate
+    public let received: [CaseSummary]
+    public let handedOver: Int
+    public let resultsReceived: Int
+    public let returned: Int
+    /// The next working day, and the open cases due that day.
+    public let nextWorkingDay: CivilDate
+    public let dueNext: [CaseSummary]
+    /// Cases without a result at the end of the day whose appointment had passed.
+    public let overdue: Int
+}
+
+extension Store {
+    // MARK: Statistics
+
+    /// The facts of every case that can appear in the period's statistics: received in the period, resolved
+    /// in it or after it, or still without a result (index on result_at; cost grows with the cases resolved
+    /// since the period started, not with the whole history).
+    public func statisticsFacts(_ period: ReportPeriod) throws(StoreError) -> [CaseFacts] {
+        try storeCall {
+            try db.rows("""
+                SELECT c.code, v.field, c.channel, c.status, c.received_at, c.legal_due_at, c.result_at, c.closed_at, c.paused_at
+                FROM cases c JOIN procedure_versions v ON v.id = c.procedure_version_id
+                WHERE c.received_at < ?2 AND (c.received_at >= ?1 OR c.result_at >= ?1 OR c.result_at IS NULL)
+                """, [period.start.minutes, period.end.minutes]) { r in
+                CaseFacts(code: r.text(0), field: r.text(1), channel: Channel(rawValue: r.text(2)) ?? .inPerson,
+                          status: CaseStatus(rawValue: r.text(3)) ?? .received, receivedAt: LocalDateTime(minutes: r.int(4)),
+                          legalDue: LocalDateTime(minutes: r.int(5)), resultAt: r.optionalInt(6).map(LocalDateTime.init(minutes:)),
+                          closedAt: r.optionalInt(7).map(LocalDateTime.init(minutes:)),
+                          pausedAt: r.optionalInt(8).map(LocalDateTime.init(minutes:)))
+            }
+        }
+    }
+
+    public func periodStatistics(_ period: ReportPeriod) throws(StoreError) -> PeriodStatistics {
+        PeriodStatistics(try statisticsFacts(period), period: period)
+    }
+
+    // MARK: Ledger
+
+    /// The ledger's lines for the cases received in the period, in ledger order.
+    public func ledger(_ period: ReportPeriod) throws(StoreError) -> [LedgerRow] {
+        try storeCall {
+            try db.rows("""
+                SELECT c.ledger_year, c.ledger_number, c.code, v.name, c.sets, c.applicant_name, c.applicant_address, c.applicant_phone,
+                       (SELECT b.name FROM case_steps s JOIN route_steps r ON r.version_id = c.procedure_version_id AND r.position = s.route_position
+                               JOIN bodies b ON b.id = s.body_id WHERE s.case_id = c.id AND r.is_lead = 1 LIMIT 1),
+                       c.received_at, c.legal_due_at, c.appointment_at,
+                       (SELECT min(handed_over_at) FROM case_steps WHERE case_id = c.id),
+                       c.result_at, c.returned_at, c.status, c.result_is_refusal, c.reschedule_count, c.note
+                FROM cases c JOIN procedure_versions v ON v.id = c.procedure_version_id
+                WHERE c.received_at >= ? AND c.received_at < ?
+                ORDER BY c.ledger_year, c.ledger_number
+                """, [period.start.minutes, period.end.minutes]) { r in
+                func t(_ i: Int32) -> LocalDateTime? { r.optionalInt(i).map(LocalDateTime.init(minutes:)) }
+                return LedgerRow(ledgerYear: r.int(0), ledgerNumber: r.int(1), code: r.text(2), procedureName: r.text(3), sets: r.int(4),
+                                 applicantName: r.text(5), address: r.optionalText(6), phone: r.optionalText(7), leadBody: r.optionalText(8),
+                                 receivedAt: LocalDateTime(minutes: r.int(9)), legalDue: LocalDateTime(minutes: r.int(10)),
+                                 appointment: LocalDateTime(minutes: r.int(11)), handedOverAt: t(12), resultAt: t(13), returnedAt: t(14),
+                                 status: CaseStatus(rawValue: r.text(15)) ?? .received, resultIsRefusal: r.bool(16),
+                                 rescheduled: r.int(17) > 0, note: r.text(18))
+            }
+        }
+    }
+
+    // MARK: Late cases
+
+    /// The cases late in the period: resolved late in it, or still without a result and past the deadline at
+    /// its end; by deadline.
+    public func lateCases(_ period: ReportPeriod, calendar: WorkingCalendar) throws(StoreError) -> [LateCase] {
+        let facts = try statisticsFacts(period)
+        var result: [LateCase] = []
+        for f in facts {
+            let placement = StatisticsPlacement.place(f, in: period)
+            let finished: LocalDateTime?
+            switch placement {
+            case .counted(_, .resolved(.late)): finished = f.resultAt
+            case .counted(_, .pendingOverdue): finished = nil
+            default: continue
+            }
+            guard let record = try caseRecord(code: f.code) else { continue }
+            let events = try self.events(caseID: record.id)
+            let until = finished ?? period.end
+            var bodies: [String] = []
+            var reasons: [String] = []
+            for (k, s) in record.steps.enumerated() {
+                guard let due = s.progress.stepDue else { continue }
+                let done = s.progress.doneAt
+                let late: Bool = done.map { Punctuality.judge(done: $0, due: due) == .late } ?? (due < until && s.progress.handedOverAt.map { $0 < until } == true)
+                guard late else { continue }
+                let over = calendar.workingMinutes(from: due, to: done ?? until)
+                bodies.append("\(s.bodyName) (bước \(k + 1), quá \(RemainingTime.durationText(minutes: max(over, 1))))")
+                if let e = events.last(where: { if case .stepDone(k, _) = $0.event.payload { true } else { false } }),
+                   case let .stepDone(_, note) = e.event.payload, !note.isEmpty {
+                    reasons.append("\(s.bodyName): \(note)")
+                }
+            }
+            if !record.steps.isEmpty && record.steps.allSatisfy({ $0.progress.handedOverAt.map { $0 >= until } ?? true }) {
+                bodies.append("Bộ phận một cửa (chưa chuyển hồ sơ)")
+            }
+            for e in events {
+                switch e.event.payload {
+                case let .rescheduled(_, reason): reasons.append("Hẹn lại: \(reason)")
+                case let .refused(items): reasons.append("Từ chối: \(items.joined(separator: "; "))")
+                default: break
+                }
+            }
+            result.append(LateCase(code: f.code, applicantName: record.applicant.fullName, procedureName: record.procedure.name,
+                                   field: f.field, legalDue: f.legalDue, resultAt: finished,
+                                   lateMinutes: max(1, calendar.workingMinutes(from: f.legalDue, to: until)),
+                                   lateBodies: bodies, reasons: reasons))
+        }
+        return result.sorted { ($0.legalDue, $0.code) < ($1.legalDue, $1.code) }
+    }
+
+    // MARK: Evaluations
+
+    /// The evaluations recorded in the period, with the name of the officer who received each case (the
+    /// counter's officer being evaluated).
+    public func evaluations(_ period: ReportPeriod) throws(StoreError) -> [(officer: String, evaluation: Evaluation)] {
+        try storeCall {
+            try db.rows("""
+                SELECT o.full_name, e.data FROM events e
+                JOIN cases c ON c.id = e.case_id JOIN officers o ON o.id = c.received_by
+                WHERE e.kind = 'evaluated' AND e.at >= ? AND e.at < ? AND c.status <> 'cancelled'
+                ORDER BY e.at
+                """, [period.start.minutes, period.end.minutes]) { r -> (officer: String, evaluation: Evaluation)? in
+                guard case .evaluated(let e)? = try? EventCodec.decode(kind: "evaluated", data: r.text(1)) else { return nil }
+                return (r.text(0), e)
+            }.compactMap { $0 }
+        }
+    }
+
+    // MARK: Daily summary
+
+    public func dailySummary(_ date: CivilDate, calendar: WorkingCalendar) throws(StoreError) -> DailySummary {
+        let start = LocalDateTime(date: date, minuteOfDay: 0).minutes
+        let end = start + 1440
+        let next = calendar.nextWorkingDay(after: date)
+        let nextStart = LocalDateTime(date: next, minuteOfDay: 0).minutes
+        return try storeCall {
+            func summaries(_ sql: String, _ values: [SQLBindable]) throws -> [CaseSummary] {
+                try db.rows("""
+                    SELECT c.id, c.code, c.applicant_name, v.name, c.status, c.appointment_at, c.received_at
+                    FROM cases c JOIN procedure_versions v ON v.id = c.procedure_version_id \(sql)
+                    """, values) { r in
+                    CaseSummary(id: r.int64(0), code: r.text(1), applicantName: r.text(2), procedureName: r.text(3),
+                                status: CaseStatus(rawValue: r.text(4)) ?? .received, appointment: LocalDateTime(minutes: r.int(5)),
+                                receivedAt: LocalDateTime(minutes: r.int(6)))
+                }
+            }
+            func count(_ kinds: String...) throws -> Int {
+                let list = kinds.map { "'\($0)'" }.joined(separator: ",")
+                return Int(try db.scalarInt("SELECT count(DISTINCT case_id) FROM events WHERE kind IN (\(list)) AND at >= ? AND at < ?", start, end) ?? 0)
+            }
+            // Open at the end of that day (no result, not closed by then): the summary of a past day reads the
+            // same later.
+            let openAtEnd = "c.status <> 'cancelled' AND c.received_at < ?1 AND (c.result_at IS NULL OR c.result_at >= ?1) AND (c.closed_at IS NULL OR c.closed_at >= ?1)"
+            // A case waiting for the applicant's supplement is not overdue: its clock is stopped.
+            let running = "(c.paused_at IS NULL OR c.paused_at >= ?1)"
+            return DailySummary(
+                date: date,
+                received: try summaries("WHERE c.received_at >= ? AND c.received_at < ? AND c.status <> 'cancelled' ORDER BY c.ledger_year, c.ledger_number", [start, end]),
+                handedOver: try count("handed_over"), resultsReceived: try count("result_received", "refused"), returned: try count("returned"),
+                nextWorkingDay: next,
+                dueNext: try summaries("WHERE \(openAtEnd) AND c.appointment_at >= ?2 AND c.appointment_at < ?3 ORDER BY c.appointment_at, c.code",
+                                       [end, nextStart, nextStart + 1440]),
+                overdue: Int(try db.scalarInt("SELECT count(*) FROM cases c WHERE \(openAtEnd) AND \(running) AND c.appointment_at < ?1", end) ?? 0))
+        }
+    }
+}

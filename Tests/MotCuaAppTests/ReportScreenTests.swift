@@ -1,0 +1,80 @@
+import MotCuaApp
+import MotCuaCore
+import MotCuaSystem
+import MotCuaTesting
+import TerminalUI
+import Testing
+
+/// F7: choose a report and a period, preview it (wide tables scroll sideways at 80 columns), print, save,
+/// export CSV; the daily summary with the backup.
+@Suite struct ReportScreenTests {
+    func start() throws -> (TestWorkspace, ScreenDriver) {
+        let ws = try TestWorkspace(now: "2026-11-02 08:00")
+        _ = try ReportDataset.build(ws)
+        return (ws, try loggedIn(ws))
+    }
+
+    @Test func lastMonthsStatisticsInTwoKeysThenCSV() throws {
+        let (ws, d) = try start()
+        d.press(.function(7))
+        #expect(d.shows("Loại:") && d.shows("[Sổ theo dõi hồ sơ]"), "\(d.text)")
+        expectGolden(d.frame, "reports-form-80x24")
+        d.press(.right)                       // Thống kê theo lĩnh vực (Biểu 06)
+        d.press(.tab, .right)                 // Kỳ: Tháng trước
+        #expect(d.shows("01/10/2026") && d.shows("31/10/2026"), "\(d.text)")
+        d.press(.function(10))
+        #expect(d.shows("TÌNH HÌNH, KẾT QUẢ"), "\(d.text)")
+        #expect(d.shows("Số hồ sơ tiếp nhận"))
+        expectGolden(d.frame, "report-preview-stats-80x24")
+        // The table is 160 columns wide: → shows the right-hand columns.
+        for _ in 0..<6 { d.press(.down) }
+        let before = d.text
+        d.press(.right)
+        #expect(d.text != before, "→ moves the view sideways")
+        for _ in 0..<8 { d.press(.right) }
+        #expect(d.shows("71,43%") && d.shows("Tỷ lệ"), "the last column, once scrolled\n\(d.text)")
+        d.press(.control("e"))
+        #expect(d.shows("Đã lưu CSV: documents/thong-ke-2026-10-01-2026-10-31.csv"), "\(d.text)")
+        let csv = try FileSystem.readText(ws.directory + "/documents/thong-ke-2026-10-01-2026-10-31.csv")
+        #expect(csv.hasPrefix("\u{FEFF}") && csv.contains("Tổng cộng,12,1,7,4,7,2,3,2,4,2,2,\"71,43%\",1"))
+        d.press(.control("s"))
+        #expect(FileSystem.exists(ws.directory + "/documents/thong-ke-2026-10-01-2026-10-31.txt"))
+    }
+
+    @Test func dailySummaryWithABackup() throws {
+        let (ws, d) = try start()
+        let stick = try FileSystem.makeTemporaryDirectory(prefix: "motcua-usb")
+        defer { FileSystem.removeTree(stick) }
+        d.press(.function(7))
+        for _ in 0..<4 { d.press(.right) }    // Tổng hợp cuối ngày
+        #expect(d.shows("[Tổng hợp cuối ngày]"), "\(d.text)")
+        d.press(.function(10))
+        #expect(d.shows("TỔNG HỢP CUỐI NGÀY") && d.shows("Ngày 02/11/2026"), "\(d.text)")
+        #expect(d.shows("Tiếp nhận: 1 hồ sơ"), "K, received on the 2nd")
+        d.press(.control("b"))
+        #expect(d.shows("Sao lưu cơ sở dữ liệu"), "\(d.text)")
+        d.press(.control("u"))
+        d.paste(stick)
+        d.press(.function(10))
+        #expect(d.shows("Đã sao lưu vào \(stick)/motcua-2026-11-02-0800.db"), "\(d.text)")
+        #expect(FileSystem.exists(stick + "/motcua-2026-11-02-0800.db"))
+        #expect(FileSystem.permissions(stick + "/motcua-2026-11-02-0800.db") == 0o600)
+        // A second backup the same minute is refused, and the folder stays as typed for another try.
+        d.press(.control("b"))
+        d.press(.control("u"))
+        d.paste(stick)
+        d.press(.function(10))
+        #expect(d.shows("Sao lưu cơ sở dữ liệu"), "still on the backup form\n\(d.text)")
+        _ = ws
+    }
+
+    @Test func badDatesStayOnTheForm() throws {
+        let (_, d) = try start()
+        d.press(.function(7))
+        d.press(.tab, .tab, .control("u"))
+        d.type("31022026")
+        d.press(.tab)
+        #expect(d.shows("ngày không có thật"), "\(d.text)")
+        #expect(d.shows("[Tùy chọn]"), "editing a date makes the period a custom one")
+    }
+}

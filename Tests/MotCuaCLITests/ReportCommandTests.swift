@@ -1,0 +1,64 @@
+import MotCuaCore
+import MotCuaSystem
+import MotCuaTesting
+import Testing
+
+/// `motcua report ledger|stats|late|evaluations|daily` over the fixed dataset of the report tests.
+@Suite struct ReportCommandTests {
+    func dataset() throws -> (TestWorkspace, ReportDataset.Codes) {
+        let ws = try TestWorkspace(now: "2026-11-02 08:00")
+        return (ws, try ReportDataset.build(ws))
+    }
+
+    @Test func statisticsAsTextAndCSV() throws {
+        let (ws, _) = try dataset()
+        let text = runCLI(["report", "stats", "--db", ws.path, "--month", "2026-10"], now: "2026-11-02 08:00")
+        #expect(text.status == 0, "\(text.err)")
+        #expect(text.out.contains("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH") && text.out.contains("Tháng 10 năm 2026"))
+        #expect(text.out.contains("71,43%"))
+        let csv = runCLI(["report", "stats", "--db", ws.path, "--from", "2026-10-01", "--to", "31/10/2026", "--format", "csv"])
+        #expect(csv.status == 0)
+        #expect(csv.out.hasPrefix("\u{FEFF}linh_vuc,"), "a byte-order mark for spreadsheet programs")
+        #expect(csv.out.contains("\r\nTổng cộng,12,1,7,4,7,2,3,2,4,2,2,\"71,43%\",1\r\n"))
+        // The same period written as a quarter's month or as dates gives the same figures.
+        let quarter = runCLI(["report", "stats", "--db", ws.path, "--quarter", "2026-Q4", "--format", "csv"])
+        #expect(quarter.out.contains("Tổng cộng,"))
+        #expect(!quarter.out.contains("Tổng cộng,12,1,7,4,"), "the quarter also counts K (received 02/11)")
+    }
+
+    @Test func everyReportToAFile() throws {
+        let (ws, codes) = try dataset()
+        let dir = try temporaryDirectory()
+        defer { FileSystem.removeTree(dir) }
+        for (kind, expected) in [("ledger", "SỔ THEO DÕI HỒ SƠ"), ("late", "DANH SÁCH HỒ SƠ QUÁ HẠN"),
+                                 ("evaluations", "KẾT QUẢ ĐÁNH GIÁ CỦA NGƯỜI NỘP HỒ SƠ")] {
+            let r = runCLI(["report", kind, "--db", ws.path, "--month", "2026-10", "--output", "\(dir)/\(kind).txt"])
+            #expect(r.status == 0, "\(kind): \(r.err)")
+            #expect(r.out.isEmpty)
+            #expect(try FileSystem.readText("\(dir)/\(kind).txt").contains(expected))
+            #expect(FileSystem.permissions("\(dir)/\(kind).txt") == 0o600)
+        }
+        #expect(try FileSystem.readText("\(dir)/ledger.txt").contains(String(codes["D"]!.suffix(11))))
+        let daily = runCLI(["report", "daily", "--db", ws.path, "--date", "2026-10-26"])
+        #expect(daily.out.contains("TỔNG HỢP CUỐI NGÀY") && daily.out.contains("Tiếp nhận: 2 hồ sơ"))
+    }
+
+    @Test func wrongPeriodsAreUsageErrors() throws {
+        let (ws, _) = try dataset()
+        for args in [["--month", "2026-13"], ["--from", "2026-10-31", "--to", "2026-10-01"], ["--from", "2026-10-01"],
+                     ["--quarter", "2026-Q5"], ["--month", "2026-10", "--year", "2026"], ["--format", "pdf"], ["--date", "2026-10-26"]] {
+            let r = runCLI(["report", "stats", "--db", ws.path] + args)
+            #expect(r.status == 2, "\(args): \(r.err)")
+            #expect(!r.err.isEmpty)
+        }
+        #expect(runCLI(["report", "sales", "--db", ws.path]).status == 2)
+        #expect(runCLI(["report", "daily", "--db", ws.path, "--month", "2026-10"]).status == 2)
+    }
+
+    @Test func withoutAPeriodTheMonthSoFar() throws {
+        let (ws, _) = try dataset()
+        let r = runCLI(["report", "ledger", "--db", ws.path, "--format", "csv"], now: "2026-11-20 09:00")
+        #expect(r.status == 0)
+        #expect(r.out.components(separatedBy: "\r\n").count == 3, "November so far: K only (header, one row, end)")
+    }
+}
