@@ -139,23 +139,4 @@ extension CaseAction {
         case .cancel: "cancelled"
         }
     }
-
-    /// The event kind the action records (for role checks in the screens).
-    var eventKind: CaseEventKind {
-        switch self {
-        case .handOver: .handedOver
-        case .acknowledge: .acknowledged
-        case .finishStep: .stepDone
-        case .resultReceived: .resultReceived
-        case .returnToApplicant: .returned
-        case .evaluate: .evaluated
-        case .requestSupplement: .supplementRequested
-        case .resume: .supplementReceived
-        case .refuse: .refused
-        case .reschedule: .rescheduled
-        case .withdraw: .withdrawn
-        case .stop: .stopped
-        case .cancel: .cancelled
-        }
-    }
 }

@@ -40,6 +40,14 @@ enum ReportBenchmarks {
                 + "(received \(grouped(s.total.received)), resolved \(grouped(s.total.resolved)), rate \(s.total.onTimeRateText))")
         }
 
+        let calendarForHome = try store.calendarConfig().makeCalendar()
+        var attention = Attention()
+        let attentionTime = try median(20) { attention = try store.attention(now: now, calendar: calendarForHome) }
+        let countsTime = try median(20) { _ = try store.homeCounts(now: now) }
+        let workTime = try median(20) { _ = try store.workList(limit: 300) }
+        context.report("home refresh parts", "attention flags \(fixed(attentionTime, 2)) ms (\(attention.handOverLate.count) late hand-overs, "
+            + "\(attention.apologyDue.count) apologies due), counts \(fixed(countsTime, 2)) ms, work list \(fixed(workTime, 2)) ms")
+
         let year = ReportPeriod.year(2025)!
         var rows: [LedgerRow] = []
         let ledgerQuery = try median(3) { rows = try store.ledger(year) }

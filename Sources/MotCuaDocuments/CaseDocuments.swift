@@ -40,8 +40,9 @@ public struct BuiltDocument: Sendable {
     /// The `printed` event's document key ("receipt", "transfer-2"…), nil for a counter slip.
     public let printKey: String?
     public let reprint: Bool
-    /// The same data as CSV (reports only).
-    public var csv: String? = nil
+    /// The same data as CSV (reports only), built when asked.
+    var makeCSV: (@Sendable () -> String)? = nil
+    public var csv: String? { makeCSV?() }
 }
 
 /// Builds the documents of cases and slips from the store, and records their prints.
@@ -70,7 +71,7 @@ public struct CaseDocuments {
         }
         if case let .report(kind, period, day) = source {
             let report = try ReportForms.build(kind, period: period, day: day, store: store, context: context, now: now)
-            return .success(BuiltDocument(document: report.document, name: report.name, printKey: nil, reprint: false, csv: report.csv))
+            return .success(BuiltDocument(document: report.document, name: report.name, printKey: nil, reprint: false, makeCSV: report.makeCSV))
         }
         guard let code = source.caseCode, let c = try store.caseRecord(code: code.trimmingSpaces) else {
             return .failure(.init("Không có hồ sơ mã \(source.caseCode ?? "")"))

@@ -4,11 +4,19 @@ import MotCuaStore
 /// A report: the document for the preview and the printer, and the same data as CSV for a spreadsheet.
 public struct Report: Sendable {
     public let document: Document
-    /// UTF-8 CSV text starting with a byte-order mark (so spreadsheet programs read Vietnamese correctly),
-    /// lines ending CRLF.
-    public let csv: String
     /// File name without extension, e.g. "so-theo-doi-2026-10-01-2026-12-31".
     public let name: String
+    let makeCSV: @Sendable () -> String
+
+    public init(document: Document, csv: @escaping @Sendable () -> String, name: String) {
+        self.document = document
+        self.makeCSV = csv
+        self.name = name
+    }
+
+    /// UTF-8 CSV text starting with a byte-order mark (so spreadsheet programs read Vietnamese correctly),
+    /// lines ending CRLF. Built when asked (a year's ledger is large).
+    public var csv: String { makeCSV() }
 }
 
 /// The reports of F7 and `motcua report`.
@@ -150,14 +158,14 @@ public enum ReportForms {
         let after: [DocumentBlock] = [.space(1), .line("Tổng số: \(rows.count) hồ sơ", .left)]
         let blocks = paginate(table, first: first, continuation: "\(entry.title) — \(period.vietnamese)", after: after, pageSize: .a4Landscape)
         let document = Document(kind: "so-theo-doi-\(periodName(period))", caption: "Sổ theo dõi hồ sơ", pageSize: .a4Landscape, blocks: blocks)
-        let csv = csv(["so_vao_so", "nam", "ma_ho_so", "thu_tuc", "so_bo", "nguoi_nop", "dia_chi", "dien_thoai", "co_quan_chu_tri",
+        let csvText: @Sendable () -> String = { csv(["so_vao_so", "nam", "ma_ho_so", "thu_tuc", "so_bo", "nguoi_nop", "dia_chi", "dien_thoai", "co_quan_chu_tri",
                        "tiep_nhan", "han_giai_quyet", "hen_tra", "chuyen", "co_ket_qua", "tra_ket_qua", "trang_thai", "ghi_chu"],
                       rows.map { r in
                           [String(r.ledgerNumber), String(r.ledgerYear), r.code, r.procedureName, String(r.sets), r.applicantName,
                            r.address ?? "", r.phone ?? "", r.leadBody ?? "", r.receivedAt.iso, r.legalDue.iso, r.appointment.iso,
                            r.handedOverAt?.iso ?? "", r.resultAt?.iso ?? "", r.returnedAt?.iso ?? "", r.status.rawValue, ledgerNote(r)]
-                      })
-        return Report(document: document, csv: csv, name: document.kind)
+                      }) }
+        return Report(document: document, csv: csvText, name: document.kind)
     }
 
     // MARK: Statistics
@@ -195,11 +203,11 @@ public enum ReportForms {
         b.append(.signatures([Signature(title: "NGƯỜI LẬP BIỂU"), Signature(title: "THỦ TRƯỞNG ĐƠN VỊ", note: "(Ký, ghi rõ họ tên, đóng dấu)")]))
         let document = Document(kind: "thong-ke-\(periodName(s.period))", caption: "Thống kê tình hình giải quyết hồ sơ",
                                 pageSize: .a4Landscape, blocks: b)
-        let csv = csv(["linh_vuc", "tiep_nhan_tong", "tiep_nhan_truc_tuyen", "tiep_nhan_truc_tiep_buu_chinh", "ky_truoc_chuyen_sang",
+        let csvText: @Sendable () -> String = { csv(["linh_vuc", "tiep_nhan_tong", "tiep_nhan_truc_tuyen", "tiep_nhan_truc_tiep_buu_chinh", "ky_truoc_chuyen_sang",
                        "da_giai_quyet_tong", "truoc_han", "dung_han", "qua_han", "dang_giai_quyet_tong", "trong_han",
                        "dang_giai_quyet_qua_han", "ty_le_dung_han", "rut_dung_trong_ky"],
-                      (s.rows + [s.total]).map { statisticsCells($0) + [String($0.closedWithoutResult)] })
-        return Report(document: document, csv: csv, name: document.kind)
+                      (s.rows + [s.total]).map { statisticsCells($0) + [String($0.closedWithoutResult)] }) }
+        return Report(document: document, csv: csvText, name: document.kind)
     }
 
     // MARK: Late cases
@@ -219,12 +227,12 @@ public enum ReportForms {
         let after: [DocumentBlock] = [.space(1), .line("Tổng số: \(cases.count) hồ sơ quá hạn (đã có kết quả quá hạn trong kỳ, hoặc chưa có kết quả và quá hạn tại cuối kỳ)", .left)]
         let blocks = paginate(table, first: first, continuation: "Danh sách hồ sơ quá hạn — \(period.vietnamese)", after: after, pageSize: .a4)
         let document = Document(kind: "ho-so-qua-han-\(periodName(period))", caption: "Danh sách hồ sơ quá hạn", pageSize: .a4, blocks: blocks)
-        let csv = csv(["ma_ho_so", "nguoi_nop", "thu_tuc", "linh_vuc", "han_giai_quyet", "co_ket_qua", "qua_phut_lam_viec", "co_quan_tre_han", "ly_do"],
+        let csvText: @Sendable () -> String = { csv(["ma_ho_so", "nguoi_nop", "thu_tuc", "linh_vuc", "han_giai_quyet", "co_ket_qua", "qua_phut_lam_viec", "co_quan_tre_han", "ly_do"],
                       cases.map { c in
                           [c.code, c.applicantName, c.procedureName, c.field, c.legalDue.iso, c.resultAt?.iso ?? "", String(c.lateMinutes),
                            c.lateBodies.joined(separator: "; "), c.reasons.joined(separator: "; ")]
-                      })
-        return Report(document: document, csv: csv, name: document.kind)
+                      }) }
+        return Report(document: document, csv: csvText, name: document.kind)
     }
 
     // MARK: Evaluations
@@ -251,10 +259,10 @@ public enum ReportForms {
         b.append(.paragraph("Xếp loại: điểm bình quân từ 5 trở lên là hoàn thành. Dòng cuối là của toàn đơn vị. Tỷ lệ hài lòng tính trên số phiếu chọn mức độ hài lòng."))
         let document = Document(kind: "danh-gia-\(periodName(s.period))", caption: "Kết quả đánh giá của người nộp hồ sơ",
                                 pageSize: .a4Landscape, blocks: b)
-        let csv = csv(["can_bo", "so_ho_so_cham_diem"] + EvaluationIndex.allCases.map(\.rawValue)
+        let csvText: @Sendable () -> String = { csv(["can_bo", "so_ho_so_cham_diem"] + EvaluationIndex.allCases.map(\.rawValue)
                         + ["diem_binh_quan", "xep_loai", "so_phieu_hai_long"] + SatisfactionLevel.allCases.map(\.rawValue),
-                      (s.officers + [s.unit]).map(evaluationCells))
-        return Report(document: document, csv: csv, name: document.kind)
+                      (s.officers + [s.unit]).map(evaluationCells)) }
+        return Report(document: document, csv: csvText, name: document.kind)
     }
 
     // MARK: Daily summary
@@ -280,9 +288,9 @@ public enum ReportForms {
         b.append(.line("Hồ sơ đến hạn trả ngày làm việc tiếp theo (\(d.nextWorkingDay.weekday.vietnameseName) \(d.nextWorkingDay.vietnamese)):", .left))
         b.append(d.dueNext.isEmpty ? .line("(không có)", .left) : table(d.dueNext, due: true))
         let document = Document(kind: "tong-hop-ngay-\(d.date.iso)", caption: "Tổng hợp cuối ngày", pageSize: .a4, blocks: b)
-        let csv = csv(["loai", "ma_ho_so", "nguoi_nop", "thu_tuc", "thoi_diem"],
+        let csvText: @Sendable () -> String = { csv(["loai", "ma_ho_so", "nguoi_nop", "thu_tuc", "thoi_diem"],
                       d.received.map { ["tiep_nhan", $0.code, $0.applicantName, $0.procedureName, $0.receivedAt.iso] }
-                      + d.dueNext.map { ["den_han", $0.code, $0.applicantName, $0.procedureName, $0.appointment.iso] })
-        return Report(document: document, csv: csv, name: document.kind)
+                      + d.dueNext.map { ["den_han", $0.code, $0.applicantName, $0.procedureName, $0.appointment.iso] }) }
+        return Report(document: document, csv: csvText, name: document.kind)
     }
 }

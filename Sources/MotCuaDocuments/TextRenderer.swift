@@ -192,8 +192,9 @@ public struct TextRenderer: Sendable {
         }
         out += row(table.headers, header: true)
         out.append(border("├", "┼", "┤"))
+        let rule = border("├", "┼", "┤")
         for (i, r) in table.rows.enumerated() {
-            if table.ruled && i > 0 { out.append(border("├", "┼", "┤")) }
+            if table.ruled && i > 0 { out.append(rule) }
             out += row(r, header: false)
         }
         out.append(border("└", "┴", "┘"))

@@ -64,10 +64,15 @@ extension Store {
     /// since the period started, not with the whole history).
     public func statisticsFacts(_ period: ReportPeriod) throws(StoreError) -> [CaseFacts] {
         try storeCall {
-            try db.rows("""
-                SELECT c.code, v.field, c.channel, c.status, c.received_at, c.legal_due_at, c.result_at, c.closed_at, c.paused_at
-                FROM cases c JOIN procedure_versions v ON v.id = c.procedure_version_id
-                WHERE c.received_at < ?2 AND (c.received_at >= ?1 OR c.result_at >= ?1 OR c.result_at IS NULL)
+            // Four disjoint sets, each read through an index: received in the period (received_at); received
+            // before it and resolved since it began (result_at); without a result and open (NULL, NULL) or
+            // closed since it began.
+            let columns = "SELECT c.code, v.field, c.channel, c.status, c.received_at, c.legal_due_at, c.result_at, c.closed_at, c.paused_at FROM cases c JOIN procedure_versions v ON v.id = c.procedure_version_id"
+            return try db.rows("""
+                \(columns) WHERE c.received_at >= ?1 AND c.received_at < ?2
+                UNION ALL \(columns) WHERE c.result_at >= ?1 AND c.received_at < ?1
+                UNION ALL \(columns) WHERE c.result_at IS NULL AND c.closed_at IS NULL AND c.received_at < ?1
+                UNION ALL \(columns) WHERE c.result_at IS NULL AND c.closed_at >= ?1 AND c.received_at < ?1
                 """, [period.start.minutes, period.end.minutes]) { r in
                 CaseFacts(code: r.text(0), field: r.text(1), channel: Channel(rawValue: r.text(2)) ?? .inPerson,
                           status: CaseStatus(rawValue: r.text(3)) ?? .received, receivedAt: LocalDateTime(minutes: r.int(4)),

@@ -202,10 +202,13 @@ extension Store {
     public func attention(now: LocalDateTime, calendar: WorkingCalendar) throws(StoreError) -> Attention {
         try storeCall {
             var result = Attention()
+            // Only cases due within one working day from now can need an apology: the index finds them, and
+            // only those are measured in working time (the home screen refreshes this every 30 s).
+            let horizon = calendar.addingWorkingMinutes(calendar.schedule.minutesPerDay, to: now)
             _ = try db.rows("""
                 SELECT code, status, received_at, appointment_at, reschedule_count, result_at IS NOT NULL
-                FROM cases WHERE status IN ('received', 'in_progress')
-                """, []) { r -> Void in
+                FROM cases WHERE status IN ('received', 'in_progress') AND (status = 'received' OR appointment_at <= ?)
+                """, [horizon.minutes]) { r -> Void in
                 let code = r.text(0)
                 let status = CaseStatus(rawValue: r.text(1)) ?? .received
                 let received = LocalDateTime(minutes: r.int(2))
@@ -213,7 +216,8 @@ extension Store {
                 if status == .received && Routing.isHandOverLate(receivedAt: received, now: now, calendar: calendar) {
                     result.handOverLate.insert(code)
                 }
-                if r.int(4) == 0 && !r.bool(5) && calendar.workingMinutes(from: now, to: appointment) <= calendar.schedule.minutesPerDay {
+                if r.int(4) == 0 && !r.bool(5) && appointment <= horizon
+                    && (appointment <= now || calendar.workingMinutes(from: now, to: appointment) <= calendar.schedule.minutesPerDay) {
                     result.apologyDue.insert(code)
                 }
             }

@@ -48,7 +48,24 @@ public enum TextWidth {
         return width(of: first)
     }
 
+    /// Cells a text occupies. Summed per scalar (grapheme breaking is slow and the reports measure every
+    /// cell of a year's ledger); the marks that follow a letter are 0 either way. Sequences where a grapheme
+    /// is narrower than its scalars — emoji joined by ZWJ, flags — take the grapheme path.
     public static func width(of text: some StringProtocol) -> Int {
+        var total = 0
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 0x300 {
+                if v >= 0x20 && !(v >= 0x7F && v < 0xA0) { total += 1 }
+                continue
+            }
+            if v == 0x200D || (0x1F1E6...0x1F1FF).contains(v) { return graphemeWidth(text) }
+            total += width(of: s)
+        }
+        return total
+    }
+
+    static func graphemeWidth(_ text: some StringProtocol) -> Int {
         var total = 0
         for c in text { total += width(of: c) }
         return total
@@ -86,27 +103,36 @@ public enum TextWidth {
     /// Splits text into lines of at most `columns` cells, breaking at spaces where possible.
     public static func wrap(_ text: String, _ columns: Int) -> [String] {
         guard columns > 0 else { return [text] }
+        // Most table cells fit as they are: one measure, no splitting.
+        if !text.utf8.contains(10) && width(of: text) <= columns { return [text] }
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on scalars: a space or a newline never joins a grapheme, and scalar splitting is much cheaper.
+        for paragraphScalars in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
             var lineWidth = 0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+            // Words placed on the line so far (empty ones too): the spaces between them are kept, so an
+            // indented line stays indented, as it does when it fits whole.
+            var words = 0
+            for wordScalars in paragraphScalars.split(separator: " ", omittingEmptySubsequences: false) {
+                let word = Substring(wordScalars)
                 let w = width(of: word)
                 if lineWidth > 0 && lineWidth + 1 + w > columns {
                     lines.append(line)
                     line = ""
                     lineWidth = 0
+                    words = 0
                 }
                 var rest = Substring(word)
                 while width(of: rest) > columns {
                     let head = prefix(rest, fitting: columns)
-                    if !line.isEmpty { lines.append(line); line = ""; lineWidth = 0 }
+                    if !line.isEmpty { lines.append(line); line = ""; lineWidth = 0; words = 0 }
                     lines.append(head)
                     rest = rest.dropFirst(head.count)
                 }
-                if lineWidth > 0 { line += " "; lineWidth += 1 }
+                if words > 0 { line += " "; lineWidth += 1 }
                 line += rest
                 lineWidth += width(of: rest)
+                words += 1
             }
             lines.append(line)
         }

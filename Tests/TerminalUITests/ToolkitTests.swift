@@ -7,6 +7,22 @@ import Testing
         #expect(TextWidth.width(of: Character(text)) == width)
     }
 
+    /// The fast per-scalar width agrees with the per-grapheme one, decomposed marks, ZWJ emoji and flags
+    /// included.
+    @Test(arguments: ["Nguyễn Văn Đức", "Nguye\u{0302}\u{0303}n", "👨\u{200D}👩\u{200D}👧", "🇻🇳", "中文 ｱ", "a\u{200B}b",
+                      "e\u{0301}\u{0323}", "Ủy ban", "\u{7}x", "한국어", "☕︎ ✅"])
+    func textWidthPerScalarEqualsPerGrapheme(_ text: String) {
+        #expect(TextWidth.width(of: text) == TextWidth.graphemeWidth(text))
+    }
+
+    @Test func wrapKeepsIndentationAndBreaksAtSpaces() {
+        #expect(TextWidth.wrap("  ab cd ef", 6) == ["  ab", "cd ef"], "the indentation of a wrapped line stays")
+        #expect(TextWidth.wrap("  ab", 6) == ["  ab"], "the same when it fits")
+        #expect(TextWidth.wrap("Nguyễn Văn Đức", 8) == ["Nguyễn", "Văn Đức"])
+        #expect(TextWidth.wrap("abcdefghij", 4) == ["abcd", "efgh", "ij"], "a word longer than the line is cut")
+        #expect(TextWidth.wrap("a\nb", 10) == ["a", "b"])
+    }
+
     @Test func stringsAndFitting() {
         #expect(TextWidth.width(of: "Nguyễn Thị Hoa") == 14)
         #expect(TextWidth.width(of: "Nguye\u{0302}\u{0303}n") == 6, "decomposed marks take no cell")

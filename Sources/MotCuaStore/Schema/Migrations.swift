@@ -312,9 +312,13 @@ public enum Schema {
     ) STRICT, WITHOUT ROWID;
     """)
 
-    static let migration3 = Migration(version: 3, summary: "Reports: cases by the instant their result reached the counter", sql: """
-    -- The period statistics read the cases resolved in a period, and those still without a result (NULL),
-    -- through this index instead of scanning every case.
-    CREATE INDEX cases_result_at ON cases (result_at);
+    static let migration3 = Migration(version: 3, summary: "Reports and the home screen's flags: cases by result instant; open cases", sql: """
+    -- The period statistics read the cases resolved since a period began, and those without a result that
+    -- were still open then (closed_at NULL or later), through this index instead of scanning every case.
+    CREATE INDEX cases_result_closed ON cases (result_at, closed_at);
+    -- The home screen's flags (late hand-overs, apologies due) read every open case every 30 seconds: a small
+    -- index holding just the open cases and the columns the flags need answers without touching the table.
+    CREATE INDEX cases_open_attention ON cases (status, appointment_at, received_at, reschedule_count, result_at, code)
+        WHERE status IN ('received', 'in_progress');
     """)
 }
