@@ -56,8 +56,7 @@ extension Application {
             env.log?.write("case corrected: \(code) procedure by \(officerName)")
             return .done("Đã sửa thủ tục và tính lại ngày hẹn")
         case .returnOnTheSpot(let code):
-            try env.store.record(.resultReceived(documentNumber: "Trả ngay", documentDate: now.date), caseCode: code, at: now, officer: officerName)
-            try env.store.record(.returned(method: .counter, postalReceipt: nil, applicantToldEarly: false), caseCode: code, at: now, officer: officerName)
+            try env.store.returnOnTheSpot(caseCode: code, at: now, officer: officerName)
             env.log?.write("case returned on the spot: \(code) by \(officerName)")
             return .done("Đã trả kết quả ngay cho người nộp")
         case .loadCatalogue:
@@ -89,15 +88,19 @@ extension Application {
         let shown = path.hasPrefix(FileSystem.directoryName(env.store.path) + "/")
             ? String(path.dropFirst(FileSystem.directoryName(env.store.path).count + 1)) : path
         var message = "Đã lưu \(shown)"
+        var produced = saveOnly
         if !saveOnly {
             let outcome = env.printer.print(text, pageSize: document.pageSize, title: document.caption)
             var printed = outcome.message
             while printed.hasSuffix(".") { printed.removeLast() }
             message += "; \(printed)"
-            env.log?.write("print \(document.kind): \(outcome)")
+            produced = outcome.producedDocument
+            env.log?.write("print \(document.kind): \(outcome.logText)")
         }
-        // Saved or printed, the document was produced: the next one is a reprint.
-        try documents.recordPrint(built, source: source, at: env.clock(), officer: officerName)
+        // Printed, saved on purpose, or saved where there is no spooler at all: the document exists and the
+        // next one is a reprint. A job the spooler refused is not — the paper the citizen finally gets must
+        // not say "BẢN IN LẠI".
+        if produced { try documents.recordPrint(built, source: source, at: env.clock(), officer: officerName) }
         guard case .success(let next) = try build(source) else { return .printed(path: path, message: message, document: document) }
         return .printed(path: path, message: message, document: next.document)
     }

@@ -77,11 +77,8 @@ extension Application {
             let state = try store.finishStep(caseCode: code, step: step, note: note, at: at, officer: me)
             return "Bước \(step + 1) xong: \(state.steps[step].punctuality?.vietnameseName.lowercased() ?? "")"
         case let .resultReceived(number, date):
-            // A last step still open is finished by the result coming back.
-            if let record = try store.caseRecord(code: code), case .finish(let k) = Routing.next(record.state), k == record.steps.count - 1 {
-                try store.finishStep(caseCode: code, step: k, at: at, officer: me)
-            }
-            let state = try store.record(.resultReceived(documentNumber: number, documentDate: date), caseCode: code, at: at, officer: me)
+            // A last step still open is finished by the result coming back (one transaction).
+            let state = try store.receiveResult(caseCode: code, documentNumber: number, documentDate: date, at: at, officer: me)
             return "Đã nhận kết quả: \(state.punctuality?.vietnameseName.lowercased() ?? "")"
         case let .returnToApplicant(method, receipt, told):
             let state = try store.record(.returned(method: method, postalReceipt: receipt, applicantToldEarly: told), caseCode: code, at: at, officer: me)

@@ -33,7 +33,7 @@ enum ReportBenchmarks {
                                ("quarter Q4 2026 to date", ReportPeriod(from: CivilDate(iso: "2026-10-01")!, to: now.date)!),
                                ("quarter Q1 2020 (six years back: every later case is read)", ReportPeriod.quarter(2020, 1)!)] {
             var stats: PeriodStatistics?
-            let query = try median { stats = try store.periodStatistics(period) }
+            let query = try median { stats = try store.periodStatistics(period, now: now) }
             let s = stats!
             let render = median { _ = TextRenderer(pageSize: .a4Landscape).text(ReportForms.statistics(s, ctx, printedAt: now).document) }
             context.report("statistics, \(name)", "median \(fixed(query, 1)) ms query + \(fixed(render, 1)) ms document "
@@ -61,7 +61,7 @@ enum ReportBenchmarks {
 
         let calendar = try store.calendarConfig().makeCalendar()
         var late: [LateCase] = []
-        let lateTime = try median(3) { late = try store.lateCases(ReportPeriod.quarter(2026, 3)!, calendar: calendar) }
+        let lateTime = try median(3) { late = try store.lateCases(ReportPeriod.quarter(2026, 3)!, now: now, calendar: calendar) }
         context.report("late cases, Q3 2026", "median \(fixed(lateTime, 0)) ms (\(grouped(late.count)) cases)")
         var evaluations = 0
         let evalTime = try median { evaluations = try store.evaluations(ReportPeriod.quarter(2026, 3)!).count }

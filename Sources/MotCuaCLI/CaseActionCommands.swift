@@ -209,6 +209,7 @@ enum CaseActionCommands {
         options: "--number SO [--date YYYY-MM-DD]",
         help: """
         Kết quả giải quyết đã về Bộ phận một cửa, chờ trả cho người nộp; ghi số và ngày của văn bản kết quả.
+        Bước cuối còn đang xử lý thì được ghi nhận hoàn thành cùng lúc (kết quả đã về là bước đã xong).
           --number SO       số văn bản kết quả (giấy khai sinh, quyết định…)
           --date NGAY       ngày của văn bản kết quả (mặc định: ngày của --at)
         """,
@@ -220,7 +221,7 @@ enum CaseActionCommands {
             guard let d = CivilDate(iso: text) ?? CivilDate(vietnamese: text) else { throw UsageError("--date: \"\(text)\" không phải ngày có thật") }
             date = d
         }
-        let state = try store.record(.resultReceived(documentNumber: number, documentDate: date), caseCode: code, at: at, officer: officer)
+        let state = try store.receiveResult(caseCode: code, documentNumber: number, documentDate: date, at: at, officer: officer)
         return "Đã nhận kết quả số \(number): \(state.punctuality?.vietnameseName.lowercased() ?? "")"
     }
 

@@ -77,6 +77,7 @@ enum PrintCommands {
         let document = built.document
         let text = TextRenderer(pageSize: document.pageSize).text(document)
         if let output = args.value("output") {
+            try StoreAccess.refuseOverwritingDatabase(output)
             try FileSystem.writeAtomically(output, text: text, mode: 0o600)
             try documents.recordPrint(built, source: source, at: io.now(), officer: officer)
             io.err("Đã ghi \(document.caption.lowercased()) vào \(output)")
@@ -87,8 +88,10 @@ enum PrintCommands {
         let spoolerPath = io.environment("PATH").map { ["PATH": $0] } ?? [:]
         let outcome = PrintService(settings: try StoreAccess.printer(store), environment: spoolerPath)
             .print(text, pageSize: document.pageSize, title: document.caption)
-        try documents.recordPrint(built, source: source, at: io.now(), officer: officer)
         io.out("Đã lưu: \(path)")
+        // Printed, or saved on a machine with no spooler at all (the saved copy is the document): the next one
+        // is a reprint. A job the spooler refused does not count — the print will be tried again.
+        if outcome.producedDocument { try documents.recordPrint(built, source: source, at: io.now(), officer: officer) }
         switch outcome {
         case .printed:
             io.out(outcome.message)

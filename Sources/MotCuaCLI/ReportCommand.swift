@@ -95,6 +95,7 @@ enum ReportCommand {
                                            context: PrintContext(unit: try store.unitProfile(), forms: try StoreAccess.forms(store)), now: now)
         let text = format == "csv" ? report.csv : TextRenderer(pageSize: report.document.pageSize).text(report.document)
         if let output = args.value("output") {
+            try StoreAccess.refuseOverwritingDatabase(output)
             try FileSystem.writeAtomically(output, text: text, mode: 0o600)
             io.err("Đã ghi \(report.document.caption.lowercased()) vào \(output)")
         } else {

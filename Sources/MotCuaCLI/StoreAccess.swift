@@ -36,6 +36,16 @@ enum StoreAccess {
                                filter: try value("print_filter"))
     }
 
+    /// `--output` replaces an existing text file (scripts run reports again), but never a database: a
+    /// mistyped path must not turn the office's data into a report.
+    static func refuseOverwritingDatabase(_ path: String) throws {
+        guard FileSystem.exists(path) else { return }
+        let head = (try? FileSystem.readPrefix(path, count: 16)) ?? []
+        if head.starts(with: Array("SQLite format 3".utf8)) {
+            throw CommandFailure("\(path) là một cơ sở dữ liệu: không ghi đè (chọn tệp khác cho --output)", status: ExitStatus.usage)
+        }
+    }
+
     /// The calendar of the database.
     static func calendar(_ store: Store) throws -> WorkingCalendar {
         try store.calendarConfig().makeCalendar()

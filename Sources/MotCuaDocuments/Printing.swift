@@ -26,6 +26,25 @@ public enum PrintOutcome: Equatable, Sendable {
     /// The spooler refused (no printer, printer stopped…): its message.
     case failed(String)
 
+    /// Whether the document now exists for the applicant: printed, or — on a machine without any spooler —
+    /// saved as the only copy there will be. A refused job is to be printed again.
+    public var producedDocument: Bool {
+        switch self {
+        case .printed, .noSpooler: true
+        case .failed: false
+        }
+    }
+
+    /// For the log: what happened, without the spooler's or filter's own text (a filter's error could echo
+    /// the document, with a citizen's name).
+    public var logText: String {
+        switch self {
+        case let .printed(_, filtered): "printed\(filtered ? " (filtered)" : "")"
+        case .noSpooler: "no spooler"
+        case .failed: "refused by the spooler or filter"
+        }
+    }
+
     /// For the status line, in Vietnamese.
     public var message: String {
         switch self {

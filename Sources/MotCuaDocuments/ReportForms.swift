@@ -44,8 +44,8 @@ public enum ReportForms {
         let p = period ?? ReportPeriod(from: day, to: day)!
         switch kind {
         case .ledger: return ledger(try store.ledger(p), period: p, ctx, printedAt: now)
-        case .stats: return statistics(try store.periodStatistics(p), ctx, printedAt: now)
-        case .late: return lateCases(try store.lateCases(p, calendar: calendar), period: p, ctx, printedAt: now)
+        case .stats: return statistics(try store.periodStatistics(p, now: now), ctx, printedAt: now)
+        case .late: return lateCases(try store.lateCases(p, now: now, calendar: calendar), period: p, ctx, printedAt: now)
         case .evaluations:
             return evaluations(EvaluationSummary(try store.evaluations(p), period: p, unitName: "Toàn đơn vị"), ctx, printedAt: now)
         case .daily: return daily(try store.dailySummary(day, calendar: calendar), ctx, printedAt: now)

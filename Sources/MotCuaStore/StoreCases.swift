@@ -359,7 +359,7 @@ extension Store {
 
     /// Inside a write transaction: checks the lifecycle, appends the event, updates the materialised state.
     func appendEvent(_ payload: CaseEventPayload, caseID: Int64, at: LocalDateTime, officer: Officer, bodyCode: String?,
-                     recordedAt: Int64) throws -> CaseState {
+                     recordedAt: Int64, checkingBody: Bool = true) throws -> CaseState {
         let username = officer.username
         let history = try loadEvents(caseID: caseID)
         let steps = try loadSteps(caseID: caseID)
@@ -369,7 +369,14 @@ extension Store {
         } catch {
             throw StoreError.corrupt(path: path, detail: "lịch sử hồ sơ số \(caseID) không hợp lệ: \(error.message)")
         }
-        try checkBody(officer, payload, steps: steps, state: state)
+        if checkingBody { try checkBody(officer, payload, steps: steps, state: state) }
+        // What happened to a case is recorded in the order it happened: a result dated before the hand-over
+        // (a mistyped time) would put the case in the wrong period of every report. Prints and corrections
+        // are records about the case, not steps of it.
+        if payload.kind != .printed && payload.kind != .corrected,
+           let last = history.filter({ $0.event.kind != .printed && $0.event.kind != .corrected }).map(\.event.at).max(), at < last {
+            throw StoreError.refused("Thời điểm \(at.vietnamese) trước việc đã ghi của hồ sơ (\(last.vietnamese)): ghi theo đúng thứ tự thời gian")
+        }
         do {
             state = try CaseLifecycle.apply(CaseEvent(payload, at: at, officer: username, bodyCode: bodyCode), to: state)
         } catch {
@@ -430,6 +437,10 @@ extension Store {
             column = "fee_amount"
             stored = amount
         case .appointment:
+            // The deadline statistics judge against: a leader's decision, not the counter's.
+            guard officer.role == .leader || officer.role == .administrator else {
+                throw .refused("Sửa ngày hẹn trả (hạn giải quyết) cần lãnh đạo hoặc quản trị")
+            }
             guard let due = LocalDateTime(iso: value) else { throw .invalid("Ngày hẹn phải có dạng YYYY-MM-DD HH:MM") }
             column = "appointment_at"
             stored = due.iso

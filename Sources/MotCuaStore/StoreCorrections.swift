@@ -52,6 +52,10 @@ extension Store {
         let newDue = calendar.due(stored.procedure.dueRule(verificationNeeded: record.verificationNeeded), receivedAt: record.receivedAt)
         let route = stored.procedure.route(forResults: nil)
         try write {
+            // Again inside the write lock: another terminal may have handed the case over meanwhile.
+            guard try db.scalarText("SELECT status FROM cases WHERE id = ?", caseID) == CaseStatus.received.rawValue else {
+                throw StoreError.refused("Chỉ sửa thủ tục khi hồ sơ chưa được giao đi xử lý")
+            }
             _ = try appendEvent(.corrected(field: CorrectableField.procedure.rawValue,
                                            old: "\(record.procedure.code) \(record.procedure.name)",
                                            new: "\(stored.procedure.code) \(stored.procedure.name)", reason: reason),

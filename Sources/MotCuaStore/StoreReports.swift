@@ -83,8 +83,9 @@ extension Store {
         }
     }
 
-    public func periodStatistics(_ period: ReportPeriod) throws(StoreError) -> PeriodStatistics {
-        PeriodStatistics(try statisticsFacts(period), period: period)
+    /// The statistics of a period as they stand at `now` (which matters only for a period not yet ended).
+    public func periodStatistics(_ period: ReportPeriod, now: LocalDateTime) throws(StoreError) -> PeriodStatistics {
+        PeriodStatistics(try statisticsFacts(period), period: period, now: now)
     }
 
     // MARK: Ledger
@@ -117,12 +118,13 @@ extension Store {
     // MARK: Late cases
 
     /// The cases late in the period: resolved late in it, or still without a result and past the deadline at
-    /// its end; by deadline.
-    public func lateCases(_ period: ReportPeriod, calendar: WorkingCalendar) throws(StoreError) -> [LateCase] {
+    /// its end (or now, for a period not yet ended); by deadline.
+    public func lateCases(_ period: ReportPeriod, now: LocalDateTime, calendar: WorkingCalendar) throws(StoreError) -> [LateCase] {
         let facts = try statisticsFacts(period)
+        let judgedAt = min(period.end, now)
         var result: [LateCase] = []
         for f in facts {
-            let placement = StatisticsPlacement.place(f, in: period)
+            let placement = StatisticsPlacement.place(f, in: period, now: now)
             let finished: LocalDateTime?
             switch placement {
             case .counted(_, .resolved(.late)): finished = f.resultAt
@@ -131,7 +133,7 @@ extension Store {
             }
             guard let record = try caseRecord(code: f.code) else { continue }
             let events = try self.events(caseID: record.id)
-            let until = finished ?? period.end
+            let until = finished ?? judgedAt
             var bodies: [String] = []
             var reasons: [String] = []
             for (k, s) in record.steps.enumerated() {

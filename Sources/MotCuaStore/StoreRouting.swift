@@ -127,6 +127,42 @@ extension Store {
         }
     }
 
+    /// The result reached the counter (document number and date). When the last body's step is still open,
+    /// the result's arrival closes it too — recorded by the counter even for a commune office, since the
+    /// result in hand shows the step is done — in the same transaction.
+    @discardableResult
+    public func receiveResult(caseCode: String, documentNumber: String, documentDate: CivilDate?, at: LocalDateTime,
+                              officer username: String, recordedAt: Int64 = SystemClock.unixSeconds()) throws(StoreError) -> CaseState {
+        let c = try existing(caseCode)
+        let (officer, caseID) = try actor(username, .resultReceived, c.code)
+        return try write {
+            if case .finish(let k) = Routing.next(c.state), k == c.steps.count - 1 {
+                guard CaseEventKind.stepDone.allowedRoles.contains(officer.role) else {
+                    throw StoreError.refused("Cán bộ \(officer.fullName) không được ghi nhận hoàn thành bước")
+                }
+                _ = try appendEvent(.stepDone(step: k, note: "Kết quả về Bộ phận một cửa"), caseID: caseID, at: at, officer: officer,
+                                    bodyCode: c.steps[k].bodyCode, recordedAt: recordedAt, checkingBody: officer.role != .deskOfficer)
+            }
+            return try appendEvent(.resultReceived(documentNumber: VietnameseText.normalizedField(documentNumber), documentDate: documentDate),
+                                   caseID: caseID, at: at, officer: officer, bodyCode: nil, recordedAt: recordedAt)
+        }
+    }
+
+    /// A procedure whose result is given on the spot: the result and its return recorded together.
+    @discardableResult
+    public func returnOnTheSpot(caseCode: String, at: LocalDateTime, officer username: String,
+                                recordedAt: Int64 = SystemClock.unixSeconds()) throws(StoreError) -> CaseState {
+        let c = try existing(caseCode)
+        let (officer, caseID) = try actor(username, .resultReceived, c.code)
+        let (returner, _) = try actor(username, .returned, c.code)
+        return try write {
+            _ = try appendEvent(.resultReceived(documentNumber: "Trả ngay", documentDate: at.date), caseID: caseID, at: at, officer: officer,
+                                bodyCode: nil, recordedAt: recordedAt)
+            return try appendEvent(.returned(method: .counter, postalReceipt: nil, applicantToldEarly: false), caseID: caseID, at: at,
+                                   officer: returner, bodyCode: nil, recordedAt: recordedAt)
+        }
+    }
+
     /// The complete dossier came back after a supplement request: the deadline restarts (or shifts, by the
     /// policy), and so does the deadline of the step being processed.
     @discardableResult

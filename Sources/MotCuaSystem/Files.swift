@@ -66,6 +66,17 @@ public enum FileSystem {
         return result
     }
 
+    /// The first `count` bytes of a file (fewer when it is shorter), e.g. to recognise a database by its header.
+    public static func readPrefix(_ path: String, count: Int) throws(SystemError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw SystemError(operation: "Không đọc được", path: path, code: errno) }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: count)
+        let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, 0) }
+        guard n >= 0 else { throw SystemError(operation: "Không đọc được", path: path, code: errno) }
+        return Array(buffer[0..<n])
+    }
+
     /// Reads a UTF-8 text file; invalid UTF-8 is reported as an error (EILSEQ).
     public static func readText(_ path: String) throws(SystemError) -> String {
         let bytes = try readBytes(path)

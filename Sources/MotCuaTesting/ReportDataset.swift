@@ -83,10 +83,12 @@ public enum ReportDataset {
         // D — Hộ tịch: received Mon 05/10, due Thu 08/10 09:00; the civil-status step (due Wed 07/10 10:00)
         // finishes Thu 16:00; apology on Wed 07/10 with a new date Mon 12/10; result Fri 09/10: late (legal due).
         try receive("D", "1.004873", "Đỗ Văn Dũng", at: "2026-10-05 09:00", address: "Thôn 1, xã Tân Phú", phone: "0912000004")
-        try walk("D", handOver: "2026-10-05 10:00", acks: ["2026-10-05 10:10", "2026-10-08 16:10"],
-                 done: [("2026-10-08 16:00", "Đã xác minh xong"), ("2026-10-09 09:00", "")])
+        try walk("D", handOver: "2026-10-05 10:00", acks: ["2026-10-05 10:10"], done: [])
         try s.record(.rescheduled(newDue: t("2026-10-12 09:00"), reason: "Chờ xác minh thông tin khai sinh tại nơi đăng ký trước đây"),
                      caseCode: codes["D"]!, at: t("2026-10-07 09:00"), officer: "lanhdao")
+        try s.finishAndHandOver(caseCode: codes["D"]!, step: 0, note: "Đã xác minh xong", at: t("2026-10-08 16:00"), officer: "tuphap", calendar: cal)
+        try s.acknowledge(caseCode: codes["D"]!, step: 1, at: t("2026-10-08 16:10"), officer: "lanhdao")
+        try s.finishStep(caseCode: codes["D"]!, step: 1, at: t("2026-10-09 09:00"), officer: "lanhdao")
         try result("D", at: "2026-10-09 10:00", returned: "2026-10-09 11:00")
         try evaluate("D", .satisfaction(.dissatisfied), at: "2026-10-09 11:01")
         // E — Chứng thực, same day, online: received Tue 06/10 09:00, due 17:00; result 16:00 (on time).

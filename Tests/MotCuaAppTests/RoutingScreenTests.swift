@@ -219,4 +219,46 @@ import Testing
         #expect(r.steps.map(\.bodyCode) == ["TUPHAP", "CONGAN"])
         #expect(r.documents.count == 3)
     }
+
+    /// Esc closes the documents picker of the case view (not the case), and the desk officer is not offered
+    /// the correction of the deadline.
+    @Test func escClosesThePickerAndTheDeadlineIsALeadersCorrection() throws {
+        let ws = try TestWorkspace(now: "2026-11-17 09:00")
+        let code = try ws.register("Lý Văn Sáu", procedure: "1.004873", at: "2026-11-16 10:00").code
+        let d = try driver(ws, "tiepnhan")
+        open(d, code)
+        d.press(.control("p"))
+        #expect(d.shows("In văn bản của hồ sơ"), "\(d.text)")
+        d.press(.escape)
+        #expect(!d.shows("In văn bản của hồ sơ") && d.shows("Mã hồ sơ: \(code)"), "\(d.text)")
+        d.press(.control("e"))
+        #expect(d.shows("Lý do sửa"), "\(d.text)")
+        for _ in 0..<12 { d.press(.right) }
+        #expect(!d.shows("Ngày hẹn trả"), "not among the desk officer's fields\n\(d.text)")
+        d.press(.escape)
+        let leader = try driver(ws, "lanhdao")
+        open(leader, code)
+        leader.press(.control("e"))
+        var seen = false
+        for _ in 0..<12 { leader.press(.right); seen = seen || leader.shows("[Ngày hẹn trả]") }
+        #expect(seen, "a leader may correct the deadline")
+    }
+
+    @Test func escAsksBeforeDroppingATypedReason() throws {
+        let ws = try TestWorkspace(now: "2026-11-17 09:00")
+        let code = try ws.register("Lý Văn Bảy", procedure: "1.004873", at: "2026-11-16 10:00").code
+        let d = try driver(ws, "tiepnhan")
+        open(d, code)
+        d.press(.control("w"))
+        #expect(d.shows("Lý do rút hồ sơ"), "\(d.text)")
+        d.type("Nguoi nop xin rut")
+        d.press(.escape)
+        #expect(d.shows("Bỏ nội dung đang nhập?"), "\(d.text)")
+        d.press(.character("k"))
+        #expect(d.shows("Lý do rút hồ sơ"), "kept, on the form")
+        d.press(.escape)
+        d.press(.character("c"))
+        #expect(d.shows("Mã hồ sơ: \(code)"))
+        #expect(try ws.store.caseRecord(code: code)!.state.status == .received, "nothing recorded")
+    }
 }

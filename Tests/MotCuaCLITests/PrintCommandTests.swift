@@ -101,8 +101,41 @@ import Testing
         #expect(printed.status == 0, "\(printed.err)")
         #expect(try FileSystem.readText(dir.path + "/lp-args").contains("-d Quay"))
         let sent = try FileSystem.readText(dir.path + "/lp-input")
-        #expect(sent.contains(code) && sent.contains("BẢN IN LẠI"), "the second print is a reprint")
+        #expect(sent.contains(code) && sent.contains("BẢN IN LẠI"), "no spooler: the saved copy was the document; this is a reprint")
         #expect(FileSystem.exists(dir.path + "/documents/\(code)-giay-tiep-nhan-in-lai.txt"))
+    }
+
+    /// A printer that refuses the job (stopped, unknown destination): the copy is saved but the print does not
+    /// count, so the paper the citizen finally gets is not marked as a reprint.
+    @Test func aRefusedPrintDoesNotCount() throws {
+        let (dir, code) = try prepared()
+        let bin = dir.path + "/bin"
+        try FileSystem.makeDirectories(bin)
+        try FileSystem.writeAtomically(bin + "/lp", text: "#!/bin/sh\n/bin/cat > /dev/null\necho 'lp: The printer or class does not exist.' >&2\nexit 1\n", mode: 0o755)
+        try Store.open(path: dir.db).setSetting("print_filter", "none")
+        let refused = runCLI(["print", "receipt", code, "--db", dir.db], environment: ["PATH": bin])
+        #expect(refused.status == 1)
+        #expect(refused.err.contains("The printer or class does not exist"), "\(refused.err)")
+        let store = try Store.open(path: dir.db)
+        let c = try #require(try store.caseRecord(code: code))
+        #expect(try store.receiptPrintCount(caseID: c.id) == 0)
+        try FileSystem.writeAtomically(bin + "/lp", text: "#!/bin/sh\n/bin/cat > \"\(dir.path)/lp-input\"\necho 'request id is Quay-8'\n", mode: 0o755)
+        #expect(runCLI(["print", "receipt", code, "--db", dir.db], environment: ["PATH": bin]).status == 0)
+        #expect(!(try FileSystem.readText(dir.path + "/lp-input")).contains("BẢN IN LẠI"), "the first receipt actually printed")
+        #expect(try store.receiptPrintCount(caseID: c.id) == 1)
+    }
+
+    @Test func outputNeverReplacesADatabase() throws {
+        let (dir, code) = try prepared()
+        let r = runCLI(["print", "receipt", code, "--db", dir.db, "--output", dir.db])
+        #expect(r.status == 2)
+        #expect(r.err.contains("cơ sở dữ liệu"), "\(r.err)")
+        #expect(runCLI(["report", "ledger", "--db", dir.db, "--output", dir.db]).status == 2)
+        #expect(runCLI(["case", "show", code, "--db", dir.db]).status == 0, "the database is intact")
+        // An existing text file is replaced (scripts run the same report again).
+        try FileSystem.writeAtomically(dir.path + "/r.txt", text: "old")
+        #expect(runCLI(["print", "receipt", code, "--db", dir.db, "--output", dir.path + "/r.txt"]).status == 0)
+        #expect(try FileSystem.readText(dir.path + "/r.txt").contains(code))
     }
 
     @Test func importedFormNumbersReachThePrint() throws {

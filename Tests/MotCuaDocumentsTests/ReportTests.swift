@@ -24,7 +24,7 @@ import Testing
 
     @Test func statisticsEveryCell() throws {
         let (ws, _, _) = try dataset()
-        let s = try ws.store.periodStatistics(Self.october)
+        let s = try ws.store.periodStatistics(Self.october, now: Self.printedAt)
         #expect(s.rows.map(\.field) == ["Chứng thực", "Cư trú", "Hộ tịch", "Liên thông"], "Vietnamese dictionary order")
         //                              recv onl pers carr | res ear ont lat | pend wit ovd | closed
         // Chứng thực: E online on time, O in person on time.
@@ -50,17 +50,17 @@ import Testing
         let (ws, _, _) = try dataset()
         // September: L, C, B, M, A received (5, all in person); C resolved early (23/09, due 24/09); at the end
         // of September L is overdue (due 23/09), B and A within (A's result is on 01/10), M paused (within).
-        let september = try ws.store.periodStatistics(ReportPeriod.month(2026, 9)!)
+        let september = try ws.store.periodStatistics(ReportPeriod.month(2026, 9)!, now: Self.printedAt)
         #expect(cells(september.total) == [5, 0, 5, 0, 1, 1, 0, 0, 4, 3, 1, 0])
         // One day, 26/10: carried over L, M and N (received 20/10, refused that day: late); received that day
         // G and O (both within their limits at the end of the day).
-        let day = try ws.store.periodStatistics(ReportPeriod(from: CivilDate(iso: "2026-10-26")!, to: CivilDate(iso: "2026-10-26")!)!)
+        let day = try ws.store.periodStatistics(ReportPeriod(from: CivilDate(iso: "2026-10-26")!, to: CivilDate(iso: "2026-10-26")!)!, now: Self.printedAt)
         #expect(cells(day.total) == [5, 0, 2, 3, 1, 0, 0, 1, 4, 3, 1, 0], "L overdue; M paused, G and O within")
     }
 
     @Test func statisticsReportAndCSV() throws {
         let (ws, _, ctx) = try dataset()
-        let report = ReportForms.statistics(try ws.store.periodStatistics(Self.october), ctx, printedAt: Self.printedAt)
+        let report = ReportForms.statistics(try ws.store.periodStatistics(Self.october, now: Self.printedAt), ctx, printedAt: Self.printedAt)
         let text = TextRenderer(pageSize: report.document.pageSize).text(report.document)
         expectGoldenText(text, "report-stats-2026-10")
         #expect(text.contains("Biểu số 06/VPCP/KSTT") && text.contains("Tháng 10 năm 2026"))
@@ -111,7 +111,7 @@ import Testing
 
     @Test func lateCasesOfOctober() throws {
         let (ws, codes, ctx) = try dataset()
-        let late = try ws.store.lateCases(Self.october, calendar: try ws.calendar())
+        let late = try ws.store.lateCases(Self.october, now: Self.printedAt, calendar: try ws.calendar())
         #expect(late.map(\.code) == ["L", "D", "N", "G"].map { codes[$0]! }, "by legal deadline")
         #expect(late.map { RemainingTime.durationText(minutes: $0.lateMinutes) } == ["27 ngày 6 giờ", "1 ngày 1 giờ", "1 ngày", "1 ngày 6 giờ"])
         #expect(late[0].lateBodies == ["Bộ phận một cửa (chưa chuyển hồ sơ)"] && late[0].resultAt == nil)

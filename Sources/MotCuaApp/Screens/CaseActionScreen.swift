@@ -57,7 +57,11 @@ struct CaseActionScreen: Screen {
 
     var title: String { kind.map(CaseActionScreen.heading) ?? "Hồ sơ \(code)" }
     var isForm: Bool { true }
-    var hasUnsavedInput: Bool { false }
+    /// Typed text that Esc would lose (the time and the other prefilled values do not count).
+    var hasUnsavedInput: Bool {
+        !done && ["reason", "reason1", "reason2", "reason3", "item1", "item2", "item3", "item4", "note", "number", "slip", "receipt", "postal"]
+            .contains { !form.value($0).isEmpty }
+    }
     var keyMap: KeyMap { KeyMap([KeyBinding([.function(10), .control("s")], CaseActionScreen.saveCommand)]) }
 
     static func heading(_ kind: Kind) -> String {
@@ -148,12 +152,18 @@ struct CaseActionScreen: Screen {
         case .command(let c):
             switch c.id {
             case CaseActionScreen.saveCommand.id: return save(context)
-            case AppCommand.back.id: return [.pop]
+            case AppCommand.back.id:
+                if hasUnsavedInput {
+                    return [.ask(Dialog(title: "Bỏ nội dung đang nhập?", lines: ["Nội dung đang gõ sẽ mất. Bỏ và quay lại?"]), tag: "discard")]
+                }
+                return [.pop]
             default: return []
             }
         case .response(.actionDone(let message, let r)):
             record = r
             return followUp(message, r)
+        case .answer(tag: "discard", let answer):
+            return answer == .yes ? [.pop] : []
         case .answer(let tag, let answer):
             guard answer == .yes, let r = record else { return [.pop] }
             switch tag {

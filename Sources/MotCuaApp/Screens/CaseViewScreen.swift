@@ -100,6 +100,8 @@ struct CaseViewScreen: Screen {
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
         officer = context.officer
         if var p = picker {
+            // Esc arrives as the global "back" command: it closes the picker, not the case.
+            if case .command(let c) = event, c.id == AppCommand.back.id { picker = nil; return [] }
             guard case .key(let key) = event else { return [] }
             switch key {
             case .escape: picker = nil
@@ -134,7 +136,7 @@ struct CaseViewScreen: Screen {
             case CaseViewScreen.correctCommand.id:
                 guard let record else { return [] }
                 guard record.state.status != .cancelled else { return [.status("Hồ sơ đã hủy: không sửa được", .warning)] }
-                return [.push(CorrectionScreen(record: record))]
+                return [.push(CorrectionScreen(record: record, role: officer?.role))]
             case CaseViewScreen.documentsCommand.id:
                 guard let record else { return [] }
                 var list = ListView(widths: [0], fold: { VietnameseText.fold($0) })

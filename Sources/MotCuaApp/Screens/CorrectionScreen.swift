@@ -11,12 +11,17 @@ struct CorrectionScreen: Screen {
     var picker: ListView?
     var chosenProcedure: String?
 
-    static let fields: [CorrectableField] = [.applicantName, .applicantIDNumber, .applicantBirthDate, .applicantPhone,
-                                             .applicantEmail, .applicantAddress, .representativeName, .documents, .procedure,
-                                             .appointment, .fee, .feeReceiptNumber, .note]
+    static let allFields: [CorrectableField] = [.applicantName, .applicantIDNumber, .applicantBirthDate, .applicantPhone,
+                                                .applicantEmail, .applicantAddress, .representativeName, .documents, .procedure,
+                                                .appointment, .fee, .feeReceiptNumber, .note]
+    /// The fields this officer may correct on this case: the appointment (the deadline statistics judge)
+    /// only by a leader or administrator and only before a result.
+    let fields: [CorrectableField]
 
-    init(record: CaseRecord) {
+    init(record: CaseRecord, role: Role?) {
         self.record = record
+        let mayMoveDeadline = (role == .leader || role == .administrator) && record.state.resultAt == nil && !record.state.status.isClosed
+        fields = CorrectionScreen.allFields.filter { $0 != .appointment || mayMoveDeadline }
         form = ScrollForm([])
         form = ScrollForm(items(for: .applicantName))
     }
@@ -27,7 +32,7 @@ struct CorrectionScreen: Screen {
     var keyMap: KeyMap { KeyMap([KeyBinding([.function(10), .control("s")], Command(id: "save", title: "Lưu", help: "lưu sửa đổi")),
                                  KeyBinding([.function(4)], AppCommand.pick)]) }
 
-    var selectedField: CorrectableField { CorrectionScreen.fields[form.choice("field")?.selected ?? 0] }
+    var selectedField: CorrectableField { fields[form.choice("field")?.selected ?? 0] }
 
     func current(_ f: CorrectableField) -> String {
         let a = record.applicant
@@ -51,8 +56,8 @@ struct CorrectionScreen: Screen {
     func items(for f: CorrectableField) -> [ScrollForm.Item] {
         var items: [ScrollForm.Item] = [
             .info("Hồ sơ \(record.code) — \(record.applicant.fullName)", .heading),
-            .choice(ChoiceField(id: "field", label: "Sửa", options: CorrectionScreen.fields.map(\.vietnameseName),
-                                selected: CorrectionScreen.fields.firstIndex(of: f) ?? 0)),
+            .choice(ChoiceField(id: "field", label: "Sửa", options: fields.map(\.vietnameseName),
+                                selected: fields.firstIndex(of: f) ?? 0)),
             .info("Hiện tại: \(f == .documents ? "\(record.documents.count) giấy tờ" : current(f))", .dim),
         ]
         switch f {
@@ -83,6 +88,8 @@ struct CorrectionScreen: Screen {
 
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
         if var p = picker {
+            // Esc arrives as the global "back" command: it closes the picker, not the form.
+            if case .command(let c) = event, c.id == AppCommand.back.id { picker = nil; return [] }
             guard case .key(let key) = event else { return [] }
             switch key {
             case .escape: picker = nil
@@ -120,7 +127,11 @@ struct CorrectionScreen: Screen {
                 if selectedField == .procedure { openPicker() }
                 return []
             case AppCommand.save.id: return save()
-            case AppCommand.back.id: return [.pop]
+            case AppCommand.back.id:
+                if hasUnsavedInput {
+                    return [.ask(Dialog(title: "Bỏ sửa đổi đang nhập?", lines: ["Lý do đã gõ sẽ mất. Bỏ và quay lại?"]), tag: "discard")]
+                }
+                return [.pop]
             default: return []
             }
         case .response(.catalogue(let list)):
@@ -128,6 +139,8 @@ struct CorrectionScreen: Screen {
             return []
         case .response(.done(let message)):
             return [.status(message, .ok), .ask(Dialog(title: "In lại giấy tiếp nhận?", lines: ["\(message).", "In lại giấy tiếp nhận cho người nộp?"], defaultYes: true), tag: "reprint")]
+        case .answer(tag: "discard", let answer):
+            return answer == .yes ? [.pop] : []
         case .answer(tag: "reprint", let answer):
             return answer == .yes ? [.replace(DocumentPreviewScreen(source: .receipt(caseCode: record.code), onTheSpot: false, headline: ""))] : [.pop]
         case .response(.failed(let m)):

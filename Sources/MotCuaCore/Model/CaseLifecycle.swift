@@ -407,7 +407,12 @@ public enum CaseLifecycle {
             try require(Set(CaseStatus.allCases).subtracting([.cancelled]), "sửa thông tin")
             if field == CorrectableField.appointment.rawValue {
                 guard let due = LocalDateTime(iso: new) else { throw LifecycleError("ngày hẹn sửa không hợp lệ: \(new)") }
-                state.legalDue = due
+                // The deadline statistics judge against may be corrected only while there is no result; after
+                // an apology only the promised date moves (the original deadline stays what is judged).
+                guard state.resultAt == nil, !state.status.isClosed else {
+                    throw LifecycleError("hồ sơ đã có kết quả hoặc đã kết thúc: không sửa ngày hẹn được")
+                }
+                if state.rescheduleCount == 0 { state.legalDue = due }
                 state.appointment = due
             }
         case .printed:

@@ -16,9 +16,9 @@ public struct ReportPeriod: Hashable, Sendable {
     public func contains(_ t: LocalDateTime) -> Bool { t >= start && t < end }
 
     public static func month(_ year: Int, _ month: Int) -> ReportPeriod? {
-        guard let first = CivilDate(year: year, month: month, day: 1) else { return nil }
-        let next = month == 12 ? CivilDate(year: year + 1, month: 1, day: 1)! : CivilDate(year: year, month: month + 1, day: 1)!
-        return ReportPeriod(from: first, to: next.adding(days: -1))
+        guard let first = CivilDate(year: year, month: month, day: 1),
+              let last = CivilDate(year: year, month: month, day: CivilDate.daysInMonth(year: year, month: month)) else { return nil }
+        return ReportPeriod(from: first, to: last)
     }
 
     public static func quarter(_ year: Int, _ quarter: Int) -> ReportPeriod? {
@@ -95,8 +95,9 @@ public enum StatisticsPlacement: Hashable, Sendable {
     /// - resolved: its result (or refusal) reached the counter during the period, judged by that date against
     ///   the legal deadline (early / on time / late, comparing dates);
     /// - pending at the end: no result by the end of the period; overdue when the legal deadline passed
-    ///   before the period ended, unless the clock was stopped for a supplement.
-    public static func place(_ c: CaseFacts, in period: ReportPeriod) -> StatisticsPlacement {
+    ///   before the period ended — or before now, for a period that has not ended — unless the clock was
+    ///   stopped for a supplement before the deadline passed.
+    public static func place(_ c: CaseFacts, in period: ReportPeriod, now: LocalDateTime) -> StatisticsPlacement {
         if c.status == .cancelled { return .outside }
         let received: Received
         if period.contains(c.receivedAt) {
@@ -114,8 +115,9 @@ public enum StatisticsPlacement: Hashable, Sendable {
         if let closed = c.closedAt, period.contains(closed), c.resultAt == nil || c.resultAt! >= period.end {
             return .counted(received, .closedWithoutResult)
         }
-        let paused = c.pausedAt.map { $0 < period.end } ?? false
-        return .counted(received, !paused && c.legalDue < period.end ? .pendingOverdue : .pendingWithinLimit)
+        let judgedAt = min(period.end, now)
+        let paused = c.pausedAt.map { $0 < judgedAt && $0 <= c.legalDue } ?? false
+        return .counted(received, !paused && c.legalDue < judgedAt ? .pendingOverdue : .pendingWithinLimit)
     }
 }
 
@@ -198,12 +200,13 @@ public struct PeriodStatistics: Hashable, Sendable {
     public let rows: [StatisticsRow]
     public let total: StatisticsRow
 
-    /// Each case counts once (a liên thông group case is one case), in the field of its procedure.
-    public init(_ facts: [CaseFacts], period: ReportPeriod) {
+    /// Each case counts once (a liên thông group case is one case), in the field of its procedure. `now`
+    /// matters only for a period that has not ended: what is overdue is judged at the earlier of the two.
+    public init(_ facts: [CaseFacts], period: ReportPeriod, now: LocalDateTime) {
         self.period = period
         var byField: [String: StatisticsRow] = [:]
         for c in facts {
-            let placement = StatisticsPlacement.place(c, in: period)
+            let placement = StatisticsPlacement.place(c, in: period, now: now)
             guard case .counted = placement else { continue }
             byField[c.field, default: StatisticsRow(field: c.field)].add(placement)
         }
