@@ -180,3 +180,26 @@ extension Screen {
     public var isForm: Bool { false }
     public var hasUnsavedInput: Bool { false }
 }
+
+/// A pick list shown over a screen (the procedures of the catalogue, the documents of a case): Esc — which
+/// arrives as the global "back" command — closes it, Enter closes it and returns the selected row, other keys
+/// move or filter. Returns nil while it stays open or when it was closed without a choice.
+func handlePicker(_ picker: inout ListView?, _ event: ScreenEvent) -> ListRow? {
+    guard var list = picker else { return nil }
+    if case .command(let c) = event, c.id == AppCommand.back.id {
+        picker = nil
+        return nil
+    }
+    guard case .key(let key) = event else { return nil }
+    switch key {
+    case .escape:
+        picker = nil
+    case .enter:
+        picker = nil
+        return list.selectedRow
+    default:
+        _ = list.handle(key)
+        picker = list
+    }
+    return nil
+}

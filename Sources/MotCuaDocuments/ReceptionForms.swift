@@ -127,14 +127,7 @@ public enum ReceptionForms {
 
     /// Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ: every missing item, at once, and the reason.
     public static func supplement(_ slip: Slip, _ ctx: PrintContext, reprint: Bool = false) -> Document {
-        let entry = ctx.forms.entry("supplement")
-        var b = header("supplement", ctx, date: slip.at.date, reprint: reprint)
-        b.append(.title(entry.title, subtitle: ["Số phiếu: \(slip.number)"]))
-        b.append(.space(1))
-        b.append(.paragraph("\(sentenceCase(ctx.unit.counterName)) tiếp nhận hồ sơ của:"))
-        b += applicantBlocks(slip)
-        b.append(.field(label: "Nội dung yêu cầu giải quyết", value: slip.procedureName))
-        if let code = slip.caseCode { b.append(.field(label: "Mã hồ sơ", value: code)) }
+        var b = slipOpening("supplement", slip, ctx, reprint: reprint)
         b.append(.paragraph("Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:"))
         for (i, item) in slip.items.enumerated() { b.append(.listItem(number: i + 1, text: item)) }
         if !slip.reason.isEmpty { b.append(.field(label: "Lý do", value: slip.reason)) }
@@ -149,14 +142,7 @@ public enum ReceptionForms {
 
     /// Phiếu từ chối tiếp nhận giải quyết hồ sơ, with its reasons.
     public static func refusal(_ slip: Slip, _ ctx: PrintContext, reprint: Bool = false) -> Document {
-        let entry = ctx.forms.entry("refusal")
-        var b = header("refusal", ctx, date: slip.at.date, reprint: reprint)
-        b.append(.title(entry.title, subtitle: ["Số phiếu: \(slip.number)"]))
-        b.append(.space(1))
-        b.append(.paragraph("\(sentenceCase(ctx.unit.counterName)) tiếp nhận hồ sơ của:"))
-        b += applicantBlocks(slip)
-        b.append(.field(label: "Nội dung yêu cầu giải quyết", value: slip.procedureName))
-        if let code = slip.caseCode { b.append(.field(label: "Mã hồ sơ", value: code)) }
+        var b = slipOpening("refusal", slip, ctx, reprint: reprint)
         b.append(.paragraph("Sau khi nghiên cứu, đối chiếu với các quy định hiện hành, \(lowerFirst(sentenceCase(ctx.unit.counterName))) từ chối tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:"))
         for (i, item) in slip.items.enumerated() { b.append(.listItem(number: i + 1, text: item)) }
         if !slip.reason.isEmpty { b.append(.paragraph(slip.reason)) }
@@ -166,6 +152,19 @@ public enum ReceptionForms {
         b.append(.signatures([Signature(title: "NGƯỜI NỘP HỒ SƠ", name: slip.applicantName),
                               Signature(title: "NGƯỜI TIẾP NHẬN HỒ SƠ", name: slip.officerName)]))
         return Document(kind: "phieu-tu-choi", caption: "Phiếu từ chối tiếp nhận giải quyết hồ sơ", pageSize: .a5, blocks: b)
+    }
+
+    /// What the request to supplement and the refusal share: header, title with the slip's number, the
+    /// applicant, the procedure and, during processing, the case code.
+    static func slipOpening(_ kind: String, _ slip: Slip, _ ctx: PrintContext, reprint: Bool) -> [DocumentBlock] {
+        var b = header(kind, ctx, date: slip.at.date, reprint: reprint)
+        b.append(.title(ctx.forms.entry(kind).title, subtitle: ["Số phiếu: \(slip.number)"]))
+        b.append(.space(1))
+        b.append(.paragraph("\(sentenceCase(ctx.unit.counterName)) tiếp nhận hồ sơ của:"))
+        b += applicantBlocks(slip)
+        b.append(.field(label: "Nội dung yêu cầu giải quyết", value: slip.procedureName))
+        if let code = slip.caseCode { b.append(.field(label: "Mã hồ sơ", value: code)) }
+        return b
     }
 
     static func applicantBlocks(_ slip: Slip) -> [DocumentBlock] {

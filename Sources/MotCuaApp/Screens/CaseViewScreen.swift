@@ -99,21 +99,10 @@ struct CaseViewScreen: Screen {
 
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
         officer = context.officer
-        if var p = picker {
-            // Esc arrives as the global "back" command: it closes the picker, not the case.
-            if case .command(let c) = event, c.id == AppCommand.back.id { picker = nil; return [] }
-            guard case .key(let key) = event else { return [] }
-            switch key {
-            case .escape: picker = nil
-            case .enter:
-                picker = nil
-                if let r = record, let row = p.selectedRow, let i = Int(row.id) {
-                    let docs = CaseViewScreen.documents(r, events)
-                    if docs.indices.contains(i) { return [.push(DocumentPreviewScreen(source: docs[i].1, onTheSpot: false, headline: ""))] }
-                }
-            default:
-                _ = p.handle(key)
-                picker = p
+        if picker != nil {
+            if let row = handlePicker(&picker, event), let r = record, let i = Int(row.id) {
+                let docs = CaseViewScreen.documents(r, events)
+                if docs.indices.contains(i) { return [.push(DocumentPreviewScreen(source: docs[i].1, onTheSpot: false, headline: ""))] }
             }
             return []
         }

@@ -87,18 +87,10 @@ struct CorrectionScreen: Screen {
     }
 
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
-        if var p = picker {
-            // Esc arrives as the global "back" command: it closes the picker, not the form.
-            if case .command(let c) = event, c.id == AppCommand.back.id { picker = nil; return [] }
-            guard case .key(let key) = event else { return [] }
-            switch key {
-            case .escape: picker = nil
-            case .enter:
-                if let row = p.selectedRow { form.setValue("value", row.columns[0]); chosenProcedure = row.id }
-                picker = nil
-            default:
-                _ = p.handle(key)
-                picker = p
+        if picker != nil {
+            if let row = handlePicker(&picker, event) {
+                form.setValue("value", row.columns[0])
+                chosenProcedure = row.id
             }
             return []
         }
