@@ -71,7 +71,7 @@ let package = Package(
 
         // --- Tests ----------------------------------------------------------------------------
         .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore", "MotCuaDefaults"]),
-        .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaCore", "MotCuaDefaults", "MotCuaSystem"]),
+        .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaCore", "MotCuaDefaults", "MotCuaSystem", "MotCuaTesting"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "MotCuaCore"]),
         .testTarget(name: "MotCuaAppTests", dependencies: ["MotCuaApp", "MotCuaTesting", "MotCuaCore", "MotCuaStore", "TerminalUI", "NcursesTerminal"]),
         .testTarget(name: "MotCuaDocumentsTests", dependencies: ["MotCuaDocuments", "MotCuaTesting", "MotCuaCore", "MotCuaStore", "MotCuaDefaults", "MotCuaSystem", "TerminalUI"]),

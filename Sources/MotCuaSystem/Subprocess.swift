@@ -86,9 +86,7 @@ public enum Subprocess {
             posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         }
 
-        var env = currentEnvironment()
-        for (k, v) in environment { env[k] = v }
-        let envStrings = env.map { "\($0.key)=\($0.value)" }
+        let envStrings = childEnvironment(environment)
 
         var pid = pid_t()
         let spawnResult = withCStrings(arguments) { argv in
@@ -157,6 +155,13 @@ public enum Subprocess {
         }
     }
 
+    /// The parent's environment with `extra` on top, as `NAME=value` strings for the child.
+    static func childEnvironment(_ extra: [String: String]) -> [String] {
+        var env = currentEnvironment()
+        for (k, v) in extra { env[k] = v }
+        return env.map { "\($0.key)=\($0.value)" }
+    }
+
     static func currentEnvironment() -> [String: String] {
         var result: [String: String] = [:]
         var p = environ
@@ -207,9 +212,7 @@ public enum Subprocess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdoutPath ?? "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, stderrPath ?? "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0o600)
-        var env = currentEnvironment()
-        for (k, v) in environment { env[k] = v }
-        let envStrings = env.map { "\($0.key)=\($0.value)" }
+        let envStrings = childEnvironment(environment)
         var pid = pid_t()
         let rc = withCStrings(arguments) { argv in
             withCStrings(envStrings) { envp in posix_spawn(&pid, program, &actions, &attributes, argv, envp) }

@@ -2,6 +2,7 @@ import Foundation
 import MotCuaCLI
 import MotCuaCore
 import MotCuaSystem
+import MotCuaTesting
 import Testing
 
 /// What a command printed and returned.
@@ -28,20 +29,7 @@ func runCLI(_ args: [String], stdin: String = "", now: String = "2026-11-21 09:0
     return CommandResult(status: status, out: capture.out, err: capture.err)
 }
 
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
 
-/// The `motcua` binary built beside the test bundle (`swift test` builds every product).
-let motcuaBinary: String = {
-    let candidates = [
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path + "/motcua",
-        repositoryRoot + "/.build/debug/motcua",
-    ]
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
-}()
 
 /// Runs the real binary (for exit statuses and streams as a shell sees them).
 func runBinary(_ args: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Subprocess.Result {

@@ -1,4 +1,5 @@
 import MotCuaSystem
+import MotCuaTesting
 import Testing
 
 @Suite struct LunarCommandTests {

@@ -1,4 +1,5 @@
 import MotCuaSystem
+import MotCuaTesting
 import Testing
 
 /// Issue 6 with the real binary in tmux: a case's journey over several working days, one program run per

@@ -1,5 +1,6 @@
 import MotCuaStore
 import MotCuaSystem
+import MotCuaTesting
 import Testing
 
 /// The real binary in tmux, as an officer uses it.

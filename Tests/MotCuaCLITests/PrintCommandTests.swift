@@ -2,6 +2,7 @@ import Foundation
 import MotCuaCore
 import MotCuaStore
 import MotCuaSystem
+import MotCuaTesting
 import Testing
 
 /// `motcua print receipt|supplement|refusal CODE [--output FILE]` and `motcua import` of a forms file.

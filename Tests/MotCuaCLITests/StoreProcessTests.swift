@@ -2,6 +2,7 @@ import Foundation
 import MotCuaCore
 import MotCuaStore
 import MotCuaSystem
+import MotCuaTesting
 import Testing
 
 /// The store under real processes: several writers at once, SIGKILL mid-transaction, a full disk.

@@ -1,4 +1,5 @@
 import MotCuaSystem
+import MotCuaTesting
 import Testing
 #if canImport(Glibc)
 import Glibc

@@ -2,6 +2,7 @@ import Foundation
 import MotCuaCore
 import MotCuaDefaults
 import MotCuaSystem
+import MotCuaTesting
 import Testing
 @testable import MotCuaStore
 
@@ -52,20 +53,7 @@ func d(_ text: String) -> CivilDate { CivilDate(iso: text)! }
 /// Bytes of a file, for checking that a refused file was left untouched.
 func fileBytes(_ path: String) -> [UInt8] { (try? FileSystem.readBytes(path)) ?? [] }
 
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
 
-/// The `motcua` binary built beside the test bundle.
-let motcuaBinary: String = {
-    let candidates = [
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path + "/motcua",
-        repositoryRoot + "/.build/debug/motcua",
-    ]
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
-}()
 
 /// FNV-1a 64-bit, to pin the text of shipped migrations.
 func fnv1a(_ text: String) -> UInt64 {
