@@ -43,7 +43,8 @@ extension Application {
             let target = (folder.hasSuffix("/") ? String(folder.dropLast()) : folder) + "/" + name
             let bytes = try env.store.backup(to: target)
             env.log?.write("backup: \(bytes) bytes")
-            return .done("Đã sao lưu vào \(target) (\(bytes / 1024) KiB)")
+            // The new file's name first: a long folder path is what the 80-column status line may cut.
+            return .done("Đã sao lưu \(name) (\(bytes / 1024) KiB) vào thư mục \(folder)")
         default:
             return nil
         }

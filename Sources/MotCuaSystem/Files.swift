@@ -198,9 +198,9 @@ public enum FileSystem {
         return cwd == "/" ? "/" + path : cwd + "/" + path
     }
 
-    /// A new private temporary directory (mode 0700) under `$TMPDIR` or /tmp.
-    public static func makeTemporaryDirectory(prefix: String = "motcua") throws(SystemError) -> String {
-        let base = Environment.get("TMPDIR").flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    /// A new private temporary directory (mode 0700) under `directory`, else `$TMPDIR`, else /tmp.
+    public static func makeTemporaryDirectory(prefix: String = "motcua", in directory: String? = nil) throws(SystemError) -> String {
+        let base = directory ?? Environment.get("TMPDIR").flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array("\(base)/\(prefix).XXXXXX".utf8CString)
         guard let result = mkdtemp(&template) else {
             throw SystemError(operation: "Không tạo được thư mục tạm", path: base, code: errno)

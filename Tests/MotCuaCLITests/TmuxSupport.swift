@@ -16,7 +16,8 @@ final class TmuxSession {
 
     /// Starts `command` (a shell command line) in a new detached session.
     init(columns: Int = 80, rows: Int = 24, command: String) throws {
-        directory = try FileSystem.makeTemporaryDirectory(prefix: "motcua-tmux")
+        // In /tmp, not TMPDIR: a socket's path must stay under 108 bytes, and CI's TMPDIR is inside the clone.
+        directory = try FileSystem.makeTemporaryDirectory(prefix: "motcua-tmux", in: "/tmp")
         socket = directory + "/tmux.sock"
         // The server daemonises: its output goes nowhere so that no pipe is held open.
         let r = try Subprocess.run(["tmux", "-u", "-S", socket, "-f", "/dev/null", "new-session", "-d", "-x", String(columns),
