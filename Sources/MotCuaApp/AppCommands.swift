@@ -19,6 +19,7 @@ public enum AppCommand {
     public static let open = Command(id: "open", title: "Mở", help: "mở hồ sơ đang chọn")
     public static let explain = Command(id: "explain", title: "Giải thích hạn", help: "xem vì sao có ngày hẹn trả này")
     public static let lock = Command(id: "lock", title: "Khóa màn hình", help: "khóa màn hình, mở lại bằng mật khẩu")
+    public static let changePassword = Command(id: "changePassword", title: "Đổi mật khẩu", help: "đổi mật khẩu đăng nhập của mình")
     public static let logout = Command(id: "logout", title: "Đăng xuất", help: "kết thúc phiên làm việc của cán bộ")
     public static let login = Command(id: "login", title: "Đăng nhập", help: "đăng nhập bằng tên và mật khẩu")
     public static let refresh = Command(id: "refresh", title: "Làm mới", help: "đọc lại số liệu")

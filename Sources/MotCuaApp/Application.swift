@@ -364,6 +364,7 @@ public final class Application {
                 return .home(try loadHome())
             default:
                 if let response = try performRoutingRequest(request) { return response }
+                if let response = try performAdminRequest(request) { return response }
                 return try performCaseRequest(request)
             }
         } catch {

@@ -5,7 +5,7 @@ import MotCuaSystem
 import TerminalUI
 
 extension Application {
-    var officerName: String { officer?.username ?? "he-thong" }
+    var officerName: String { officer?.username ?? Officer.commandLineUsername }
 
     var printContext: PrintContext {
         PrintContext(unit: (try? env.store.unitProfile()) ?? UnitProfile(name: "", governingBody: "", counterName: "",

@@ -13,6 +13,12 @@ extension ScreenCatalog {
             "caseView": { _, _, code in code.map { CaseViewScreen(code: $0) } },
             "byBody": { _, _, _ in BodyScreen() },
             AppCommand.reports.id: { context, _, _ in ReportsScreen(now: context.now) },
+            AppCommand.changePassword.id: { _, _, _ in PasswordScreen(purpose: .own) },
+            "adminOfficers": { context, _, _ in context.officer?.role == .administrator ? OfficersScreen() : nil },
+            "adminPrinter": { context, _, _ in
+                context.officer?.role == .administrator ? SettingsScreen(title: "Máy in", keys: SettingsScreen.printerKeys) : nil
+            },
+            "adminBackup": { context, _, _ in context.officer?.role == .administrator ? BackupScreen() : nil },
         ])
     }
 }

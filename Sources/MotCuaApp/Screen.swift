@@ -99,6 +99,43 @@ public enum Request {
     case exportCSV(DocumentSource)
     /// Backs the database up into a folder (the end-of-day backup, e.g. to a USB stick).
     case backup(folder: String)
+    /// The accounts and the bodies a department officer may belong to (administrators only).
+    case loadOfficers
+    case createOfficer(OfficerDraft)
+    /// An administrator sets a forgotten password.
+    case resetPassword(username: String, password: String)
+    /// Locks (inactive) or unlocks an account.
+    case setOfficerActive(username: String, active: Bool)
+    /// The logged-in officer changes their own password, proving the current one.
+    case changeOwnPassword(current: String, new: String)
+    /// The values of some settings (administrators only).
+    case loadSettings(keys: [String])
+    /// Changes settings: all are checked before any is written; the running program takes them at once.
+    case saveSettings([SettingValue])
+    /// A short page with Vietnamese text through the printer settings saved.
+    case testPrint
+}
+
+/// A setting with its meaning and value, as the settings screen shows it.
+public struct SettingValue: Hashable, Sendable {
+    public var key: String
+    public var meaning: String
+    public var value: String
+
+    public init(key: String, meaning: String, value: String) {
+        self.key = key
+        self.meaning = meaning
+        self.value = value
+    }
+}
+
+/// A new account typed on the officers' screen.
+public struct OfficerDraft: Hashable, Sendable {
+    public var username: String
+    public var fullName: String
+    public var role: Role
+    public var bodyCode: String?
+    public var password: String
 }
 
 /// What an officer does to a case after reception.
@@ -139,6 +176,8 @@ public enum Response {
     case actionDone(String, CaseRecord)
     case bodies([BodyLoad])
     case bodyQueue(bodyCode: String, [BodyQueueItem])
+    case officers([Officer], bodies: [Body])
+    case settings([SettingValue])
     /// A request failed; the message is Vietnamese and names no citizen.
     case failed(String)
 }

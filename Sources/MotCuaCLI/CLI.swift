@@ -53,7 +53,7 @@ public enum MotCuaCommandLine {
         StoreCommands.initCommand, StoreCommands.importCommand, StoreCommands.exportCommand, StoreCommands.backupCommand,
         StoreCommands.checkCommand, UICommand.command, PrintCommands.command, SettingCommand.command, ReportCommand.command,
         CaseCommands.add, CaseCommands.show, CaseCommands.find, CaseCommands.importCases,
-        OfficerCommands.add, OfficerCommands.list,
+        OfficerCommands.add, OfficerCommands.list, OfficerCommands.password, OfficerCommands.lock, OfficerCommands.unlock,
     ] + CaseActionCommands.all
 
     /// The command named by the first one or two arguments ("due", "case add"), and how many it used.

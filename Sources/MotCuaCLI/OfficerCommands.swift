@@ -1,7 +1,7 @@
 import MotCuaCore
 import MotCuaStore
 
-/// `officer add|list`: accounts and roles, until the administration screens exist.
+/// `officer add|list|password|lock|unlock`: accounts and roles (also on the F9 screen "Cán bộ, quyền").
 enum OfficerCommands {
     static let roleNames: [String: Role] = ["desk": .deskOfficer, "department": .departmentOfficer, "leader": .leader, "admin": .administrator]
 
@@ -57,4 +57,50 @@ enum OfficerCommands {
             return ExitStatus.success
         }
     )
+
+    static let password = Command(
+        name: "officer password",
+        summary: "Đặt mật khẩu mới cho một cán bộ (đọc từ dòng đầu của stdin).",
+        usage: "motcua officer password USER [--db PATH]",
+        help: """
+        Đặt lại mật khẩu của tài khoản USER (khi cán bộ quên mật khẩu); mật khẩu mới (ít nhất 6 ký tự) đọc từ
+        dòng đầu của stdin, không hiện trên dòng lệnh.
+        \(StoreCommands.dbHelp)
+
+        """,
+        spec: OptionSpec(valued: ["db"], positionals: 1...1, positionalNames: ["tên đăng nhập USER"]),
+        run: { args, io in
+            let store = try StoreAccess.open(args, io, quickCheck: false)
+            let username = args.positionals[0]
+            try store.setPassword(username: username, password: firstLine(of: String(decoding: io.readStdin(), as: UTF8.self)))
+            io.out("Đã đặt mật khẩu mới cho \(username)")
+            return ExitStatus.success
+        }
+    )
+
+    static let lock = activation(lock: true)
+    static let unlock = activation(lock: false)
+
+    /// `officer lock|unlock USER`: an account that left stays in the history of the cases it handled, so it
+    /// is locked, never deleted.
+    static func activation(lock: Bool) -> Command {
+        Command(
+            name: lock ? "officer lock" : "officer unlock",
+            summary: lock ? "Khóa tài khoản cán bộ (không đăng nhập được; lịch sử giữ nguyên)." : "Mở lại tài khoản cán bộ đã khóa.",
+            usage: "motcua officer \(lock ? "lock" : "unlock") USER [--db PATH]",
+            help: """
+            \(lock ? "Khóa tài khoản USER: cán bộ không đăng nhập được nữa, các hồ sơ đã xử lý vẫn ghi tên. Không khóa được tài khoản quản trị cuối cùng." : "Mở lại tài khoản USER đã khóa.")
+            \(StoreCommands.dbHelp)
+
+            """,
+            spec: OptionSpec(valued: ["db"], positionals: 1...1, positionalNames: ["tên đăng nhập USER"]),
+            run: { args, io in
+                let store = try StoreAccess.open(args, io, quickCheck: false)
+                let username = args.positionals[0]
+                try store.setOfficerActive(username: username, active: !lock)
+                io.out(lock ? "Đã khóa tài khoản \(username)" : "Đã mở lại tài khoản \(username)")
+                return ExitStatus.success
+            }
+        )
+    }
 }

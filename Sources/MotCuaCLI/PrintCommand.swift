@@ -86,7 +86,7 @@ enum PrintCommands {
         let path = try DocumentArchive(databasePath: store.path).save(text, name: built.name)
         // The spooler is looked up in the command's own PATH (scripts and tests may point it elsewhere).
         let spoolerPath = io.environment("PATH").map { ["PATH": $0] } ?? [:]
-        let outcome = PrintService(settings: try StoreAccess.printer(store), environment: spoolerPath)
+        let outcome = PrintService(settings: try PrinterSettings.stored(in: store), environment: spoolerPath)
             .print(text, pageSize: document.pageSize, title: document.caption)
         io.out("Đã lưu: \(path)")
         // Printed, or saved on a machine with no spooler at all (the saved copy is the document): the next one

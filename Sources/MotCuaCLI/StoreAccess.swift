@@ -29,13 +29,6 @@ enum StoreAccess {
     }
 
     /// Printer settings kept in the database (`printer_destination`, `printer_options`, `print_filter`).
-    static func printer(_ store: Store) throws -> PrinterSettings {
-        func value(_ key: String) throws -> String { try store.settingValue(SettingDefinition.named(key)!) }
-        return PrinterSettings(destination: try value("printer_destination"),
-                               options: try value("printer_options").split(separator: " ").map(String.init),
-                               filter: try value("print_filter"))
-    }
-
     /// `--output` replaces an existing text file (scripts run reports again), but never a database: a
     /// mistyped path must not turn the office's data into a report.
     static func refuseOverwritingDatabase(_ path: String) throws {

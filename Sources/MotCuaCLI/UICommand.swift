@@ -53,7 +53,7 @@ enum UICommand {
             return ExitStatus.usage
         }
         let env = AppEnvironment(store: store, calendar: calendar, clock: io.now, log: log, idleLockMinutes: lockMinutes,
-                                 printer: PrintService(settings: try StoreAccess.printer(store)),
+                                 printer: PrintService(settings: try PrinterSettings.stored(in: store)),
                                  forms: try StoreAccess.forms(store))
         let app = Application(env: env, size: terminal.size, catalog: .standard)
         if !terminal.localeIsUTF8 {

@@ -1,3 +1,4 @@
+import MotCuaStore
 import MotCuaSystem
 
 /// How documents reach the printer (settings `printer_destination`, `printer_options`, `print_filter`).
@@ -14,6 +15,14 @@ public struct PrinterSettings: Sendable, Equatable {
         self.destination = destination
         self.options = options
         self.filter = filter
+    }
+
+    /// The settings kept in the database (`printer_destination`, `printer_options`, `print_filter`).
+    public static func stored(in store: Store) throws(StoreError) -> PrinterSettings {
+        func value(_ key: String) throws(StoreError) -> String { try store.settingValue(SettingDefinition.named(key)!) }
+        return PrinterSettings(destination: try value("printer_destination"),
+                               options: try value("printer_options").split(separator: " ").map(String.init),
+                               filter: try value("print_filter"))
     }
 }
 

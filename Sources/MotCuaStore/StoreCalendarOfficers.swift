@@ -122,8 +122,23 @@ extension Store {
         }
     }
 
+    /// Locks (inactive: cannot log in, history kept) or unlocks an account. The last administrator who can
+    /// log in is never locked: nobody could then manage the accounts from the program.
     public func setOfficerActive(username: String, active: Bool) throws(StoreError) {
         try write {
+            if !active {
+                let others = try db.scalarInt("""
+                    SELECT count(*) FROM officers WHERE role = 'admin' AND is_active = 1 AND password_hash IS NOT NULL
+                    AND username <> ?
+                    """, username) ?? 0
+                let isLoginAdmin = try db.scalarInt("""
+                    SELECT count(*) FROM officers WHERE username = ? AND role = 'admin' AND is_active = 1
+                    AND password_hash IS NOT NULL
+                    """, username) ?? 0 > 0
+                if isLoginAdmin && others == 0 {
+                    throw StoreError.refused("Không khóa được \(username): đây là tài khoản quản trị cuối cùng đăng nhập được")
+                }
+            }
             try db.run("UPDATE officers SET is_active = ? WHERE username = ?", active, username)
             if db.changes == 0 { throw StoreError.missing("Không có cán bộ \(username)") }
         }

@@ -385,4 +385,30 @@ import Testing
             "thu\tLê Văn Thu\tdesk\t\tactive",
         ], "refused accounts were not created")
     }
+
+    @Test func passwordsAreResetAndAccountsLockedNeverTheLastAdministrator() throws {
+        let dir = try initialised()
+        #expect(runCLI(["officer", "add", "thu", "--name", "Lê Văn Thu", "--role", "desk", "--db", dir.db], stdin: "matkhau-123\n").status == 0)
+        #expect(runCLI(["officer", "add", "qt", "--name", "Ngô Quản", "--role", "admin", "--db", dir.db], stdin: "matkhau-qt1\n").status == 0)
+        let short = runCLI(["officer", "password", "thu", "--db", dir.db], stdin: "abc\n")
+        #expect(short.status == 2 && short.err.contains("ít nhất 6 ký tự"), "\(short.err)")
+        let reset = runCLI(["officer", "password", "thu", "--db", dir.db], stdin: "mat-khau-moi\n")
+        #expect(reset.status == 0 && reset.out == "Đã đặt mật khẩu mới cho thu\n", "\(reset.err)")
+        #expect(!reset.out.contains("mat-khau-moi") && !reset.err.contains("mat-khau-moi"))
+        #expect(try Store.open(path: dir.db).authenticate(username: "thu", password: "mat-khau-moi") != nil)
+        let unknown = runCLI(["officer", "password", "khongco", "--db", dir.db], stdin: "mat-khau-moi\n")
+        #expect(unknown.status != 0 && unknown.err.contains("Không có cán bộ khongco"), "\(unknown.err)")
+
+        let lock = runCLI(["officer", "lock", "thu", "--db", dir.db])
+        #expect(lock.status == 0 && lock.out == "Đã khóa tài khoản thu\n", "\(lock.err)")
+        #expect(try Store.open(path: dir.db).authenticate(username: "thu", password: "mat-khau-moi") == nil)
+        #expect(runCLI(["officer", "list", "--db", dir.db]).lines.contains("thu\tLê Văn Thu\tdesk\t\tinactive"))
+        #expect(runCLI(["officer", "unlock", "thu", "--db", dir.db]).out == "Đã mở lại tài khoản thu\n")
+        #expect(try Store.open(path: dir.db).authenticate(username: "thu", password: "mat-khau-moi") != nil)
+
+        // The only administrator who can log in stays unlocked.
+        let lastAdmin = runCLI(["officer", "lock", "qt", "--db", dir.db])
+        #expect(lastAdmin.status != 0 && lastAdmin.err.contains("tài khoản quản trị cuối cùng"), "\(lastAdmin.err)")
+        #expect(try Store.open(path: dir.db).authenticate(username: "qt", password: "matkhau-qt1") != nil)
+    }
 }

@@ -50,6 +50,8 @@ struct MenuState {
         }
         entries.append(Entry(command: AppCommand.toggleTyping, key: "Ctrl-T", section: "Bộ gõ", enabled: true))
         entries.append(Entry(command: AppCommand.lock, key: "", section: "Phiên làm việc", enabled: loggedIn))
+        entries.append(Entry(command: AppCommand.changePassword, key: "", section: "Phiên làm việc",
+                             enabled: loggedIn && app.catalog.has(AppCommand.changePassword.id)))
         entries.append(Entry(command: AppCommand.logout, key: "", section: "Phiên làm việc", enabled: loggedIn))
         entries.append(Entry(command: AppCommand.quit, key: "Ctrl-Q", section: "Phiên làm việc", enabled: true))
         self.entries = entries

@@ -1,0 +1,95 @@
+import MotCuaCore
+import MotCuaStore
+import TerminalUI
+
+/// Máy in (F9, administrators): the printer settings kept in the database, each with what it means; a test
+/// page checks them. The running program takes the new values at once.
+struct SettingsScreen: Screen {
+    let title: String
+    let keys: [String]
+    var values: [SettingValue] = []
+    var form = ScrollForm([])
+    var loaded = false
+
+    static let testPrintCommand = Command(id: "testPrint", title: "In thử", help: "in một trang thử có chữ tiếng Việt")
+    static let printerKeys = ["printer_destination", "printer_options", "print_filter"]
+    /// What the officer reads before each field (the key, as `motcua setting` knows it, stays in the help).
+    static let labels = ["printer_destination": "Tên máy in", "printer_options": "Tùy chọn in (lp)",
+                         "print_filter": "Bộ lọc in", "idle_lock_minutes": "Khóa màn hình sau",
+                         "resume_policy": "Khi nhận đủ bổ sung"]
+
+    init(title: String, keys: [String]) {
+        self.title = title
+        self.keys = keys
+    }
+
+    var isForm: Bool { true }
+    var hasUnsavedInput: Bool { values.contains { form.value($0.key) != $0.value } }
+    var keyMap: KeyMap {
+        KeyMap([
+            KeyBinding([.function(10), .control("s")], AppCommand.save),
+            KeyBinding([.control("p")], SettingsScreen.testPrintCommand),
+        ])
+    }
+
+    mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
+        switch event {
+        case .appeared where !loaded:
+            return [.perform(.loadSettings(keys: keys))]
+        case .response(.settings(let list)):
+            loaded = true
+            values = list
+            var items: [ScrollForm.Item] = [.section(title)]
+            for v in list {
+                let definition = SettingDefinition.named(v.key)
+                items.append(.field(Field(id: v.key, label: SettingsScreen.labels[v.key] ?? v.key, text: v.value, maxLength: 200,
+                                          hint: "thiết lập \(v.key) (motcua setting \(v.key))") { value in
+                    if case .failure(let e) = definition?.validate(value) { return e.message }
+                    return nil
+                }))
+                // The meaning under its field, wrapped to the narrowest screen (80 columns).
+                for line in TextWidth.wrap(v.meaning, 74) { items.append(.info(line, .dim)) }
+            }
+            form = ScrollForm(items)
+            if let first = list.first { form.focus(on: first.key) }
+            return []
+        case .key(let key):
+            if case .invalid(let message) = form.handle(key, inputMethod: nil) { return [.status(message, .error)] }
+            return []
+        case .text(let text):
+            _ = form.paste(text)
+            return []
+        case .command(let c) where c.id == AppCommand.save.id:
+            guard loaded else { return [] }
+            if let problem = form.checkAll() { return [.status(problem, .error)] }
+            let changed = values.filter { form.value($0.key) != $0.value }
+                .map { SettingValue(key: $0.key, meaning: $0.meaning, value: form.value($0.key)) }
+            if changed.isEmpty { return [.status("Không có gì thay đổi", .dim)] }
+            return [.perform(.saveSettings(changed))]
+        case .command(let c) where c.id == SettingsScreen.testPrintCommand.id:
+            if hasUnsavedInput { return [.status("Hãy lưu (F10) trước khi in thử: trang thử dùng thiết lập đã lưu", .warning)] }
+            return [.status("Đang gửi trang in thử…", .dim), .perform(.testPrint)]
+        case .command(let c) where c.id == AppCommand.back.id:
+            if hasUnsavedInput {
+                return [.ask(Dialog(title: "Bỏ thay đổi?", lines: ["Các giá trị đã sửa chưa lưu sẽ mất. Bỏ và quay lại?"]), tag: "discard")]
+            }
+            return [.pop]
+        case .answer(tag: "discard", let answer):
+            return answer == .yes ? [.pop] : []
+        case .response(.done(let message)):
+            // Saved (or a test page, which needs nothing unsaved): what the form shows is what is stored.
+            values = values.map { SettingValue(key: $0.key, meaning: $0.meaning, value: form.value($0.key)) }
+            return [.status(message, .ok)]
+        case .response(.failed(let message)):
+            return [.status(message, .error)]
+        default:
+            return []
+        }
+    }
+
+    func render(into frame: inout Frame, _ context: ScreenContext) {
+        let area = context.area
+        form.render(into: &frame, rect: Rect(row: area.row + 1, column: 1, width: area.width - 2, height: area.height - 3), labelWidth: 21)
+        frame.put("F10: lưu   Ctrl-P: in thử   Esc: quay lại", row: area.bottom - 1, column: 1, style: .dim, maxWidth: area.width - 2)
+    }
+}

@@ -1,0 +1,203 @@
+@testable import MotCuaApp
+import MotCuaCore
+import MotCuaDocuments
+import MotCuaSystem
+import MotCuaTesting
+import TerminalUI
+import Testing
+
+/// F9 → Quản trị → Cán bộ, quyền (administrators): accounts added, passwords reset, accounts locked and
+/// unlocked; everyone's own password change; the backup entry.
+@Suite struct AdministrationTests {
+    func adminAtTheOfficersScreen(_ ws: TestWorkspace) throws -> ScreenDriver {
+        let d = try loggedIn(ws, as: "quantri", password: "mat-khau-qt")
+        d.press(.function(9))
+        d.type("can bo")                       // typing filters the menu
+        d.press(.enter)
+        return d
+    }
+
+    @Test func officersAreListedAddedAndLocked() throws {
+        let ws = try TestWorkspace()
+        let d = try adminAtTheOfficersScreen(ws)
+        #expect(d.shows("Cán bộ, quyền") && d.shows("tiepnhan") && d.shows("Lê Thị Tiếp") && d.shows("Công chức chuyên môn"),
+                "\(d.text)")
+        #expect(!d.shows("he-thong"), "the command line's account is not a person")
+        expectGolden(d.frame, "officers-80x24")
+
+        // A new department officer of the civil-status office.
+        d.press(.control("n"))
+        #expect(d.shows("Tài khoản mới"), "\(d.text)")
+        d.type("Hoa")                          // not a valid username: capital letter
+        d.press(.tab)
+        #expect(d.shows("chỉ gồm chữ thường"), "\(d.text)")
+        d.press(.backTab)
+        d.press(.control("u"))
+        d.type("hoa.tp")
+        d.press(.tab)
+        d.type("Ddinh Thij Hoa")               // Telex in the name
+        d.press(.tab)
+        d.press(.right)                        // Công chức chuyên môn
+        d.press(.tab)
+        let bodies = try ws.store.bodies().filter { $0.isInternal && $0.isActive }
+        let tuphap = try #require(bodies.firstIndex { $0.code == "TUPHAP" })
+        for _ in 0..<tuphap { d.press(.right) }
+        d.press(.tab)
+        d.type("mk-hoa-01")
+        d.press(.tab)
+        d.type("mk-hoa-02")
+        d.press(.function(10))
+        #expect(d.shows("Hai lần nhập mật khẩu không giống nhau"), "\(d.text)")
+        #expect(d.shows("Đinh Thị Hoa"), "what was typed stays on the form")
+        d.type("mk-hoa-01")
+        d.press(.function(10))
+        #expect(d.shows("Đã tạo tài khoản hoa.tp (Công chức chuyên môn)"), "\(d.text)")
+        let hoa = try #require(try ws.store.officer(username: "hoa.tp"))
+        #expect(hoa.fullName == "Đinh Thị Hoa" && hoa.role == .departmentOfficer && hoa.bodyCode == "TUPHAP")
+        #expect(try ws.store.authenticate(username: "hoa.tp", password: "mk-hoa-01") != nil)
+
+        // A username already taken: refused, the form kept.
+        d.press(.control("n"))
+        d.type("tiepnhan\tLê Văn Khác\t\t\tmatkhau1\tmatkhau1")
+        d.press(.function(10))
+        #expect(d.shows("Tên đăng nhập tiepnhan đã có") && d.shows("Tài khoản mới"), "\(d.text)")
+        d.press(.escape)
+        #expect(d.shows("Bỏ tài khoản đang nhập?"), "typed data is not dropped silently\n\(d.text)")
+        d.press(.character("c"))
+
+        // Locking the desk officer: asked first; the account can no longer log in.
+        d.type("tiepnhan")
+        d.press(.control("k"))
+        #expect(d.shows("Khóa tài khoản?"), "\(d.text)")
+        d.press(.character("c"))
+        #expect(d.shows("Đã khóa tài khoản tiepnhan") && d.shows("Đã khóa"), "\(d.text)")
+        #expect(try ws.store.authenticate(username: "tiepnhan", password: "mat-khau-tn") == nil)
+        d.press(.control("k"))                 // unlocking needs no question
+        #expect(d.shows("Đã mở lại tài khoản tiepnhan"), "\(d.text)")
+        #expect(try ws.store.authenticate(username: "tiepnhan", password: "mat-khau-tn") != nil)
+    }
+
+    @Test func theAdministratorCannotLockThemselvesNorTheLastAdministrator() throws {
+        let ws = try TestWorkspace()
+        let d = try adminAtTheOfficersScreen(ws)
+        d.type("quantri")
+        d.press(.control("k"))
+        d.press(.character("c"))
+        #expect(d.shows("Không tự khóa tài khoản đang đăng nhập"), "\(d.text)")
+        #expect(try ws.store.authenticate(username: "quantri", password: "mat-khau-qt") != nil)
+        #expect(throws: (any Error).self) { try ws.store.setOfficerActive(username: "quantri", active: false) }
+    }
+
+    @Test func aForgottenPasswordIsResetByTheAdministrator() throws {
+        let ws = try TestWorkspace()
+        let d = try adminAtTheOfficersScreen(ws)
+        d.type("lanhdao")
+        d.press(.control("p"))
+        #expect(d.shows("Đặt mật khẩu cho lanhdao") && d.shows("Trần Văn Lãnh"), "\(d.text)")
+        d.type("ngan")
+        d.press(.tab)
+        #expect(d.shows("ít nhất 6 ký tự"), "\(d.text)")
+        d.press(.backTab, .control("u"))
+        d.type("mat-khau-moi\tmat-khau-moi\n")
+        #expect(d.shows("Đã đặt mật khẩu mới cho lanhdao"), "\(d.text)")
+        #expect(!d.text.contains("mat-khau-moi"), "a password is never shown")
+        #expect(try ws.store.authenticate(username: "lanhdao", password: "mat-khau-moi") != nil)
+        #expect(try ws.store.authenticate(username: "lanhdao", password: "mat-khau-ld") == nil)
+    }
+
+    @Test func everyoneChangesTheirOwnPassword() throws {
+        let ws = try TestWorkspace()
+        let d = try loggedIn(ws)
+        d.press(.function(9))
+        d.type("doi mat khau")
+        d.press(.enter)
+        #expect(d.shows("Đổi mật khẩu") && d.shows("Mật khẩu hiện tại"), "\(d.text)")
+        d.type("sai-mat-khau\tmoi-123456\tmoi-123456\n")
+        #expect(d.shows("Mật khẩu hiện tại không đúng"), "\(d.text)")
+        #expect(try ws.store.authenticate(username: "tiepnhan", password: "mat-khau-tn") != nil, "unchanged")
+        // Only the current password is typed again: the new one stays.
+        d.type("mat-khau-tn")
+        d.press(.function(10))
+        #expect(d.shows("Đã đổi mật khẩu"), "\(d.text)")
+        #expect(try ws.store.authenticate(username: "tiepnhan", password: "moi-123456") != nil)
+    }
+
+    @Test func administrationIsTheAdministrators() throws {
+        let ws = try TestWorkspace()
+        let d = try loggedIn(ws)
+        d.press(.function(9))
+        d.type("can bo")
+        d.press(.enter)
+        #expect(d.shows("Menu") || !d.shows("Tên đăng nhập"), "a desk officer cannot open the officers' screen\n\(d.text)")
+        #expect(!d.shows("Ctrl-K"), "\(d.text)")
+        // The request layer refuses too, whatever screen asks.
+        let app = try ws.application()
+        guard case .loggedIn = app.perform(.login(username: "tiepnhan", password: "mat-khau-tn")) else {
+            Issue.record("login failed")
+            return
+        }
+        if case .failed(let message) = app.perform(.setOfficerActive(username: "lanhdao", active: false)) {
+            #expect(message == "Chỉ quản trị viên làm được việc này")
+        } else {
+            Issue.record("a desk officer locked an account")
+        }
+        #expect(try ws.store.authenticate(username: "lanhdao", password: "mat-khau-ld") != nil)
+    }
+
+    @Test func backupFromTheMenu() throws {
+        let ws = try TestWorkspace()
+        let stick = try FileSystem.makeTemporaryDirectory(prefix: "motcua-usb")
+        defer { FileSystem.removeTree(stick) }
+        let d = try loggedIn(ws, as: "quantri", password: "mat-khau-qt")
+        d.press(.function(9))
+        d.type("sao luu")
+        d.press(.enter)
+        #expect(d.shows("Sao lưu cơ sở dữ liệu"), "\(d.text)")
+        d.press(.control("u"))
+        d.paste(stick)
+        d.press(.function(10))
+        #expect(d.shows("Đã sao lưu motcua-2026-11-20-0900.db ("), "\(d.text)")
+        #expect(FileSystem.exists(stick + "/motcua-2026-11-20-0900.db"))
+    }
+}
+
+/// F9 → Quản trị → Máy in: the printer settings, checked, saved, used at once by the next print.
+@Suite struct PrinterSettingsScreenTests {
+    @Test func printerSettingsAreCheckedSavedAndUsedAtOnce() throws {
+        let ws = try TestWorkspace()
+        // A fake lp that keeps its arguments.
+        let bin = ws.directory + "/bin"
+        try FileSystem.makeDirectories(bin)
+        try FileSystem.writeAtomically(bin + "/lp", text: "#!/bin/sh\necho \"$@\" > \"\(ws.directory)/lp-args\"\n/bin/cat > \"\(ws.directory)/lp-input\"\necho 'request id is quay1-5 (1 file(s))'\n", mode: 0o755)
+        let app = try ws.application()
+        app.env.printer.environment = ["PATH": bin]
+        let d = ScreenDriver(app: app)
+        d.type("quantri\tmat-khau-qt\n")
+        d.press(.function(9))
+        d.type("may in")
+        d.press(.enter)
+        #expect(d.shows("Tên máy in:") && d.shows("tên máy in CUPS (lp -d)"), "\(d.text)")
+        expectGolden(d.frame, "printer-settings-80x24")
+        d.type("Máy in/quầy 1")
+        d.press(.function(10))
+        #expect(d.shows("không có dấu cách, / hoặc #"), "\(d.text)")
+        #expect(try ws.store.setting("printer_destination") == nil, "nothing written when a value is wrong")
+        d.press(.control("u"))
+        d.type("quay1")
+        d.press(.tab)
+        d.type("-o media=A5")
+        d.press(.control("p"))
+        #expect(d.shows("Hãy lưu (F10) trước khi in thử"), "\(d.text)")
+        d.press(.function(10))
+        #expect(d.shows("Đã lưu thiết lập"), "\(d.text)")
+        #expect(try ws.store.setting("printer_destination") == "quay1")
+        #expect(try ws.store.setting("printer_options") == "-o media=A5")
+        d.press(.control("p"))
+        let call = try FileSystem.readText(ws.directory + "/lp-args")
+        #expect(call.contains("-d quay1") && call.contains("-o media=A5"), "the new settings, without a restart: \(call)")
+        #expect(try FileSystem.readText(ws.directory + "/lp-input").contains("ẮẰẲẴẶ"))
+        #expect(d.shows("quay1-5"), "lp's answer is shown\n\(d.text)")
+        d.press(.escape)
+        #expect(!d.shows("Bỏ thay đổi?"), "everything was saved")
+    }
+}
