@@ -201,3 +201,32 @@ import Testing
         #expect(!d.shows("Bỏ thay đổi?"), "everything was saved")
     }
 }
+
+/// F9 → Quản trị → Lịch nghỉ, giờ làm việc: the year's special days as the appointment engine sees them.
+@Suite struct CalendarScreenTests {
+    @Test func theYearsDaysOffAndMakeUpDays() throws {
+        let ws = try TestWorkspace()
+        let d = try loggedIn(ws, as: "quantri", password: "mat-khau-qt")
+        d.press(.function(9))
+        d.type("lich nghi")
+        d.press(.enter)
+        #expect(d.shows("năm 2026") && d.shows("Giờ làm việc: 07:30–11:30, 13:00–17:00; giờ chốt trả trong ngày: 15:00"),
+                "\(d.text)")
+        expectGolden(d.frame, "calendar-2026-80x24")
+        let calendar = try ws.calendar()
+        // Every special day of 2026 is listed, in the engine's own words (scroll to see them all).
+        var seen = d.text
+        for _ in 0..<30 { d.press(.down); seen += d.text }
+        // (A long name wraps onto the second detail line: compared without spaces and line ends.)
+        let packed = String(seen.filter { !$0.isWhitespace })
+        for day in calendar.specialDays(of: 2026) {
+            #expect(seen.contains(day.date.vietnamese) && packed.contains(String(day.name.filter { !$0.isWhitespace })),
+                    "\(day.date.iso) \(day.name)")
+        }
+        d.press(.right)
+        #expect(d.shows("năm 2027"), "\(d.text)")
+        let status = calendar.yearStatus(2027)
+        #expect(d.shows("Chưa có lịch nghỉ chính thức") == (status == .default), "\(d.text)")
+        for day in calendar.specialDays(of: 2027).prefix(3) { #expect(d.shows(day.date.vietnamese), "\(day.date.iso)") }
+    }
+}
