@@ -80,6 +80,18 @@ extension Application {
             let outcome = env.printer.print(page, pageSize: .a5, title: "In thử")
             env.log?.write("test print: \(outcome.logText)")
             return outcome.producedDocument && outcome != .noSpooler ? .done(outcome.message) : .failed(outcome.message)
+        case .saveUnitProfile(var profile):
+            guard isAdministrator else { return refusedToNonAdministrator }
+            let stored = try env.store.unitProfile()
+            // The code is part of every case number: it may change only before the first case is registered.
+            if profile.unitCode != stored.unitCode, try env.store.caseCount() > 0 {
+                return .failed("Đã có hồ sơ mang mã \(stored.unitCode): không đổi mã định danh ở đây")
+            }
+            profile.isExample = false
+            try env.store.saveUnitProfile(profile)
+            unit = profile
+            env.log?.write("unit profile changed by \(officerName)")
+            return .done("Đã lưu thông tin đơn vị")
         default:
             return nil
         }

@@ -73,7 +73,8 @@ public final class Application {
     public private(set) var size: Size
     public private(set) var quitRequested = false
     private var lastActivity: LocalDateTime
-    private var unit: UnitProfile
+    /// The unit as printed on forms and shown on the title line (changed at first run and on its screen).
+    var unit: UnitProfile
 
     public init(env: AppEnvironment, size: Size, catalog: ScreenCatalog = ScreenCatalog()) {
         self.env = env

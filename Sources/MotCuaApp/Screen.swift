@@ -114,6 +114,8 @@ public enum Request {
     case saveSettings([SettingValue])
     /// A short page with Vietnamese text through the printer settings saved.
     case testPrint
+    /// The unit's names as printed on forms (the code in case numbers is not changed here).
+    case saveUnitProfile(UnitProfile)
 }
 
 /// A setting with its meaning and value, as the settings screen shows it.

@@ -230,3 +230,56 @@ import Testing
         for day in calendar.specialDays(of: 2027).prefix(3) { #expect(d.shows(day.date.vietnamese), "\(day.date.iso)") }
     }
 }
+
+/// F9 → Quản trị → Thông tin đơn vị: the names printed on forms; the code only before the first case.
+@Suite struct UnitScreenTests {
+    func open(_ ws: TestWorkspace) throws -> ScreenDriver {
+        let d = try loggedIn(ws, as: "quantri", password: "mat-khau-qt")
+        d.press(.function(9))
+        d.type("thong tin don vi")
+        d.press(.enter)
+        return d
+    }
+
+    @Test func namesChangeAtOnceTheCodeOnlyBeforeTheFirstCase() throws {
+        let ws = try TestWorkspace()
+        let d = try open(ws)
+        #expect(d.shows("Tên xã, phường") && d.shows("Xã Tân Phú") && d.shows("000.00.15.H42"), "\(d.text)")
+        expectGolden(d.frame, "unit-80x24")
+        d.press(.tab, .tab)                    // Tên bộ phận một cửa
+        d.press(.control("u"))
+        d.type("Bộ phận một cửa xã Tân Phú")
+        d.press(.function(10))
+        #expect(d.shows("Đã lưu thông tin đơn vị"), "\(d.text)")
+        #expect(try ws.store.unitProfile().counterName == "BỘ PHẬN MỘT CỬA XÃ TÂN PHÚ")
+        #expect(d.text.hasPrefix(" BỘ PHẬN MỘT CỬA XÃ TÂN PHÚ"), "the title line follows at once\n\(d.text)")
+
+        // Once a case carries the code, the code stays.
+        try ws.register("Kha Văn Khánh", at: "2026-11-20 08:30")
+        d.press(.function(9))
+        d.type("thong tin don vi")
+        d.press(.enter)
+        d.press(.tab, .tab, .tab)              // Mã định danh
+        d.press(.control("u"))
+        d.type("000.00.15.H43")
+        d.press(.function(10))
+        #expect(d.shows("Đã có hồ sơ mang mã 000.00.15.H42: không đổi mã định danh ở đây"), "\(d.text)")
+        #expect(try ws.store.unitProfile().unitCode == "000.00.15.H42")
+        #expect(d.shows("Thông tin đơn vị (in trên phiếu)"), "the form stays for a correction\n\(d.text)")
+    }
+
+    @Test func theCodeOfANewDatabaseCanBeCorrected() throws {
+        let ws = try TestWorkspace()
+        let d = try open(ws)
+        d.press(.tab, .tab, .tab)
+        d.press(.control("u"))
+        d.type("000.00.15.h43")
+        d.press(.tab)
+        #expect(d.shows("chỉ gồm chữ in hoa"), "\(d.text)")
+        d.press(.backTab, .control("u"))
+        d.type("000.00.15.H43")
+        d.press(.function(10))
+        #expect(d.shows("Đã lưu thông tin đơn vị"), "\(d.text)")
+        #expect(try ws.store.unitProfile().unitCode == "000.00.15.H43")
+    }
+}
