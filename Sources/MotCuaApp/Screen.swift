@@ -244,3 +244,13 @@ func handlePicker(_ picker: inout ListView?, _ event: ScreenEvent) -> ListRow? {
     }
     return nil
 }
+
+/// The headings above a list's columns, from column 1 of a screen `width` wide: each as wide as its list
+/// column (0: the rest of the line), so headings and cells line up.
+func putColumnHeadings(_ titles: [String], widths: [Int], into frame: inout Frame, row: Int, width: Int) {
+    var column = 1
+    for (i, title) in titles.enumerated() {
+        let w = widths[i] > 0 ? widths[i] : width - column - 1
+        column = frame.put(TextWidth.fit(title, w) + " ", row: row, column: column, style: .heading)
+    }
+}

@@ -134,11 +134,7 @@ struct BodyScreen: Screen {
         frame.put(title, row: area.row, column: 1, style: .heading, maxWidth: width - 2)
         guard body != nil else {
             let widths = [max(20, width - 36), 10, 10, 0]
-            var col = 1
-            for (i, h) in ["Cơ quan, bộ phận", "Chờ giao", "Đang giữ", "Quá hạn"].enumerated() {
-                let w = widths[i] > 0 ? widths[i] : width - col - 1
-                col = frame.put(TextWidth.fit(h, w) + " ", row: area.row + 2, column: col, style: .heading)
-            }
+            putColumnHeadings(["Cơ quan, bộ phận", "Chờ giao", "Đang giữ", "Quá hạn"], widths: widths, into: &frame, row: area.row + 2, width: width)
             var view = bodies
             view.widths = widths
             view.render(into: &frame, rect: Rect(row: area.row + 3, column: 1, width: width - 2, height: area.height - 5))
@@ -150,11 +146,7 @@ struct BodyScreen: Screen {
         let widths = wide ? [30, 18, max(12, width - 8 - (30 + 18 + 17 + 11 + 17)), 17, 11, 0] : [16, 17, 17, 11, 0]
         let header = wide ? ["Mã hồ sơ", "Người nộp", "Bước", "Tình trạng", "Hạn bước", "Còn lại"]
                           : ["Mã hồ sơ", "Người nộp", "Tình trạng", "Hạn bước", "Còn lại"]
-        var col = 1
-        for (i, h) in header.enumerated() {
-            let w = widths[i] > 0 ? widths[i] : width - col - 1
-            col = frame.put(TextWidth.fit(h, w) + " ", row: area.row + 2, column: col, style: .heading)
-        }
+        putColumnHeadings(header, widths: widths, into: &frame, row: area.row + 2, width: width)
         let listRect = Rect(row: area.row + 3, column: 1, width: width - 2, height: area.height - 5)
         if queue.isEmpty {
             frame.put("Cơ quan này không giữ hồ sơ nào.", row: listRect.row + 1, column: 1, style: .dim)

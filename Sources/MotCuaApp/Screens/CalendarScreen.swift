@@ -75,11 +75,7 @@ struct CalendarScreen: Screen {
                   maxWidth: width - 2)
         frame.put("Ngày làm việc: \(days)", row: area.row + 3, column: 1, maxWidth: width - 2)
         let widths = [11, 9, 10, 14, 0]
-        var col = 1
-        for (i, h) in ["Ngày", "Thứ", "Âm lịch", "Loại", "Tên"].enumerated() {
-            let w = widths[i] > 0 ? widths[i] : width - col - 1
-            col = frame.put(TextWidth.fit(h, w) + " ", row: area.row + 5, column: col, style: .heading)
-        }
+        putColumnHeadings(["Ngày", "Thứ", "Âm lịch", "Loại", "Tên"], widths: widths, into: &frame, row: area.row + 5, width: width)
         var view = list
         view.widths = widths
         view.render(into: &frame, rect: Rect(row: area.row + 6, column: 1, width: width - 2, height: area.height - 10))

@@ -81,11 +81,7 @@ struct OfficersScreen: Screen {
         let width = area.width
         frame.put(title, row: area.row, column: 1, style: .heading, maxWidth: width - 2)
         let widths = [16, max(16, width - 2 - 16 - 22 - 10 - 10 - 4), 22, 10, 0]
-        var col = 1
-        for (i, h) in ["Tên đăng nhập", "Họ tên", "Vai trò", "Cơ quan", "Trạng thái"].enumerated() {
-            let w = widths[i] > 0 ? widths[i] : width - col - 1
-            col = frame.put(TextWidth.fit(h, w) + " ", row: area.row + 2, column: col, style: .heading)
-        }
+        putColumnHeadings(["Tên đăng nhập", "Họ tên", "Vai trò", "Cơ quan", "Trạng thái"], widths: widths, into: &frame, row: area.row + 2, width: width)
         var view = list
         view.widths = widths
         view.render(into: &frame, rect: Rect(row: area.row + 3, column: 1, width: width - 2, height: area.height - 5))
@@ -126,43 +122,20 @@ struct OfficerFormScreen: Screen {
     var keyMap: KeyMap { KeyMap([KeyBinding([.function(10), .control("s")], AppCommand.save)]) }
 
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
-        switch event {
-        case .key(let key):
-            let outcome = form.handle(key, inputMethod: form.focusedField?.editor.mask == .text && form.focusedID == "fullName"
-                                      ? context.input.active : nil)
-            if case .invalid(let message) = outcome { return [.status(message, .error)] }
-            if case .completed = outcome { return save() }
-            if let hint = form.focusedField?.hint, case .moved = outcome { return [.status(hint, .dim)] }
-            return []
-        case .text(let text):
-            _ = form.paste(text)
-            return []
-        case .command(let c) where c.id == AppCommand.save.id:
-            return save()
-        case .command(let c) where c.id == AppCommand.back.id:
-            if hasUnsavedInput {
-                return [.ask(Dialog(title: "Bỏ tài khoản đang nhập?", lines: ["Nội dung đang gõ sẽ mất. Bỏ và quay lại?"]), tag: "discard")]
-            }
-            return [.pop]
-        case .answer(tag: "discard", let answer):
-            return answer == .yes ? [.pop] : []
-        case .response(.done(let message)):
-            return [.status(message, .ok), .pop]
-        case .response(.failed(let message)):
-            // Everything typed stays: correct the username (taken?) and save again.
-            return [.status(message, .error)]
-        default:
-            return []
+        // Vietnamese typing in the name only: a username or a password is typed as is. A refused save (the
+        // username taken?) keeps everything typed.
+        switch commonFormEvent(event, in: &form, inputMethod: form.focusedID == "fullName" ? context.input.active : nil,
+                               unsaved: hasUnsavedInput, question: "Bỏ tài khoản đang nhập?",
+                               detail: "Nội dung đang gõ sẽ mất. Bỏ và quay lại?") {
+        case .save: return save()
+        case .effects(let effects): return effects
+        case nil: return []
         }
     }
 
     mutating func save() -> [Effect] {
         if let problem = form.checkAll() { return [.status(problem, .error)] }
-        guard form.value("password") == form.value("password2") else {
-            form.setValue("password2", "")
-            form.focus(on: "password2")
-            return [.status("Hai lần nhập mật khẩu không giống nhau", .error)]
-        }
+        if let problem = repeatedPasswordProblem(in: &form) { return problem }
         let role = Role.allCases[form.choice("role")?.selected ?? 0]
         var body: String?
         if role == .departmentOfficer {
@@ -217,40 +190,23 @@ struct PasswordScreen: Screen {
     var keyMap: KeyMap { KeyMap([KeyBinding([.function(10), .control("s")], AppCommand.save)]) }
 
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
-        switch event {
-        case .key(let key):
-            let outcome = form.handle(key, inputMethod: nil)
-            if case .invalid(let message) = outcome { return [.status(message, .error)] }
-            if case .completed = outcome { return save() }
-            return []
-        case .text(let text):
-            _ = form.paste(text)
-            return []
-        case .command(let c) where c.id == AppCommand.save.id:
-            return save()
-        case .command(let c) where c.id == AppCommand.back.id:
-            // Nothing typed here is worth a question: a password is typed again in seconds.
-            return [.pop]
-        case .response(.done(let message)):
-            return [.status(message, .ok), .pop]
-        case .response(.failed(let message)):
-            if case .own = purpose {
-                form.setValue("current", "")
-                form.focus(on: "current")
-            }
+        if case .response(.failed(let message)) = event, case .own = purpose {
+            // A wrong current password: typed again, the new one stays.
+            form.setValue("current", "")
+            form.focus(on: "current")
             return [.status(message, .error)]
-        default:
-            return []
+        }
+        // Nothing typed here is worth a question on Esc: a password is typed again in seconds.
+        switch commonFormEvent(event, in: &form, inputMethod: nil, unsaved: false, question: "", detail: "") {
+        case .save: return save()
+        case .effects(let effects): return effects
+        case nil: return []
         }
     }
 
     mutating func save() -> [Effect] {
         if let problem = form.checkAll() { return [.status(problem, .error)] }
-        guard form.value("password") == form.value("password2") else {
-            form.setValue("password2", "")
-            form.focus(on: "password2")
-            return [.status("Hai lần nhập mật khẩu mới không giống nhau", .error)]
-        }
+        if let problem = repeatedPasswordProblem(in: &form, message: "Hai lần nhập mật khẩu mới không giống nhau") { return problem }
         switch purpose {
         case .reset(let username, _):
             return [.perform(.resetPassword(username: username, password: form.value("password")))]

@@ -61,11 +61,7 @@ struct SearchScreen: Screen {
         let widths = wide ? [26, 22, max(16, area.width - 8 - (26 + 22 + 15 + 11 + 17)), 15, 11, 0] : [12, 19, 15, 11, 0]
         let header = wide ? ["Mã hồ sơ", "Người nộp", "Thủ tục", "Trạng thái", "Hẹn trả", "Còn lại"]
                           : ["Mã hồ sơ", "Người nộp", "Trạng thái", "Hẹn trả", "Còn lại"]
-        var col = 1
-        for (i, h) in header.enumerated() {
-            let w = widths[i] > 0 ? widths[i] : area.width - col - 1
-            col = frame.put(TextWidth.fit(h, w) + " ", row: area.row + 4, column: col, style: .heading)
-        }
+        putColumnHeadings(header, widths: widths, into: &frame, row: area.row + 4, width: area.width)
         // Rows again for this size and this minute (the stored ones keep the selection).
         var view = list
         view.widths = widths

@@ -53,38 +53,30 @@ struct SettingsScreen: Screen {
             form = ScrollForm(items)
             if let first = list.first { form.focus(on: first.key) }
             return []
-        case .key(let key):
-            if case .invalid(let message) = form.handle(key, inputMethod: nil) { return [.status(message, .error)] }
-            return []
-        case .text(let text):
-            _ = form.paste(text)
-            return []
-        case .command(let c) where c.id == AppCommand.save.id:
-            guard loaded else { return [] }
-            if let problem = form.checkAll() { return [.status(problem, .error)] }
-            let changed = values.filter { form.value($0.key) != $0.value }
-                .map { SettingValue(key: $0.key, meaning: $0.meaning, value: form.value($0.key)) }
-            if changed.isEmpty { return [.status("Không có gì thay đổi", .dim)] }
-            return [.perform(.saveSettings(changed))]
         case .command(let c) where c.id == SettingsScreen.testPrintCommand.id:
             if hasUnsavedInput { return [.status("Hãy lưu (F10) trước khi in thử: trang thử dùng thiết lập đã lưu", .warning)] }
-            return [.status("Đang gửi trang in thử…", .dim), .perform(.testPrint)]
-        case .command(let c) where c.id == AppCommand.back.id:
-            if hasUnsavedInput {
-                return [.ask(Dialog(title: "Bỏ thay đổi?", lines: ["Các giá trị đã sửa chưa lưu sẽ mất. Bỏ và quay lại?"]), tag: "discard")]
-            }
-            return [.pop]
-        case .answer(tag: "discard", let answer):
-            return answer == .yes ? [.pop] : []
+            return [.perform(.testPrint)]
         case .response(.done(let message)):
             // Saved (or a test page, which needs nothing unsaved): what the form shows is what is stored.
             values = values.map { SettingValue(key: $0.key, meaning: $0.meaning, value: form.value($0.key)) }
             return [.status(message, .ok)]
-        case .response(.failed(let message)):
-            return [.status(message, .error)]
         default:
-            return []
+            switch commonFormEvent(event, in: &form, inputMethod: nil, unsaved: hasUnsavedInput, question: "Bỏ thay đổi?",
+                                   detail: "Các giá trị đã sửa chưa lưu sẽ mất. Bỏ và quay lại?") {
+            case .save: return save()
+            case .effects(let effects): return effects
+            case nil: return []
+            }
         }
+    }
+
+    mutating func save() -> [Effect] {
+        guard loaded else { return [] }
+        if let problem = form.checkAll() { return [.status(problem, .error)] }
+        let changed = values.filter { form.value($0.key) != $0.value }
+            .map { SettingValue(key: $0.key, meaning: $0.meaning, value: form.value($0.key)) }
+        if changed.isEmpty { return [.status("Không có gì thay đổi", .dim)] }
+        return [.perform(.saveSettings(changed))]
     }
 
     func render(into frame: inout Frame, _ context: ScreenContext) {

@@ -44,11 +44,7 @@ struct SetupScreen: Screen {
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
         switch event {
         case .key(let key):
-            let outcome = form.handle(key, inputMethod: form.focusedField?.editor.mask == .text ? context.input.active : nil)
-            if case .invalid(let message) = outcome { return [.status(message, .error)] }
-            if case .completed = outcome { return submit() }
-            if let hint = form.focusedField?.hint, case .moved = outcome { return [.status(hint, .dim)] }
-            return []
+            return formKey(key, in: &form, inputMethod: form.focusedField?.editor.mask == .text ? context.input.active : nil) ?? submit()
         case .text(let text):
             _ = form.paste(text)
             return []
@@ -67,11 +63,7 @@ struct SetupScreen: Screen {
 
     mutating func submit() -> [Effect] {
         if let problem = form.checkAll() { return [.status(problem, .error)] }
-        guard form.value("password") == form.value("password2") else {
-            form.setValue("password2", "")
-            form.focus(on: "password2")
-            return [.status("Hai lần nhập mật khẩu không giống nhau", .error)]
-        }
+        if let problem = repeatedPasswordProblem(in: &form) { return problem }
         var u = unit
         u.name = form.value("unitName")
         u.governingBody = form.value("governingBody").uppercased()

@@ -49,31 +49,12 @@ struct UnitScreen: Screen {
     }
 
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
-        switch event {
-        case .key(let key):
-            let outcome = form.handle(key, inputMethod: form.focusedID == "unitCode" || form.focusedID == "phone" ? nil : context.input.active)
-            if case .invalid(let message) = outcome { return [.status(message, .error)] }
-            if case .completed = outcome { return save() }
-            if let hint = form.focusedField?.hint, case .moved = outcome { return [.status(hint, .dim)] }
-            return []
-        case .text(let text):
-            _ = form.paste(text)
-            return []
-        case .command(let c) where c.id == AppCommand.save.id:
-            return save()
-        case .command(let c) where c.id == AppCommand.back.id:
-            if hasUnsavedInput {
-                return [.ask(Dialog(title: "Bỏ thay đổi?", lines: ["Các thông tin đã sửa chưa lưu sẽ mất. Bỏ và quay lại?"]), tag: "discard")]
-            }
-            return [.pop]
-        case .answer(tag: "discard", let answer):
-            return answer == .yes ? [.pop] : []
-        case .response(.done(let message)):
-            return [.status(message, .ok), .pop]
-        case .response(.failed(let message)):
-            return [.status(message, .error)]
-        default:
-            return []
+        let plain = form.focusedID == "unitCode" || form.focusedID == "phone"
+        switch commonFormEvent(event, in: &form, inputMethod: plain ? nil : context.input.active, unsaved: hasUnsavedInput,
+                               question: "Bỏ thay đổi?", detail: "Các thông tin đã sửa chưa lưu sẽ mất. Bỏ và quay lại?") {
+        case .save: return save()
+        case .effects(let effects): return effects
+        case nil: return []
         }
     }
 
