@@ -13,6 +13,9 @@ extension Application {
                              bodies: try env.store.bodies().filter { $0.isInternal && $0.isActive })
         case .createOfficer(let draft):
             guard isAdministrator else { return refusedToNonAdministrator }
+            if draft.role == .departmentOfficer && draft.bodyCode == nil {
+                return .failed("Công chức chuyên môn cần một cơ quan")
+            }
             let created = try env.store.createOfficer(username: draft.username, fullName: draft.fullName, role: draft.role,
                                                       bodyCode: draft.role == .departmentOfficer ? draft.bodyCode : nil,
                                                       password: draft.password)
@@ -50,16 +53,9 @@ extension Application {
             return .settings(values)
         case .saveSettings(let values):
             guard isAdministrator else { return refusedToNonAdministrator }
-            for v in values {
-                guard let definition = SettingDefinition.named(v.key) else { return .failed("Không có thiết lập \(v.key)") }
-                if case .failure(let e) = definition.validate(v.value) { return .failed("\(v.key): \(e.message)") }
-            }
-            for v in values { try env.store.changeSetting(v.key, to: v.value) }
-            // The running program follows at once: the next print, the next idle check.
-            env.printer.settings = try PrinterSettings.stored(in: env.store)
-            if let minutes = Int(try env.store.settingValue(SettingDefinition.named("idle_lock_minutes")!)) {
-                env.idleLockMinutes = minutes
-            }
+            // All or none; then the running program follows what is stored (the next print, the next idle check).
+            defer { refreshSettings() }
+            try env.store.changeSettings(values.map { ($0.key, $0.value) })
             env.log?.write("settings changed: \(values.map(\.key).joined(separator: ", ")) by \(officerName)")
             return .done("Đã lưu thiết lập")
         case .testPrint:
@@ -77,18 +73,15 @@ extension Application {
                 Nguyễn Thị Hồng Nhung — Ủy ban nhân dân xã
 
                 """
+            refreshSettings()
             let outcome = env.printer.print(page, pageSize: .a5, title: "In thử")
             env.log?.write("test print: \(outcome.logText)")
             return outcome.producedDocument && outcome != .noSpooler ? .done(outcome.message) : .failed(outcome.message)
         case .saveUnitProfile(var profile):
             guard isAdministrator else { return refusedToNonAdministrator }
-            let stored = try env.store.unitProfile()
             // The code is part of every case number: it may change only before the first case is registered.
-            if profile.unitCode != stored.unitCode, try env.store.caseCount() > 0 {
-                return .failed("Đã có hồ sơ mang mã \(stored.unitCode): không đổi mã định danh ở đây")
-            }
             profile.isExample = false
-            try env.store.saveUnitProfile(profile)
+            try env.store.saveUnitProfile(profile, keepingNumbering: true)
             unit = profile
             env.log?.write("unit profile changed by \(officerName)")
             return .done("Đã lưu thông tin đơn vị")
@@ -97,6 +90,19 @@ extension Application {
         }
     }
 
-    private var isAdministrator: Bool { officer?.role == .administrator }
+    /// Read again from the store at each request: an administrator locked (or whose account changed) from
+    /// another terminal loses the rights in a session already open.
+    private var isAdministrator: Bool {
+        guard let username = officer?.username, let current = try? env.store.officer(username: username) else { return false }
+        return current.isActive && current.role == .administrator
+    }
+    /// The printer and idle-lock settings as stored now (another terminal may have changed them).
+    func refreshSettings() {
+        if let printer = try? PrinterSettings.stored(in: env.store) { env.printer.settings = printer }
+        if let text = try? env.store.settingValue(SettingDefinition.named("idle_lock_minutes")!), let minutes = Int(text) {
+            env.idleLockMinutes = minutes
+        }
+    }
+
     private var refusedToNonAdministrator: Response { .failed("Chỉ quản trị viên làm được việc này") }
 }

@@ -376,6 +376,8 @@ public final class Application {
 
     func loadHome() throws -> HomeData {
         let now = env.clock()
+        // The unit's names may have been changed from another terminal: the title line follows.
+        unit = try env.store.unitProfile()
         let counts = try env.store.homeCounts(now: now)
         let items = try env.store.workList(limit: 300)
         var missing: [Int] = []

@@ -90,6 +90,7 @@ extension Application {
         var message = "Đã lưu \(shown)"
         var produced = saveOnly
         if !saveOnly {
+            refreshSettings()
             let outcome = env.printer.print(text, pageSize: document.pageSize, title: document.caption)
             var printed = outcome.message
             while printed.hasSuffix(".") { printed.removeLast() }

@@ -15,7 +15,9 @@ extension ScreenCatalog {
             AppCommand.reports.id: { context, _, _ in ReportsScreen(now: context.now) },
             AppCommand.changePassword.id: { _, _, _ in PasswordScreen(purpose: .own) },
             "adminOfficers": { context, _, _ in context.officer?.role == .administrator ? OfficersScreen() : nil },
-            "adminUnit": { context, _, _ in context.officer?.role == .administrator ? UnitScreen(unit: context.unit) : nil },
+            "adminUnit": { context, env, _ in
+                context.officer?.role == .administrator ? UnitScreen(unit: (try? env.store.unitProfile()) ?? context.unit) : nil
+            },
             "adminCalendar": { context, _, _ in CalendarScreen(year: context.now.date.year) },
             "adminPrinter": { context, _, _ in
                 context.officer?.role == .administrator ? SettingsScreen(title: "Máy in", keys: SettingsScreen.printerKeys) : nil

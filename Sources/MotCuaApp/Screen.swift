@@ -114,7 +114,7 @@ public enum Request {
     case saveSettings([SettingValue])
     /// A short page with Vietnamese text through the printer settings saved.
     case testPrint
-    /// The unit's names as printed on forms (the code in case numbers is not changed here).
+    /// The unit's names as printed on forms; its code only while no case carries the old one.
     case saveUnitProfile(UnitProfile)
 }
 

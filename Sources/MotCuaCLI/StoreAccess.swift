@@ -28,7 +28,6 @@ enum StoreAccess {
         return try FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Config/forms.json")
     }
 
-    /// Printer settings kept in the database (`printer_destination`, `printer_options`, `print_filter`).
     /// `--output` replaces an existing text file (scripts run reports again), but never a database: a
     /// mistyped path must not turn the office's data into a report.
     static func refuseOverwritingDatabase(_ path: String) throws {

@@ -52,6 +52,24 @@ extension Store {
         try setting(definition.key) ?? definition.defaultValue
     }
 
+    /// Validates every change first, then stores them all in one transaction: all or none.
+    public func changeSettings(_ changes: [(key: String, value: String)]) throws(StoreError) {
+        var stored: [(String, String)] = []
+        for change in changes {
+            guard let definition = SettingDefinition.named(change.key) else { throw .invalid("Không có thiết lập \(change.key)") }
+            switch definition.validate(change.value) {
+            case .success(let value): stored.append((change.key, value))
+            case .failure(let e): throw .invalid("\(change.key): \(e.message)")
+            }
+        }
+        try write {
+            for (key, value) in stored {
+                try db.run("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                           key, value)
+            }
+        }
+    }
+
     /// Validates and stores a known setting.
     public func changeSetting(_ key: String, to value: String) throws(StoreError) {
         guard let definition = SettingDefinition.named(key) else {

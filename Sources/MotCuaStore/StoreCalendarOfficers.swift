@@ -114,6 +114,7 @@ extension Store {
     }
 
     public func setPassword(username: String, password: String) throws(StoreError) {
+        try refuseCommandLineAccount(username)
         guard password.count >= 6 else { throw .invalid("Mật khẩu phải có ít nhất 6 ký tự") }
         let hash = try Store.hashPassword(password)
         try write {
@@ -125,6 +126,7 @@ extension Store {
     /// Locks (inactive: cannot log in, history kept) or unlocks an account. The last administrator who can
     /// log in is never locked: nobody could then manage the accounts from the program.
     public func setOfficerActive(username: String, active: Bool) throws(StoreError) {
+        try refuseCommandLineAccount(username)
         try write {
             if !active {
                 let others = try db.scalarInt("""
@@ -141,6 +143,14 @@ extension Store {
             }
             try db.run("UPDATE officers SET is_active = ? WHERE username = ?", active, username)
             if db.changes == 0 { throw StoreError.missing("Không có cán bộ \(username)") }
+        }
+    }
+
+    /// The command line's account acts for scripts and imports: it gets no password (it would be an
+    /// administrator nobody sees on the officers' screen) and is never locked (every command would stop).
+    func refuseCommandLineAccount(_ username: String) throws(StoreError) {
+        if username == Officer.commandLineUsername {
+            throw .refused("Tài khoản \(username) là của dòng lệnh: không đặt mật khẩu, không khóa")
         }
     }
 

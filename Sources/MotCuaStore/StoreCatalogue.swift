@@ -20,11 +20,17 @@ extension Store {
         return unit
     }
 
-    public func saveUnitProfile(_ u: UnitProfile) throws(StoreError) {
+    /// Saves the unit's profile. With `keepingNumbering`, a changed code is refused once a case carries
+    /// the old one (checked in the same transaction as the write, so another terminal cannot slip a case in).
+    public func saveUnitProfile(_ u: UnitProfile, keepingNumbering: Bool = false) throws(StoreError) {
         guard UnitProfile.isValidUnitCode(u.unitCode) else {
             throw .invalid("Mã đơn vị \"\(u.unitCode)\" chỉ gồm chữ in hoa, chữ số và dấu chấm (ví dụ 000.00.15.H42)")
         }
         try write {
+            if keepingNumbering, let stored = try db.scalarText("SELECT unit_code FROM unit_profile WHERE id = 1"),
+               stored != u.unitCode, try db.scalarInt("SELECT count(*) FROM (SELECT 1 FROM cases LIMIT 1)") ?? 0 > 0 {
+                throw StoreError.refused("Đã có hồ sơ mang mã \(stored): không đổi mã định danh ở đây")
+            }
             try db.run("""
                 INSERT INTO unit_profile (id, name, governing_body, counter_name, unit_code, province, address, phone, place_name, is_example)
                 VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)

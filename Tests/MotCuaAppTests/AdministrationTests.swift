@@ -1,6 +1,7 @@
 @testable import MotCuaApp
 import MotCuaCore
 import MotCuaDocuments
+import MotCuaStore
 import MotCuaSystem
 import MotCuaTesting
 import TerminalUI
@@ -85,7 +86,37 @@ import Testing
         d.press(.character("c"))
         #expect(d.shows("Không tự khóa tài khoản đang đăng nhập"), "\(d.text)")
         #expect(try ws.store.authenticate(username: "quantri", password: "mat-khau-qt") != nil)
-        #expect(throws: (any Error).self) { try ws.store.setOfficerActive(username: "quantri", active: false) }
+        #expect(throws: StoreError.refused("Không khóa được quantri: đây là tài khoản quản trị cuối cùng đăng nhập được")) {
+            try ws.store.setOfficerActive(username: "quantri", active: false)
+        }
+        // With a second administrator, either may be locked — by the other.
+        try ws.store.createOfficer(username: "quantri2", fullName: "Hà Văn Hai", role: .administrator, password: "mat-khau-qt2")
+        d.press(.control("r"))
+        d.press(.control("u"))
+        d.type("quantri2")
+        d.press(.control("k"))
+        d.press(.character("c"))
+        #expect(d.shows("Đã khóa tài khoản quantri2"), "\(d.text)")
+        // The command line's account is neither given a password nor locked.
+        #expect(throws: StoreError.self) { try ws.store.setPassword(username: Officer.commandLineUsername, password: "abcdef") }
+        #expect(throws: StoreError.self) { try ws.store.setOfficerActive(username: Officer.commandLineUsername, active: false) }
+    }
+
+    @Test func anAdministratorLockedElsewhereLosesTheRightsAtOnce() throws {
+        let ws = try TestWorkspace()
+        try ws.store.createOfficer(username: "quantri2", fullName: "Hà Văn Hai", role: .administrator, password: "mat-khau-qt2")
+        let app = try ws.application()
+        guard case .loggedIn = app.perform(.login(username: "quantri2", password: "mat-khau-qt2")) else {
+            Issue.record("login failed")
+            return
+        }
+        try ws.store.setOfficerActive(username: "quantri2", active: false)   // from another terminal
+        guard case .failed(let message) = app.perform(.setOfficerActive(username: "quantri2", active: true)) else {
+            Issue.record("a locked administrator unlocked themselves")
+            return
+        }
+        #expect(message == "Chỉ quản trị viên làm được việc này")
+        #expect(try ws.store.officer(username: "quantri2")?.isActive == false)
     }
 
     @Test func aForgottenPasswordIsResetByTheAdministrator() throws {
@@ -98,9 +129,10 @@ import Testing
         d.press(.tab)
         #expect(d.shows("ít nhất 6 ký tự"), "\(d.text)")
         d.press(.backTab, .control("u"))
-        d.type("mat-khau-moi\tmat-khau-moi\n")
+        d.type("mat-khau-moi\tmat-khau-moi")
+        #expect(!d.text.contains("mat-khau-moi") && d.shows("Nhập lại mật khẩu mới"), "a password is never shown\n\(d.text)")
+        d.press(.enter)
         #expect(d.shows("Đã đặt mật khẩu mới cho lanhdao"), "\(d.text)")
-        #expect(!d.text.contains("mat-khau-moi"), "a password is never shown")
         #expect(try ws.store.authenticate(username: "lanhdao", password: "mat-khau-moi") != nil)
         #expect(try ws.store.authenticate(username: "lanhdao", password: "mat-khau-ld") == nil)
     }
@@ -128,7 +160,8 @@ import Testing
         d.press(.function(9))
         d.type("can bo")
         d.press(.enter)
-        #expect(d.shows("Menu") || !d.shows("Tên đăng nhập"), "a desk officer cannot open the officers' screen\n\(d.text)")
+        #expect(d.shows("Menu — mọi chức năng") && !d.shows("Tên đăng nhập"),
+                "a desk officer's Enter on a disabled entry leaves the menu open\n\(d.text)")
         #expect(!d.shows("Ctrl-K"), "\(d.text)")
         // The request layer refuses too, whatever screen asks.
         let app = try ws.application()
@@ -136,12 +169,31 @@ import Testing
             Issue.record("login failed")
             return
         }
-        if case .failed(let message) = app.perform(.setOfficerActive(username: "lanhdao", active: false)) {
-            #expect(message == "Chỉ quản trị viên làm được việc này")
-        } else {
-            Issue.record("a desk officer locked an account")
+        let unitBefore = try ws.store.unitProfile()
+        var changedUnit = unitBefore
+        changedUnit.placeName = "Nơi khác"
+        let requests: [Request] = [
+            .loadOfficers,
+            .createOfficer(OfficerDraft(username: "moi", fullName: "Người Mới", role: .administrator, bodyCode: nil, password: "mat-khau-moi")),
+            .resetPassword(username: "quantri", password: "mat-khau-moi"),
+            .setOfficerActive(username: "lanhdao", active: false),
+            .loadSettings(keys: ["printer_destination"]),
+            .saveSettings([SettingValue(key: "printer_destination", meaning: "", value: "khac")]),
+            .testPrint,
+            .saveUnitProfile(changedUnit),
+        ]
+        for request in requests {
+            guard case .failed(let message) = app.perform(request) else {
+                Issue.record("a desk officer got through: \(request)")
+                continue
+            }
+            #expect(message == "Chỉ quản trị viên làm được việc này", "\(request)")
         }
+        #expect(try ws.store.officer(username: "moi") == nil)
+        #expect(try ws.store.authenticate(username: "quantri", password: "mat-khau-qt") != nil)
         #expect(try ws.store.authenticate(username: "lanhdao", password: "mat-khau-ld") != nil)
+        #expect(try ws.store.setting("printer_destination") == nil)
+        #expect(try ws.store.unitProfile() == unitBefore)
     }
 
     @Test func backupFromTheMenu() throws {

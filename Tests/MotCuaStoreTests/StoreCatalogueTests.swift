@@ -71,6 +71,36 @@ import Testing
         #expect(try db.store.unitProfile().name == "Phường Hòa Bình")
     }
 
+    @Test func unitCodeKeepsTheNumberingOnceACaseCarriesIt() throws {
+        let db = try TestDatabase()
+        var unit = try db.store.unitProfile()
+        let code = unit.unitCode
+        unit.unitCode = "000.00.15.H99"
+        try db.store.saveUnitProfile(unit, keepingNumbering: true)            // no case yet: allowed
+        #expect(try db.store.unitProfile().unitCode == "000.00.15.H99")
+        try db.register("Đặng Văn Đức")
+        unit.unitCode = code
+        unit.placeName = "Nơi khác"
+        #expect(throws: StoreError.refused("Đã có hồ sơ mang mã 000.00.15.H99: không đổi mã định danh ở đây")) {
+            try db.store.saveUnitProfile(unit, keepingNumbering: true)
+        }
+        #expect(try db.store.unitProfile().placeName != "Nơi khác", "nothing of a refused profile is written")
+        unit.unitCode = "000.00.15.H99"
+        try db.store.saveUnitProfile(unit, keepingNumbering: true)            // the same code: names change
+        #expect(try db.store.unitProfile().placeName == "Nơi khác")
+    }
+
+    @Test func settingsChangeAllOrNone() throws {
+        let db = try TestDatabase()
+        #expect(throws: StoreError.self) {
+            try db.store.changeSettings([("printer_destination", "quay1"), ("idle_lock_minutes", "0")])
+        }
+        #expect(try db.store.setting("printer_destination") == nil, "the valid one was not written alone")
+        try db.store.changeSettings([("printer_destination", " quay1 "), ("idle_lock_minutes", "15")])
+        #expect(try db.store.setting("printer_destination") == "quay1")
+        #expect(try db.store.setting("idle_lock_minutes") == "15")
+    }
+
     @Test func officersAndPasswords() throws {
         let db = try TestDatabase()
         let officer = try db.store.authenticate(username: "tiepnhan", password: "matkhau-tiepnhan")

@@ -100,7 +100,7 @@ struct OfficerFormScreen: Screen {
         form = ScrollForm([
             .section("Tài khoản mới"),
             .field(Field(id: "username", label: "Tên đăng nhập", maxLength: 32, required: true,
-                         hint: "chữ thường không dấu, chữ số, dấu chấm, gạch ngang; ví dụ: tiepnhan2") {
+                         hint: "chữ thường không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới; ví dụ: tiepnhan2") {
                 Officer.isValidUsername($0) ? nil : "chỉ gồm chữ thường không dấu, chữ số, '.', '-', '_', bắt đầu bằng chữ"
             }),
             .field(Field(id: "fullName", label: "Họ tên", maxLength: 80, required: true)),

@@ -57,8 +57,14 @@ struct SettingsScreen: Screen {
             if hasUnsavedInput { return [.status("Hãy lưu (F10) trước khi in thử: trang thử dùng thiết lập đã lưu", .warning)] }
             return [.perform(.testPrint)]
         case .response(.done(let message)):
-            // Saved (or a test page, which needs nothing unsaved): what the form shows is what is stored.
-            values = values.map { SettingValue(key: $0.key, meaning: $0.meaning, value: form.value($0.key)) }
+            // Saved (or a test page, which needs nothing unsaved): the form shows what is stored, as the
+            // setting's check normalised it.
+            values = values.map { v in
+                var stored = form.value(v.key)
+                if case .success(let normalised) = SettingDefinition.named(v.key)?.validate(stored) { stored = normalised }
+                form.setValue(v.key, stored)
+                return SettingValue(key: v.key, meaning: v.meaning, value: stored)
+            }
             return [.status(message, .ok)]
         default:
             switch commonFormEvent(event, in: &form, inputMethod: nil, unsaved: hasUnsavedInput, question: "Bỏ thay đổi?",

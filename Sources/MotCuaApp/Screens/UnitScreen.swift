@@ -9,7 +9,12 @@ struct UnitScreen: Screen {
     let original: UnitProfile
 
     init(unit: UnitProfile) {
-        original = unit
+        // Compared with what the form saves (the two header lines in capitals), so that opening and leaving
+        // without typing asks nothing.
+        var normalized = unit
+        normalized.governingBody = unit.governingBody.uppercased()
+        normalized.counterName = unit.counterName.uppercased()
+        original = normalized
         form = ScrollForm([
             .section("Thông tin đơn vị (in trên phiếu)"),
             .field(Field(id: "unitName", label: "Tên xã, phường", text: unit.name, maxLength: 80, required: true)),

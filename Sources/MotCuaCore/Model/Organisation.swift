@@ -133,10 +133,10 @@ public struct Officer: Hashable, Sendable {
         self.isActive = isActive
     }
 
-    /// Usernames: 2–32 lower-case ASCII letters, digits, dot, dash or underscore, starting with a letter.
     /// The account of the command line (seeded, no password: it cannot log in).
     public static let commandLineUsername = "he-thong"
 
+    /// Usernames: 2–32 lower-case ASCII letters, digits, dot, dash or underscore, starting with a letter.
     public static func isValidUsername(_ name: String) -> Bool {
         guard (2...32).contains(name.count), let first = name.unicodeScalars.first, first.properties.isLowercase,
               first.value < 0x80 else { return false }
