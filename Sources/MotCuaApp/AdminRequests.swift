@@ -60,6 +60,7 @@ extension Application {
             return .done("Đã lưu thiết lập")
         case .testPrint:
             guard isAdministrator else { return refusedToNonAdministrator }
+            refreshSettings()
             let now = env.clock()
             let counter = try env.store.unitProfile().counterName
             let page = """
@@ -73,10 +74,11 @@ extension Application {
                 Nguyễn Thị Hồng Nhung — Ủy ban nhân dân xã
 
                 """
-            refreshSettings()
             let outcome = env.printer.print(page, pageSize: .a5, title: "In thử")
             env.log?.write("test print: \(outcome.logText)")
-            return outcome.producedDocument && outcome != .noSpooler ? .done(outcome.message) : .failed(outcome.message)
+            // Only paper counts here: "no spooler" is a failure of the test, not a saved copy.
+            if case .printed = outcome { return .done(outcome.message) }
+            return .failed(outcome.message)
         case .saveUnitProfile(var profile):
             guard isAdministrator else { return refusedToNonAdministrator }
             // The code is part of every case number: it may change only before the first case is registered.
