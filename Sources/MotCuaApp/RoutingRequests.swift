@@ -41,10 +41,10 @@ extension Application {
             let now = env.clock()
             let name = "motcua-\(now.date.iso)-\(now.time.text.replacing(":", with: "")).db"
             let target = (folder.hasSuffix("/") ? String(folder.dropLast()) : folder) + "/" + name
-            let bytes = try env.store.backup(to: target)
-            env.log?.write("backup: \(bytes) bytes")
+            let backup = try env.store.backup(to: target)
+            env.log?.write("backup: \(backup.bytes) bytes, \(backup.cases) cases, check \(backup.verdict)")
             // The new file's name first: a long folder path is what the 80-column status line may cut.
-            return .done("Đã sao lưu \(name) (\(bytes / 1024) KiB) vào thư mục \(folder)")
+            return .done("Đã sao lưu \(name) (\(backup.bytes / 1024) KiB, \(backup.cases) hồ sơ, đã kiểm tra) vào thư mục \(folder)")
         default:
             return nil
         }

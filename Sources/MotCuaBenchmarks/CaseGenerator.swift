@@ -1,6 +1,6 @@
 import MotCuaCore
 import MotCuaDefaults
-import MotCuaStore
+@_spi(Benchmark) import MotCuaStore
 import MotCuaSystem
 
 /// Generates a large, realistic database for benchmarks: years of cases with Vietnamese names, ID numbers,
@@ -42,7 +42,7 @@ struct CaseGenerator {
             try s.saveCalendarConfig(seed.calendar)
             try s.createOfficer(username: "tiepnhan", fullName: "Lê Thị Tiếp", role: .deskOfficer, password: "matkhau-tiepnhan")
         }
-        let db = store.db
+        let db = store.rawDatabase
         try db.execute("PRAGMA synchronous = OFF")
         let calendar = seed.calendar.makeCalendar()
         let officerID = try db.scalarInt("SELECT id FROM officers WHERE username = 'tiepnhan'")!

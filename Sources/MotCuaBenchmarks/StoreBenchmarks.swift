@@ -1,5 +1,5 @@
 import MotCuaCore
-import MotCuaStore
+@_spi(Benchmark) import MotCuaStore
 import MotCuaSystem
 
 /// Figures for the store issue, on a generated database of `--cases` cases (default 1,000,000).
@@ -47,7 +47,7 @@ enum StoreBenchmarks {
         let size = FileSystem.size(path) ?? 0
         context.report("database size", "\(fixed(Double(size) / 1_048_576, 1)) MiB, \(grouped(size / max(1, cases))) bytes per case")
         let qc = Stopwatch()
-        _ = try store.db.rows("PRAGMA quick_check") { $0.text(0) }
+        _ = try store.rawDatabase.rows("PRAGMA quick_check") { $0.text(0) }
         context.report("PRAGMA quick_check (on open only up to 64 MiB)", "\(fixed(qc.elapsedSeconds, 2)) s")
 
         // Registration latency with synchronous=FULL, into the big file.

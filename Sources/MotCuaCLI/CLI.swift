@@ -157,6 +157,7 @@ enum CommandErrors {
         case let e as CommandFailure: e.message
         case let e as ConfigError: "tệp không hợp lệ: \(e)"
         case let e as SystemError: e.description
+        case let e as OutputRefusal: e.description
         case let e as StoreError: e.description
         case let e as DatabaseError: e.description
         default: "lỗi: \(error)"
@@ -165,12 +166,12 @@ enum CommandErrors {
 
     static func status(_ error: Error) -> Int32 {
         switch error {
-        case is UsageError, is ConfigError, is SystemError: return ExitStatus.usage
+        case is UsageError, is ConfigError, is SystemError, is OutputRefusal: return ExitStatus.usage
         case let e as CommandFailure: return e.status
         case let e as StoreError:
             switch e {
-            case .invalid, .notFound, .alreadyExists, .notMotcuaDatabase, .corrupt, .newerSchema, .system: return ExitStatus.usage
-            case .refused, .missing, .database: return ExitStatus.refused
+            case .invalid, .notFound, .alreadyExists, .notMotcuaDatabase, .corrupt, .newerSchema, .system, .output: return ExitStatus.usage
+            case .refused, .missing, .database, .damaged, .readOnlyFile: return ExitStatus.refused
             }
         default: return ExitStatus.refused
         }

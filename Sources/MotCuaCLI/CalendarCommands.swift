@@ -35,7 +35,7 @@ enum CalendarCommands {
             if args.value("db") != nil { throw UsageError("chỉ dùng một trong --holidays và --db") }
             return try CalendarConfig.parse(try FileSystem.readText(path), file: path)
         }
-        if args.value("db") != nil { return try StoreAccess.open(args, io, quickCheck: false).calendarConfig() }
+        if args.value("db") != nil { return try StoreAccess.open(args, io, for: .reading).calendarConfig() }
         return ShippedConfig.calendarConfig()
     }
 

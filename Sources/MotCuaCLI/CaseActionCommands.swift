@@ -31,7 +31,7 @@ enum CaseActionCommands {
             spec: OptionSpec(valued: valued.union(["db", "at", "officer"]), flags: flags.union(["json"]), repeatable: repeatable,
                              positionals: 1...1, positionalNames: ["mã hồ sơ CODE"]),
             run: { args, io in
-                let store = try StoreAccess.open(args, io, quickCheck: false)
+                let store = try StoreAccess.open(args, io, for: .writing)
                 let code = args.positionals[0]
                 let at = try instant(args.value("at"), "--at") ?? io.now()
                 let officer = args.value("officer") ?? "he-thong"

@@ -138,7 +138,7 @@ enum CaseCommands {
         """,
         spec: OptionSpec(valued: Set(addFields + ["db", "officer"]), flags: ["json", "verify", "organisation"]),
         run: { args, io in
-            let store = try StoreAccess.open(args, io, quickCheck: false)
+            let store = try StoreAccess.open(args, io, for: .writing)
             var fields: [String: String] = [:]
             for key in addFields { if let v = args.value(key) { fields[key] = v } }
             if args.has("verify") { fields["verify"] = "1" }
@@ -170,7 +170,7 @@ enum CaseCommands {
         """,
         spec: OptionSpec(valued: ["db"], flags: ["json"], positionals: 1...1, positionalNames: ["mã hồ sơ CODE"]),
         run: { args, io in
-            let store = try StoreAccess.open(args, io, quickCheck: false)
+            let store = try StoreAccess.open(args, io, for: .reading)
             guard let record = try store.caseRecord(code: args.positionals[0]) else {
                 throw CommandFailure("không có hồ sơ mã \(args.positionals[0])")
             }
@@ -243,7 +243,7 @@ enum CaseCommands {
         spec: OptionSpec(valued: ["db", "limit"], flags: ["json"], positionals: 1...1, positionalNames: ["nội dung tìm TEXT"]),
         run: { args, io in
             let limit = try args.int("limit", in: 1...10000) ?? 50
-            let store = try StoreAccess.open(args, io, quickCheck: false)
+            let store = try StoreAccess.open(args, io, for: .reading)
             let found = try store.searchCases(args.positionals[0], limit: limit)
             if args.has("json") {
                 io.out(JSONValue.array(found.map { s in
@@ -284,7 +284,7 @@ enum CaseCommands {
             for required in ["procedure", "name"] where !header.contains(required) {
                 throw UsageError("thiếu cột \(required)")
             }
-            let store = try StoreAccess.open(args, io, quickCheck: false)
+            let store = try StoreAccess.open(args, io, for: .writing)
             let calendar = try StoreAccess.calendar(store)
             let officer = args.value("officer") ?? "he-thong"
             var failures = 0
@@ -300,7 +300,8 @@ enum CaseCommands {
                 } catch let e as StoreError where e.isRetryable {
                     // Disk full or database busy: stop here, the remaining rows are kept for a retry.
                     io.err("dòng \(index + 2): \(e)")
-                    io.err("Dừng nhập: \(rows.count - index - 2) dòng chưa nhập. Sửa sự cố rồi nhập lại từ dòng \(index + 2).")
+                    let left = rows.dropFirst().dropFirst(index).filter { !($0.count == 1 && $0[0].isEmpty) }.count
+                    io.err("Dừng nhập: \(left) dòng chưa nhập (từ dòng \(index + 2)). Sửa sự cố rồi nhập lại từ dòng \(index + 2).")
                     return ExitStatus.refused
                 } catch {
                     failures += 1

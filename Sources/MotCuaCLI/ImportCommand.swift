@@ -8,7 +8,7 @@ enum ImportCommand {
     static func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
         let file = args.positionals[0]
         let text = try FileSystem.readText(file)
-        let store = try StoreAccess.open(args, io)
+        let store = try StoreAccess.open(args, io, for: .writing)
         var effectiveFrom: CivilDate?
         if let value = args.value("effective-from") {
             effectiveFrom = try CalendarCommands.parseDate(value, what: "--effective-from")

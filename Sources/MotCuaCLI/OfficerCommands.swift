@@ -26,7 +26,7 @@ enum OfficerCommands {
             let body = args.value("body")
             if role == .departmentOfficer && body == nil { throw UsageError("công chức chuyên môn cần --body (mã cơ quan)") }
             if role != .departmentOfficer && body != nil { throw UsageError("--body chỉ dùng với --role department") }
-            let store = try StoreAccess.open(args, io, quickCheck: false)
+            let store = try StoreAccess.open(args, io, for: .writing)
             if let body, try !store.bodies().contains(where: { $0.code == body }) {
                 throw UsageError("không có cơ quan mã \(body)")
             }
@@ -50,7 +50,7 @@ enum OfficerCommands {
         """,
         spec: OptionSpec(valued: ["db"]),
         run: { args, io in
-            let store = try StoreAccess.open(args, io, quickCheck: false)
+            let store = try StoreAccess.open(args, io, for: .writing)
             for o in try store.officers() {
                 io.out("\(o.username)\t\(o.fullName)\t\(o.role.rawValue)\t\(o.bodyCode ?? "")\t\(o.isActive ? "active" : "inactive")")
             }
@@ -70,7 +70,7 @@ enum OfficerCommands {
         """,
         spec: OptionSpec(valued: ["db"], positionals: 1...1, positionalNames: ["tên đăng nhập USER"]),
         run: { args, io in
-            let store = try StoreAccess.open(args, io, quickCheck: false)
+            let store = try StoreAccess.open(args, io, for: .writing)
             let username = args.positionals[0]
             try store.setPassword(username: username, password: firstLine(of: String(decoding: io.readStdin(), as: UTF8.self)))
             io.out("Đã đặt mật khẩu mới cho \(username)")
@@ -95,7 +95,7 @@ enum OfficerCommands {
             """,
             spec: OptionSpec(valued: ["db"], positionals: 1...1, positionalNames: ["tên đăng nhập USER"]),
             run: { args, io in
-                let store = try StoreAccess.open(args, io, quickCheck: false)
+                let store = try StoreAccess.open(args, io, for: .writing)
                 let username = args.positionals[0]
                 try store.setOfficerActive(username: username, active: !lock)
                 io.out(lock ? "Đã khóa tài khoản \(username)" : "Đã mở lại tài khoản \(username)")

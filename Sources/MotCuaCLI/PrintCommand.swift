@@ -23,12 +23,12 @@ enum PrintCommands {
 
         Tuỳ chọn:
         \(StoreCommands.dbHelp)
-          --output FILE     ghi ra tệp thay vì in
+        \(StoreAccess.outputHelp)
           --step N          (transfer) bước thứ N của quy trình
         \(CaseCommands.officerHelp)
 
         """,
-        spec: OptionSpec(valued: ["db", "output", "officer", "step"], positionals: 2...2, positionalNames: ["loại văn bản", "mã CODE"]),
+        spec: OptionSpec(valued: ["db", "output", "officer", "step"], flags: ["force"], positionals: 2...2, positionalNames: ["loại văn bản", "mã CODE"]),
         run: { args, io in try run(args, io) }
     )
 
@@ -45,7 +45,7 @@ enum PrintCommands {
             guard kind == "transfer", let n = Int(value), n >= 1 else { throw UsageError("--step N (từ 1) chỉ dùng với transfer") }
             step = n - 1
         }
-        let store = try StoreAccess.open(args, io, quickCheck: false)
+        let store = try StoreAccess.open(args, io, for: .writing)
         let officer = args.value("officer") ?? "he-thong"
         let documents = CaseDocuments(store: store, context: PrintContext(unit: try store.unitProfile(), forms: try StoreAccess.forms(store)))
         let source: DocumentSource
@@ -76,11 +76,11 @@ enum PrintCommands {
         }
         let document = built.document
         let text = TextRenderer(pageSize: document.pageSize).text(document)
-        if let output = args.value("output") {
-            try StoreAccess.refuseOverwritingDatabase(output)
-            try FileSystem.writeAtomically(output, text: text, mode: 0o600)
+        if let output = try StoreAccess.output(args, store: store) {
+            try output.write(text)
+            try output.commit()
             try documents.recordPrint(built, source: source, at: io.now(), officer: officer)
-            io.err("Đã ghi \(document.caption.lowercased()) vào \(output)")
+            io.err("Đã ghi \(document.caption.lowercased()) vào \(output.path)")
             return ExitStatus.success
         }
         let path = try DocumentArchive(databasePath: store.path).save(text, name: built.name)

@@ -24,11 +24,11 @@ enum ReportCommand {
 
         Tuỳ chọn:
           --format F        text (mặc định: văn bản như khi in) hoặc csv (UTF-8 có BOM, mở được bằng bảng tính)
-          --output FILE     ghi ra tệp thay vì ra màn hình
+        \(StoreAccess.outputHelp)
         \(StoreCommands.dbHelp)
 
         """,
-        spec: OptionSpec(valued: ["db", "from", "to", "month", "quarter", "year", "date", "format", "output"], positionals: 1...1,
+        spec: OptionSpec(valued: ["db", "from", "to", "month", "quarter", "year", "date", "format", "output"], flags: ["force"], positionals: 1...1,
                          positionalNames: ["loại báo cáo"]),
         run: { args, io in try run(args, io) }
     )
@@ -90,14 +90,14 @@ enum ReportCommand {
         }
         let period = kind == "daily" ? nil : try period(args, today: now.date)
         let day = try args.value("date").map { try date($0, "--date") } ?? now.date
-        let store = try StoreAccess.open(args, io, quickCheck: false)
+        let store = try StoreAccess.open(args, io, for: .reading)
         let report = try ReportForms.build(ReportKind(rawValue: kind)!, period: period, day: day, store: store,
                                            context: PrintContext(unit: try store.unitProfile(), forms: try StoreAccess.forms(store)), now: now)
         let text = format == "csv" ? report.csv : TextRenderer(pageSize: report.document.pageSize).text(report.document)
-        if let output = args.value("output") {
-            try StoreAccess.refuseOverwritingDatabase(output)
-            try FileSystem.writeAtomically(output, text: text, mode: 0o600)
-            io.err("Đã ghi \(report.document.caption.lowercased()) vào \(output)")
+        if let output = try StoreAccess.output(args, store: store) {
+            try output.write(text)
+            try output.commit()
+            io.err("Đã ghi \(report.document.caption.lowercased()) vào \(output.path)")
         } else {
             io.writeOut(text)
         }

@@ -19,7 +19,7 @@ enum SettingCommand {
         """,
         spec: OptionSpec(valued: ["db"], positionals: 0...2, positionalNames: ["KEY", "VALUE"]),
         run: { args, io in
-            let store = try StoreAccess.open(args, io, quickCheck: false)
+            let store = try StoreAccess.open(args, io, for: .writing)
             switch args.positionals.count {
             case 0:
                 for d in SettingDefinition.all { io.out("\(d.key)\t\(try store.settingValue(d))\t\(d.meaning)") }

@@ -17,9 +17,25 @@ enum StoreAccess {
         args.value("db").map(FileSystem.absolute) ?? defaultDatabasePath(io)
     }
 
-    /// Opens the database named by `--db` (or the default one); errors become `CommandFailure`.
-    static func open(_ args: ParsedArguments, _ io: CommandIO, quickCheck: Bool = true) throws -> Store {
-        try Store.open(path: databasePath(args, io), options: Store.OpenOptions(quickCheck: quickCheck))
+    /// What a command does with the database.
+    enum Use {
+        /// Only reads: opens fast (no quick check), never takes the write lock.
+        case reading
+        /// May write: a file up to 64 MiB is quick-checked first, so that a damaged file is refused before
+        /// anything is written to it; the disk reserve is kept while there is room.
+        case writing
+        /// Maintenance (check, backup, export): quick-checked, but a damaged file still opens for reading.
+        case maintenance
+    }
+
+    /// Opens the database named by `--db` (or the default one).
+    static func open(_ args: ParsedArguments, _ io: CommandIO, for use: Use = .maintenance) throws -> Store {
+        let store = try Store.open(path: databasePath(args, io), options: Store.OpenOptions(quickCheck: use == .writing))
+        if use == .writing {
+            if let damage = store.damage { throw StoreError.damaged(path: store.path, detail: damage) }
+            store.keepReserve()
+        }
+        return store
     }
 
     /// The forms' numbers and titles: the database's (imported), else the shipped `Config/forms.json`.
@@ -28,14 +44,25 @@ enum StoreAccess {
         return try FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Config/forms.json")
     }
 
-    /// `--output` replaces an existing text file (scripts run reports again), but never a database: a
-    /// mistyped path must not turn the office's data into a report.
-    static func refuseOverwritingDatabase(_ path: String) throws {
-        guard FileSystem.exists(path) else { return }
-        let head = (try? FileSystem.readPrefix(path, count: 16)) ?? []
-        if head.starts(with: Array("SQLite format 3".utf8)) {
-            throw CommandFailure("\(path) là một cơ sở dữ liệu: không ghi đè (chọn tệp khác cho --output)", status: ExitStatus.usage)
-        }
+    /// The file named by `--output`, written whole or not at all. Never the database or one of its files,
+    /// never any SQLite file (a backup), never through a symbolic link; an existing file only with `--force`.
+    static func output(_ args: ParsedArguments, store: Store) throws -> OutputFile? {
+        guard let path = args.value("output") else { return nil }
+        guard !path.isEmpty else { throw UsageError("--output: cần tên tệp") }
+        return try OutputFile(path: FileSystem.absolute(path), protected: ProtectedFiles(databasePath: store.path),
+                              replace: args.has("force"))
+    }
+
+    static let outputHelp = """
+          --output FILE     ghi ra tệp (ghi trọn vẹn rồi mới đặt tên; không bao giờ ghi vào cơ sở dữ liệu hay bản sao lưu)
+          --force           cho phép thay thế FILE đã có
+        """
+
+    /// Warns on stderr when the disk is low, giving back the reserve so that a backup and a check can run.
+    static func reportDiskSpace(_ store: Store, _ io: CommandIO) {
+        let freed = store.releaseReserveIfLow()
+        if let warning = store.diskSpace().warning { io.err("Cảnh báo: \(warning).") }
+        if freed > 0 { io.err("Đã trả lại \(freed / 1_048_576) MB dự phòng (\(store.reservePath)) để sao lưu và khắc phục.") }
     }
 
     /// The calendar of the database.

@@ -41,6 +41,7 @@ enum StoreCommands {
                 throw UsageError("--admin-name chỉ dùng cùng --admin")
             }
             let store = try StoreAccess.create(path: path, seed: seed, admin: admin)
+            store.keepReserve()
             io.out("Đã tạo cơ sở dữ liệu: \(path)")
             io.out("Đơn vị: \(seed.unit.name) (mã \(seed.unit.unitCode))\(seed.unit.isExample ? " — dữ liệu MẪU, cần sửa trước khi dùng" : "")")
             io.out("Cơ quan: \(seed.bodies.count); thủ tục: \(seed.procedures.count); năm có lịch nghỉ chính thức: \(seed.calendar.holidays.officialYears.keys.sorted().map(String.init).joined(separator: ", "))")
@@ -72,7 +73,7 @@ enum StoreCommands {
     static let exportCommand = Command(
         name: "export",
         summary: "Xuất hồ sơ kèm toàn bộ lịch sử (JSON Lines hoặc CSV).",
-        usage: "motcua export [--db PATH] [--format jsonl|csv] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--output FILE]",
+        usage: "motcua export [--db PATH] [--format jsonl|csv] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--output FILE [--force]]",
         help: """
         Mỗi hồ sơ tiếp nhận trong khoảng ngày (tính cả hai đầu) thành một dòng JSON gồm các sự kiện của nó
         (jsonl), hoặc mỗi sự kiện một dòng CSV kèm thông tin hồ sơ (csv, UTF-8). Tệp xuất chứa dữ liệu cá nhân:
@@ -82,10 +83,10 @@ enum StoreCommands {
         \(dbHelp)
           --format jsonl|csv   (mặc định jsonl)
           --from DATE, --to DATE   ngày tiếp nhận từ, đến
-          --output FILE        ghi vào tệp thay vì màn hình
+        \(StoreAccess.outputHelp)
 
         """,
-        spec: OptionSpec(valued: ["db", "format", "from", "to", "output"]),
+        spec: OptionSpec(valued: ["db", "format", "from", "to", "output"], flags: ["force"]),
         run: { args, io in
             let format = args.value("format") ?? "jsonl"
             guard format == "jsonl" || format == "csv" else { throw UsageError("--format phải là jsonl hoặc csv") }
@@ -93,9 +94,14 @@ enum StoreCommands {
             let to = try args.value("to").map { try CalendarCommands.parseDate($0, what: "--to") }
             if let from, let to, to < from { throw UsageError("--to phải từ --from trở đi") }
             let store = try StoreAccess.open(args, io)
+            // Streamed: a batch of text at a time to the file (whole or not at all) or to stdout.
+            let file = try StoreAccess.output(args, store: store)
             var output = ""
             var count = 0
-            let outputPath = args.value("output")
+            func flush() throws {
+                if let file { try file.write(output) } else { io.writeOut(output) }
+                output = ""
+            }
             if format == "csv" { output += CSV.line(CaseExport.csvHeader) }
             try store.exportCases(from: from, to: to) { record, events in
                 count += 1
@@ -104,16 +110,12 @@ enum StoreCommands {
                 } else {
                     for row in CaseExport.csvRows(record, events: events) { output += CSV.line(row) }
                 }
-                if outputPath == nil && output.utf8.count > 1 << 16 {
-                    io.writeOut(output)
-                    output = ""
-                }
+                if output.utf8.count > 1 << 16 { try flush() }
             }
-            if let outputPath {
-                try FileSystem.writeAtomically(outputPath, text: output, mode: 0o600)
-                io.err("Đã xuất \(count) hồ sơ vào \(outputPath)")
-            } else {
-                io.writeOut(output)
+            try flush()
+            if let file {
+                try file.commit()
+                io.err("Đã xuất \(count) hồ sơ vào \(file.path)")
             }
             return ExitStatus.success
         }
@@ -124,8 +126,9 @@ enum StoreCommands {
         summary: "Sao lưu cơ sở dữ liệu thành một tệp nhất quán, kể cả khi máy khác đang ghi.",
         usage: "motcua backup PATH [--db PATH]",
         help: """
-        Tạo bản sao bằng VACUUM INTO (không sao chép tệp thô), kiểm tra bản sao, in đường dẫn và kích thước.
-        Không ghi đè tệp đã có.
+        Tạo bản sao bằng VACUUM INTO (không sao chép tệp thô) dưới một tên tạm trong thư mục đích, kiểm tra
+        toàn vẹn đầy đủ bản sao (integrity_check), rồi mới đặt tên PATH; ghi kết quả kiểm tra vào cơ sở dữ liệu.
+        Không ghi đè bất cứ thứ gì đã có tại PATH (kể cả liên kết tượng trưng).
 
         Tuỳ chọn:
         \(dbHelp)
@@ -135,8 +138,9 @@ enum StoreCommands {
         run: { args, io in
             let destination = FileSystem.absolute(args.positionals[0])
             let store = try StoreAccess.open(args, io)
-            let size = try store.backup(to: destination)
-            io.out("Đã sao lưu vào \(destination) (\(Money.grouped(size)) byte)")
+            StoreAccess.reportDiskSpace(store, io)
+            let backup = try store.backup(to: destination)
+            io.out("Đã sao lưu vào \(destination) (\(Money.grouped(backup.bytes)) byte, \(backup.cases) hồ sơ; kiểm tra toàn vẹn bản sao: \(backup.verdict))")
             return ExitStatus.success
         }
     )
@@ -157,7 +161,8 @@ enum StoreCommands {
         spec: OptionSpec(valued: ["db"]),
         run: { args, io in
             let store = try StoreAccess.open(args, io)
-            let findings = try store.check()
+            StoreAccess.reportDiskSpace(store, io)
+            let findings = try store.check(note: { io.out("Lưu ý: \($0)") })
             let cases = try store.caseCount()
             if findings.isEmpty {
                 io.out("ok: \(cases) hồ sơ, không phát hiện vấn đề")

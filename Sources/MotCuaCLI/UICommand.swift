@@ -41,6 +41,7 @@ enum UICommand {
             _ = try StoreAccess.create(path: path, seed: try ShippedConfig.seed(), admin: nil)
         }
         let store = try Store.open(path: path)
+        store.keepReserve()
         let log = Logger(path: FileSystem.directoryName(path) + "/motcua.log")
         log?.write("start: motcua \(MotCuaCommandLine.version)")
         let calendar = try store.calendarConfig().makeCalendar()
@@ -56,6 +57,8 @@ enum UICommand {
                                  printer: PrintService(settings: try PrinterSettings.stored(in: store)),
                                  forms: try StoreAccess.forms(store))
         let app = Application(env: env, size: terminal.size, catalog: .standard)
+        if let warning = store.diskSpace().warning { app.warn(warning) }
+        if let damage = store.damage { app.warn("Cơ sở dữ liệu bị đánh dấu hư hỏng (\(damage)): chỉ xem, không ghi được; báo quản trị viên") }
         if !terminal.localeIsUTF8 {
             app.warn("Ngôn ngữ của hệ thống không phải UTF-8, chữ tiếng Việt có thể hiển thị sai: đặt LANG=C.UTF-8")
         }

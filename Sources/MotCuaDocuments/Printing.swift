@@ -155,19 +155,29 @@ public struct DocumentArchive: Sendable {
     public init(databasePath: String) { self.folder = FileSystem.directoryName(databasePath) + "/documents" }
 
     /// Saves `text` as `<name>.txt` (or `<name>-2.txt`, …; another extension for a CSV export) and returns
-    /// the path.
+    /// the path. Never replaces a file and never writes through a symbolic link: the copy is written whole
+    /// under a temporary name, then linked to the first free name.
     @discardableResult
-    public func save(_ text: String, name: String, extension ext: String = "txt") throws(SystemError) -> String {
+    public func save(_ text: String, name: String, extension ext: String = "txt") throws -> String {
+        try save(Array(text.utf8), name: name, extension: ext)
+    }
+
+    @discardableResult
+    public func save(_ bytes: [UInt8], name: String, extension ext: String) throws -> String {
         try FileSystem.makeDirectories(folder, mode: 0o700)
         let safe = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" ? $0 : "-" })
-        var path = "\(folder)/\(safe).\(ext)"
-        var n = 2
-        while FileSystem.exists(path) {
-            path = "\(folder)/\(safe)-\(n).\(ext)"
+        var n = 1
+        while true {
+            let path = n == 1 ? "\(folder)/\(safe).\(ext)" : "\(folder)/\(safe)-\(n).\(ext)"
             n += 1
+            if FileSystem.exists(path) || FileSystem.isSymbolicLink(path) { continue }
+            do {
+                try FileSystem.writeNew(path, bytes: bytes)
+                return path
+            } catch OutputRefusal.exists {
+                continue // another terminal took this name meanwhile
+            }
         }
-        try FileSystem.writeAtomically(path, text: text, mode: 0o600)
-        return path
     }
 }
 

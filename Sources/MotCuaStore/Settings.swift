@@ -21,6 +21,11 @@ public struct SettingDefinition: Sendable {
             let v = value.trimmingSpaces
             return ResumePolicy(rawValue: v) == nil ? .failure(SettingError("phải là restart hoặc shift")) : .success(v)
         },
+        SettingDefinition(key: "low_disk_warning_mb", meaning: "cảnh báo trên màn hình chính và khi kiểm tra khi ổ đĩa còn ít hơn bấy nhiêu MB trống (10–100000)",
+                          defaultValue: "200") { value in
+            guard let n = Int(value.trimmingSpaces), (10...100_000).contains(n) else { return .failure(SettingError("phải là số MB từ 10 đến 100000")) }
+            return .success(String(n))
+        },
         SettingDefinition(key: "printer_destination", meaning: "tên máy in CUPS (lp -d); để trống: máy in mặc định",
                           defaultValue: "") { value in
             let v = value.trimmingSpaces

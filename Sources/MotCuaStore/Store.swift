@@ -19,6 +19,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case corrupt(path: String, detail: String)
     /// Written by a newer motcua: this program does not know its schema.
     case newerSchema(path: String, found: Int, supported: Int)
+    /// A check found the file damaged: nothing is written until an administrator restores or repairs it.
+    case damaged(path: String, detail: String)
+    /// The file or its folder may not be written by this user (or is on read-only media).
+    case readOnlyFile(path: String)
+    /// An output path that must not be written (the database itself, a backup, a symbolic link…).
+    case output(OutputRefusal)
     /// Input that does not satisfy the rules (Vietnamese, names the field).
     case invalid(String)
     /// An action refused by the lifecycle or the officer's role.
@@ -42,6 +48,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "Cơ sở dữ liệu \(path) bị hỏng (\(detail)). Chương trình không ghi gì vào tệp; hãy khôi phục từ bản sao lưu gần nhất."
         case let .newerSchema(path, found, supported):
             return "Cơ sở dữ liệu \(path) được tạo bởi phiên bản motcua mới hơn (lược đồ \(found), chương trình này hiểu đến \(supported)). Hãy cập nhật chương trình; tệp không bị thay đổi."
+        case let .damaged(path, detail):
+            return "Cơ sở dữ liệu \(path) đã được phát hiện hư hỏng (\(detail)): chương trình không ghi thêm gì vào tệp. Quản trị viên cần khôi phục bản sao lưu tốt gần nhất (motcua restore) hoặc sửa tệp rồi chạy motcua check."
+        case .output(let refusal):
+            return refusal.description
+        case .readOnlyFile(let path):
+            return "Cơ sở dữ liệu \(path) chỉ đọc được (không có quyền ghi vào tệp hoặc thư mục của nó): chỉ xem, không ghi được."
         case .invalid(let m), .refused(let m), .missing(let m):
             return m
         }
@@ -72,16 +84,37 @@ func storeCall<T>(_ body: () throws -> T) throws(StoreError) -> T {
 
 /// The motcua database: one SQLite file holding the catalogue, every case and its history.
 public final class Store {
-    public let db: Database
+    let db: Database
     public var path: String { db.path }
+    /// The connection itself, for the benchmark's bulk generator only (writes rows without the rules).
+    @_spi(Benchmark) public var rawDatabase: Database { db }
+    /// The file (or its folder) cannot be written: everything reads, nothing writes.
+    public let isReadOnly: Bool
+    /// Why the file is known to be damaged (a check found it, or SQLite reported it), or nil. A damaged
+    /// file is never written: every write is refused until an administrator restores or repairs it.
+    public internal(set) var damage: String?
+    /// The connection was opened for reading only (read-only file, or damaged when opened).
+    let connectionIsReadOnly: Bool
 
     /// Busy timeout: how long a writer waits for another process's write to finish.
     public static let busyTimeoutMilliseconds: Int32 = 10_000
     /// Files up to this size are integrity-checked (`PRAGMA quick_check`) every time they are opened
-    /// (about 0.7 s for 37 MiB on the test machine); larger files by `motcua check` and after each backup.
+    /// (about 0.7 s for 37 MiB on the test machine); larger files by `motcua check` and by each backup's
+    /// full check of its copy.
     public static let quickCheckLimitBytes = 64 * 1024 * 1024
 
-    private init(db: Database) { self.db = db }
+    private init(db: Database, isReadOnly: Bool, damage: String?) {
+        self.db = db
+        self.isReadOnly = isReadOnly
+        self.damage = damage
+        self.connectionIsReadOnly = isReadOnly || damage != nil
+        let path = db.path
+        db.onCorruption = { [weak self] error in
+            let detail = "SQLite báo tệp hỏng khi \(error.operation.lowercased())"
+            Store.markDamaged(path: path, detail: detail)
+            self?.damage = detail
+        }
+    }
 
     // MARK: Opening
 
@@ -90,23 +123,46 @@ public final class Store {
         public var quickCheck: Bool
         /// How long a writer waits for another process's write before giving up (busy error).
         public var busyTimeoutMilliseconds: Int32
-        public init(quickCheck: Bool = true, busyTimeoutMilliseconds: Int32 = Store.busyTimeoutMilliseconds) {
+        /// Open for reading only, even a file this user may write.
+        public var readOnly: Bool
+        public init(quickCheck: Bool = true, busyTimeoutMilliseconds: Int32 = Store.busyTimeoutMilliseconds, readOnly: Bool = false) {
             self.quickCheck = quickCheck
             self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
+            self.readOnly = readOnly
         }
     }
 
     /// Opens an existing motcua database, refusing (and leaving untouched) anything else: a missing file, a
     /// file that is not SQLite or not motcua's, a newer schema, a damaged file. Applies pending migrations.
+    /// Opening never takes the write lock unless a migration is due, so readers never wait for a writer.
+    /// A file marked damaged, or one the program may not write, is opened for reading only.
     public static func open(path: String, options: OpenOptions = OpenOptions()) throws(StoreError) -> Store {
         guard FileSystem.exists(path) else { throw .notFound(path: path) }
+        guard !FileSystem.isDirectory(path) else { throw .notMotcuaDatabase(path: path) }
         try validateHeader(path: path)
+        let damage = damageRecorded(path: path)
+        let readOnly = options.readOnly || !FileSystem.isWritable(path) || !FileSystem.isWritable(FileSystem.directoryName(path))
         let db: Database
-        do { db = try Database(path: path, create: false) } catch { throw classify(error, path: path) }
-        let store = Store(db: db)
-        try store.configure(path: path)
-        db.setBusyTimeout(milliseconds: options.busyTimeoutMilliseconds)
-        if options.quickCheck, let size = FileSystem.size(path), size <= quickCheckLimitBytes {
+        do {
+            db = try Database(path: path, create: false, access: readOnly || damage != nil ? .readOnly : .readWrite)
+        } catch {
+            throw classify(error, path: path)
+        }
+        var store = Store(db: db, isReadOnly: readOnly, damage: damage)
+        do {
+            try store.configure(path: path)
+        } catch let first {
+            // A WAL file on a read-only folder: SQLite cannot create the -shm it needs to read. Read the file
+            // as immutable instead (nothing can be writing it: nobody may).
+            guard readOnly, case .database(let e) = first, e.kind == .cannotOpen || e.kind == .readOnly else { throw first }
+            do { db.onCorruption = nil; store = Store(db: try Database(path: path, create: false, access: .immutable),
+                                                       isReadOnly: true, damage: damage) } catch {
+                throw classify(error, path: path)
+            }
+            try store.configure(path: path)
+        }
+        store.db.setBusyTimeout(milliseconds: options.busyTimeoutMilliseconds)
+        if options.quickCheck, damage == nil, let size = FileSystem.size(path), size <= quickCheckLimitBytes {
             try store.quickCheck()
         }
         try store.migrate()
@@ -117,19 +173,18 @@ public final class Store {
     /// it, then publishes it atomically: the file appears complete or not at all, and an existing file is
     /// never overwritten.
     public static func create(path: String, seed: (Store) throws -> Void) throws(StoreError) -> Store {
-        if FileSystem.exists(path) { throw .alreadyExists(path: path) }
+        if FileSystem.exists(path) || FileSystem.isSymbolicLink(path) { throw .alreadyExists(path: path) }
         let directory = FileSystem.directoryName(path)
         do { try FileSystem.makeDirectories(directory, mode: 0o700) } catch { throw .system(error) }
-        let temporary = "\(path).creating-\(getpid())"
-        for suffix in ["", "-wal", "-shm", "-journal"] { FileSystem.remove(temporary + suffix) }
+        let temporary = "\(path).creating-\(CurrentProcess.id)"
+        func cleanUp() { for suffix in [""] + ProtectedFiles.companionSuffixes { FileSystem.remove(temporary + suffix) } }
+        cleanUp()
         // Create the file ourselves so that it is private from its first byte, whatever the umask.
-        let fd = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .system(SystemError(operation: "Không tạo được", path: temporary, code: errno)) }
-        close(fd)
+        do { try FileSystem.createEmptyPrivateFile(temporary) } catch { throw .system(error) }
         do {
             try storeCall {
                 let db = try Database(path: temporary, create: false)
-                let store = Store(db: db)
+                let store = Store(db: db, isReadOnly: false, damage: nil)
                 try store.configure(path: temporary)
                 try store.migrate()
                 try seed(store)
@@ -137,35 +192,60 @@ public final class Store {
                 try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             }
         } catch {
-            for suffix in ["", "-wal", "-shm", "-journal"] { FileSystem.remove(temporary + suffix) }
+            cleanUp()
             throw error
         }
         // The connection is closed; publish without ever replacing an existing file.
-        if link(temporary, path) != 0 {
-            let code = errno
-            for suffix in ["", "-wal", "-shm", "-journal"] { FileSystem.remove(temporary + suffix) }
-            if code == EEXIST { throw .alreadyExists(path: path) }
-            throw .system(SystemError(operation: "Không tạo được", path: path, code: code))
+        do {
+            try FileSystem.linkNew(temporary, to: path)
+        } catch {
+            cleanUp()
+            if error.code == EEXIST { throw .alreadyExists(path: path) }
+            throw .system(error)
         }
-        for suffix in ["", "-wal", "-shm", "-journal"] { FileSystem.remove(temporary + suffix) }
+        cleanUp()
         FileSystem.syncDirectory(containing: path)
         return try open(path: path)
     }
 
+    // MARK: Damage
+
+    /// The file beside a database that records that it was found damaged (survives restarts and is seen by
+    /// every terminal).
+    public static func damageMarkerPath(_ databasePath: String) -> String { databasePath + ".damaged" }
+
+    /// Why the database at `path` was found damaged, or nil.
+    public static func damageRecorded(path: String) -> String? {
+        let marker = damageMarkerPath(path)
+        guard FileSystem.exists(marker) else { return nil }
+        let text = (try? FileSystem.readText(marker)) ?? ""
+        return text.isEmpty ? "đã phát hiện hư hỏng" : String(text.prefix(500)).trimmingSpaces
+    }
+
+    /// Records that the database at `path` is damaged (first finding kept).
+    static func markDamaged(path: String, detail: String) {
+        let marker = damageMarkerPath(path)
+        guard !FileSystem.exists(marker) else { return }
+        try? FileSystem.writeNew(marker, bytes: Array((detail + "\n").utf8))
+    }
+
+    /// Clears the damage record after a full check found the file sound again (an administrator restored
+    /// or repaired it).
+    func clearDamage() {
+        FileSystem.remove(Store.damageMarkerPath(path))
+        damage = nil
+    }
+
     /// Checks the 100-byte SQLite header without SQLite: magic, application id, schema version.
     static func validateHeader(path: String) throws(StoreError) {
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .system(SystemError(operation: "Không đọc được", path: path, code: errno)) }
-        defer { close(fd) }
-        var header = [UInt8](repeating: 0, count: 100)
-        var got = 0
+        var header: [UInt8] = []
         // A file being created by another process may be empty for a moment.
         for attempt in 0..<20 {
-            got = header.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 100, 0) }
-            if got == 100 || attempt == 19 { break }
-            usleep(100_000)
+            do { header = try FileSystem.readPrefix(path, count: 100) } catch { throw .system(error) }
+            if header.count == 100 || attempt == 19 { break }
+            SystemClock.sleep(milliseconds: 100)
         }
-        guard got == 100, header.starts(with: Array("SQLite format 3".utf8) + [0]) else {
+        guard header.count == 100, header.starts(with: Array("SQLite format 3".utf8) + [0]) else {
             throw .notMotcuaDatabase(path: path)
         }
         func int32(at offset: Int) -> Int32 {
@@ -195,8 +275,11 @@ public final class Store {
             try db.execute("PRAGMA foreign_keys = ON")
             // A printed receipt must never outlive its record: full fsync at every commit.
             try db.execute("PRAGMA synchronous = FULL")
-            if try db.scalarText("PRAGMA journal_mode") != "wal" {
-                _ = try db.scalarText("PRAGMA journal_mode = WAL")
+            if !isReadOnly && damage == nil {
+                db.persistWAL()
+                if try db.scalarText("PRAGMA journal_mode") != "wal" {
+                    _ = try db.scalarText("PRAGMA journal_mode = WAL")
+                }
             }
         } catch {
             throw Store.classify(error, path: path)
@@ -208,7 +291,9 @@ public final class Store {
         do {
             let results = try db.rows("PRAGMA quick_check") { $0.text(0) }
             if results != ["ok"] {
-                throw StoreError.corrupt(path: path, detail: results.prefix(3).joined(separator: "; "))
+                let detail = results.prefix(3).joined(separator: "; ")
+                Store.markDamaged(path: path, detail: "quick_check: \(detail)")
+                throw StoreError.corrupt(path: path, detail: detail)
             }
         } catch let e as StoreError {
             throw e
@@ -219,11 +304,22 @@ public final class Store {
         }
     }
 
-    /// Applies pending migrations, each in its own transaction, recording its number.
+    /// The schema version recorded in the file (`PRAGMA user_version`): a read, no lock.
+    func schemaVersion() throws(StoreError) -> Int {
+        try storeCall { Int(try db.scalarInt("PRAGMA user_version") ?? 0) }
+    }
+
+    /// Applies pending migrations, each in its own transaction, recording its number. Checked with a read
+    /// first: the write lock is taken only when a migration is due, so opening never waits for a writer.
     func migrate() throws(StoreError) {
+        let found = try schemaVersion()
+        if found > Schema.currentVersion { throw .newerSchema(path: path, found: found, supported: Schema.currentVersion) }
+        guard found < Schema.currentVersion else { return }
+        if let damage { throw .damaged(path: path, detail: damage) }
+        if isReadOnly { throw .readOnlyFile(path: path) }
         try storeCall {
             try db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, summary TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT")
-            for migration in Schema.migrations {
+            for migration in Schema.migrations where migration.version > found {
                 try db.write {
                     // Re-read inside the write lock: another process may have migrated meanwhile.
                     let applied = try db.scalarInt("SELECT count(*) FROM schema_migrations WHERE version = ?", migration.version) ?? 0
@@ -234,10 +330,6 @@ public final class Store {
                     try db.execute("PRAGMA user_version = \(migration.version)")
                     try db.execute("PRAGMA application_id = \(Schema.applicationID)")
                 }
-            }
-            let newest = try db.scalarInt("SELECT max(version) FROM schema_migrations") ?? 0
-            if newest > Int64(Schema.currentVersion) {
-                throw StoreError.newerSchema(path: path, found: Int(newest), supported: Schema.currentVersion)
             }
         }
     }
@@ -254,15 +346,21 @@ public final class Store {
     }
 
     public func setSetting(_ key: String, _ value: String) throws(StoreError) {
-        try storeCall {
-            try db.write {
-                try db.run("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value)
-            }
+        try write {
+            try db.run("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value)
         }
     }
 
-    /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`), rolled back if it throws.
+    /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`), rolled back if it throws. Refused on a
+    /// file found damaged or one the program may not write.
     public func write<T>(_ body: () throws -> T) throws(StoreError) -> T {
-        try storeCall { try db.write(body) }
+        if let damage { throw .damaged(path: path, detail: damage) }
+        if isReadOnly { throw .readOnlyFile(path: path) }
+        return try storeCall { try db.write(body) }
+    }
+
+    /// Runs `body` in one read transaction: a consistent snapshot while other processes write.
+    func read<T>(_ body: () throws -> T) throws(StoreError) -> T {
+        try storeCall { try db.read(body) }
     }
 }

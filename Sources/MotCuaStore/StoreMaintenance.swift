@@ -4,6 +4,17 @@ import MotCuaSystem
 import Glibc
 #endif
 
+/// One verified backup: where, when (Unix seconds), its size, how many cases it holds, the verdict of the
+/// full check of the copy, and the last hash of the history it contains.
+public struct BackupRecord: Hashable, Sendable {
+    public let at: Int64
+    public let path: String
+    public let bytes: Int
+    public let cases: Int
+    public let verdict: String
+    public let chainHash: String?
+}
+
 /// A problem found by `check`. Messages name cases by code, never by applicant.
 public struct CheckFinding: Hashable, Sendable, CustomStringConvertible {
     public let message: String
@@ -17,18 +28,34 @@ extension Store {
     /// every case's stored state equals the state replayed from its events, histories start with the
     /// reception and are numbered without gaps, ledger numbers run 1…N in each year without gaps, counters
     /// are ahead of every number used, the search text matches the case.
-    public func check(progress: ((Int, Int) -> Void)? = nil) throws(StoreError) -> [CheckFinding] {
+    ///
+    /// SQLite's verdict also settles the file's damage state: damage found marks the file (no more writes);
+    /// a clean verdict on a file marked damaged (restored or repaired by an administrator) clears the mark.
+    /// `note` receives what the officer should know besides the findings (a read-only file, a cleared mark).
+    public func check(progress: ((Int, Int) -> Void)? = nil, note: ((String) -> Void)? = nil) throws(StoreError) -> [CheckFinding] {
         var findings: [CheckFinding] = []
         func add(_ m: String) { findings.append(CheckFinding(message: m)) }
         try storeCall {
             let integrity = try db.rows("PRAGMA integrity_check") { $0.text(0) }
-            if integrity != ["ok"] { for line in integrity.prefix(20) { add("integrity_check: \(line)") } }
+            if integrity != ["ok"] {
+                for line in integrity.prefix(20) { add("integrity_check: \(line)") }
+                Store.markDamaged(path: path, detail: "integrity_check: " + integrity.prefix(3).joined(separator: "; "))
+                damage = Store.damageRecorded(path: path)
+            } else if damage != nil {
+                clearDamage()
+                note?("integrity_check: tệp nguyên vẹn; đã gỡ dấu \"hư hỏng\", chương trình ghi lại được")
+            }
             let fk = try db.rows("PRAGMA foreign_key_check") { "\($0.text(0)) dòng \($0.int64(1)) → \($0.text(2))" }
             for line in fk.prefix(20) { add("foreign_key_check: \(line)") }
-            do {
-                try db.execute("INSERT INTO case_search (case_search) VALUES ('integrity-check')")
-            } catch {
-                add("chỉ mục tìm kiếm không khớp dữ liệu hồ sơ: \(error)")
+            if connectionIsReadOnly || damage != nil {
+                // FTS5's own check is an INSERT: it needs a file the program may write.
+                note?("tệp \(isReadOnly ? "chỉ đọc được" : "được mở chỉ để đọc (đã bị đánh dấu hư hỏng)"): bỏ qua kiểm tra chỉ mục tìm kiếm (cần quyền ghi), kiểm tra mọi phần còn lại")
+            } else {
+                do {
+                    try db.execute("INSERT INTO case_search (case_search) VALUES ('integrity-check')")
+                } catch let e as DatabaseError where e.kind == .corrupt {
+                    add("chỉ mục tìm kiếm không khớp dữ liệu hồ sơ: \(e)")
+                }
             }
 
             // Ledger numbers: 1…N per year, no gap, counter not behind.
@@ -88,6 +115,11 @@ extension Store {
         return findings
     }
 
+    /// The first page of a table's b-tree (for tests that damage a page).
+    func rootPage(of table: String) throws -> Int {
+        Int(try db.scalarInt("SELECT rootpage FROM sqlite_schema WHERE name = ?", table) ?? 0)
+    }
+
     static func likeEscape(_ s: String) -> String {
         var out = ""
         for ch in s {
@@ -99,28 +131,80 @@ extension Store {
 
     // MARK: Backup
 
-    /// A consistent copy of the database at `destination` (a new file, mode 0600), made with
-    /// `VACUUM INTO` while other processes may be writing; then opened and checked. Returns its size.
+    /// A consistent copy of the database at `destination`, made with `VACUUM INTO` while other processes
+    /// may be writing. The copy is written under a temporary name in the destination folder, fully checked
+    /// (`PRAGMA integrity_check` on the copy, which also verifies it opens as a motcua database), synced, and
+    /// only then given its final name — without ever replacing anything there, not even a dangling symbolic
+    /// link. The verdict is recorded in the database. A copy that fails its check marks the database damaged.
     @discardableResult
-    public func backup(to destination: String) throws(StoreError) -> Int {
-        if FileSystem.exists(destination), (FileSystem.size(destination) ?? 0) > 0 { throw .alreadyExists(path: destination) }
-        let directory = FileSystem.directoryName(destination)
-        if !FileSystem.isDirectory(directory) {
-            throw .system(SystemError(operation: "Không có thư mục", path: directory, code: ENOENT))
+    public func backup(to destination: String, at: Int64 = SystemClock.unixSeconds()) throws(StoreError) -> BackupRecord {
+        if FileSystem.exists(destination) || FileSystem.isSymbolicLink(destination) { throw .alreadyExists(path: destination) }
+        if let refusal = ProtectedFiles(databasePath: path).refusal(for: destination, replace: false) {
+            if case .missingFolder(let folder) = refusal {
+                throw .system(SystemError(operation: "Không có thư mục", path: folder, code: ENOENT))
+            }
+            throw .output(refusal)
         }
-        let fd = Glibc.open(destination, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .system(SystemError(operation: "Không tạo được", path: destination, code: errno)) }
-        close(fd)
-        do {
-            try storeCall { try db.run("VACUUM INTO ?", destination) }
-            // The copy must open as a motcua database and pass SQLite's check.
-            _ = try Store.open(path: destination, options: OpenOptions(quickCheck: true))
+        let folder = FileSystem.directoryName(destination)
+        let temporary = "\(folder)/.\(FileSystem.baseName(destination)).partial-\(CurrentProcess.id)"
+        func cleanUp() { for suffix in [""] + ProtectedFiles.companionSuffixes { FileSystem.remove(temporary + suffix) } }
+        cleanUp()
+        let record: BackupRecord
+        do throws(StoreError) {
+            do { try FileSystem.createEmptyPrivateFile(temporary) } catch { throw StoreError.system(error) }
+            try storeCall { try db.run("VACUUM INTO ?", temporary) }
+            record = try Store.verifyCopy(temporary, finalPath: destination, at: at, source: path)
+            do {
+                try FileSystem.syncFile(temporary)
+                try FileSystem.linkNew(temporary, to: destination)
+            } catch {
+                if error.code == EEXIST { throw StoreError.alreadyExists(path: destination) }
+                throw StoreError.system(error)
+            }
         } catch {
-            FileSystem.remove(destination)
-            for suffix in ["-wal", "-shm"] { FileSystem.remove(destination + suffix) }
+            cleanUp()
             throw error
         }
-        return FileSystem.size(destination) ?? 0
+        cleanUp()
+        FileSystem.syncDirectory(containing: destination)
+        // The verdict is kept with the data (not possible on a read-only or damaged file: the copy is still good).
+        if !isReadOnly && damage == nil {
+            try? write {
+                try db.run("INSERT INTO backups (at, path, bytes, cases, verdict, chain_hash) VALUES (?, ?, ?, ?, ?, ?)",
+                           record.at, record.path, record.bytes, record.cases, record.verdict, record.chainHash)
+            }
+        }
+        return record
+    }
+
+    /// Checks a copy fully: SQLite's `integrity_check`, the motcua header, the case count. A damaged copy
+    /// means the source is damaged: it is marked so, and no more writes are made to it.
+    static func verifyCopy(_ copy: String, finalPath: String, at: Int64, source: String) throws(StoreError) -> BackupRecord {
+        try validateHeader(path: copy)
+        let db: Database
+        do { db = try Database(path: copy, create: false, access: .readOnly) } catch { throw classify(error, path: copy) }
+        return try storeCall {
+            let integrity = try db.rows("PRAGMA integrity_check") { $0.text(0) }
+            guard integrity == ["ok"] else {
+                let detail = "bản sao lưu không qua kiểm tra integrity_check: " + integrity.prefix(3).joined(separator: "; ")
+                markDamaged(path: source, detail: detail)
+                throw StoreError.corrupt(path: source, detail: detail)
+            }
+            let cases = Int(try db.scalarInt("SELECT count(*) FROM cases") ?? 0)
+            let chain = try? db.scalarText("SELECT hash FROM event_chain ORDER BY n DESC LIMIT 1")
+            return BackupRecord(at: at, path: finalPath, bytes: FileSystem.size(copy) ?? 0, cases: cases, verdict: "ok",
+                                chainHash: chain ?? nil)
+        }
+    }
+
+    /// The backups made of this database, newest first.
+    public func backups(limit: Int = 20) throws(StoreError) -> [BackupRecord] {
+        try storeCall {
+            try db.rows("SELECT at, path, bytes, cases, verdict, chain_hash FROM backups ORDER BY id DESC LIMIT ?", [limit]) { r in
+                BackupRecord(at: r.int64(0), path: r.text(1), bytes: r.int(2), cases: r.int(3), verdict: r.text(4),
+                             chainHash: r.optionalText(5))
+            }
+        }
     }
 
     // MARK: Export

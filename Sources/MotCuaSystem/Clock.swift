@@ -43,3 +43,12 @@ public struct Stopwatch: Sendable {
     public var elapsedSeconds: Double { Double(elapsedNanoseconds) / 1e9 }
     public var elapsedMilliseconds: Double { Double(elapsedNanoseconds) / 1e6 }
 }
+
+extension SystemClock {
+    /// Waits (the calling thread sleeps).
+    public static func sleep(milliseconds: Int) {
+        var request = timespec(tv_sec: milliseconds / 1000, tv_nsec: (milliseconds % 1000) * 1_000_000)
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
+    }
+}

@@ -90,7 +90,8 @@ public enum FileSystem {
     /// same folder, fsync, rename, fsync of the folder. `mode` applies to a new file.
     public static func writeAtomically(_ path: String, bytes: [UInt8], mode: mode_t = 0o644) throws(SystemError) {
         let temp = path + ".tmp-\(getpid())"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        unlink(temp)
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard fd >= 0 else { throw SystemError(operation: "Không ghi được", path: path, code: errno) }
         var failure: Int32 = 0
         var offset = 0
@@ -238,4 +239,64 @@ public enum Environment {
     }
 
     public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+}
+
+extension FileSystem {
+    /// Creates an empty file that must not exist yet, private (0600) from its first byte whatever the umask,
+    /// never through a symbolic link.
+    public static func createEmptyPrivateFile(_ path: String) throws(SystemError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw SystemError(operation: "Không tạo được", path: path, code: errno) }
+        close(fd)
+    }
+
+    /// Gives the file at `source` a second name `target`, failing with EEXIST if `target` exists (a file,
+    /// a folder or a symbolic link, dangling or not): the atomic "publish without replacing".
+    public static func linkNew(_ source: String, to target: String) throws(SystemError) {
+        guard link(source, target) == 0 else { throw SystemError(operation: "Không tạo được", path: target, code: errno) }
+    }
+
+    /// Renames `source` to `target`, replacing what is there (atomic on one file system).
+    public static func move(_ source: String, to target: String) throws(SystemError) {
+        guard rename(source, target) == 0 else { throw SystemError(operation: "Không đổi tên được", path: target, code: errno) }
+    }
+
+    /// True when this process may write the file or folder.
+    public static func isWritable(_ path: String) -> Bool { access(path, W_OK) == 0 }
+}
+
+/// This process.
+public enum CurrentProcess {
+    public static var id: Int32 { getpid() }
+
+    /// The operating-system user running the program (login name), for the audit trail.
+    public static var userName: String {
+        if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return "uid-\(geteuid())"
+    }
+}
+
+extension FileSystem {
+    /// Flushes a file's data to the disk.
+    public static func syncFile(_ path: String) throws(SystemError) {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw SystemError(operation: "Không ghi được", path: path, code: errno) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw SystemError(operation: "Không ghi được", path: path, code: errno) }
+    }
+}
+
+extension FileSystem {
+    /// Creates a new file of `bytes` bytes whose blocks are really allocated on the disk (`posix_fallocate`),
+    /// so that deleting it later gives that space back. Fails if the file exists.
+    public static func allocateNew(_ path: String, bytes: Int64) throws(SystemError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw SystemError(operation: "Không tạo được", path: path, code: errno) }
+        let rc = posix_fallocate(fd, 0, off_t(bytes))
+        close(fd)
+        if rc != 0 {
+            unlink(path)
+            throw SystemError(operation: "Không tạo được", path: path, code: rc)
+        }
+    }
 }

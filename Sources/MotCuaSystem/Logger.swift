@@ -8,9 +8,11 @@ public final class Logger {
     public let path: String
     private let fd: Int32
 
-    /// Opens (or creates, mode 0600) the log for appending; nil when it cannot be written.
+    /// Opens (or creates, mode 0600) the log for appending; nil when it cannot be written. Never through a
+    /// symbolic link (`O_NOFOLLOW`): a link planted in the data folder must not make the program append to
+    /// another file.
     public init?(path: String) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return nil }
         self.path = path
         self.fd = fd

@@ -1,6 +1,6 @@
 import MotCuaApp
 import MotCuaCore
-import MotCuaStore
+@testable import MotCuaStore
 import MotCuaSystem
 import MotCuaTesting
 import TerminalUI

@@ -133,9 +133,11 @@ import Testing
         #expect(r.err.contains("cơ sở dữ liệu"), "\(r.err)")
         #expect(runCLI(["report", "ledger", "--db", dir.db, "--output", dir.db]).status == 2)
         #expect(runCLI(["case", "show", code, "--db", dir.db]).status == 0, "the database is intact")
-        // An existing text file is replaced (scripts run the same report again).
+        // An existing text file is replaced only when asked (scripts run the same report again with --force).
         try FileSystem.writeAtomically(dir.path + "/r.txt", text: "old")
-        #expect(runCLI(["print", "receipt", code, "--db", dir.db, "--output", dir.path + "/r.txt"]).status == 0)
+        #expect(runCLI(["print", "receipt", code, "--db", dir.db, "--output", dir.path + "/r.txt"]).status == 2)
+        #expect(try FileSystem.readText(dir.path + "/r.txt") == "old")
+        #expect(runCLI(["print", "receipt", code, "--db", dir.db, "--output", dir.path + "/r.txt", "--force"]).status == 0)
         #expect(try FileSystem.readText(dir.path + "/r.txt").contains(code))
     }
 

@@ -1,5 +1,5 @@
 import MotCuaCore
-import MotCuaStore
+@testable import MotCuaStore
 import MotCuaSystem
 import Testing
 

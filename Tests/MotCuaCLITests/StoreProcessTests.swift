@@ -1,6 +1,6 @@
 import Foundation
 import MotCuaCore
-import MotCuaStore
+@testable import MotCuaStore
 import MotCuaSystem
 import MotCuaTesting
 import Testing
@@ -86,7 +86,8 @@ import Testing
         for i in 0..<kills {
             let out = w.dir + "/kill\(i).txt"
             let pid = try Subprocess.start([motcuaBinary, "case", "import", csv, "--db", w.db], stdoutPath: out)
-            usleep(UInt32.random(in: 5_000...60_000, using: &rng))
+            // Each writer quick-checks the file before its first write (tens of milliseconds here).
+            usleep(UInt32.random(in: 20_000...120_000, using: &rng))
             kill(pid, SIGKILL)
             Subprocess.wait(pid)
             let text = (try? FileSystem.readText(out)) ?? ""

@@ -36,14 +36,31 @@ public final class Database {
     let handle: OpaquePointer
     public let path: String
     private var statementCache: [String: Statement] = [:]
+    /// Called with every error saying the file is damaged (SQLITE_CORRUPT, SQLITE_NOTADB), wherever it
+    /// happens: the store turns it into its "damaged: no more writes" state.
+    var onCorruption: ((DatabaseError) -> Void)?
+
+    /// How a connection may use the file.
+    enum Access {
+        case readWrite
+        case readOnly
+        /// Read-only without any locking or companion file (for a file on read-only media, where SQLite
+        /// cannot create the -shm it needs): only safe when nothing else writes the file.
+        case immutable
+    }
 
     /// Opens an existing file (or creates it with `create`), without running any statement.
-    init(path: String, create: Bool, readOnly: Bool = false) throws(DatabaseError) {
+    init(path: String, create: Bool, access: Access = .readWrite) throws(DatabaseError) {
         var db: OpaquePointer?
-        var flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
+        var flags = access == .readWrite ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY
         if create { flags |= SQLITE_OPEN_CREATE }
         flags |= SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        var name = path
+        if access == .immutable {
+            flags |= SQLITE_OPEN_URI
+            name = "file:" + Database.uriEscaped(path) + "?immutable=1"
+        }
+        let rc = sqlite3_open_v2(name, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let error = DatabaseError.from(code: rc, db: db, operation: "Mở cơ sở dữ liệu")
             sqlite3_close_v2(db)
@@ -60,7 +77,33 @@ public final class Database {
     }
 
     func error(_ code: Int32, _ operation: String) -> DatabaseError {
-        DatabaseError.from(code: code, db: handle, operation: operation)
+        let e = DatabaseError.from(code: code, db: handle, operation: operation)
+        // A full-text index that disagrees with its table (SQLITE_CORRUPT_VTAB) is a finding of `check`,
+        // not damage to the file.
+        if (e.kind == .corrupt && code != SQLITE_CORRUPT | (1 << 8)) || e.kind == .notADatabase { onCorruption?(e) }
+        return e
+    }
+
+    /// A path as the path part of a `file:` URI (%-escaping what a URI gives a meaning to).
+    static func uriEscaped(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "#"), 0..<0x20, 0x7F...:
+                let hex = Array("0123456789ABCDEF".utf8)
+                out += "%" + String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
+            default:
+                out += String(decoding: [byte], as: UTF8.self)
+            }
+        }
+        return out
+    }
+
+    /// Keeps the -wal and -shm files when the last connection closes (SQLITE_FCNTL_PERSIST_WAL), so that a
+    /// reader on a full disk never needs to create them.
+    func persistWAL() {
+        var one: Int32 = 1
+        _ = sqlite3_file_control(handle, "main", SQLITE_FCNTL_PERSIST_WAL, &one)
     }
 
     /// Runs SQL text without parameters (one or several statements).

@@ -11,7 +11,7 @@ public enum Schema {
     public static let applicationID: Int32 = 0x4D43_5541
 
     /// Every migration, in order. Append only.
-    public static let migrations: [Migration] = [migration1, migration2, migration3]
+    public static let migrations: [Migration] = [migration1, migration2, migration3, migration4]
 
     public static var currentVersion: Int { migrations.last!.version }
 
@@ -320,5 +320,18 @@ public enum Schema {
     -- index holding just the open cases and the columns the flags need answers without touching the table.
     CREATE INDEX cases_open_attention ON cases (status, appointment_at, received_at, reschedule_count, result_at, code)
         WHERE status IN ('received', 'in_progress');
+    """)
+
+    static let migration4 = Migration(version: 4, summary: "Verified backups: where, when, size, cases, verdict", sql: """
+    -- Every backup, with the verdict of the full integrity check run on the copy before it got its name.
+    CREATE TABLE backups (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        path TEXT NOT NULL,
+        bytes INTEGER NOT NULL CHECK (bytes >= 0),
+        cases INTEGER NOT NULL CHECK (cases >= 0),
+        verdict TEXT NOT NULL,
+        chain_hash TEXT
+    ) STRICT;
     """)
 }
