@@ -4,43 +4,28 @@ import MotCuaStore
 import MotCuaSystem
 import TerminalUI
 
-/// What the application needs from the outside: the store, the calendar, the clock, the log.
+/// What the application needs from the outside: the application layer (store, calendar, clock, log) and
+/// the terminal's own settings.
 public final class AppEnvironment {
-    public let store: Store
-    public var calendar: WorkingCalendar
-    public let clock: () -> LocalDateTime
-    public let log: Logger?
+    public let desk: Desk
     /// Minutes without a key before the screen locks (0: never).
     public var idleLockMinutes: Int
-    /// Where documents are saved (beside the database).
-    public var archive: DocumentArchive
-    public var printer: PrintService
-    public var forms: FormCatalog
+    /// The printer settings (read again from the store before each print).
+    public var printer: PrinterSettings
+    /// The terminal this session runs on (a tty, an SSH client), for the log of logins.
+    public let terminal: String
 
-    public init(store: Store, calendar: WorkingCalendar, clock: @escaping () -> LocalDateTime, log: Logger? = nil,
-                idleLockMinutes: Int = 10, archive: DocumentArchive? = nil, printer: PrintService = PrintService(settings: PrinterSettings()),
-                forms: FormCatalog = AppEnvironment.defaultForms) {
-        self.store = store
-        self.calendar = calendar
-        self.clock = clock
-        self.log = log
+    public init(desk: Desk, idleLockMinutes: Int = 10, printer: PrinterSettings = PrinterSettings(), terminal: String = "") {
+        self.desk = desk
         self.idleLockMinutes = idleLockMinutes
-        self.archive = archive ?? DocumentArchive(databasePath: store.path)
         self.printer = printer
-        self.forms = forms
+        self.terminal = terminal
     }
 
-    /// The forms of Thông tư 03/2025 (used when the database and the caller give none).
-    public static let defaultForms = FormCatalog(circular: "Thông tư 03/2025/TT-VPCP", entries: [
-        "receipt": .init(number: "01", title: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"),
-        "supplement": .init(number: "02", title: "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"),
-        "refusal": .init(number: "03", title: "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"),
-        "apology": .init(number: "04", title: "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT"),
-        "stop": .init(number: "05", title: "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"),
-        "controlSheet": .init(number: "06", title: "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"),
-        "ledger": .init(number: "07", title: "SỔ THEO DÕI HỒ SƠ"),
-        "transfer": .init(number: "", title: "PHIẾU CHUYỂN XỬ LÝ HỒ SƠ"),
-    ])
+    public var store: Store { desk.store }
+    public var calendar: WorkingCalendar { desk.calendar }
+    public var log: Logger? { desk.log }
+    public func clock() -> LocalDateTime { desk.clock.now() }
 }
 
 /// Builds the screens of commands from the global key map (F2, F3, F7…). A command without a screen yet is
@@ -69,7 +54,9 @@ public final class Application {
     var overlay: Overlay?
     public private(set) var status: (text: String, style: Style)?
     public private(set) var input = InputMode()
-    public private(set) var officer: Officer?
+    /// The logged-in officer, as the application layer knows them.
+    public private(set) var session: Actor?
+    public var officer: Officer? { session?.officer }
     public private(set) var size: Size
     public private(set) var quitRequested = false
     private var lastActivity: LocalDateTime
@@ -250,7 +237,7 @@ public final class Application {
 
     private func logout() {
         env.log?.write("logout: \(officer?.username ?? "-")")
-        officer = nil
+        session = nil
         overlay = nil
         stack.removeAll()
         push(LoginScreen())
@@ -323,12 +310,15 @@ public final class Application {
         case .locked(var form, _):
             if key == .enter || key == .function(10) || key == .control("s") {
                 let password = form.value("password")
-                if let officer, (try? env.store.authenticate(username: officer.username, password: password)) != nil {
+                guard let session else { return }
+                do {
+                    try env.desk.verify(session, password: password, terminal: env.terminal)
                     overlay = nil
                     status = ("Đã mở khóa", .status)
-                } else {
+                } catch {
                     form.setValue("password", "")
-                    overlay = .locked(form, error: "Mật khẩu không đúng")
+                    // The account is known here: only the password can be wrong.
+                    overlay = .locked(form, error: error == .refused(.wrongPassword) ? "Mật khẩu không đúng" : Messages.text(error))
                 }
             } else if key == .control("q") {
                 askQuit()
@@ -345,20 +335,15 @@ public final class Application {
         do {
             switch request {
             case let .login(username, password):
-                guard let officer = try env.store.authenticate(username: username, password: password) else {
-                    env.log?.write("login failed")
-                    return .loginFailed("Tên đăng nhập hoặc mật khẩu không đúng")
-                }
-                self.officer = officer
-                env.log?.write("login: \(officer.username)")
-                return .loggedIn(officer)
+                let actor = try env.desk.login(username: username, password: password, channel: .screen, terminal: env.terminal)
+                session = actor
+                return .loggedIn(actor.officer)
             case .firstRun(let data):
-                try env.store.saveUnitProfile(data.unit)
-                let officer = try env.store.createOfficer(username: data.username, fullName: data.fullName,
-                                                          role: .administrator, password: data.password)
-                unit = data.unit
-                env.log?.write("first run: administrator \(officer.username) created")
-                return .firstRunDone(officer)
+                let actor = try env.desk.firstRun(username: data.username, fullName: data.fullName, password: data.password,
+                                                  unit: data.unit, channel: .screen)
+                unit = (try? env.store.unitProfile()) ?? data.unit
+                session = actor
+                return .firstRunDone(actor.officer)
             case .unlock:
                 return .unlocked
             case .loadHome:
@@ -368,9 +353,22 @@ public final class Application {
                 if let response = try performAdminRequest(request) { return response }
                 return try performCaseRequest(request)
             }
+        } catch let error as DeskError {
+            env.log?.write("request refused or failed: \(error.logText)")
+            if case .login = request { return .loginFailed(Messages.text(error)) }
+            if case .refused(let refusal) = error { return .failed(Messages.text(error), field: refusal.field) }
+            return .failed(Messages.text(error))
         } catch {
             env.log?.write("request failed: \(error)")
-            return .failed("\(error)")
+            return .failed(Messages.text(DeskError.from(error)))
+        }
+    }
+
+    /// The logged-in officer, for a request that needs one.
+    var actor: Actor {
+        get throws(DeskError) {
+            guard let session else { throw .refused(.noActiveOfficer(username: "")) }
+            return session
         }
     }
 

@@ -1,3 +1,4 @@
+import MotCuaCore
 import TerminalUI
 
 /// What the form screens (first run, accounts, passwords, the unit) have in common: both kinds of form
@@ -13,6 +14,32 @@ protocol TypedForm {
 
 extension Form: TypedForm {}
 extension ScrollForm: TypedForm {}
+
+// Form fields that carry a value the rules check are named by the rule book's `InputField`, so that a
+// refusal about a field (`Refusal.field`) puts the cursor on it, whichever front end typed the value.
+extension TypedForm {
+    func value(_ input: InputField) -> String { value(input.rawValue) }
+    mutating func focus(on input: InputField) { focus(on: input.rawValue) }
+}
+
+extension ScrollForm {
+    func choice(_ input: InputField) -> ChoiceField? { choice(input.rawValue) }
+}
+
+extension Field {
+    init(_ input: InputField, label: String, text: String = "", mask: FieldMask = .text, maxLength: Int? = nil,
+         required: Bool = false, hint: String? = nil, pickList: Bool = false, readOnly: Bool = false,
+         validate: @escaping @Sendable (String) -> String? = { _ in nil }) {
+        self.init(id: input.rawValue, label: label, text: text, mask: mask, maxLength: maxLength, required: required,
+                  hint: hint, pickList: pickList, readOnly: readOnly, validate: validate)
+    }
+}
+
+extension ChoiceField {
+    init(_ input: InputField, label: String, options: [String], selected: Int = 0) {
+        self.init(id: input.rawValue, label: label, options: options, selected: selected)
+    }
+}
 
 /// A typed key in a form: nil when the officer pressed Enter on the last field (save), else what to show —
 /// the field's complaint, or the hint of the field the cursor reached.
@@ -66,7 +93,8 @@ func commonFormEvent(_ event: ScreenEvent, in form: inout some TypedForm, inputM
         return .effects(answer == .yes ? [.pop] : [])
     case .response(.done(let message)):
         return .effects([.status(message, .ok), .pop])
-    case .response(.failed(let message)):
+    case .response(.failed(let message, let field)):
+        if let field { form.focus(on: field) }
         return .effects([.status(message, .error)])
     default:
         return nil

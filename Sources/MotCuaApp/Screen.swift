@@ -1,4 +1,5 @@
 import MotCuaCore
+@_exported import MotCuaDesk
 import MotCuaDocuments
 import MotCuaStore
 import TerminalUI
@@ -87,8 +88,9 @@ public enum Request {
     case returnOnTheSpot(caseCode: String)
     /// The procedures in force today (pick lists).
     case loadCatalogue
-    /// An action on a case after reception (hand-over, result, return…), at `at` (nil: now).
-    case caseAction(caseCode: String, CaseAction, at: LocalDateTime?)
+    /// An action on a case after reception (hand-over, result, return…), at `at` (nil: now); an entry after
+    /// the fact gives its reason.
+    case caseAction(caseCode: String, CaseAction, at: LocalDateTime?, lateReason: String?)
     /// Every body with what it holds (Theo phòng ban).
     case loadBodies
     /// The open steps of one body.
@@ -109,26 +111,13 @@ public enum Request {
     /// The logged-in officer changes their own password, proving the current one.
     case changeOwnPassword(current: String, new: String)
     /// The values of some settings (administrators only).
-    case loadSettings(keys: [String])
+    case loadSettings(keys: [SettingKey])
     /// Changes settings: all are checked before any is written; the running program takes them at once.
     case saveSettings([SettingValue])
     /// A short page with Vietnamese text through the printer settings saved.
     case testPrint
     /// The unit's names as printed on forms; its code only while no case carries the old one.
     case saveUnitProfile(UnitProfile)
-}
-
-/// A setting with its meaning and value, as the settings screen shows it.
-public struct SettingValue: Hashable, Sendable {
-    public var key: String
-    public var meaning: String
-    public var value: String
-
-    public init(key: String, meaning: String, value: String) {
-        self.key = key
-        self.meaning = meaning
-        self.value = value
-    }
 }
 
 /// A new account typed on the officers' screen.
@@ -138,24 +127,6 @@ public struct OfficerDraft: Hashable, Sendable {
     public var role: Role
     public var bodyCode: String?
     public var password: String
-}
-
-/// What an officer does to a case after reception.
-public enum CaseAction: Hashable, Sendable {
-    case handOver(step: Int, slip: String?)
-    case acknowledge(step: Int, receipt: String?)
-    /// The body finished its step; optionally the dossier goes on to the next body at the same instant.
-    case finishStep(step: Int, note: String, handOverNext: Bool, slip: String?)
-    case resultReceived(number: String, date: CivilDate)
-    case returnToApplicant(method: CollectMethod, postalReceipt: String?, toldEarly: Bool)
-    case evaluate(Evaluation)
-    case requestSupplement(items: [String], reason: String)
-    case resume
-    case refuse(reasons: [String])
-    case reschedule(newDue: LocalDateTime, reason: String)
-    case withdraw(reason: String)
-    case stop(reason: String)
-    case cancel(reason: String)
 }
 
 public enum Response {
@@ -169,9 +140,12 @@ public enum Response {
     case applicantFound(Applicant?)
     case contacts([ReceptionContact])
     case searchResults(query: String, [CaseSummary])
-    case caseLoaded(CaseRecord, [RecordedEvent])
+    /// A case with its history and what the officer may do on it now.
+    case caseLoaded(CaseRecord, [RecordedEvent], CaseOptions)
     case document(Document)
-    case printed(path: String, message: String, document: Document)
+    /// A print (or save) done: the saved copy, the message (failure first), the document as the next print
+    /// would be, and whether the print failed.
+    case printed(path: String, message: String, document: Document?, failed: Bool)
     case done(String)
     case catalogue([StoredProcedure])
     /// A case action was recorded: what was done, and the case as it is now.
@@ -180,8 +154,9 @@ public enum Response {
     case bodyQueue(bodyCode: String, [BodyQueueItem])
     case officers([Officer], bodies: [Body])
     case settings([SettingValue])
-    /// A request failed; the message is Vietnamese and names no citizen.
-    case failed(String)
+    /// A request failed; the message is Vietnamese and names no citizen. `field` is the input the refusal is
+    /// about, if any: the form puts its cursor there.
+    case failed(String, field: InputField? = nil)
 }
 
 /// The data of the home screen.

@@ -84,7 +84,7 @@ struct CaseGenerator {
                 let year = date.year
                 ledger[year, default: 0] += 1
                 let c = date.components
-                let code = "000.00.15.H42-\(pad2g(c.year % 100))\(pad2g(c.month))\(pad2g(c.day))-\(pad4g(sequence))"
+                let code = "000.00.15.H42-\(CivilDate(year: c.year, month: c.month, day: c.day)!.compactYYMMDD)-\(sequence.zeroPadded(4))"
                 let name = CaseGenerator.name(&rng)
                 let id = "0\(String(10 + rng.below(89)))\(String(100_000_000 + rng.below(900_000_000)))"
                 let phone = "09\(String(10_000_000 + rng.below(89_999_999)))"
@@ -170,7 +170,7 @@ struct CaseGenerator {
                 }
             }
             try db.run("INSERT INTO case_code_counters (unit_code, day, last_sequence) VALUES ('000.00.15.H42', ?, ?)",
-                       "\(pad2g(date.year % 100))\(pad2g(date.month))\(pad2g(date.day))", count)
+                       date.compactYYMMDD, count)
         }
         for (year, last) in ledger { try db.run("INSERT INTO ledger_counters (year, last_number) VALUES (?, ?)", year, last) }
         try db.execute("COMMIT")
@@ -193,5 +193,3 @@ enum CaseGeneratorCodec {
     static func encode(_ payload: CaseEventPayload) -> String { CaseExport.eventData(payload) }
 }
 
-func pad2g(_ v: Int) -> String { v < 10 ? "0\(v)" : String(v) }
-func pad4g(_ v: Int) -> String { String(repeating: "0", count: max(0, 4 - String(v).count)) + String(v) }

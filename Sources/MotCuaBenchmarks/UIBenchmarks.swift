@@ -1,5 +1,6 @@
 import MotCuaApp
 import MotCuaCore
+import MotCuaDesk
 import MotCuaStore
 import MotCuaSystem
 import TerminalUI
@@ -21,7 +22,7 @@ enum UIBenchmarks {
             try store.createOfficer(username: "quantri", fullName: "Nguyễn Quản Trị", role: .administrator, password: "matkhau-quantri")
         }
         let now = LocalDateTime(iso: "2026-11-20 10:00")!
-        let env = AppEnvironment(store: store, calendar: try store.calendarConfig().makeCalendar(), clock: { now })
+        let env = AppEnvironment(desk: try Desk(store: store, clock: .following { now }))
         let size = Size(columns: 120, rows: 40)
         let app = Application(env: env, size: size)
         for c in "tiepnhan" { app.handle(.key(.character(c))) }

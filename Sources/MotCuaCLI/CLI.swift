@@ -1,27 +1,41 @@
 import CNcursesW
 import CSQLite
 import MotCuaCore
+import MotCuaDesk
 import MotCuaStore
 import MotCuaSystem
 
-/// Where a command writes and what it may read from its surroundings. Tests use an in-memory one.
+/// Where a command writes and what it may read from its surroundings. Tests use an in-memory one, with
+/// their own clock.
 public struct CommandIO {
     public var writeOut: (String) -> Void
     public var writeErr: (String) -> Void
     public var readStdin: () -> [UInt8]
-    public var now: () -> LocalDateTime
+    /// The application layer's clock (Vietnam time; tests inject theirs).
+    public var clock: DeskClock
     public var environment: (String) -> String?
+    /// Asks for a password on the terminal without echo (nil: no terminal).
+    public var readPassword: (String) -> String?
+    /// Told about every refusal of the rules (the parity test compares them with the screens').
+    public var onRefusal: ((Refusal) -> Void)?
+    /// Whether stderr is a terminal (progress lines are written only then).
+    public var stderrIsTerminal: Bool
 
     public init(writeOut: @escaping (String) -> Void, writeErr: @escaping (String) -> Void,
-                readStdin: @escaping () -> [UInt8], now: @escaping () -> LocalDateTime,
-                environment: @escaping (String) -> String?) {
+                readStdin: @escaping () -> [UInt8], clock: DeskClock,
+                environment: @escaping (String) -> String?, readPassword: @escaping (String) -> String? = { _ in nil },
+                onRefusal: ((Refusal) -> Void)? = nil, stderrIsTerminal: Bool = false) {
         self.writeOut = writeOut
         self.writeErr = writeErr
         self.readStdin = readStdin
-        self.now = now
+        self.clock = clock
         self.environment = environment
+        self.readPassword = readPassword
+        self.onRefusal = onRefusal
+        self.stderrIsTerminal = stderrIsTerminal
     }
 
+    func now() -> LocalDateTime { clock.now() }
     func out(_ line: String) { writeOut(line + "\n") }
     func err(_ line: String) { writeErr(line + "\n") }
 }
@@ -108,6 +122,10 @@ public enum MotCuaCommandLine {
             return ExitStatus.usage
         } catch {
             io.err("motcua \(command.name): \(CommandErrors.message(error))")
+            if case .refused(.invalidField)? = error as? DeskError {
+                // A field's value the rules refuse came from an option: show how the command is written.
+                io.err("Cách dùng: \(command.usage)")
+            }
             return CommandErrors.status(error)
         }
     }
@@ -153,6 +171,8 @@ public enum MotCuaCommandLine {
 enum CommandErrors {
     static func message(_ error: Error) -> String {
         switch error {
+        case let e as DeskError: Messages.text(e)
+        case let e as Refusal: Messages.text(e)
         case let e as UsageError: e.message
         case let e as CommandFailure: e.message
         case let e as ConfigError: "tệp không hợp lệ: \(e)"
@@ -166,6 +186,20 @@ enum CommandErrors {
 
     static func status(_ error: Error) -> Int32 {
         switch error {
+        case let e as DeskError:
+            switch e {
+            case .refused(let r): return status(r)
+            case .store(let s): return status(s)
+            case .system: return ExitStatus.usage
+            case .output: return ExitStatus.usage
+            }
+        case let r as Refusal:
+            // Input that is not acceptable (a field, a setting, a date out of range, a body that does not
+            // exist) is a usage error, as a wrong argument; everything else the rules refuse exits 1.
+            switch r {
+            case .invalidField, .invalidSetting, .yearOutOfRange, .missingBody: return ExitStatus.usage
+            default: return ExitStatus.refused
+            }
         case is UsageError, is ConfigError, is SystemError, is OutputRefusal: return ExitStatus.usage
         case let e as CommandFailure: return e.status
         case let e as StoreError:

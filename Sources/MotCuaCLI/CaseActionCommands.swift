@@ -1,48 +1,52 @@
 import MotCuaCore
+import MotCuaDesk
 import MotCuaStore
 import MotCuaSystem
 
 /// `case handover|acknowledge|step-done|supplement|resume|refuse|reschedule|result|return|evaluate|withdraw|stop|cancel
-/// CODE …`: every step of a case's life after reception, for scripts and bulk work. The same lifecycle and role
-/// checks as the screens; a refused action exits 1 and says why.
+/// CODE …`: every step of a case's life after reception, for scripts and bulk work. Each only turns its options
+/// into an action of the application layer, which decides it exactly as for the screens; a refused action
+/// exits 1 and says why.
 enum CaseActionCommands {
-    /// What an action does with the parsed arguments: records its event(s) and returns a Vietnamese sentence
-    /// describing what was done.
-    typealias Perform = @Sendable (_ store: Store, _ code: String, _ args: ParsedArguments, _ at: LocalDateTime, _ officer: String,
-                         _ calendar: WorkingCalendar) throws -> String
+    /// Builds the action from the parsed options (input only: the rules are the application layer's).
+    typealias Make = @Sendable (_ args: ParsedArguments) throws -> CaseAction
 
     static func action(_ name: String, summary: String, options: String, help: String, valued: Set<String> = [],
-                       flags: Set<String> = [], repeatable: Set<String> = [], perform: @escaping Perform) -> Command {
+                       flags: Set<String> = [], repeatable: Set<String> = [], make: @escaping Make) -> Command {
         Command(
             name: "case \(name)",
             summary: summary,
-            usage: "motcua case \(name) CODE \(options.isEmpty ? "" : options + " ")[--at \"YYYY-MM-DD HH:MM\"] [--officer USER] [--json] [--db PATH]",
+            usage: "motcua case \(name) CODE \(options.isEmpty ? "" : options + " ")[--at \"YYYY-MM-DD HH:MM\" [--late-reason TEXT]] [--officer USER [--password-stdin]] [--json] [--db PATH]",
             help: """
             \(help)
             In một dòng: mã hồ sơ, trạng thái, thời điểm hẹn trả (cách nhau bởi dấu tab); với --json: hồ sơ dạng JSON.
-            Việc không được phép (sai trạng thái, sai vai trò) in lý do và thoát với mã 1.
+            Việc không được phép (sai trạng thái, sai vai trò, sai thời điểm) in lý do và thoát với mã 1.
 
             Tuỳ chọn chung:
-              --at THOI_DIEM    thời điểm của việc (mặc định: bây giờ), dạng "YYYY-MM-DD HH:MM"
-            \(CaseCommands.officerHelp)
+              --at THOI_DIEM    thời điểm của việc (mặc định: bây giờ), dạng "YYYY-MM-DD HH:MM", giờ Việt Nam;
+                                không được ở tương lai, không trước việc đã ghi của hồ sơ
+              --late-reason TEXT  lý do nhập sau, bắt buộc khi --at đã qua hơn 30 phút (quá một ngày làm việc:
+                                chỉ lãnh đạo, quản trị viên); việc được đánh dấu "nhập sau" kèm thời điểm ghi thật
+            \(StoreAccess.officerHelp)
             \(StoreCommands.dbHelp)
 
             """,
-            spec: OptionSpec(valued: valued.union(["db", "at", "officer"]), flags: flags.union(["json"]), repeatable: repeatable,
-                             positionals: 1...1, positionalNames: ["mã hồ sơ CODE"]),
+            spec: OptionSpec(valued: valued.union(["db", "at", "officer", "late-reason"]), flags: flags.union(["json", "password-stdin"]),
+                             repeatable: repeatable, positionals: 1...1, positionalNames: ["mã hồ sơ CODE"]),
             run: { args, io in
-                let store = try StoreAccess.open(args, io, for: .writing)
-                let code = args.positionals[0]
-                let at = try instant(args.value("at"), "--at") ?? io.now()
-                let officer = args.value("officer") ?? "he-thong"
-                let message = try perform(store, code, args, at, officer, try StoreAccess.calendar(store))
-                guard let record = try store.caseRecord(code: code.trimmingSpaces) else { throw CommandFailure("không có hồ sơ mã \(code)") }
+                let code = args.positionals[0].trimmingSpaces
+                let action = try make(args)
+                let at = try instant(args.value("at"), "--at")
+                let desk = try StoreAccess.desk(args, io, for: .writing)
+                let actor = try StoreAccess.actor(args, io, desk)
+                let outcome = try desk.perform(action, on: code, by: actor, at: at, lateReason: args.value("late-reason"))
+                let record = outcome.record
                 if args.has("json") {
-                    io.out(CaseExport.json(record, events: try store.events(caseID: record.id)).compactText)
+                    io.out(CaseExport.json(record, events: try desk.store.events(caseID: record.id)).compactText)
                 } else {
                     io.out("\(record.code)\t\(record.state.status.rawValue)\t\(record.state.appointment.iso)")
                 }
-                io.err(message)
+                io.err(Messages.text(outcome))
                 return ExitStatus.success
             }
         )
@@ -58,20 +62,13 @@ enum CaseActionCommands {
 
     static func step(_ args: ParsedArguments) throws -> Int? {
         guard let text = args.value("step") else { return nil }
-        guard let n = Int(text), n >= 1 else { throw UsageError("--step: số thứ tự bước, từ 1") }
+        guard let n = Int(text), (1...100).contains(n) else { throw UsageError("--step: số thứ tự bước, từ 1") }
         return n - 1
     }
 
     static func required(_ args: ParsedArguments, _ name: String) throws -> String {
-        guard let v = args.value(name).map(VietnameseText.normalizedField), !v.isEmpty else {
-            throw UsageError("thiếu --\(name)")
-        }
+        guard let v = args.value(name), !v.trimmingSpaces.isEmpty else { throw UsageError("thiếu --\(name)") }
         return v
-    }
-
-    static func record(_ store: Store, _ code: String) throws -> CaseRecord {
-        guard let r = try store.caseRecord(code: code.trimmingSpaces) else { throw CommandFailure("không có hồ sơ mã \(code)") }
-        return r
     }
 
     static let stepHelp = "  --step N          bước thứ N của quy trình (mặc định: bước đang chờ việc này)"
@@ -86,13 +83,7 @@ enum CaseActionCommands {
           --slip SO         số phiếu chuyển / biên nhận bưu chính
         """,
         valued: ["step", "slip"]
-    ) { store, code, args, at, officer, calendar in
-        let state = try store.handOver(caseCode: code, step: try step(args), slipNumber: args.value("slip"), at: at,
-                                       officer: officer, calendar: calendar)
-        let r = try record(store, code)
-        let k = state.steps.lastIndex { $0.handedOverAt == at } ?? 0
-        return "Đã giao bước \(k + 1) cho \(r.steps[k].bodyName); hạn của bước: \(state.steps[k].stepDue?.vietnamese ?? "")"
-    }
+    ) { args in .handOver(step: try step(args), slip: args.value("slip")) }
 
     static let acknowledge = action(
         "acknowledge", summary: "Ghi nhận cơ quan đã nhận hồ sơ của bước đã giao.",
@@ -104,28 +95,20 @@ enum CaseActionCommands {
           --receipt SO      số biên nhận của cơ quan nhận
         """,
         valued: ["step", "receipt"]
-    ) { store, code, args, at, officer, _ in
-        let before = try record(store, code)
-        let state = try store.acknowledge(caseCode: code, step: try step(args), receiptNumber: args.value("receipt"), at: at, officer: officer)
-        let k = state.steps.indices.first { state.steps[$0].acknowledgedAt != before.state.steps[$0].acknowledgedAt } ?? 0
-        return "\(before.steps[k].bodyName) đã nhận hồ sơ (bước \(k + 1))"
-    }
+    ) { args in .acknowledge(step: try step(args), receipt: args.value("receipt")) }
 
     static let stepDone = action(
-        "step-done", summary: "Ghi nhận cơ quan đã xử lý xong bước của mình.",
-        options: "[--step N] [--note TEXT]",
+        "step-done", summary: "Ghi nhận cơ quan đã xử lý xong bước của mình (kèm kết quả xử lý).",
+        options: "--note TEXT [--step N] [--next [--slip SO]]",
         help: """
         Cơ quan đã xử lý xong nhiệm vụ của bước; kết quả của bước (trước hạn, đúng hạn, quá hạn) so với hạn của bước.
+        Kết quả xử lý (--note) là bắt buộc: không ghi bước trống.
         \(stepHelp)
-          --note TEXT       ghi chú kết quả xử lý của bước
+          --note TEXT       kết quả xử lý của bước
+          --next            giao luôn cho cơ quan của bước sau cùng thời điểm (--slip: số phiếu chuyển)
         """,
-        valued: ["step", "note"]
-    ) { store, code, args, at, officer, _ in
-        let before = try record(store, code)
-        let state = try store.finishStep(caseCode: code, step: try step(args), note: args.value("note") ?? "", at: at, officer: officer)
-        let k = state.steps.indices.first { state.steps[$0].doneAt != before.state.steps[$0].doneAt } ?? 0
-        return "\(before.steps[k].bodyName) đã xử lý xong bước \(k + 1): \(state.steps[k].punctuality?.vietnameseName ?? "")"
-    }
+        valued: ["step", "note", "slip"], flags: ["next"]
+    ) { args in .finishStep(step: try step(args), note: args.value("note") ?? "", handOverNext: args.has("next"), slip: args.value("slip")) }
 
     static let supplement = action(
         "supplement", summary: "Yêu cầu bổ sung hồ sơ trong khi giải quyết (dừng tính thời hạn).",
@@ -138,17 +121,9 @@ enum CaseActionCommands {
         In phiếu: motcua print supplement CODE.
         """,
         valued: ["item", "reason"], repeatable: ["item"]
-    ) { store, code, args, at, officer, calendar in
-        let items = args.all("item").map(VietnameseText.normalizedField).filter { !$0.isEmpty }
-        guard !items.isEmpty else { throw UsageError("cần ít nhất một --item (nội dung cần bổ sung)") }
-        let r = try record(store, code)
-        try store.record(.supplementRequested(items: items, reason: VietnameseText.normalizedField(args.value("reason") ?? "")),
-                         caseCode: code, at: at, officer: officer)
-        var message = "Đã ghi yêu cầu bổ sung (lần \(r.state.supplementRounds + 1)); thời hạn tạm dừng"
-        if Routing.isLateSupplementRequest(receivedAt: r.receivedAt, requestedAt: at, calendar: calendar) {
-            message += ". Lưu ý: quá 3 ngày làm việc kể từ khi tiếp nhận mới yêu cầu bổ sung"
-        }
-        return message
+    ) { args in
+        guard !args.all("item").isEmpty else { throw UsageError("cần ít nhất một --item (nội dung cần bổ sung)") }
+        return .requestSupplement(items: args.all("item"), reason: args.value("reason") ?? "")
     }
 
     static let resume = action(
@@ -158,11 +133,7 @@ enum CaseActionCommands {
         Người nộp đã bổ sung đủ hồ sơ. Thời hạn giải quyết được tính lại từ đầu (mặc định, theo quy định) hoặc cộng
         thêm thời gian đã dừng (thiết lập resume_policy = shift); hạn cũ vẫn lưu trong lịch sử.
         """
-    ) { store, code, _, at, officer, calendar in
-        let state = try store.resumeAfterSupplement(caseCode: code, at: at, officer: officer, calendar: calendar,
-                                                    policy: try store.resumePolicy())
-        return "Đã nhận đủ hồ sơ bổ sung; hạn mới: \(state.legalDue.vietnameseAppointment)"
-    }
+    ) { _ in .resume }
 
     static let refuse = action(
         "refuse", summary: "Từ chối giải quyết sau khi thẩm định (kết quả của hồ sơ).",
@@ -173,12 +144,9 @@ enum CaseActionCommands {
         In phiếu: motcua print refusal CODE.
         """,
         valued: ["reason"], repeatable: ["reason"]
-    ) { store, code, args, at, officer, _ in
-        let reasons = args.all("reason").map(VietnameseText.normalizedField).filter { !$0.isEmpty }
-        guard !reasons.isEmpty else { throw UsageError("cần ít nhất một --reason (lý do từ chối)") }
-        let state = try store.record(.refused(reasons: reasons), caseCode: code, at: at, officer: officer)
-        return state.punctuality == .late ? "Đã ghi từ chối giải quyết — SAU THỜI HẠN (\(state.legalDue.vietnamese))"
-                                          : "Đã ghi từ chối giải quyết"
+    ) { args in
+        guard !args.all("reason").isEmpty else { throw UsageError("cần ít nhất một --reason (lý do từ chối)") }
+        return .refuse(reasons: args.all("reason"))
     }
 
     static let reschedule = action(
@@ -186,68 +154,66 @@ enum CaseActionCommands {
         options: "--new-due \"YYYY-MM-DD HH:MM\" --reason TEXT",
         help: """
         Hồ sơ không kịp hạn: văn bản xin lỗi và hẹn lại ngày trả (Mẫu 04), chỉ một lần cho mỗi hồ sơ; lãnh đạo
-        thực hiện. Ngày hẹn mới thay ngày hẹn trên giấy tiếp nhận; thống kê vẫn tính theo hạn ban đầu.
-          --new-due T       thời điểm hẹn trả mới
+        thực hiện. Ngày hẹn mới thay ngày hẹn trên giấy tiếp nhận; thống kê vẫn tính theo hạn ban đầu. Xin lỗi khi
+        còn chưa đến một ngày làm việc trước hạn được ghi là "xin lỗi muộn".
+          --new-due T       thời điểm hẹn trả mới (ngày làm việc)
           --reason TEXT     lý do chậm trễ
         In văn bản: motcua print apology CODE.
         """,
         valued: ["new-due", "reason"]
-    ) { store, code, args, at, officer, calendar in
+    ) { args in
         guard let newDue = try instant(args.value("new-due"), "--new-due") else { throw UsageError("thiếu --new-due") }
-        let reason = try required(args, "reason")
-        guard calendar.isWorkingDay(newDue.date) else {
-            throw CommandFailure("ngày hẹn mới \(newDue.date.vietnamese) không phải ngày làm việc")
-        }
-        let r = try record(store, code)
-        let late = Routing.needsApology(r.state, now: at, calendar: calendar) && at > r.state.appointment
-        try store.record(.rescheduled(newDue: newDue, reason: reason), caseCode: code, at: at, officer: officer)
-        return "Đã hẹn lại: \(newDue.vietnameseAppointment)\(late ? ". Lưu ý: văn bản xin lỗi gửi sau ngày hẹn cũ" : "")"
+        return .reschedule(newDue: newDue, reason: try required(args, "reason"))
     }
 
     static let result = action(
         "result", summary: "Ghi nhận kết quả đã về Bộ phận một cửa.",
-        options: "--number SO [--date YYYY-MM-DD]",
+        options: "--number SO [--date YYYY-MM-DD] [--override-reason TEXT]",
         help: """
         Kết quả giải quyết đã về Bộ phận một cửa, chờ trả cho người nộp; ghi số và ngày của văn bản kết quả.
-        Bước cuối còn đang xử lý thì được ghi nhận hoàn thành cùng lúc (kết quả đã về là bước đã xong).
+        Bước cuối còn đang xử lý thì được ghi nhận hoàn thành cùng lúc (kết quả đã về là bước đã xong). Hồ sơ liên
+        thông chỉ nhận kết quả khi mọi bước đã xong; lãnh đạo có thể ghi nhận trước kèm lý do (--override-reason),
+        ghi trên phiếu kiểm soát.
           --number SO       số văn bản kết quả (giấy khai sinh, quyết định…)
           --date NGAY       ngày của văn bản kết quả (mặc định: ngày của --at)
+          --override-reason TEXT  (lãnh đạo) lý do ghi nhận kết quả khi các bước chưa xong
         """,
-        valued: ["number", "date"]
-    ) { store, code, args, at, officer, _ in
-        let number = try required(args, "number")
-        var date = at.date
+        valued: ["number", "date", "override-reason"]
+    ) { args in
+        var date: CivilDate?
         if let text = args.value("date") {
             guard let d = CivilDate(iso: text) ?? CivilDate(vietnamese: text) else { throw UsageError("--date: \"\(text)\" không phải ngày có thật") }
             date = d
         }
-        let state = try store.receiveResult(caseCode: code, documentNumber: number, documentDate: date, at: at, officer: officer)
-        return "Đã nhận kết quả số \(number): \(state.punctuality?.vietnameseName.lowercased() ?? "")"
+        return .resultReceived(number: try required(args, "number"), date: date, overrideReason: args.value("override-reason"))
     }
 
     static let returnCase = action(
         "return", summary: "Trả kết quả cho người nộp (tại quầy hoặc qua bưu chính).",
-        options: "[--method counter|post] [--postal-receipt SO] [--told]",
+        options: "[--method counter|post] [--postal-receipt SO] [--told yes|no]",
         help: """
         Trả kết quả cho người nộp; ghi nhận trước hạn, đúng hạn hoặc quá hạn so với ngày hẹn (so sánh theo ngày).
-        Trả sớm được phép sau khi đã báo cho người nộp (--told).
+        Trả trước ngày hẹn phải ghi đã báo trước cho người nộp hay chưa (--told yes|no).
           --method M        counter (tại Bộ phận một cửa, mặc định) hoặc post (qua bưu chính)
           --postal-receipt SO  số biên nhận bưu chính (khi trả qua bưu chính)
-          --told            đã báo trước cho người nộp (trả sớm)
+          --told yes|no     trả sớm: đã báo trước cho người nộp (yes) hay không (no)
         """,
-        valued: ["method", "postal-receipt"], flags: ["told"]
-    ) { store, code, args, at, officer, _ in
+        valued: ["method", "postal-receipt", "told"]
+    ) { args in
         let method: CollectMethod
         switch args.value("method") ?? "counter" {
         case "counter": method = .counter
         case "post": method = .post
         case let other: throw UsageError("--method phải là counter hoặc post, không phải \"\(other)\"")
         }
-        let receipt = args.value("postal-receipt").map(VietnameseText.normalizedField).flatMap { $0.isEmpty ? nil : $0 }
-        if method == .post && receipt == nil { throw UsageError("trả qua bưu chính cần --postal-receipt") }
-        let state = try store.record(.returned(method: method, postalReceipt: receipt, applicantToldEarly: args.has("told")),
-                                     caseCode: code, at: at, officer: officer)
-        return "Đã trả kết quả: \(state.returnPunctuality?.vietnameseName.lowercased() ?? "")"
+        var told: Bool?
+        switch args.value("told") {
+        case nil: told = nil
+        case "yes"?: told = true
+        case "no"?: told = false
+        case let other?: throw UsageError("--told phải là yes hoặc no, không phải \"\(other)\"")
+        }
+        return .returnToApplicant(method: method, postalReceipt: args.value("postal-receipt"), told: told)
     }
 
     static let evaluate = action(
@@ -260,47 +226,43 @@ enum CaseActionCommands {
         \(EvaluationIndex.allCases.enumerated().map { "                      \($0.offset + 1). \($0.element.vietnameseName) (\($0.element.rawValue))" }.joined(separator: "\n"))
         """,
         valued: ["satisfaction", "scores"]
-    ) { store, code, args, at, officer, _ in
-        let evaluation: Evaluation
+    ) { args in
         switch (args.value("satisfaction"), args.value("scores")) {
         case (let level?, nil):
             guard let l = SatisfactionLevel(rawValue: level) else {
                 throw UsageError("--satisfaction phải là một trong: \(SatisfactionLevel.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            evaluation = .satisfaction(l)
+            return .evaluate(.satisfaction(l))
         case (nil, let text?):
-            let parts = text.split(separator: ",").map { Int(String($0).trimmingSpaces) }
-            guard parts.count == EvaluationIndex.allCases.count, parts.allSatisfy({ $0.map { (0...2).contains($0) } ?? false }) else {
+            let parts = text.split(separator: ",").map { String($0).trimmingSpaces }
+            let scores = parts.compactMap { $0.count == 1 ? Int($0) : nil }
+            guard parts.count == EvaluationIndex.allCases.count, scores.count == parts.count, scores.allSatisfy({ (0...2).contains($0) }) else {
                 throw UsageError("--scores: \(EvaluationIndex.allCases.count) điểm 0, 1 hoặc 2 cách nhau bởi dấu phẩy, ví dụ 2,2,1,2,2")
             }
-            var scores: [String: Int] = [:]
-            for (i, index) in EvaluationIndex.allCases.enumerated() { scores[index.rawValue] = parts[i]! }
-            evaluation = .indices(scores)
+            var byIndex: [String: Int] = [:]
+            for (i, index) in EvaluationIndex.allCases.enumerated() { byIndex[index.rawValue] = scores[i] }
+            return .evaluate(.indices(byIndex))
         default:
             throw UsageError("cần đúng một trong --satisfaction hoặc --scores")
         }
-        try store.record(.evaluated(evaluation), caseCode: code, at: at, officer: officer)
-        return "Đã ghi đánh giá"
     }
 
-    static func closing(_ name: String, summary: String, help: String, _ make: @escaping @Sendable (String) -> CaseEventPayload,
-                        done: String) -> Command {
-        action(name, summary: summary, options: "--reason TEXT", help: help + "\n  --reason TEXT     lý do (bắt buộc)", valued: ["reason"]) {
-            store, code, args, at, officer, _ in
-            try store.record(make(try required(args, "reason")), caseCode: code, at: at, officer: officer)
-            return done
+    static func closing(_ name: String, summary: String, help: String, _ make: @escaping @Sendable (String) -> CaseAction) -> Command {
+        action(name, summary: summary, options: "--reason TEXT", help: help + "\n  --reason TEXT     lý do (bắt buộc)", valued: ["reason"]) { args in
+            make(try required(args, "reason"))
         }
     }
 
     static let withdraw = closing("withdraw", summary: "Người nộp rút hồ sơ.",
-                                  help: "Người nộp rút hồ sơ theo đề nghị của họ; hồ sơ kết thúc, không bị xóa.",
-                                  { .withdrawn(reason: $0) }, done: "Đã ghi người nộp rút hồ sơ")
+                                  help: "Người nộp rút hồ sơ theo đề nghị của họ, khi chưa có kết quả; hồ sơ kết thúc, không bị xóa.") {
+        .withdraw(reason: $0)
+    }
     static let stop = closing("stop", summary: "Dừng giải quyết hồ sơ (thông báo Mẫu 05).",
-                              help: "Dừng giải quyết hồ sơ (lãnh đạo); in thông báo: motcua print stop CODE.",
-                              { .stopped(reason: $0) }, done: "Đã dừng giải quyết hồ sơ")
+                              help: "Dừng giải quyết hồ sơ (lãnh đạo); in thông báo: motcua print stop CODE.") { .stop(reason: $0) }
     static let cancel = closing("cancel", summary: "Hủy hồ sơ nhập nhầm (lãnh đạo, quản trị).",
-                                help: "Hủy hồ sơ nhập nhầm: chỉ lãnh đạo hoặc quản trị viên, phải ghi lý do; hồ sơ không bị xóa, số không dùng lại.",
-                                { .cancelled(reason: $0) }, done: "Đã hủy hồ sơ")
+                                help: "Hủy hồ sơ nhập nhầm: chỉ lãnh đạo hoặc quản trị viên, phải ghi lý do; hồ sơ không bị xóa, số không dùng lại.") {
+        .cancel(reason: $0)
+    }
 
     static let all: [Command] = [handover, acknowledge, stepDone, supplement, resume, refuse, reschedule, result, returnCase,
                                  evaluate, withdraw, stop, cancel]

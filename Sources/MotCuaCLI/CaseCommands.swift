@@ -1,11 +1,12 @@
 import MotCuaCore
+import MotCuaDesk
 import MotCuaStore
 import MotCuaSystem
 
 /// `case add|show|find|import`: scriptable registration and lookup (bulk entry of cases written on paper
 /// during an outage, tests).
 enum CaseCommands {
-    static let officerHelp = "  --officer USER    cán bộ thực hiện (mặc định: he-thong, tài khoản của dòng lệnh)"
+    static let officerHelp = StoreAccess.officerHelp
 
     /// Finds a procedure by exact code, else by an unambiguous name search.
     static func resolveProcedure(_ text: String, store: Store, on date: CivilDate) throws -> ProcedureVersion {
@@ -24,19 +25,22 @@ enum CaseCommands {
         func value(_ k: String) -> String? { fields[k].flatMap { $0.isEmpty ? nil : $0 } }
     }
 
-    /// Builds a draft from named fields (command-line options or CSV columns) and registers it.
-    static func register(_ input: AddInput, store: Store, officer: String, io: CommandIO, calendar: WorkingCalendar,
-                         warnings: Bool = true) throws -> RegisteredCase {
-        let now = io.now()
-        var received = now
-        var reason = input.value("reason")
+    /// Builds a draft from named fields (command-line options or CSV columns) and registers it through the
+    /// application layer.
+    static func register(_ input: AddInput, desk: Desk, actor: Actor, io: CommandIO, warnings: Bool = true,
+                         importKey: String? = nil, requireReceived: Bool = false) throws -> Registration {
+        let store = desk.store
+        var received = io.now()
+        let reason = input.value("reason")
         if let text = input.value("received") {
-            guard let t = LocalDateTime(iso: text) else {
+            guard let t = LocalDateTime(iso: text.trimmingSpaces) ?? LocalDateTime(vietnamese: text.trimmingSpaces) else {
                 throw UsageError("received: \"\(text)\" không phải thời điểm có thật dạng \"YYYY-MM-DD HH:MM\"")
             }
             received = t
-            if reason == nil && t != now { reason = "Nhập bằng dòng lệnh" }
+        } else if requireReceived {
+            throw UsageError("thiếu thời điểm tiếp nhận (cột received)")
         }
+        try RecordingTime.checkYear(received.date)
         guard let procedureText = input.value("procedure") else { throw UsageError("thiếu thủ tục (--procedure)") }
         guard let name = input.value("name") else { throw UsageError("thiếu họ tên người nộp (--name)") }
         let procedure = try resolveProcedure(procedureText, store: store, on: received.date)
@@ -102,7 +106,7 @@ enum CaseCommands {
             verificationNeeded: input.value("verify") != nil, fee: fee, feeExemption: exemption,
             feeReceiptNumber: input.value("receipt-number"), receivedAt: received, receivedAtReason: reason,
             chosenResults: chosen, note: input.value("note") ?? "")
-        return try store.registerCase(draft, officer: officer, calendar: calendar)
+        return try desk.register(draft, by: actor, importKey: importKey)
     }
 
     static let addFields = ["procedure", "name", "id", "id-kind", "birth-date", "phone", "email", "address", "received", "reason",
@@ -127,8 +131,9 @@ enum CaseCommands {
           --name TEN             họ tên người nộp (hoặc tên tổ chức, kèm --organisation)
           --id SO                số căn cước (12 chữ số) hoặc CMND (9 chữ số); giấy tờ khác: thêm --id-kind
           --id-kind KIND         cccd, cmnd, passport, tax_code, other
-          --received THOI_DIEM   thời điểm tiếp nhận (mặc định: bây giờ); khác bây giờ thì nên có --reason
-          --reason LY_DO         lý do nhập thời điểm tiếp nhận khác (vd. nhập bù hồ sơ khi mất điện)
+          --received THOI_DIEM   thời điểm tiếp nhận (mặc định: bây giờ), giờ Việt Nam; không được ở tương lai
+          --reason LY_DO         bắt buộc khi --received khác bây giờ: lý do (vd. nhập bù hồ sơ ghi giấy khi mất
+                                 điện); quá một ngày làm việc chỉ lãnh đạo, quản trị viên nhập được
           --birth-date, --phone, --email, --address, --representative, --note
           --channel in_person|post|online   --collect counter|post   --collect-address DIA_CHI
           --sets N  --verify  --results 1,3  --fee SO_TIEN  --pages N  --copies N  --exempt LY_DO  --receipt-number SO
@@ -136,17 +141,17 @@ enum CaseCommands {
         \(officerHelp)
 
         """,
-        spec: OptionSpec(valued: Set(addFields + ["db", "officer"]), flags: ["json", "verify", "organisation"]),
+        spec: OptionSpec(valued: Set(addFields + ["db", "officer"]), flags: ["json", "verify", "organisation", "password-stdin"]),
         run: { args, io in
-            let store = try StoreAccess.open(args, io, for: .writing)
             var fields: [String: String] = [:]
             for key in addFields { if let v = args.value(key) { fields[key] = v } }
             if args.has("verify") { fields["verify"] = "1" }
             if args.has("organisation") { fields["organisation"] = "1" }
             if fields["name"] == nil { throw UsageError("thiếu tuỳ chọn bắt buộc --name") }
             if fields["procedure"] == nil { throw UsageError("thiếu tuỳ chọn bắt buộc --procedure") }
-            let registered = try register(AddInput(fields: fields), store: store, officer: args.value("officer") ?? "he-thong",
-                                          io: io, calendar: try StoreAccess.calendar(store))
+            let desk = try StoreAccess.desk(args, io, for: .writing)
+            let actor = try StoreAccess.actor(args, io, desk)
+            let registered = try register(AddInput(fields: fields), desk: desk, actor: actor, io: io).registered
             if args.has("json") {
                 io.out(registeredJSON(registered).compactText)
             } else {
@@ -179,8 +184,7 @@ enum CaseCommands {
                 io.out(CaseExport.json(record, events: events).compactText)
                 return ExitStatus.success
             }
-            let calendar = try StoreAccess.calendar(store)
-            for line in describe(record, events: events, now: io.now(), calendar: calendar) { io.out(line) }
+            for line in describe(record, events: events, now: io.now(), calendar: try StoreAccess.calendar(store)) { io.out(line) }
             return ExitStatus.success
         }
     )
@@ -203,9 +207,8 @@ enum CaseCommands {
         lines.append("Tiếp nhận: \(c.receivedAt.vietnamese) — \(c.receivedByName)\(c.receivedAtReason.map { " (nhập sau: \($0))" } ?? "")")
         lines.append("Hẹn trả: \(c.state.appointment.vietnameseAppointment)")
         if c.state.appointment != c.state.legalDue { lines.append("Hạn giải quyết theo quy định: \(c.state.legalDue.vietnamese)") }
-        var status = "Trạng thái: \(c.state.status.vietnameseName)"
-        if c.state.status.isOpen { status += " — \(RemainingTime.between(now: now, due: c.state.appointment, calendar: calendar))" }
-        lines.append(status)
+        let standing = CaseStanding.of(CaseStanding.Facts(c), now: now, calendar: calendar)
+        lines.append("Trạng thái: \(standing.statusText)\(standing.remainingText.isEmpty || standing.remainingText == standing.statusText ? "" : " — \(standing.remainingText)")")
         lines.append("Lệ phí: \(Money.format(c.fee))\(c.feeExemption.map { " (miễn: \($0))" } ?? "")\(c.feeReceiptNumber.map { "; biên lai số \($0)" } ?? "")")
         lines.append("Giấy tờ đã nhận:")
         for d in c.documents { lines.append("  - \(d.name) (\(d.form.vietnameseName), \(d.quantity))") }
@@ -220,7 +223,10 @@ enum CaseCommands {
         }
         lines.append("Lịch sử:")
         for e in events {
-            lines.append("  \(e.seq). \(e.event.at.vietnamese) \(e.event.kind.vietnameseName) — \(e.officerName)\(e.event.bodyCode.map { " [\($0)]" } ?? "")")
+            var line = "  \(e.seq). \(e.event.at.vietnamese) \(e.event.kind.vietnameseName) — \(e.officerName)\(e.event.bodyCode.map { " [\($0)]" } ?? "")"
+            line += " (\(e.channel.vietnameseName)\(e.osUser.isEmpty ? "" : ", người dùng máy \(e.osUser)"))"
+            if let late = e.lateReason { line += "; nhập sau lúc \(e.recordedLocal.vietnamese): \(late)" }
+            lines.append(line)
         }
         return lines
     }
@@ -252,7 +258,10 @@ enum CaseCommands {
                              ("receivedAt", .string(s.receivedAt.iso)), ("appointment", .string(s.appointment.iso))])
                 }).compactText)
             } else {
-                for s in found { io.out("\(s.code)\t\(s.applicantName)\t\(s.procedureName)\t\(s.status.vietnameseName)") }
+                let calendar = try StoreAccess.calendar(store)
+                for s in found {
+                    io.out("\(s.code)\t\(s.applicantName)\t\(s.procedureName)\t\(CaseStanding.of(s.facts, now: io.now(), calendar: calendar).statusText)")
+                }
             }
             return ExitStatus.success
         }
@@ -274,7 +283,7 @@ enum CaseCommands {
         \(officerHelp)
 
         """,
-        spec: OptionSpec(valued: ["db", "officer"], positionals: 1...1, positionalNames: ["tệp FILE.csv"]),
+        spec: OptionSpec(valued: ["db", "officer"], flags: ["password-stdin"], positionals: 1...1, positionalNames: ["tệp FILE.csv"]),
         run: { args, io in
             let rows = CSV.parse(try FileSystem.readText(args.positionals[0]))
             guard let header = rows.first?.map({ $0.trimmingSpaces }) else { throw UsageError("tệp CSV trống") }
@@ -284,9 +293,8 @@ enum CaseCommands {
             for required in ["procedure", "name"] where !header.contains(required) {
                 throw UsageError("thiếu cột \(required)")
             }
-            let store = try StoreAccess.open(args, io, for: .writing)
-            let calendar = try StoreAccess.calendar(store)
-            let officer = args.value("officer") ?? "he-thong"
+            let desk = try StoreAccess.desk(args, io, for: .writing)
+            let actor = try StoreAccess.actor(args, io, desk, importing: true)
             var failures = 0
             for (index, row) in rows.dropFirst().enumerated() where !(row.count == 1 && row[0].isEmpty) {
                 var fields: [String: String] = [:]
@@ -294,10 +302,10 @@ enum CaseCommands {
                 if let v = fields["verify"], v.isEmpty || v == "0" { fields["verify"] = nil }
                 do {
                     // Per-row notes would drown real errors; a missing provincial fee is the "fee" column's job.
-                    let r = try register(AddInput(fields: fields), store: store, officer: officer, io: io, calendar: calendar,
-                                         warnings: false)
+                    let r = try register(AddInput(fields: fields), desk: desk, actor: actor, io: io, warnings: false,
+                                         requireReceived: true).registered
                     io.out("\(r.code)\t\(r.due.iso)")
-                } catch let e as StoreError where e.isRetryable {
+                } catch let e as DeskError where e.isRetryable {
                     // Disk full or database busy: stop here, the remaining rows are kept for a retry.
                     io.err("dòng \(index + 2): \(e)")
                     let left = rows.dropFirst().dropFirst(index).filter { !($0.count == 1 && $0[0].isEmpty) }.count

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import MotCuaDesk
 import MotCuaSystem
 
 /// The process entry point used by the `motcua` executable.
@@ -13,8 +14,10 @@ public enum MotCuaMain {
             writeOut: { writeAll(1, $0) },
             writeErr: { writeAll(2, $0) },
             readStdin: { (try? FileSystem.readBytes("/dev/stdin")) ?? [] },
-            now: { SystemClock.now() },
-            environment: { Environment.get($0) }
+            clock: .system,
+            environment: { Environment.get($0) },
+            readPassword: { Terminal.readPassword(prompt: $0) },
+            stderrIsTerminal: Environment.isTerminal(2)
         )
         return MotCuaCommandLine.run(Array(CommandLine.arguments.dropFirst()), io: io)
     }

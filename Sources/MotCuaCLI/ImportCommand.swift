@@ -1,4 +1,5 @@
 import MotCuaCore
+import MotCuaDesk
 import MotCuaDocuments
 import MotCuaStore
 import MotCuaSystem
@@ -26,8 +27,8 @@ enum ImportCommand {
                     { try store.saveUnitProfile(unit) })
         case FormCatalog.formatName:
             let forms = try FormCatalog.parse(text, file: file)
-            let current = try StoreAccess.forms(store)
-            let changed = FormCatalog.kinds.filter { forms.entry($0) != current.entry($0) }
+            let current = try Desk.storedForms(store)
+            let changed = FormKind.allCases.filter { forms.entry($0) != current.entry($0) }
             var lines = changed.map { "~ mẫu \($0): \(current.numberLine($0)) \(current.entry($0).title) → \(forms.numberLine($0)) \(forms.entry($0).title)" }
             if forms.circular != current.circular { lines.insert("~ văn bản quy định mẫu: \(current.circular) → \(forms.circular)", at: 0) }
             plan = (lines,

@@ -1,4 +1,5 @@
 import MotCuaCore
+import MotCuaDesk
 import MotCuaDocuments
 import MotCuaStore
 import MotCuaSystem
@@ -25,10 +26,10 @@ enum PrintCommands {
         \(StoreCommands.dbHelp)
         \(StoreAccess.outputHelp)
           --step N          (transfer) bước thứ N của quy trình
-        \(CaseCommands.officerHelp)
+        \(StoreAccess.officerHelp)
 
         """,
-        spec: OptionSpec(valued: ["db", "output", "officer", "step"], flags: ["force"], positionals: 2...2, positionalNames: ["loại văn bản", "mã CODE"]),
+        spec: OptionSpec(valued: ["db", "output", "officer", "step"], flags: ["force", "password-stdin"], positionals: 2...2, positionalNames: ["loại văn bản", "mã CODE"]),
         run: { args, io in try run(args, io) }
     )
 
@@ -45,9 +46,9 @@ enum PrintCommands {
             guard kind == "transfer", let n = Int(value), n >= 1 else { throw UsageError("--step N (từ 1) chỉ dùng với transfer") }
             step = n - 1
         }
-        let store = try StoreAccess.open(args, io, for: .writing)
-        let officer = args.value("officer") ?? "he-thong"
-        let documents = CaseDocuments(store: store, context: PrintContext(unit: try store.unitProfile(), forms: try StoreAccess.forms(store)))
+        let desk = try StoreAccess.desk(args, io, for: .writing)
+        let store = desk.store
+        let actor = try StoreAccess.actor(args, io, desk)
         let source: DocumentSource
         switch kind {
         case "receipt": source = .receipt(caseCode: code)
@@ -69,37 +70,18 @@ enum PrintCommands {
                 throw CommandFailure("không có phiếu hoặc hồ sơ mã \(code)")
             }
         }
-        let built: BuiltDocument
-        switch try documents.build(source, now: io.now()) {
-        case .success(let b): built = b
-        case .failure(let reason): throw CommandFailure(lowerFirst(reason.message))
-        }
-        let document = built.document
-        let text = TextRenderer(pageSize: document.pageSize).text(document)
         if let output = try StoreAccess.output(args, store: store) {
-            try output.write(text)
-            try output.commit()
-            try documents.recordPrint(built, source: source, at: io.now(), officer: officer)
+            let document = try desk.write(source, to: output, by: actor)
             io.err("Đã ghi \(document.caption.lowercased()) vào \(output.path)")
             return ExitStatus.success
         }
-        let path = try DocumentArchive(databasePath: store.path).save(text, name: built.name)
-        // The spooler is looked up in the command's own PATH (scripts and tests may point it elsewhere).
-        let spoolerPath = io.environment("PATH").map { ["PATH": $0] } ?? [:]
-        let outcome = PrintService(settings: try PrinterSettings.stored(in: store), environment: spoolerPath)
-            .print(text, pageSize: document.pageSize, title: document.caption)
-        io.out("Đã lưu: \(path)")
-        // Printed, or saved on a machine with no spooler at all (the saved copy is the document): the next one
-        // is a reprint. A job the spooler refused does not count — the print will be tried again.
-        if outcome.producedDocument { try documents.recordPrint(built, source: source, at: io.now(), officer: officer) }
-        switch outcome {
-        case .printed:
-            io.out(outcome.message)
+        let result = try desk.print(source, saveOnly: false, printer: try PrinterSettings.stored(in: store), by: actor)
+        if case .printed? = result.outcome {
+            io.out(Messages.text(result))
             return ExitStatus.success
-        default:
-            io.err(outcome.message)
-            return ExitStatus.refused
         }
+        io.err(Messages.text(result))
+        return ExitStatus.refused
     }
 
     static func lowerFirst(_ s: String) -> String { s.prefix(1).lowercased() + s.dropFirst() }

@@ -1,4 +1,5 @@
 import MotCuaCore
+import MotCuaDesk
 import MotCuaDocuments
 import MotCuaStore
 import MotCuaSystem
@@ -90,11 +91,10 @@ enum ReportCommand {
         }
         let period = kind == "daily" ? nil : try period(args, today: now.date)
         let day = try args.value("date").map { try date($0, "--date") } ?? now.date
-        let store = try StoreAccess.open(args, io, for: .reading)
-        let report = try ReportForms.build(ReportKind(rawValue: kind)!, period: period, day: day, store: store,
-                                           context: PrintContext(unit: try store.unitProfile(), forms: try StoreAccess.forms(store)), now: now)
-        let text = format == "csv" ? report.csv : TextRenderer(pageSize: report.document.pageSize).text(report.document)
-        if let output = try StoreAccess.output(args, store: store) {
+        let desk = try StoreAccess.desk(args, io, for: .reading)
+        let report = try desk.report(ReportKind(rawValue: kind)!, period: period, day: day)
+        let text = format == "csv" ? (report.csv ?? "") : TextRenderer(pageSize: report.document.pageSize).text(report.document)
+        if let output = try StoreAccess.output(args, store: desk.store) {
             try output.write(text)
             try output.commit()
             io.err("Đã ghi \(report.document.caption.lowercased()) vào \(output.path)")

@@ -1,16 +1,16 @@
 import MotCuaCore
 import MotCuaDefaults
+import MotCuaDesk
 import MotCuaDocuments
 import MotCuaStore
 import MotCuaSystem
 
 /// Opening the database from the command line.
 enum StoreAccess {
-    /// `$XDG_DATA_HOME/motcua/motcua.db`, else `~/.local/share/motcua/motcua.db`.
+    /// `$XDG_DATA_HOME/motcua/motcua.db`, else `~/.local/share/motcua/motcua.db` (the environment the
+    /// command sees: tests give their own).
     static func defaultDatabasePath(_ io: CommandIO) -> String {
-        if let xdg = io.environment("XDG_DATA_HOME"), xdg.hasPrefix("/") { return xdg + "/motcua/motcua.db" }
-        let home = io.environment("HOME").flatMap { $0.isEmpty ? nil : $0 } ?? Environment.homeDirectory()
-        return home + "/.local/share/motcua/motcua.db"
+        Environment.dataDirectory(environment: io.environment) + "/motcua.db"
     }
 
     static func databasePath(_ args: ParsedArguments, _ io: CommandIO) -> String {
@@ -38,11 +38,42 @@ enum StoreAccess {
         return store
     }
 
-    /// The forms' numbers and titles: the database's (imported), else the shipped `Config/forms.json`.
-    static func forms(_ store: Store) throws -> FormCatalog {
-        if let text = try store.setting("forms") { return try FormCatalog.parse(text, file: "cơ sở dữ liệu (settings.forms)") }
-        return try FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Config/forms.json")
+    /// The application layer on the database named by `--db`, with the command's clock, logging beside the
+    /// database.
+    static func desk(_ args: ParsedArguments, _ io: CommandIO, for use: Use) throws -> Desk {
+        let store = try open(args, io, for: use)
+        let log = use == .reading || store.isReadOnly ? nil : Logger(path: FileSystem.directoryName(store.path) + "/motcua.log")
+        let desk = try Desk(store: store, clock: io.clock, log: log)
+        desk.onRefusal = io.onRefusal
+        if let path = io.environment("PATH") { desk.spoolerEnvironment = ["PATH": path] }
+        return desk
     }
+
+    /// Who acts: with `--officer USER`, that officer after their password (from the terminal, or the first
+    /// line of stdin with `--password-stdin`); without it, the command line's own account (what it may do
+    /// is the setting `cli_actions`).
+    static func actor(_ args: ParsedArguments, _ io: CommandIO, _ desk: Desk, importing: Bool = false) throws -> Actor {
+        guard let username = args.value("officer") else { return try desk.commandLineActor(importing: importing) }
+        let password: String?
+        if args.has("password-stdin") {
+            password = firstLine(of: String(decoding: io.readStdin(), as: UTF8.self))
+        } else {
+            password = io.readPassword("Mật khẩu của \(username): ")
+        }
+        guard let password, !password.isEmpty else {
+            desk.onRefusal?(.passwordRequired(username: username))
+            throw DeskError.refused(.passwordRequired(username: username))
+        }
+        let actor = try desk.login(username: username, password: password, channel: importing ? .importer : .commandLine,
+                                   terminal: Terminal.name)
+        return actor
+    }
+
+    static let officerHelp = """
+          --officer USER    cán bộ thực hiện, phải nhập mật khẩu của cán bộ đó (hỏi trên terminal); không có: tài khoản
+                            he-thong của dòng lệnh (được làm gì do thiết lập cli_actions quyết định)
+          --password-stdin  đọc mật khẩu của --officer từ dòng đầu của stdin
+        """
 
     /// The file named by `--output`, written whole or not at all. Never the database or one of its files,
     /// never any SQLite file (a backup), never through a symbolic link; an existing file only with `--force`.
@@ -70,7 +101,7 @@ enum StoreAccess {
         try store.calendarConfig().makeCalendar()
     }
 
-    /// Creates a database and seeds it (unit, bodies, catalogue, holidays), optionally with a first
+    /// Creates a database and seeds it (unit, bodies, catalogue, holidays, forms), optionally with a first
     /// administrator.
     static func create(path: String, seed: SeedConfig, admin: (username: String, fullName: String, password: String)?) throws -> Store {
         try Store.create(path: path) { store in

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import MotCuaApp
 import MotCuaCore
+import MotCuaDesk
 import MotCuaDefaults
 import MotCuaDocuments
 import MotCuaStore
@@ -44,8 +45,8 @@ enum UICommand {
         store.keepReserve()
         let log = Logger(path: FileSystem.directoryName(path) + "/motcua.log")
         log?.write("start: motcua \(MotCuaCommandLine.version)")
-        let calendar = try store.calendarConfig().makeCalendar()
-        let lockMinutes = Int(try store.settingValue(SettingDefinition.named("idle_lock_minutes")!)) ?? 10
+        let desk = try Desk(store: store, clock: io.clock, log: log)
+        let lockMinutes = Int(try store.settingValue(.idleLockMinutes)) ?? 10
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(monochrome: args.has("mono"), logFileDescriptor: log?.fileDescriptor ?? -1)
@@ -53,9 +54,8 @@ enum UICommand {
             io.err("\(error)")
             return ExitStatus.usage
         }
-        let env = AppEnvironment(store: store, calendar: calendar, clock: io.now, log: log, idleLockMinutes: lockMinutes,
-                                 printer: PrintService(settings: try PrinterSettings.stored(in: store)),
-                                 forms: try StoreAccess.forms(store))
+        let env = AppEnvironment(desk: desk, idleLockMinutes: lockMinutes, printer: try PrinterSettings.stored(in: store),
+                                 terminal: Terminal.name)
         let app = Application(env: env, size: terminal.size, catalog: .standard)
         if let warning = store.diskSpace().warning { app.warn(warning) }
         if let damage = store.damage { app.warn("Cơ sở dữ liệu bị đánh dấu hư hỏng (\(damage)): chỉ xem, không ghi được; báo quản trị viên") }

@@ -78,7 +78,7 @@ public struct CaseDocuments {
         }
         let events = try store.events(caseID: c.id)
         func printedBefore(_ key: String) -> Bool {
-            events.contains { if case .printed(key, _) = $0.event.payload { true } else { false } }
+            events.contains { if case .printed(key, _, nil) = $0.event.payload { true } else { false } }
         }
         let key: String
         var document: Document?
@@ -122,15 +122,6 @@ public struct CaseDocuments {
         let reprint = key != "control-sheet" && printedBefore(key)
         let base = key == "receipt" ? "\(c.code)-giay-tiep-nhan" : "\(c.code)-\(document.kind)"
         return .success(BuiltDocument(document: document, name: base + (reprint ? "-in-lai" : ""), printKey: key, reprint: reprint))
-    }
-
-    /// Records that a built document was printed or saved (the next one is a reprint).
-    public func recordPrint(_ built: BuiltDocument, source: DocumentSource, at: LocalDateTime, officer: String) throws {
-        if case .contact(let number) = source {
-            try store.markContactPrinted(number: number)
-        } else if let key = built.printKey, let code = source.caseCode {
-            try store.record(.printed(document: key, reprint: built.reprint), caseCode: code, at: at, officer: officer)
-        }
     }
 }
 

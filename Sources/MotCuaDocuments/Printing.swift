@@ -1,28 +1,27 @@
 import MotCuaStore
 import MotCuaSystem
 
-/// How documents reach the printer (settings `printer_destination`, `printer_options`, `print_filter`).
+/// How documents reach the printer (settings `printer_destination`, `printer_options`, `lp_path`). Only `lp`
+/// is ever run, with arguments the program builds; no setting is passed to a shell.
 public struct PrinterSettings: Sendable, Equatable {
     /// The CUPS destination (`lp -d`); empty for the system's default printer.
     public var destination: String
-    /// Extra `lp` options, e.g. `-o media=A5 -n 1`.
+    /// Extra `lp` options, each `-o name=value` or `-n copies` (checked by the settings' rule).
     public var options: [String]
-    /// A command that turns UTF-8 text (stdin) into PostScript (stdout), so Vietnamese prints correctly:
-    /// "auto" uses `paps` with DejaVu Sans Mono when it is installed; "none" sends plain text.
-    public var filter: String
+    /// An absolute path to `lp`, or empty to look for it on the PATH.
+    public var lpPath: String
 
-    public init(destination: String = "", options: [String] = [], filter: String = "auto") {
+    public init(destination: String = "", options: [String] = [], lpPath: String = "") {
         self.destination = destination
         self.options = options
-        self.filter = filter
+        self.lpPath = lpPath
     }
 
-    /// The settings kept in the database (`printer_destination`, `printer_options`, `print_filter`).
+    /// The settings kept in the database.
     public static func stored(in store: Store) throws(StoreError) -> PrinterSettings {
-        func value(_ key: String) throws(StoreError) -> String { try store.settingValue(SettingDefinition.named(key)!) }
-        return PrinterSettings(destination: try value("printer_destination"),
-                               options: try value("printer_options").split(separator: " ").map(String.init),
-                               filter: try value("print_filter"))
+        PrinterSettings(destination: try store.settingValue(.printerDestination),
+                        options: try store.settingValue(.printerOptions).split(separator: " ").map(String.init),
+                        lpPath: try store.settingValue(.lpPath))
     }
 }
 
@@ -44,8 +43,8 @@ public enum PrintOutcome: Equatable, Sendable {
         }
     }
 
-    /// For the log: what happened, without the spooler's or filter's own text (a filter's error could echo
-    /// the document, with a citizen's name).
+    /// For the log: what happened, without the spooler's own text (it could echo the document, with a
+    /// citizen's name).
     public var logText: String {
         switch self {
         case let .printed(_, filtered): "printed\(filtered ? " (filtered)" : "")"
@@ -87,32 +86,29 @@ public struct PrintService: Sendable {
         return Subprocess.which(program)
     }
 
+    /// The `lp` to run: the administrator's absolute path when set, else the one on the PATH.
+    var lp: String? {
+        if !settings.lpPath.isEmpty { return settings.lpPath.hasPrefix("/") && FileSystem.exists(settings.lpPath) ? settings.lpPath : nil }
+        return find("lp")
+    }
+
+    /// Prints a text document: through `paps` (a fixed program, never a setting) into PostScript so that
+    /// Vietnamese prints right when it is installed, else as plain text.
     public func print(_ text: String, pageSize: PageSize, title: String) -> PrintOutcome {
-        guard let lp = find("lp") else { return .noSpooler }
+        guard let lp else { return .noSpooler }
         var data = Array(text.utf8)
         var filtered = false
         var format = "text/plain"
-        if settings.filter != "none" {
-            var command: [String]?
-            if settings.filter == "auto" {
-                if let paps = find("paps") {
-                    command = [paps, "--font=DejaVu Sans Mono \(pageSize.fontPoints)", "--paper=a4"] + (pageSize.isLandscape ? ["--landscape"] : [])
-                }
-            } else if !settings.filter.isEmpty {
-                command = ["sh", "-c", settings.filter]
-            }
-            if let command {
-                do {
-                    let r = try Subprocess.run(command, input: data, environment: environment)
-                    guard r.succeeded, !r.stdout.isEmpty else {
-                        return .failed("bộ lọc in \"\(command[0])\" lỗi: \(firstLine(r.stderrText))")
-                    }
-                    data = r.stdout
-                    filtered = true
-                    format = "application/postscript"
-                } catch {
-                    return .failed("không chạy được bộ lọc in \(command[0])")
-                }
+        if let paps = find("paps") {
+            let command = [paps, "--font=DejaVu Sans Mono \(pageSize.fontPoints)", "--paper=a4"] + (pageSize.isLandscape ? ["--landscape"] : [])
+            do {
+                let r = try Subprocess.run(command, input: data, environment: environment)
+                guard r.succeeded, !r.stdout.isEmpty else { return .failed("bộ chuyển chữ paps lỗi") }
+                data = r.stdout
+                filtered = true
+                format = "application/postscript"
+            } catch {
+                return .failed("không chạy được paps")
             }
         }
         var args = [lp, "-t", title, "-o", "document-format=\(format)"]

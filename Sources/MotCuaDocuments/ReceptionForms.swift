@@ -63,7 +63,7 @@ public enum FormalDate {
 /// The forms of the counter (domain.md §5), built as documents from the data.
 public enum ReceptionForms {
     /// The header every form shares: form number (and "BẢN IN LẠI"), issuing body, national motto, place and date.
-    static func header(_ kind: String, _ ctx: PrintContext, date: CivilDate, reprint: Bool) -> [DocumentBlock] {
+    static func header(_ kind: FormKind, _ ctx: PrintContext, date: CivilDate, reprint: Bool) -> [DocumentBlock] {
         var blocks: [DocumentBlock] = []
         let number = ctx.forms.numberLine(kind)
         if !number.isEmpty { blocks.append(.line(number, .right)) }
@@ -79,9 +79,9 @@ public enum ReceptionForms {
 
     /// Giấy tiếp nhận hồ sơ và hẹn trả kết quả, in two copies: "Liên 1: Lưu" and "Liên 2: Giao người nộp".
     public static func receipt(_ c: CaseRecord, _ ctx: PrintContext, reprint: Bool = false) -> Document {
-        let entry = ctx.forms.entry("receipt")
+        let entry = ctx.forms.entry(.receipt)
         func copy(_ label: String) -> [DocumentBlock] {
-            var b = header("receipt", ctx, date: c.receivedAt.date, reprint: reprint)
+            var b = header(.receipt, ctx, date: c.receivedAt.date, reprint: reprint)
             b.append(.title(entry.title, subtitle: ["Mã hồ sơ: \(c.code)", "(\(label))"]))
             b.append(.space(1))
             b.append(.paragraph("\(sentenceCase(ctx.unit.counterName)) tiếp nhận hồ sơ của:"))
@@ -127,7 +127,7 @@ public enum ReceptionForms {
 
     /// Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ: every missing item, at once, and the reason.
     public static func supplement(_ slip: Slip, _ ctx: PrintContext, reprint: Bool = false) -> Document {
-        var b = slipOpening("supplement", slip, ctx, reprint: reprint)
+        var b = slipOpening(.supplement, slip, ctx, reprint: reprint)
         b.append(.paragraph("Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:"))
         for (i, item) in slip.items.enumerated() { b.append(.listItem(number: i + 1, text: item)) }
         if !slip.reason.isEmpty { b.append(.field(label: "Lý do", value: slip.reason)) }
@@ -142,7 +142,7 @@ public enum ReceptionForms {
 
     /// Phiếu từ chối tiếp nhận giải quyết hồ sơ, with its reasons.
     public static func refusal(_ slip: Slip, _ ctx: PrintContext, reprint: Bool = false) -> Document {
-        var b = slipOpening("refusal", slip, ctx, reprint: reprint)
+        var b = slipOpening(.refusal, slip, ctx, reprint: reprint)
         b.append(.paragraph("Sau khi nghiên cứu, đối chiếu với các quy định hiện hành, \(lowerFirst(sentenceCase(ctx.unit.counterName))) từ chối tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:"))
         for (i, item) in slip.items.enumerated() { b.append(.listItem(number: i + 1, text: item)) }
         if !slip.reason.isEmpty { b.append(.paragraph(slip.reason)) }
@@ -156,7 +156,7 @@ public enum ReceptionForms {
 
     /// What the request to supplement and the refusal share: header, title with the slip's number, the
     /// applicant, the procedure and, during processing, the case code.
-    static func slipOpening(_ kind: String, _ slip: Slip, _ ctx: PrintContext, reprint: Bool) -> [DocumentBlock] {
+    static func slipOpening(_ kind: FormKind, _ slip: Slip, _ ctx: PrintContext, reprint: Bool) -> [DocumentBlock] {
         var b = header(kind, ctx, date: slip.at.date, reprint: reprint)
         b.append(.title(ctx.forms.entry(kind).title, subtitle: ["Số phiếu: \(slip.number)"]))
         b.append(.space(1))

@@ -119,9 +119,8 @@ public enum ReportForms {
         return String(code[...dash]) + "\n" + String(code[code.index(after: dash)...])
     }
 
-    static func date(_ t: LocalDateTime?) -> String { t.map { "\(pad($0.date.day))/\(pad($0.date.month))" } ?? "" }
-    static func dateTime(_ t: LocalDateTime) -> String { "\(pad(t.date.day))/\(pad(t.date.month))\n\(t.time.text)" }
-    static func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : String(v) }
+    static func date(_ t: LocalDateTime?) -> String { t.map { "\(($0.date.day).zeroPadded())/\(($0.date.month).zeroPadded())" } ?? "" }
+    static func dateTime(_ t: LocalDateTime) -> String { "\((t.date.day).zeroPadded())/\((t.date.month).zeroPadded())\n\(t.time.text)" }
 
     // MARK: Ledger
 
@@ -142,8 +141,8 @@ public enum ReportForms {
 
     /// Sổ theo dõi hồ sơ: one row per case received in the period, in ledger order, with the law's columns.
     public static func ledger(_ rows: [LedgerRow], period: ReportPeriod, _ ctx: PrintContext, printedAt: LocalDateTime) -> Report {
-        let entry = ctx.forms.entry("ledger")
-        let first = heading(entry.title, number: ctx.forms.numberLine("ledger"), ctx, period: period.vietnamese, printedAt: printedAt)
+        let entry = ctx.forms.entry(.ledger)
+        let first = heading(entry.title, number: ctx.forms.numberLine(.ledger), ctx, period: period.vietnamese, printedAt: printedAt)
         let table = DocumentTable(
             headers: ["Số", "Mã hồ sơ", "Thủ tục", "Số bộ", "Người nộp", "Địa chỉ, điện thoại", "Cơ quan chủ trì", "Nhận",
                       "Hẹn trả", "Chuyển", "Có KQ", "Trả", "Ký nhận", "Ghi chú"],

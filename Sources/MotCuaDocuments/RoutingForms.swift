@@ -7,13 +7,13 @@ public enum RoutingForms {
     /// Phiếu chuyển xử lý hồ sơ for step `step`: to whom, what task, by when, what comes after.
     public static func transferSlip(_ c: CaseRecord, _ events: [RecordedEvent], step: Int, _ ctx: PrintContext,
                                     reprint: Bool = false) -> Document {
-        let entry = ctx.forms.entry("transfer")
+        let entry = ctx.forms.entry(.transfer)
         let s = c.steps[step]
         let handOver = events.last { if case .handedOver(step, _, _) = $0.event.payload { true } else { false } }
         let acknowledged = events.last { if case .acknowledged(step, _) = $0.event.payload { true } else { false } }
         var slipNumber = "\(c.code)/\(step + 1)"
         if case let .handedOver(_, _, slip?)? = handOver?.event.payload { slipNumber = slip }
-        var b = ReceptionForms.header("transfer", ctx, date: handOver?.event.at.date ?? c.receivedAt.date, reprint: reprint)
+        var b = ReceptionForms.header(.transfer, ctx, date: handOver?.event.at.date ?? c.receivedAt.date, reprint: reprint)
         b.append(.title(entry.title, subtitle: ["Số: \(slipNumber)"]))
         b.append(.space(1))
         b.append(.field(label: "Kính gửi", value: s.bodyName))
@@ -53,9 +53,9 @@ public enum RoutingForms {
     /// counter (judged against the legal deadline) and the return to the applicant (against the appointment).
     public static func controlSheet(_ c: CaseRecord, _ events: [RecordedEvent], _ ctx: PrintContext, now: LocalDateTime,
                                     reprint: Bool = false) -> Document {
-        let entry = ctx.forms.entry("controlSheet")
+        let entry = ctx.forms.entry(.controlSheet)
         let counter = ReceptionForms.sentenceCase(ctx.unit.counterName)
-        var b = ReceptionForms.header("controlSheet", ctx, date: now.date, reprint: reprint)
+        var b = ReceptionForms.header(.controlSheet, ctx, date: now.date, reprint: reprint)
         b.append(.title(entry.title, subtitle: ["Mã hồ sơ: \(c.code)"]))
         b.append(.space(1))
         b.append(.field(label: "Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả", value: "số \(c.ledgerNumber)/\(c.ledgerYear)"))
@@ -97,8 +97,11 @@ public enum RoutingForms {
         // The result back at the counter.
         let result = event { if case .resultReceived = $0 { true } else if case .refused = $0 { true } else { false } }
         var resultNote = ""
-        if case let .resultReceived(number, date)? = result?.event.payload {
+        if case let .resultReceived(number, date, overrideReason)? = result?.event.payload {
             resultNote = "Kết quả số \(number)\(date.map { " ngày \($0.vietnamese)" } ?? "")"
+            if let overrideReason, !overrideReason.isEmpty {
+                resultNote += "; lãnh đạo ghi nhận kết quả khi quy trình chưa xong: \(overrideReason)"
+            }
         } else if case let .refused(reasons)? = result?.event.payload {
             resultNote = "Từ chối giải quyết: \(reasons.joined(separator: "; "))"
         }
@@ -113,7 +116,10 @@ public enum RoutingForms {
         if case let .returned(method, receipt, told)? = returned?.event.payload {
             var parts = [method == .post ? "Qua bưu chính" : "Tại \(ReceptionForms.lowerFirst(counter))"]
             if let receipt { parts.append("biên nhận bưu chính \(receipt)") }
-            if told { parts.append("đã báo trước cho người nộp") }
+            if let at = returned?.event.at, at.date < c.state.appointment.date {
+                if told == true { parts.append("trả sớm, đã báo trước cho người nộp") }
+                if told == false { parts.append("trả sớm, không báo trước cho người nộp") }
+            }
             returnNote = parts.joined(separator: "; ")
         }
         rows.append(["\(n + 2). Giao: \(counter)\nNhận: \(c.applicant.fullName)",
@@ -129,8 +135,8 @@ public enum RoutingForms {
                 notes.append("\(e.event.at.vietnamese): yêu cầu bổ sung (\(items.joined(separator: "; "))\(reason.isEmpty ? "" : " — \(reason)")), dừng tính thời hạn")
             case let .supplementReceived(newDue, _):
                 notes.append("\(e.event.at.vietnamese): nhận đủ hồ sơ bổ sung, hạn mới \(newDue.vietnamese)")
-            case let .rescheduled(newDue, reason):
-                notes.append("\(e.event.at.vietnamese): xin lỗi, hẹn lại \(newDue.vietnamese) (\(reason))")
+            case let .rescheduled(newDue, reason, late):
+                notes.append("\(e.event.at.vietnamese): \(late ? "xin lỗi muộn" : "xin lỗi"), hẹn lại \(newDue.vietnamese) (\(reason))")
             case let .stopped(reason): notes.append("\(e.event.at.vietnamese): dừng giải quyết (\(reason))")
             case let .withdrawn(reason): notes.append("\(e.event.at.vietnamese): người nộp rút hồ sơ (\(reason))")
             case let .cancelled(reason): notes.append("\(e.event.at.vietnamese): hủy hồ sơ (\(reason))")
@@ -148,10 +154,10 @@ public enum RoutingForms {
     /// Needs the case's reschedule event.
     public static func apology(_ c: CaseRecord, _ events: [RecordedEvent], _ ctx: PrintContext, reprint: Bool = false) -> Document? {
         guard let e = events.last(where: { $0.event.kind == .rescheduled }),
-              case let .rescheduled(newDue, reason) = e.event.payload else { return nil }
-        let entry = ctx.forms.entry("apology")
+              case let .rescheduled(newDue, reason, _) = e.event.payload else { return nil }
+        let entry = ctx.forms.entry(.apology)
         let body = ReceptionForms.governingBodyInText(ctx.unit)
-        var b = ReceptionForms.header("apology", ctx, date: e.event.at.date, reprint: reprint)
+        var b = ReceptionForms.header(.apology, ctx, date: e.event.at.date, reprint: reprint)
         b.append(.title(entry.title, subtitle: ["Mã hồ sơ: \(c.code)"]))
         b.append(.space(1))
         b.append(.field(label: "Kính gửi", value: "\(ReceptionForms.applicantLabel(c.applicant)) \(c.applicant.fullName)"))
@@ -171,8 +177,8 @@ public enum RoutingForms {
     /// Thông báo dừng giải quyết hồ sơ (Mẫu 05, 2025). Needs the case's stop event.
     public static func stopNotice(_ c: CaseRecord, _ events: [RecordedEvent], _ ctx: PrintContext, reprint: Bool = false) -> Document? {
         guard let e = events.last(where: { $0.event.kind == .stopped }), case let .stopped(reason) = e.event.payload else { return nil }
-        let entry = ctx.forms.entry("stop")
-        var b = ReceptionForms.header("stop", ctx, date: e.event.at.date, reprint: reprint)
+        let entry = ctx.forms.entry(.stop)
+        var b = ReceptionForms.header(.stop, ctx, date: e.event.at.date, reprint: reprint)
         b.append(.title(entry.title, subtitle: ["Mã hồ sơ: \(c.code)"]))
         b.append(.space(1))
         b.append(.field(label: "Kính gửi", value: "\(ReceptionForms.applicantLabel(c.applicant)) \(c.applicant.fullName)"))

@@ -27,12 +27,12 @@ enum EventCodec {
             return .object([("step", .int(step)), ("receipt", opt(receipt))])
         case let .stepDone(step, note):
             return .object([("step", .int(step)), ("note", .string(note))])
-        case let .resultReceived(number, date):
-            return .object([("documentNumber", .string(number)), ("documentDate", opt(date?.iso))])
-        case let .rescheduled(due, reason):
-            return .object([("newDue", t(due)), ("reason", .string(reason))])
+        case let .resultReceived(number, date, overrideReason):
+            return .object([("documentNumber", .string(number)), ("documentDate", opt(date?.iso)), ("overrideReason", opt(overrideReason))])
+        case let .rescheduled(due, reason, late):
+            return .object([("newDue", t(due)), ("reason", .string(reason)), ("late", late ? .bool(true) : .null)])
         case let .returned(method, receipt, told):
-            return .object([("method", .string(method.rawValue)), ("postalReceipt", opt(receipt)), ("toldEarly", .bool(told))])
+            return .object([("method", .string(method.rawValue)), ("postalReceipt", opt(receipt)), ("toldEarly", told.map { .bool($0) } ?? .null)])
         case .evaluated(let e):
             switch e {
             case .indices(let scores):
@@ -44,8 +44,8 @@ enum EventCodec {
             return .object([("reason", .string(r))])
         case let .corrected(field, old, new, reason):
             return .object([("field", .string(field)), ("old", .string(old)), ("new", .string(new)), ("reason", .string(reason))])
-        case let .printed(document, reprint):
-            return .object([("document", .string(document)), ("reprint", .bool(reprint))])
+        case let .printed(document, reprint, failure):
+            return .object([("document", .string(document)), ("reprint", .bool(reprint)), ("failure", opt(failure))])
         }
     }
 
@@ -67,6 +67,7 @@ enum EventCodec {
             return x
         }
         func b(_ k: String) -> Bool { if case let .bool(x)? = v[k] { return x } else { return false } }
+        func ob(_ k: String) -> Bool? { if case let .bool(x)? = v[k] { return x } else { return nil } }
         func list(_ k: String) throws -> [String] {
             guard case let .array(items)? = v[k] else { throw Malformed() }
             return try items.map { if case let .string(x) = $0 { return x } else { throw Malformed() } }
@@ -80,10 +81,12 @@ enum EventCodec {
         case .acknowledged: return .acknowledged(step: try i("step"), receiptNumber: os("receipt"))
         case .stepDone: return .stepDone(step: try i("step"), note: os("note") ?? "")
         case .resultReceived:
-            return .resultReceived(documentNumber: try s("documentNumber"), documentDate: os("documentDate").flatMap { CivilDate(iso: $0) })
-        case .rescheduled: return .rescheduled(newDue: try t("newDue"), reason: try s("reason"))
+            return .resultReceived(documentNumber: try s("documentNumber"), documentDate: os("documentDate").flatMap { CivilDate(iso: $0) },
+                                   overrideReason: os("overrideReason"))
+        case .rescheduled: return .rescheduled(newDue: try t("newDue"), reason: try s("reason"), late: b("late"))
         case .returned:
-            return .returned(method: CollectMethod(rawValue: try s("method")) ?? .counter, postalReceipt: os("postalReceipt"), applicantToldEarly: b("toldEarly"))
+            return .returned(method: CollectMethod(rawValue: try s("method")) ?? .counter, postalReceipt: os("postalReceipt"),
+                             applicantToldEarly: ob("toldEarly"))
         case .evaluated:
             if case let .object(members)? = v["indices"] {
                 var scores: [String: Int] = [:]
@@ -96,7 +99,7 @@ enum EventCodec {
         case .stopped: return .stopped(reason: try s("reason"))
         case .cancelled: return .cancelled(reason: try s("reason"))
         case .corrected: return .corrected(field: try s("field"), old: try s("old"), new: try s("new"), reason: try s("reason"))
-        case .printed: return .printed(document: try s("document"), reprint: b("reprint"))
+        case .printed: return .printed(document: try s("document"), reprint: b("reprint"), failure: os("failure"))
         case nil: throw Malformed()
         }
     }

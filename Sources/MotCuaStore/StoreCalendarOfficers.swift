@@ -53,46 +53,38 @@ extension Store {
 
     // MARK: Officers
 
-    /// Creates an officer with a password hashed by the system's `crypt` (yescrypt). The password is never
-    /// stored or logged in clear.
+    /// Creates an officer (validated by the application layer) with a password hashed by the system's
+    /// `crypt` (yescrypt). The password is never stored or logged in clear.
     @discardableResult
     public func createOfficer(username: String, fullName: String, role: Role, bodyCode: String? = nil,
-                              password: String) throws(StoreError) -> Officer {
-        guard Officer.isValidUsername(username) else {
-            throw .invalid("Tên đăng nhập gồm 2–32 chữ thường không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới, bắt đầu bằng chữ")
-        }
-        let name = VietnameseText.normalizedField(fullName)
-        guard !name.isEmpty else { throw .invalid("Chưa nhập họ tên cán bộ") }
-        guard password.count >= 6 else { throw .invalid("Mật khẩu phải có ít nhất 6 ký tự") }
+                              password: String) throws -> Officer {
         let hash = try Store.hashPassword(password)
-        return try write {
+        return try transaction {
             if try db.scalarInt("SELECT count(*) FROM officers WHERE username = ?", username) ?? 0 > 0 {
-                throw StoreError.refused("Tên đăng nhập \(username) đã có")
+                throw Refusal.usernameTaken(username)
             }
             let bodyID = try bodyCode.map { try self.bodyID($0) }
             try db.run("INSERT INTO officers (username, full_name, role, body_id, password_hash, is_active, created_at) VALUES (?, ?, ?, ?, ?, 1, unixepoch())",
-                       username, name, role.rawValue, bodyID, hash)
-            return Officer(id: db.lastInsertRowID, username: username, fullName: name, role: role, bodyCode: bodyCode)
+                       username, fullName, role.rawValue, bodyID, hash)
+            return Officer(id: db.lastInsertRowID, username: username, fullName: fullName, role: role, bodyCode: bodyCode)
         }
+    }
+
+    static let officerColumns = """
+        SELECT o.id, o.username, o.full_name, o.role, b.code, o.is_active FROM officers o LEFT JOIN bodies b ON b.id = o.body_id
+        """
+
+    static func mapOfficer(_ r: Row) -> Officer {
+        Officer(id: r.int64(0), username: r.text(1), fullName: r.text(2), role: Role(rawValue: r.text(3)) ?? .deskOfficer,
+                bodyCode: r.optionalText(4), isActive: r.bool(5))
     }
 
     public func officer(username: String) throws(StoreError) -> Officer? {
-        try storeCall {
-            try db.row("SELECT o.id, o.username, o.full_name, o.role, b.code, o.is_active FROM officers o LEFT JOIN bodies b ON b.id = o.body_id WHERE o.username = ?",
-                       [username]) { r in
-                Officer(id: r.int64(0), username: r.text(1), fullName: r.text(2), role: Role(rawValue: r.text(3)) ?? .deskOfficer,
-                        bodyCode: r.optionalText(4), isActive: r.bool(5))
-            }
-        }
+        try storeCall { try db.row("\(Store.officerColumns) WHERE o.username = ?", [username], map: Store.mapOfficer) }
     }
 
     public func officers() throws(StoreError) -> [Officer] {
-        try storeCall {
-            try db.rows("SELECT o.id, o.username, o.full_name, o.role, b.code, o.is_active FROM officers o LEFT JOIN bodies b ON b.id = o.body_id ORDER BY o.id") { r in
-                Officer(id: r.int64(0), username: r.text(1), fullName: r.text(2), role: Role(rawValue: r.text(3)) ?? .deskOfficer,
-                        bodyCode: r.optionalText(4), isActive: r.bool(5))
-            }
-        }
+        try storeCall { try db.rows("\(Store.officerColumns) ORDER BY o.id", map: Store.mapOfficer) }
     }
 
     /// True when at least one active administrator can log in (has a password).
@@ -100,34 +92,54 @@ extension Store {
         try storeCall { try db.scalarInt("SELECT count(*) FROM officers WHERE role = 'admin' AND is_active = 1 AND password_hash IS NOT NULL") ?? 0 > 0 }
     }
 
-    /// The officer when the username and password match an active account, else nil (the same answer for
-    /// an unknown user and a wrong password).
-    public func authenticate(username: String, password: String) throws(StoreError) -> Officer? {
-        let hash = try storeCall { try db.scalarText("SELECT password_hash FROM officers WHERE username = ? AND is_active = 1", username) }
+    /// True when the password is the account's (active or not). The same time is spent for an unknown
+    /// account, so that timing does not reveal which usernames exist.
+    public func passwordMatches(username: String, password: String) throws(StoreError) -> Bool {
+        let hash = try storeCall { try db.scalarText("SELECT password_hash FROM officers WHERE username = ?", username) }
         guard let hash else {
-            // Spend the same time as a real check, so that timing does not reveal which usernames exist.
             _ = Store.verifyPassword(password, hash: Store.decoyHash)
-            return nil
+            return false
         }
-        guard Store.verifyPassword(password, hash: hash) else { return nil }
-        return try officer(username: username)
+        return Store.verifyPassword(password, hash: hash)
     }
 
-    public func setPassword(username: String, password: String) throws(StoreError) {
-        try refuseCommandLineAccount(username)
-        guard password.count >= 6 else { throw .invalid("Mật khẩu phải có ít nhất 6 ký tự") }
+    /// Wrong passwords so far and when the next try is allowed (Unix seconds), for the login rules.
+    public func loginFailures(username: String) throws(StoreError) -> (count: Int, notBefore: Int64?) {
+        try storeCall {
+            try db.row("SELECT failed_logins, login_not_before FROM officers WHERE username = ?", [username]) { r in
+                (r.int(0), r.isNull(1) ? nil : r.int64(1))
+            } ?? (0, nil)
+        }
+    }
+
+    /// Records a wrong password: the new count, the next allowed try, and whether the account is now locked.
+    public func recordLoginFailure(username: String, count: Int, notBefore: Int64?, lock: Bool) throws(StoreError) {
+        try write {
+            try db.run("UPDATE officers SET failed_logins = ?, login_not_before = ? WHERE username = ?", count, notBefore, username)
+            if lock {
+                try db.run("UPDATE officers SET is_active = 0, locked_reason = 'failed_logins' WHERE username = ?", username)
+            }
+        }
+    }
+
+    /// A successful login clears the count of wrong passwords.
+    public func clearLoginFailures(username: String) throws(StoreError) {
+        try write { try db.run("UPDATE officers SET failed_logins = 0, login_not_before = NULL WHERE username = ? AND failed_logins > 0", username) }
+    }
+
+    public func setPassword(username: String, password: String) throws {
         let hash = try Store.hashPassword(password)
-        try write {
+        try transaction {
             try db.run("UPDATE officers SET password_hash = ? WHERE username = ?", hash, username)
-            if db.changes == 0 { throw StoreError.missing("Không có cán bộ \(username)") }
+            if db.changes == 0 { throw Refusal.missingOfficer(username: username) }
         }
     }
 
-    /// Locks (inactive: cannot log in, history kept) or unlocks an account. The last administrator who can
-    /// log in is never locked: nobody could then manage the accounts from the program.
-    public func setOfficerActive(username: String, active: Bool) throws(StoreError) {
-        try refuseCommandLineAccount(username)
-        try write {
+    /// Locks (inactive: cannot log in, history kept) or unlocks an account; unlocking also clears the count
+    /// of wrong passwords. The last administrator who can log in is never locked: nobody could then manage
+    /// the accounts from the program (checked inside the write, against another terminal doing the same).
+    public func setOfficerActive(username: String, active: Bool) throws {
+        try transaction {
             if !active {
                 let others = try db.scalarInt("""
                     SELECT count(*) FROM officers WHERE role = 'admin' AND is_active = 1 AND password_hash IS NOT NULL
@@ -137,20 +149,15 @@ extension Store {
                     SELECT count(*) FROM officers WHERE username = ? AND role = 'admin' AND is_active = 1
                     AND password_hash IS NOT NULL
                     """, username) ?? 0 > 0
-                if isLoginAdmin && others == 0 {
-                    throw StoreError.refused("Không khóa được \(username): đây là tài khoản quản trị cuối cùng đăng nhập được")
-                }
+                if isLoginAdmin && others == 0 { throw Refusal.lastAdministrator(username: username) }
             }
-            try db.run("UPDATE officers SET is_active = ? WHERE username = ?", active, username)
-            if db.changes == 0 { throw StoreError.missing("Không có cán bộ \(username)") }
-        }
-    }
-
-    /// The command line's account acts for scripts and imports: it gets no password (it would be an
-    /// administrator nobody sees on the officers' screen) and is never locked (every command would stop).
-    func refuseCommandLineAccount(_ username: String) throws(StoreError) {
-        if username == Officer.commandLineUsername {
-            throw .refused("Tài khoản \(username) là của dòng lệnh: không đặt mật khẩu, không khóa")
+            try db.run("""
+                UPDATE officers SET is_active = ?, locked_reason = CASE WHEN ? THEN NULL ELSE 'administrator' END,
+                    failed_logins = CASE WHEN ? THEN 0 ELSE failed_logins END,
+                    login_not_before = CASE WHEN ? THEN NULL ELSE login_not_before END
+                WHERE username = ?
+                """, active, active, active, active, username)
+            if db.changes == 0 { throw Refusal.missingOfficer(username: username) }
         }
     }
 

@@ -20,45 +20,28 @@ public struct ReceptionContact: Hashable, Sendable {
 }
 
 extension Store {
-    /// Records a slip given at the counter and returns it with its number ("BS-261120-0001" for a request to
-    /// supplement, "TC-…" for a refusal), allocated in the same transaction.
-    @discardableResult
-    public func recordContact(_ kind: ReceptionContact.Kind, procedureCode: String, applicant: Applicant, items: [String],
-                              reason: String, at: LocalDateTime, officer username: String,
-                              recordedAt: Int64 = SystemClock.unixSeconds()) throws(StoreError) -> ReceptionContact {
-        guard let officer = try officer(username: username), officer.isActive,
-              CaseEventKind.received.allowedRoles.contains(officer.role) else {
-            throw .refused("Cán bộ \(username) không được tiếp nhận hồ sơ")
-        }
-        guard let stored = try procedure(code: procedureCode, on: at.date) else {
-            throw .missing("Không có thủ tục mã \(procedureCode)")
-        }
-        let a = applicant.normalized
-        guard !a.fullName.isEmpty else { throw .invalid("Chưa nhập họ tên người nộp") }
-        let cleanItems = items.map(VietnameseText.normalizedField).filter { !$0.isEmpty }
-        guard !cleanItems.isEmpty else {
-            throw .invalid(kind == .supplement ? "Phiếu yêu cầu bổ sung phải nêu ít nhất một nội dung cần bổ sung"
-                                               : "Phiếu từ chối phải nêu lý do")
-        }
+    /// Records a slip given at the counter (validated by the application layer) and returns it with its
+    /// number ("BS-261120-0001" for a request to supplement, "TC-…" for a refusal), allocated in the same
+    /// transaction.
+    public func insertContact(_ kind: ReceptionContact.Kind, procedure stored: StoredProcedure, applicant a: Applicant,
+                              items: [String], reason: String, at: LocalDateTime, author: EventAuthor) throws(StoreError) -> ReceptionContact {
         let prefix = kind == .supplement ? "BS" : "TC"
-        let date = at.date
-        let day = "\(pad2(date.year % 100))\(pad2(date.month))\(pad2(date.day))"
+        let day = at.date.compactYYMMDD
         return try write {
             let sequence = try db.scalarInt("""
                 INSERT INTO contact_counters (prefix, day, last_sequence) VALUES (?, ?, 1)
                 ON CONFLICT (prefix, day) DO UPDATE SET last_sequence = last_sequence + 1 RETURNING last_sequence
                 """, prefix, day)!
-            let number = "\(prefix)-\(day)-\(sequence < 10 ? "000" : sequence < 100 ? "00" : sequence < 1000 ? "0" : "")\(sequence)"
+            let number = "\(prefix)-\(day)-\(Int(sequence).zeroPadded(4))"
             try db.run("""
                 INSERT INTO reception_contacts (number, kind, at, recorded_at, officer_id, procedure_version_id, applicant_name,
                     applicant_id_number, applicant_phone, applicant_address, items, reason)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, number, kind.rawValue, at.minutes, recordedAt, officer.id, stored.versionID, a.fullName, a.idNumber,
-                       a.phone, a.address, JSONValue.array(cleanItems.map { .string($0) }).compactText,
-                       VietnameseText.normalizedField(reason))
-            return ReceptionContact(number: number, kind: kind, at: at, officer: officer.username, officerName: officer.fullName,
-                                    procedureCode: stored.procedure.code, procedureName: stored.procedure.name, applicant: a,
-                                    items: cleanItems, reason: VietnameseText.normalizedField(reason), printCount: 0)
+                """, number, kind.rawValue, at.minutes, author.recordedAt, author.officer.id, stored.versionID, a.fullName, a.idNumber,
+                       a.phone, a.address, JSONValue.array(items.map { .string($0) }).compactText, reason)
+            return ReceptionContact(number: number, kind: kind, at: at, officer: author.officer.username,
+                                    officerName: author.officer.fullName, procedureCode: stored.procedure.code,
+                                    procedureName: stored.procedure.name, applicant: a, items: items, reason: reason, printCount: 0)
         }
     }
 
@@ -113,7 +96,10 @@ extension Store {
     /// Whether a case's receipt was printed before (the next print is marked "BẢN IN LẠI").
     public func receiptPrintCount(caseID: Int64) throws(StoreError) -> Int {
         try storeCall {
-            Int(try db.scalarInt("SELECT count(*) FROM events WHERE case_id = ? AND kind = 'printed' AND json_extract(data, '$.document') = 'receipt'", caseID) ?? 0)
+            Int(try db.scalarInt("""
+                SELECT count(*) FROM events WHERE case_id = ? AND kind = 'printed' AND json_extract(data, '$.document') = 'receipt'
+                    AND json_extract(data, '$.failure') IS NULL
+                """, caseID) ?? 0)
         }
     }
 }

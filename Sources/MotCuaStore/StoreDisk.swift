@@ -30,7 +30,7 @@ extension Store {
 
     /// The free space now, against the threshold.
     public func diskSpace() -> DiskSpace {
-        let threshold = Int64((try? settingValue(SettingDefinition.named("low_disk_warning_mb")!)).flatMap { Int($0) } ?? 200)
+        let threshold = Int64((try? settingValue(.lowDiskWarningMB)).flatMap { Int($0) } ?? 200)
         return DiskSpace(freeBytes: FileSystem.freeBytes(FileSystem.directoryName(path)) ?? Int64.max,
                          thresholdBytes: threshold * 1_048_576, reserveBytes: Int64(FileSystem.size(reservePath) ?? 0))
     }

@@ -100,8 +100,8 @@ extension Store {
                         if derived != stored {
                             add("hồ sơ \(code): trạng thái lưu (\(stored.status.rawValue), hẹn \(stored.appointment)) khác trạng thái tính lại từ sự kiện (\(derived.status.rawValue), hẹn \(derived.appointment))")
                         }
-                    } catch let e as LifecycleError {
-                        add("hồ sơ \(code): lịch sử không hợp lệ: \(e.message)")
+                    } catch let e as Refusal {
+                        add("hồ sơ \(code): lịch sử không hợp lệ (\(e))")
                     }
                     if Store.searchText(code: code, applicant: applicant) != searchText {
                         add("hồ sơ \(code): nội dung tìm kiếm chưa cập nhật")

@@ -153,7 +153,7 @@ extension Store {
             }
             for e in events {
                 switch e.event.payload {
-                case let .rescheduled(_, reason): reasons.append("Hẹn lại: \(reason)")
+                case let .rescheduled(_, reason, _): reasons.append("Hẹn lại: \(reason)")
                 case let .refused(items): reasons.append("Từ chối: \(items.joined(separator: "; "))")
                 default: break
                 }
@@ -194,12 +194,10 @@ extension Store {
         return try storeCall {
             func summaries(_ sql: String, _ values: [SQLBindable]) throws -> [CaseSummary] {
                 try db.rows("""
-                    SELECT c.id, c.code, c.applicant_name, v.name, c.status, c.appointment_at, c.received_at
+                    SELECT \(Store.summaryColumns)
                     FROM cases c JOIN procedure_versions v ON v.id = c.procedure_version_id \(sql)
                     """, values) { r in
-                    CaseSummary(id: r.int64(0), code: r.text(1), applicantName: r.text(2), procedureName: r.text(3),
-                                status: CaseStatus(rawValue: r.text(4)) ?? .received, appointment: LocalDateTime(minutes: r.int(5)),
-                                receivedAt: LocalDateTime(minutes: r.int(6)))
+                    Store.mapSummary(r)
                 }
             }
             func count(_ kinds: String...) throws -> Int {

@@ -54,13 +54,11 @@ extension Store {
             var result: [CaseSummary] = []
             for status in ["received", "in_progress", "result_ready", "waiting_supplement"] {
                 result += try db.rows("""
-                    SELECT c.id, c.code, c.applicant_name, v.name, c.status, c.appointment_at, c.received_at
+                    SELECT \(Store.summaryColumns)
                     FROM cases c JOIN procedure_versions v ON v.id = c.procedure_version_id
                     WHERE c.status = ? ORDER BY c.appointment_at LIMIT ?
                     """, [status, limit]) { r in
-                    CaseSummary(id: r.int64(0), code: r.text(1), applicantName: r.text(2), procedureName: r.text(3),
-                                status: CaseStatus(rawValue: r.text(4)) ?? .received, appointment: LocalDateTime(minutes: r.int(5)),
-                                receivedAt: LocalDateTime(minutes: r.int(6)))
+                    Store.mapSummary(r)
                 }
             }
             return Array(result.sorted { $0.appointment < $1.appointment }.prefix(limit))

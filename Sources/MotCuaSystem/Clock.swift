@@ -5,23 +5,12 @@ import Darwin
 #endif
 import MotCuaCore
 
-/// The wall clock, read only at the edges of the program (never in the domain).
+/// The wall clock, read in one place (never in the domain).
 public enum SystemClock {
-    /// The environment variable that pins "now" (`YYYY-MM-DD HH:MM`), for end-to-end tests and training.
-    public static let overrideVariable = "MOTCUA_NOW"
-
-    /// The local date and time now, to the minute.
-    ///
-    /// Local time is the operating system's (`localtime_r`, honouring `TZ`): the time the officer sees on
-    /// the machine. A valid `MOTCUA_NOW` replaces it.
-    public static func now() -> LocalDateTime {
-        if let pinned = Environment.get(overrideVariable), let t = LocalDateTime(iso: pinned) { return t }
-        var seconds = time(nil)
-        var parts = tm()
-        localtime_r(&seconds, &parts)
-        let date = CivilDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
-        return LocalDateTime(date: date, minuteOfDay: Int(parts.tm_hour) * 60 + Int(parts.tm_min))
-    }
+    /// Vietnam time now, to the minute: UTC+7 all year (Vietnam has no daylight saving), whatever the
+    /// machine's `TZ` says — legal times must not move with a setting. Nothing overrides it: tests inject
+    /// a clock through the application layer (or fake the system clock of the whole process).
+    public static func now() -> LocalDateTime { LocalDateTime(unixSeconds: unixSeconds()) }
 
     /// Seconds since the Unix epoch (UTC), for event timestamps that must order across processes.
     public static func unixSeconds() -> Int64 { Int64(time(nil)) }

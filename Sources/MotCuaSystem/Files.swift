@@ -226,10 +226,12 @@ public enum Environment {
         return String(cString: value)
     }
 
-    /// The user's data directory for motcua: `$XDG_DATA_HOME/motcua`, else `~/.local/share/motcua`.
-    public static func dataDirectory() -> String {
-        if let xdg = get("XDG_DATA_HOME"), xdg.hasPrefix("/") { return xdg + "/motcua" }
-        return homeDirectory() + "/.local/share/motcua"
+    /// The user's data directory for motcua: `$XDG_DATA_HOME/motcua`, else `~/.local/share/motcua`, as the
+    /// given environment (the process's by default) says.
+    public static func dataDirectory(environment: (String) -> String? = { get($0) }) -> String {
+        if let xdg = environment("XDG_DATA_HOME"), xdg.hasPrefix("/") { return xdg + "/motcua" }
+        let home = environment("HOME").flatMap { $0.isEmpty ? nil : $0 } ?? homeDirectory()
+        return home + "/.local/share/motcua"
     }
 
     public static func homeDirectory() -> String {
@@ -298,5 +300,41 @@ extension FileSystem {
             unlink(path)
             throw SystemError(operation: "Không tạo được", path: path, code: rc)
         }
+    }
+}
+
+/// The controlling terminal, for questions that must not come from a pipe.
+public enum Terminal {
+    /// Asks for a password on /dev/tty with echo off; nil when there is no terminal.
+    public static func readPassword(prompt: String) -> String? {
+        let fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var saved = termios()
+        guard tcgetattr(fd, &saved) == 0 else { return nil }
+        var quiet = saved
+        quiet.c_lflag &= ~tcflag_t(ECHO)
+        _ = tcsetattr(fd, TCSAFLUSH, &quiet)
+        defer {
+            _ = tcsetattr(fd, TCSAFLUSH, &saved)
+            _ = write(fd, "\n", 1)
+        }
+        let bytes = Array(prompt.utf8)
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        var line: [UInt8] = []
+        var byte: UInt8 = 0
+        while read(fd, &byte, 1) == 1 {
+            if byte == 10 || byte == 13 { break }
+            line.append(byte)
+            if line.count > 4096 { break }
+        }
+        return String(decoding: line, as: UTF8.self)
+    }
+
+    /// The name of the terminal on stdin ("/dev/pts/3"), or the SSH client's address, for the login log.
+    public static var name: String {
+        if let ssh = Environment.get("SSH_CLIENT"), let address = ssh.split(separator: " ").first { return "ssh \(address)" }
+        if let raw = ttyname(0) { return String(cString: raw) }
+        return "không có terminal"
     }
 }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import MotCuaCore
 
 /// The program's log file (beside the database). One line per event with the local time. Callers never
 /// write citizens' names or ID numbers into it: cases are named by code, officers by username.
@@ -24,11 +25,9 @@ public final class Logger {
     public var fileDescriptor: Int32 { fd }
 
     public func write(_ message: String) {
-        var seconds = time(nil)
-        var parts = tm()
-        localtime_r(&seconds, &parts)
-        func p2(_ v: Int32) -> String { v < 10 ? "0\(v)" : String(v) }
-        let stamp = "\(parts.tm_year + 1900)-\(p2(parts.tm_mon + 1))-\(p2(parts.tm_mday)) \(p2(parts.tm_hour)):\(p2(parts.tm_min)):\(p2(parts.tm_sec))"
+        // Vietnam time, like every time the program records (the machine's TZ does not matter).
+        let seconds = SystemClock.unixSeconds()
+        let stamp = "\(LocalDateTime(unixSeconds: seconds).iso):\(Int(seconds % 60).zeroPadded())"
         let line = Array("\(stamp) [\(getpid())] \(message)\n".utf8)
         _ = line.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
     }

@@ -1,17 +1,36 @@
 import MotCuaApp
 import MotCuaCore
 import MotCuaDefaults
+import MotCuaDesk
 import MotCuaDocuments
 import MotCuaStore
 import MotCuaSystem
+import Synchronization
 import TerminalUI
+
+/// A clock tests set by hand (thread-safe: the application layer reads it from its own closures).
+public final class TestClock: Sendable {
+    private let state: Mutex<LocalDateTime>
+    public init(_ now: LocalDateTime) { state = Mutex(now) }
+    public var now: LocalDateTime {
+        get { state.withLock { $0 } }
+        set { state.withLock { $0 = newValue } }
+    }
+}
 
 /// A temporary database seeded with the shipped configuration and a fixed, settable clock.
 public final class TestWorkspace {
     public let directory: String
     public let path: String
     public let store: Store
-    public var now: LocalDateTime
+    /// The workspace's settable clock, shared with the application layer it makes.
+    public let clock: TestClock
+    public var now: LocalDateTime {
+        get { clock.now }
+        set { clock.now = newValue }
+    }
+    /// The application layer driven as the rules' tests want (each call at its own moment).
+    public private(set) lazy var rules: RuleDriver = try! RuleDriver(store: store, clock: clock)
 
     /// - Parameters:
     ///   - officers: accounts to create (username, full name, role, password).
@@ -20,7 +39,7 @@ public final class TestWorkspace {
                 unit: UnitProfile? = TestWorkspace.unit) throws {
         directory = try FileSystem.makeTemporaryDirectory(prefix: "motcua-ws")
         path = directory + "/motcua.db"
-        self.now = LocalDateTime(iso: now)!
+        self.clock = TestClock(LocalDateTime(iso: now)!)
         let seed = try ShippedConfig.seed()
         store = try Store.create(path: path) { s in
             try s.saveUnitProfile(unit ?? seed.unit)
@@ -50,23 +69,72 @@ public final class TestWorkspace {
 
     public func calendar() throws -> WorkingCalendar { try store.calendarConfig().makeCalendar() }
 
+    /// The application layer on this database, on the workspace's clock (the recording time follows it, so
+    /// that test data recorded "as it happens" is never an entry after the fact). No real printer: a PATH
+    /// without `lp` (tests that print point it at a fake spooler of their own).
+    public func desk() throws -> Desk {
+        let clock = self.clock
+        let desk = try Desk(store: store, clock: .following { clock.now })
+        desk.spoolerEnvironment = ["PATH": directory + "/no-printer"]
+        return desk
+    }
+
+    /// The officer `username` acting from `channel`.
+    public func actor(_ username: String, channel: RecordingChannel = .screen) throws -> Actor {
+        guard let officer = try store.officer(username: username) else { throw DeskError.refused(.missingOfficer(username: username)) }
+        return Actor(officer: officer, channel: channel)
+    }
+
     /// An application on this database with the workspace's clock.
     public func application(size: Size = Size(columns: 80, rows: 24), catalog: ScreenCatalog = .standard,
                             idleLockMinutes: Int = 10) throws -> Application {
-        // No real printer in tests: a PATH without `lp` (tests that print use a fake spooler of their own).
         // The application keeps the workspace (and its clock and folder) alive as long as it runs.
-        let env = AppEnvironment(store: store, calendar: try calendar(), clock: { self.now },
-                                 idleLockMinutes: idleLockMinutes,
-                                 printer: PrintService(settings: PrinterSettings(), environment: ["PATH": directory + "/no-printer"]))
+        let env = AppEnvironment(desk: try desk(), idleLockMinutes: idleLockMinutes, terminal: "test")
         return Application(env: env, size: size, catalog: catalog)
     }
 
-    /// Registers a case directly in the store (test data).
+    /// Registers a case through the application layer at `received` (the clock is there for the registration,
+    /// then back where it was), by the desk officer (test data). A person without an ID number gets one made
+    /// from the name.
     @discardableResult
     public func register(_ name: String, procedure: String = "1.004873", at received: String, id: String? = nil,
-                         phone: String? = nil) throws -> RegisteredCase {
-        let draft = CaseDraft(procedureCode: procedure, applicant: Applicant(fullName: name, idNumber: id, phone: phone),
-                              receivedAt: LocalDateTime(iso: received)!)
-        return try store.registerCase(draft, officer: "tiepnhan", calendar: try calendar())
+                         phone: String? = nil, by officer: String = "tiepnhan", channel: Channel = .inPerson,
+                         address: String? = nil) throws -> RegisteredCase {
+        let before = now
+        defer { now = before }
+        now = LocalDateTime(iso: received)!
+        let draft = CaseDraft(procedureCode: procedure,
+                              applicant: Applicant(fullName: name, idNumber: id ?? TestWorkspace.idNumber(for: name), phone: phone,
+                                                   address: address),
+                              channel: channel, receivedAt: now)
+        return try desk().register(draft, by: try actor(officer)).registered
     }
+
+    /// Records an action on a case at `at` (the clock is there for it, then back where it was), by `officer`.
+    @discardableResult
+    public func act(_ action: CaseAction, on code: String, at: String, by officer: String) throws -> ActionOutcome {
+        let before = now
+        defer { now = before }
+        now = LocalDateTime(iso: at)!
+        return try desk().perform(action, on: code, by: try actor(officer))
+    }
+
+    /// True when the officer can log in with this password now (through the application layer, as the login
+    /// screen does; the clock is not moved).
+    public func canLogIn(_ username: String, _ password: String) -> Bool {
+        guard let desk = try? desk() else { return false }
+        return (try? desk.login(username: username, password: password, channel: .screen, terminal: "test")) != nil
+    }
+
+    /// A 12-digit căn cước number made from a name (stable, distinct enough for test data).
+    public static func idNumber(for name: String) -> String {
+        var hash: UInt64 = 1_469_598_103_934_665_603
+        for b in name.utf8 { hash = (hash ^ UInt64(b)) &* 1_099_511_628_211 }
+        return "0" + String(String(hash % 100_000_000_000).reversed()).padding(11)
+    }
+}
+
+extension String {
+    /// Right-pads with "0" to `width` characters.
+    fileprivate func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: "0", count: width - count) }
 }

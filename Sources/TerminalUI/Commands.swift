@@ -21,11 +21,15 @@ public struct KeyBinding: Hashable, Sendable {
     public let command: Command
     /// Shown on the bottom key bar (the rest appear in help only).
     public let inBar: Bool
+    /// Why the command cannot act here now (nil: it can). The key stays bound so that pressing it says why
+    /// at once; the bar shows it dimmed and help lists the reason.
+    public let unavailable: String?
 
-    public init(_ keys: [Key], _ command: Command, inBar: Bool = true) {
+    public init(_ keys: [Key], _ command: Command, inBar: Bool = true, unavailable: String? = nil) {
         self.keys = keys
         self.command = command
         self.inBar = inBar
+        self.unavailable = unavailable
     }
 }
 
@@ -53,17 +57,22 @@ public struct KeyMap: Hashable, Sendable {
 
     public func contains(_ commandID: String) -> Bool { bindings.contains { $0.command.id == commandID } }
 
-    /// Key bar entries in order: ("F1", "Trợ giúp").
+    /// Key bar entries in order: ("F1", "Trợ giúp"); commands that cannot act now are left out.
     public func barItems() -> [(key: String, title: String)] {
-        bindings.filter(\.inBar).map { ($0.keys.map(\.name).joined(separator: "/"), $0.command.title) }
+        bindings.filter { $0.inBar && $0.unavailable == nil }.map { ($0.keys.map(\.name).joined(separator: "/"), $0.command.title) }
     }
 
-    /// Help lines: "F2          Tiếp nhận — …".
+    /// Help lines: "F2          Tiếp nhận — …", what can be done now first, then each command that cannot
+    /// act now with its reason.
     public func helpLines(keyColumn: Int = 16) -> [String] {
-        bindings.map { b in
+        func line(_ b: KeyBinding) -> String {
             let keys = b.keys.map(\.name).joined(separator: ", ")
             return TextWidth.fit(keys, keyColumn, ellipsis: false) + "\(b.command.title) — \(b.command.help)"
         }
+        let now = bindings.filter { $0.unavailable == nil }.map(line)
+        let later = bindings.filter { $0.unavailable != nil }
+        guard !later.isEmpty else { return now }
+        return now + ["", "Chưa làm được lúc này:"] + later.map { line($0) + " — \($0.unavailable!)" }
     }
 }
 

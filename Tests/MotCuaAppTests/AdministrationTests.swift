@@ -55,7 +55,7 @@ import Testing
         #expect(d.shows("Đã tạo tài khoản hoa.tp (Công chức chuyên môn)"), "\(d.text)")
         let hoa = try #require(try ws.store.officer(username: "hoa.tp"))
         #expect(hoa.fullName == "Đinh Thị Hoa" && hoa.role == .departmentOfficer && hoa.bodyCode == "TUPHAP")
-        #expect(try ws.store.authenticate(username: "hoa.tp", password: "mk-hoa-01") != nil)
+        #expect(ws.canLogIn("hoa.tp", "mk-hoa-01"))
 
         // A username already taken: refused, the form kept.
         d.press(.control("n"))
@@ -72,10 +72,10 @@ import Testing
         #expect(d.shows("Khóa tài khoản?"), "\(d.text)")
         d.press(.character("c"))
         #expect(d.shows("Đã khóa tài khoản tiepnhan") && d.shows("Đã khóa"), "\(d.text)")
-        #expect(try ws.store.authenticate(username: "tiepnhan", password: "mat-khau-tn") == nil)
+        #expect(!ws.canLogIn("tiepnhan", "mat-khau-tn"))
         d.press(.control("k"))                 // unlocking needs no question
         #expect(d.shows("Đã mở lại tài khoản tiepnhan"), "\(d.text)")
-        #expect(try ws.store.authenticate(username: "tiepnhan", password: "mat-khau-tn") != nil)
+        #expect(ws.canLogIn("tiepnhan", "mat-khau-tn"))
     }
 
     @Test func theAdministratorCannotLockThemselvesNorTheLastAdministrator() throws {
@@ -85,8 +85,8 @@ import Testing
         d.press(.control("k"))
         d.press(.character("c"))
         #expect(d.shows("Không tự khóa tài khoản đang đăng nhập"), "\(d.text)")
-        #expect(try ws.store.authenticate(username: "quantri", password: "mat-khau-qt") != nil)
-        #expect(throws: StoreError.refused("Không khóa được quantri: đây là tài khoản quản trị cuối cùng đăng nhập được")) {
+        #expect(ws.canLogIn("quantri", "mat-khau-qt"))
+        #expect(throws: Refusal.lastAdministrator(username: "quantri")) {
             try ws.store.setOfficerActive(username: "quantri", active: false)
         }
         // With a second administrator, either may be locked — by the other.
@@ -98,8 +98,13 @@ import Testing
         d.press(.character("c"))
         #expect(d.shows("Đã khóa tài khoản quantri2"), "\(d.text)")
         // The command line's account is neither given a password nor locked.
-        #expect(throws: StoreError.self) { try ws.store.setPassword(username: Officer.commandLineUsername, password: "abcdef") }
-        #expect(throws: StoreError.self) { try ws.store.setOfficerActive(username: Officer.commandLineUsername, active: false) }
+        let admin = try ws.actor("quantri")
+        #expect(throws: DeskError.refused(.commandLineAccountFixed)) {
+            try ws.desk().resetPassword(username: Officer.commandLineUsername, password: "abcdef", by: admin)
+        }
+        #expect(throws: DeskError.refused(.commandLineAccountFixed)) {
+            try ws.desk().setOfficerActive(username: Officer.commandLineUsername, active: false, by: admin)
+        }
     }
 
     @Test func anAdministratorLockedElsewhereLosesTheRightsAtOnce() throws {
@@ -111,11 +116,11 @@ import Testing
             return
         }
         try ws.store.setOfficerActive(username: "quantri2", active: false)   // from another terminal
-        guard case .failed(let message) = app.perform(.setOfficerActive(username: "quantri2", active: true)) else {
+        guard case .failed(let message, _) = app.perform(.setOfficerActive(username: "quantri2", active: true)) else {
             Issue.record("a locked administrator unlocked themselves")
             return
         }
-        #expect(message == "Chỉ quản trị viên làm được việc này")
+        #expect(message == "Không có cán bộ quantri2 đang hoạt động")
         #expect(try ws.store.officer(username: "quantri2")?.isActive == false)
     }
 
@@ -133,8 +138,8 @@ import Testing
         #expect(!d.text.contains("mat-khau-moi") && d.shows("Nhập lại mật khẩu mới"), "a password is never shown\n\(d.text)")
         d.press(.enter)
         #expect(d.shows("Đã đặt mật khẩu mới cho lanhdao"), "\(d.text)")
-        #expect(try ws.store.authenticate(username: "lanhdao", password: "mat-khau-moi") != nil)
-        #expect(try ws.store.authenticate(username: "lanhdao", password: "mat-khau-ld") == nil)
+        #expect(ws.canLogIn("lanhdao", "mat-khau-moi"))
+        #expect(!ws.canLogIn("lanhdao", "mat-khau-ld"))
     }
 
     @Test func everyoneChangesTheirOwnPassword() throws {
@@ -146,12 +151,12 @@ import Testing
         #expect(d.shows("Đổi mật khẩu") && d.shows("Mật khẩu hiện tại"), "\(d.text)")
         d.type("sai-mat-khau\tmoi-123456\tmoi-123456\n")
         #expect(d.shows("Mật khẩu hiện tại không đúng"), "\(d.text)")
-        #expect(try ws.store.authenticate(username: "tiepnhan", password: "mat-khau-tn") != nil, "unchanged")
+        #expect(ws.canLogIn("tiepnhan", "mat-khau-tn"), "unchanged")
         // Only the current password is typed again: the new one stays.
         d.type("mat-khau-tn")
         d.press(.function(10))
         #expect(d.shows("Đã đổi mật khẩu"), "\(d.text)")
-        #expect(try ws.store.authenticate(username: "tiepnhan", password: "moi-123456") != nil)
+        #expect(ws.canLogIn("tiepnhan", "moi-123456"))
     }
 
     @Test func administrationIsTheAdministrators() throws {
@@ -177,21 +182,21 @@ import Testing
             .createOfficer(OfficerDraft(username: "moi", fullName: "Người Mới", role: .administrator, bodyCode: nil, password: "mat-khau-moi")),
             .resetPassword(username: "quantri", password: "mat-khau-moi"),
             .setOfficerActive(username: "lanhdao", active: false),
-            .loadSettings(keys: ["printer_destination"]),
-            .saveSettings([SettingValue(key: "printer_destination", meaning: "", value: "khac")]),
+            .loadSettings(keys: [.printerDestination]),
+            .saveSettings([SettingValue(key: .printerDestination, meaning: "", value: "khac")]),
             .testPrint,
             .saveUnitProfile(changedUnit),
         ]
         for request in requests {
-            guard case .failed(let message) = app.perform(request) else {
+            guard case .failed(let message, _) = app.perform(request) else {
                 Issue.record("a desk officer got through: \(request)")
                 continue
             }
             #expect(message == "Chỉ quản trị viên làm được việc này", "\(request)")
         }
         #expect(try ws.store.officer(username: "moi") == nil)
-        #expect(try ws.store.authenticate(username: "quantri", password: "mat-khau-qt") != nil)
-        #expect(try ws.store.authenticate(username: "lanhdao", password: "mat-khau-ld") != nil)
+        #expect(ws.canLogIn("quantri", "mat-khau-qt"))
+        #expect(ws.canLogIn("lanhdao", "mat-khau-ld"))
         #expect(try ws.store.setting("printer_destination") == nil)
         #expect(try ws.store.unitProfile() == unitBefore)
     }
@@ -222,7 +227,7 @@ import Testing
         try FileSystem.makeDirectories(bin)
         try FileSystem.writeAtomically(bin + "/lp", text: "#!/bin/sh\necho \"$@\" > \"\(ws.directory)/lp-args\"\n/bin/cat > \"\(ws.directory)/lp-input\"\necho 'request id is quay1-5 (1 file(s))'\n", mode: 0o755)
         let app = try ws.application()
-        app.env.printer.environment = ["PATH": bin]
+        app.env.desk.spoolerEnvironment = ["PATH": bin]
         let d = ScreenDriver(app: app)
         d.type("quantri\tmat-khau-qt\n")
         d.press(.function(9))

@@ -38,7 +38,7 @@ import Testing
         #expect(desk.shows("Bước 1/3: Công chức Tư pháp - Hộ tịch — Đăng ký khai sinh, 1 ngày làm việc"), "\(desk.text)")
         #expect(desk.shows("Giao bây giờ thì hạn của bước: 20/11/2026 09:30"))
         desk.press(.function(10))
-        #expect(desk.shows("Đã giao bước 1; hạn của bước: 20/11/2026 09:30"), "\(desk.text)")
+        #expect(desk.shows("Đã giao bước 1 cho Công chức Tư pháp - Hộ tịch; hạn của bước: 20/11/2026 09:30"), "\(desk.text)")
         #expect(try ws.store.caseRecord(code: code)!.state.steps[0].stepDue == t("2026-11-20 09:30"))
         // The civil-status office is inside the commune: its own officer confirms, not the desk.
         #expect(!desk.shows("F5 Chuyển"), "the desk officer is not offered the internal body's receipt")
@@ -72,8 +72,8 @@ import Testing
         let ws = try TestWorkspace(now: "2026-11-23 10:00")
         let cal = try ws.calendar()
         let code = try ws.register("Nguyễn Văn Bình", procedure: "1.004222", at: "2026-11-16 09:00").code   // police, 7 working days
-        try ws.store.handOver(caseCode: code, at: t("2026-11-16 10:00"), officer: "tiepnhan", calendar: cal)
-        try ws.store.acknowledge(caseCode: code, at: t("2026-11-16 11:00"), officer: "tiepnhan")
+        try ws.rules.handOver(caseCode: code, at: t("2026-11-16 10:00"), officer: "tiepnhan")
+        try ws.rules.acknowledge(caseCode: code, at: t("2026-11-16 11:00"), officer: "tiepnhan")
         let d = try driver(ws, "tiepnhan")
         #expect(d.shows("261116-0001"), "\(d.text)")
         // F6 on the selected row of the home list: the result is back (the police's step ends with it).
@@ -89,6 +89,9 @@ import Testing
         d.press(.function(6))
         #expect(d.shows("Trả kết quả cho người nộp"), "\(d.text)")
         #expect(d.shows("Trả bây giờ: trước hạn so với ngày hẹn 25/11/2026"))
+        d.press(.function(10))
+        #expect(d.shows("Trả kết quả trước ngày hẹn: cần ghi đã báo trước cho người nộp hay chưa"), "an early return says whether the applicant was told")
+        d.press(.right)                   // the cursor is on the question: "Có, đã báo trước"
         d.press(.function(10))
         #expect(d.shows("Ghi đánh giá của người nộp?"), "\(d.text)")
         d.press(.character("c"))
@@ -141,7 +144,7 @@ import Testing
         let ws = try TestWorkspace(now: "2026-11-17 09:00")
         let cal = try ws.calendar()
         let code = try ws.register("Phan Thị Dung", procedure: "1.004873", at: "2026-11-16 10:00").code
-        try ws.store.handOver(caseCode: code, at: t("2026-11-16 10:30"), officer: "tiepnhan", calendar: cal)
+        try ws.rules.handOver(caseCode: code, at: t("2026-11-16 10:30"), officer: "tiepnhan")
         let d = try driver(ws, "tiepnhan")
         open(d, code)
         d.press(.control("b"))
@@ -191,7 +194,7 @@ import Testing
         let cal = try ws.calendar()
         _ = try ws.register("Đỗ Văn Em", procedure: "1.004873", at: "2026-11-20 15:30")      // to hand over by Mon 07:30
         let due = try ws.register("Hà Thị Gấm", procedure: "1.004873", at: "2026-11-18 10:00")  // due Mon 23/11 10:00
-        try ws.store.handOver(caseCode: due.code, at: t("2026-11-18 10:30"), officer: "tiepnhan", calendar: cal)
+        try ws.rules.handOver(caseCode: due.code, at: t("2026-11-18 10:30"), officer: "tiepnhan")
         let d = try driver(ws, "tiepnhan")
         #expect(d.shows("1 hồ sơ chưa chuyển đúng hạn"), "\(d.text)")
         #expect(d.shows("Chưa chuyển!"))

@@ -1,6 +1,8 @@
 import Foundation
 import MotCuaCLI
 import MotCuaCore
+import MotCuaDesk
+import MotCuaStore
 import MotCuaSystem
 import MotCuaTesting
 import Testing
@@ -10,30 +12,48 @@ struct CommandResult {
     var status: Int32
     var out: String
     var err: String
+    var refusals: [Refusal] = []
     var lines: [String] { out.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
 }
 
-/// Runs the command line in-process with captured streams and a fixed clock.
+/// Runs the command line in-process with captured streams and a fixed clock (Vietnam time; the recording
+/// time follows it). `password` answers the terminal's password question (nil: no terminal); the rules'
+/// refusals are captured.
 func runCLI(_ args: [String], stdin: String = "", now: String = "2026-11-21 09:00",
-            environment: [String: String] = [:]) -> CommandResult {
-    final class Capture: @unchecked Sendable { var out = ""; var err = "" }
+            environment: [String: String] = [:], password: String? = nil) -> CommandResult {
+    final class Capture: @unchecked Sendable { var out = ""; var err = ""; var refusals: [Refusal] = [] }
     let capture = Capture()
+    let fixed = LocalDateTime(iso: now)!
     let io = CommandIO(
         writeOut: { capture.out += $0 },
         writeErr: { capture.err += $0 },
         readStdin: { Array(stdin.utf8) },
-        now: { LocalDateTime(iso: now)! },
-        environment: { environment[$0] }
+        clock: .following { fixed },
+        environment: { environment[$0] },
+        readPassword: { _ in password },
+        onRefusal: { capture.refusals.append($0) }
     )
     let status = MotCuaCommandLine.run(args, io: io)
-    return CommandResult(status: status, out: capture.out, err: capture.err)
+    return CommandResult(status: status, out: capture.out, err: capture.err, refusals: capture.refusals)
+}
+
+/// True when the officer can log in with this password on the database (through the application layer).
+func canLogIn(_ db: String, _ username: String, _ password: String) -> Bool {
+    guard let store = try? Store.open(path: db), let desk = try? Desk(store: store) else { return false }
+    return (try? desk.login(username: username, password: password, channel: .screen, terminal: "test")) != nil
 }
 
 
 
-/// Runs the real binary (for exit statuses and streams as a shell sees them).
-func runBinary(_ args: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Subprocess.Result {
-    try Subprocess.run([motcuaBinary] + args, input: stdin.map { Array($0.utf8) }, environment: environment)
+/// Runs the real binary (for exit statuses and streams as a shell sees them); with `at`, its system clock is
+/// faked to that moment (Vietnam time) with `faketime` — the program itself has no clock override.
+func runBinary(_ args: [String], stdin: String? = nil, environment: [String: String] = [:], at now: String? = nil) throws -> Subprocess.Result {
+    guard let now else { return try Subprocess.run([motcuaBinary] + args, input: stdin.map { Array($0.utf8) }, environment: environment) }
+    let utc = LocalDateTime(iso: now)!.adding(minutes: -LocalDateTime.vietnamOffsetMinutes)
+    var env = environment
+    env["TZ"] = "UTC"
+    return try Subprocess.run(["/usr/bin/faketime", "-f", "@\(utc.iso):00", motcuaBinary] + args, input: stdin.map { Array($0.utf8) },
+                              environment: env)
 }
 
 /// A private temporary directory, removed by the caller.

@@ -1,5 +1,6 @@
 import Foundation
 import MotCuaCore
+import MotCuaDesk
 import MotCuaStore
 import MotCuaSystem
 import Testing
@@ -29,9 +30,12 @@ import Testing
         return try #require(r.lines.first?.split(separator: "\t").first.map(String.init), sourceLocation: sourceLocation)
     }
 
-    /// `motcua case ACTION CODE EXTRA… --at AT --db …` with the clock at `at`.
-    func act(_ dir: Dir, _ action: String, _ code: String, _ extra: [String] = [], at: String) -> CommandResult {
-        runCLI(["case", action, code] + extra + ["--at", at, "--db", dir.db], now: at)
+    /// `motcua case ACTION CODE EXTRA… --at AT --db …` with the clock at `at`; with `officer`, as that officer
+    /// (their password "matkhau-USER" on stdin).
+    func act(_ dir: Dir, _ action: String, _ code: String, _ extra: [String] = [], at: String, officer: String? = nil) -> CommandResult {
+        let who = officer.map { ["--officer", $0, "--password-stdin"] } ?? []
+        return runCLI(["case", action, code] + extra + who + ["--at", at, "--db", dir.db], stdin: officer.map { "matkhau-\($0)\n" } ?? "",
+                      now: at)
     }
 
     /// `case show CODE --json` as a dictionary.
@@ -60,33 +64,37 @@ import Testing
         let code = try #require(add.lines.first?.split(separator: "\t").first.map(String.init))
         #expect(add.lines == ["\(code)\t2026-11-24 09:00"])
 
-        let script: [(action: String, extra: [String], at: String, status: String, message: String)] = [
-            ("handover", [], "2026-11-19 10:00", "in_progress", "Đã giao bước 1 cho Công chức Tư pháp - Hộ tịch; hạn của bước: 20/11/2026 10:00"),
-            ("acknowledge", [], "2026-11-19 10:15", "in_progress", "Công chức Tư pháp - Hộ tịch đã nhận hồ sơ (bước 1)"),
+        func t(_ text: String) -> LocalDateTime { LocalDateTime(iso: text)! }
+        let tuphap = "Công chức Tư pháp - Hộ tịch", police = "Công an xã", insurance = "Bảo hiểm xã hội cơ sở"
+        let script: [(action: String, extra: [String], at: String, status: String, done: ActionDone)] = [
+            ("handover", [], "2026-11-19 10:00", "in_progress", .handedOver(step: 0, bodyName: tuphap, due: t("2026-11-20 10:00"))),
+            ("acknowledge", [], "2026-11-19 10:15", "in_progress", .acknowledged(step: 0, bodyName: tuphap)),
             ("step-done", ["--note", "Đã đăng ký khai sinh"], "2026-11-20 09:00", "in_progress",
-             "Công chức Tư pháp - Hộ tịch đã xử lý xong bước 1: Đúng hạn"),
+             .stepDone(step: 0, bodyName: tuphap, verdict: .onTime, next: nil)),
             // Friday 10:00 + 1 working day, across the weekend → Monday 10:00.
-            ("handover", ["--slip", "PC-01"], "2026-11-20 10:00", "in_progress", "Đã giao bước 2 cho Công an xã; hạn của bước: 23/11/2026 10:00"),
-            ("acknowledge", ["--receipt", "BN-7"], "2026-11-20 10:30", "in_progress", "Công an xã đã nhận hồ sơ (bước 2)"),
+            ("handover", ["--slip", "PC-01"], "2026-11-20 10:00", "in_progress", .handedOver(step: 1, bodyName: police, due: t("2026-11-23 10:00"))),
+            ("acknowledge", ["--receipt", "BN-7"], "2026-11-20 10:30", "in_progress", .acknowledged(step: 1, bodyName: police)),
             // Finished on Tuesday, after Monday's deadline.
-            ("step-done", [], "2026-11-24 08:00", "in_progress", "Công an xã đã xử lý xong bước 2: Quá hạn"),
-            ("handover", [], "2026-11-24 08:30", "in_progress", "Đã giao bước 3 cho Bảo hiểm xã hội cơ sở; hạn của bước: 25/11/2026 08:30"),
-            ("acknowledge", [], "2026-11-24 09:00", "in_progress", "Bảo hiểm xã hội cơ sở đã nhận hồ sơ (bước 3)"),
-            ("step-done", [], "2026-11-24 15:00", "in_progress", "Bảo hiểm xã hội cơ sở đã xử lý xong bước 3: Trước hạn"),
+            ("step-done", ["--note", "Đã đăng ký thường trú"], "2026-11-24 08:00", "in_progress",
+             .stepDone(step: 1, bodyName: police, verdict: .late, next: nil)),
+            ("handover", [], "2026-11-24 08:30", "in_progress", .handedOver(step: 2, bodyName: insurance, due: t("2026-11-25 08:30"))),
+            ("acknowledge", [], "2026-11-24 09:00", "in_progress", .acknowledged(step: 2, bodyName: insurance)),
+            ("step-done", ["--note", "Đã cấp thẻ"], "2026-11-24 15:00", "in_progress",
+             .stepDone(step: 2, bodyName: insurance, verdict: .early, next: nil)),
             // On the due day (dates are compared, not times).
-            ("result", ["--number", "KS-123"], "2026-11-24 16:00", "result_ready", "Đã nhận kết quả số KS-123: đúng hạn"),
-            ("return", [], "2026-11-24 16:30", "returned", "Đã trả kết quả: đúng hạn"),
+            ("result", ["--number", "KS-123"], "2026-11-24 16:00", "result_ready", .resultReceived(number: "KS-123", verdict: .onTime, overridden: false)),
+            ("return", [], "2026-11-24 16:30", "returned", .returned(verdict: .onTime)),
         ]
         for s in script {
             let r = act(dir, s.action, code, s.extra, at: s.at)
             #expect(r.status == 0, "\(s.action) \(s.at): \(r.err)")
             #expect(r.lines == ["\(code)\t\(s.status)\t2026-11-24 09:00"], "\(s.action) \(s.at)")
-            #expect(r.err == s.message + "\n", "\(s.action) \(s.at)")
+            #expect(r.err == Messages.text(s.done) + "\n", "\(s.action) \(s.at)")
         }
 
         let evaluated = act(dir, "evaluate", code, ["--scores", "1,0,2,2,2", "--json"], at: "2026-11-24 16:35")
         #expect(evaluated.status == 0, "\(evaluated.err)")
-        #expect(evaluated.err == "Đã ghi đánh giá\n")
+        #expect(evaluated.err == Messages.text(ActionDone.evaluated) + "\n")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(evaluated.out.utf8)) as? [String: Any])
         #expect(object["code"] as? String == code)
         #expect(object["status"] as? String == "returned")
@@ -144,34 +152,36 @@ import Testing
 
         let notReady = act(dir, "return", code, at: "2026-11-16 10:00")
         #expect(notReady.status == 1)
-        #expect(notReady.err.contains("không thể trả kết quả khi hồ sơ ở trạng thái \"Đã tiếp nhận\""), "\(notReady.err)")
+        #expect(notReady.refusals == [.wrongState(action: .returned, status: .received)], "\(notReady.err)")
+        #expect(notReady.err.contains(Messages.text(Refusal.wrongState(action: .returned, status: .received))))
         #expect(notReady.out.isEmpty)
         let notReturned = act(dir, "evaluate", code, ["--satisfaction", "satisfied"], at: "2026-11-16 10:00")
         #expect(notReturned.status == 1)
-        #expect(notReturned.err.contains("không thể ghi nhận đánh giá"), "\(notReturned.err)")
+        #expect(notReturned.refusals == [.wrongState(action: .evaluated, status: .received)], "\(notReturned.err)")
 
         #expect(act(dir, "handover", code, at: "2026-11-16 10:00").status == 0)
         #expect(act(dir, "acknowledge", code, at: "2026-11-16 10:10").status == 0)
+        let tuphap = "Công chức Tư pháp - Hộ tịch"
         let twice = act(dir, "acknowledge", code, at: "2026-11-16 10:20")
         #expect(twice.status == 1)
-        #expect(twice.err.contains("Không có bước nào đang chờ xác nhận nhận hồ sơ"), "\(twice.err)")
+        #expect(twice.refusals == [.stepWaiting(step: 0, bodyName: tuphap, for: .stepDone)], "\(twice.err)")
         let twiceByNumber = act(dir, "acknowledge", code, ["--step", "1"], at: "2026-11-16 10:20")
         #expect(twiceByNumber.status == 1)
-        #expect(twiceByNumber.err.contains("bước 1 đã được xác nhận nhận hồ sơ"), "\(twiceByNumber.err)")
+        #expect(twiceByNumber.refusals == [.stepAlreadyAcknowledged(0)], "\(twiceByNumber.err)")
         let early = act(dir, "handover", code, ["--step", "2"], at: "2026-11-16 10:20")
         #expect(early.status == 1)
-        #expect(early.err.contains("bước 1 chưa hoàn thành nên chưa thể giao bước 2"), "\(early.err)")
+        #expect(early.refusals == [.previousStepNotDone(step: 1)], "\(early.err)")
 
         let first = act(dir, "reschedule", code, ["--new-due", "2026-11-26 09:00", "--reason", "Chờ xác minh"], at: "2026-11-18 10:00")
         #expect(first.status == 0, "\(first.err)")
         #expect(first.lines == ["\(code)\tin_progress\t2026-11-26 09:00"])
         let second = act(dir, "reschedule", code, ["--new-due", "2026-11-27 09:00", "--reason", "Lại chậm"], at: "2026-11-25 10:00")
         #expect(second.status == 1)
-        #expect(second.err.contains("chỉ được hẹn lại một lần"), "\(second.err)")
+        #expect(second.refusals == [.rescheduledAlready], "\(second.err)")
 
         let unknown = act(dir, "handover", "000.00.00.H00-261116-9999", at: "2026-11-16 10:00")
         #expect(unknown.status == 1)
-        #expect(unknown.err.contains("Không có hồ sơ mã 000.00.00.H00-261116-9999"), "\(unknown.err)")
+        #expect(unknown.refusals == [.missingCase(code: "000.00.00.H00-261116-9999")], "\(unknown.err)")
 
         #expect(try eventKinds(dir, code) == ["received", "handed_over", "acknowledged", "rescheduled"], "refusals wrote nothing")
         #expect(try json(dir, code)["appointment"] as? String == "2026-11-26 09:00")
@@ -193,7 +203,7 @@ import Testing
             (["supplement", code, "--reason", "Thiếu", "--at", "2026-11-16 10:00"], "--item"),
         ]
         for c in cases {
-            let r = runCLI(["case"] + c.args + ["--db", dir.db])
+            let r = runCLI(["case"] + c.args + ["--db", dir.db], now: "2026-11-16 10:00")
             #expect(r.status == 2, "\(c.args): \(r.err)")
             #expect(r.err.contains(c.fragment), "\(c.args): \(r.err)")
             #expect(r.err.contains("Cách dùng: motcua case \(c.args[0])"), "\(c.args)")
@@ -213,32 +223,40 @@ import Testing
                            stdin: "matkhau-\(user)\n")
             #expect(r.status == 0, "\(user): \(r.err)")
         }
-        let unknownOfficer = act(dir, "handover", b, ["--officer", "khongco"], at: "2026-11-19 09:30")
+        // An account that does not exist is refused like a wrong password (nobody learns which accounts exist).
+        let unknownOfficer = act(dir, "handover", b, at: "2026-11-19 09:30", officer: "khongco")
         #expect(unknownOfficer.status == 1)
-        #expect(unknownOfficer.err.contains("Không có cán bộ khongco"), "\(unknownOfficer.err)")
+        #expect(unknownOfficer.refusals == [.wrongPassword], "\(unknownOfficer.err)")
+        // Without the password there is no acting as someone else.
+        let noPassword = runCLI(["case", "handover", b, "--officer", "thu", "--at", "2026-11-19 09:30", "--db", dir.db], now: "2026-11-19 09:30")
+        #expect(noPassword.status == 1)
+        #expect(noPassword.refusals == [.passwordRequired(username: "thu")])
         // The desk officer hands over but does not acknowledge for the commune's own civil-status office.
-        #expect(act(dir, "handover", a, ["--officer", "thu"], at: "2026-11-19 10:00").status == 0)
-        let deskAck = act(dir, "acknowledge", a, ["--officer", "thu"], at: "2026-11-19 10:10")
+        #expect(act(dir, "handover", a, at: "2026-11-19 10:00", officer: "thu").status == 0)
+        let deskAck = act(dir, "acknowledge", a, at: "2026-11-19 10:10", officer: "thu")
         #expect(deskAck.status == 1)
-        #expect(deskAck.err.contains("Công chức Tư pháp - Hộ tịch là cơ quan trong xã"), "\(deskAck.err)")
-        #expect(act(dir, "acknowledge", a, ["--officer", "tuphap"], at: "2026-11-19 10:10").status == 0)
+        #expect(deskAck.refusals == [.bodyRecordsItself(bodyName: "Công chức Tư pháp - Hộ tịch")], "\(deskAck.err)")
+        #expect(act(dir, "acknowledge", a, at: "2026-11-19 10:10", officer: "tuphap").status == 0)
         // The civil-status office finishes its step and passes the dossier on to the police itself.
-        #expect(act(dir, "step-done", a, ["--officer", "tuphap"], at: "2026-11-20 09:00").status == 0)
-        let passOn = act(dir, "handover", a, ["--officer", "tuphap"], at: "2026-11-20 10:00")
+        #expect(act(dir, "step-done", a, ["--note", "Đã đăng ký khai sinh"], at: "2026-11-20 09:00", officer: "tuphap").status == 0)
+        let passOn = act(dir, "handover", a, at: "2026-11-20 10:00", officer: "tuphap")
         #expect(passOn.status == 0, "\(passOn.err)")
-        #expect(passOn.err == "Đã giao bước 2 cho Công an xã; hạn của bước: 23/11/2026 10:00\n")
+        #expect(passOn.err == Messages.text(ActionDone.handedOver(step: 1, bodyName: "Công an xã", due: LocalDateTime(iso: "2026-11-23 10:00")!)) + "\n")
 
         // Cancelling is for leaders and administrators.
-        let deskCancel = act(dir, "cancel", a, ["--reason", "Nhập nhầm", "--officer", "thu"], at: "2026-11-20 11:00")
+        let deskCancel = act(dir, "cancel", a, ["--reason", "Nhập nhầm"], at: "2026-11-20 11:00", officer: "thu")
         #expect(deskCancel.status == 1)
-        #expect(deskCancel.err.contains("Cán bộ Lê Văn Thu (Công chức tiếp nhận) không được thực hiện việc \"Hủy hồ sơ\""), "\(deskCancel.err)")
+        #expect(deskCancel.refusals == [.roleMayNot(role: .deskOfficer, action: .cancelled)], "\(deskCancel.err)")
         #expect(try json(dir, a)["status"] as? String == "in_progress")
-        let deskStop = act(dir, "stop", a, ["--reason", "Không bổ sung", "--officer", "thu"], at: "2026-11-20 11:00")
+        let deskStop = act(dir, "stop", a, ["--reason", "Không bổ sung"], at: "2026-11-20 11:00", officer: "thu")
         #expect(deskStop.status == 1)
-        let leader = act(dir, "cancel", a, ["--reason", "Nhập nhầm", "--officer", "lanhdao"], at: "2026-11-20 11:00")
+        let leader = act(dir, "cancel", a, ["--reason", "Nhập nhầm"], at: "2026-11-20 11:00", officer: "lanhdao")
         #expect(leader.status == 0, "\(leader.err)")
         #expect(leader.lines == ["\(a)\tcancelled\t2026-11-24 09:00"])
-        #expect(leader.err == "Đã hủy hồ sơ\n")
+        #expect(leader.err == Messages.text(ActionDone.cancelled) + "\n")
+        // The history says who did it, from where.
+        let history = try #require(try json(dir, a)["events"] as? [[String: Any]])
+        #expect(history.last?["officer"] as? String == "lanhdao")
         let admin = act(dir, "cancel", b, ["--reason", "Nhập nhầm"], at: "2026-11-20 11:00")
         #expect(admin.status == 0, "the command line's own account is an administrator: \(admin.err)")
         #expect(admin.lines == ["\(b)\tcancelled\t2026-11-24 09:05"])
@@ -255,13 +273,13 @@ import Testing
         #expect(act(dir, "acknowledge", code, at: "2026-11-16 10:15").status == 0)
         let notWaiting = act(dir, "resume", code, at: "2026-11-16 11:00")
         #expect(notWaiting.status == 1)
-        #expect(notWaiting.err.contains("không ở trạng thái chờ bổ sung"), "\(notWaiting.err)")
+        #expect(notWaiting.refusals == [.notWaitingForSupplement], "\(notWaiting.err)")
 
         let ask = act(dir, "supplement", code, ["--item", "Bản sao giấy chứng nhận ly hôn", "--item", "Tờ khai có chữ ký",
                                                 "--reason", "Hồ sơ chưa đủ"], at: "2026-11-17 10:30")
         #expect(ask.status == 0, "\(ask.err)")
         #expect(ask.lines == ["\(code)\twaiting_supplement\t2026-11-19 09:00"])
-        #expect(ask.err == "Đã ghi yêu cầu bổ sung (lần 1); thời hạn tạm dừng\n", "asked within 3 working days: no warning")
+        #expect(ask.err == Messages.text(ActionDone.supplementRequested(round: 1, late: false)) + "\n", "asked within 3 working days: no warning")
 
         let slipPath = dir.path + "/bo-sung.txt"
         let printed = runCLI(["print", "supplement", code, "--output", slipPath, "--db", dir.db], now: "2026-11-17 10:35")
@@ -315,21 +333,23 @@ import Testing
         // Monday 16/11 09:00 → Thursday 19/11 09:00.
         let code = try add(dir, "1.004873", received: "2026-11-16 09:00", name: "Trần Văn Bảy")
         let path = dir.path + "/xin-loi.txt"
-        let before = runCLI(["print", "apology", code, "--output", path, "--db", dir.db])
+        let before = runCLI(["print", "apology", code, "--output", path, "--db", dir.db], now: "2026-11-16 10:00")
         #expect(before.status == 1)
         #expect(before.err.contains("chưa được hẹn lại"), "\(before.err)")
         #expect(!FileSystem.exists(path))
 
-        let weekend = act(dir, "reschedule", code, ["--new-due", "2026-11-28 09:00", "--reason", "Chờ xác minh"], at: "2026-11-18 10:00")
+        let weekend = act(dir, "reschedule", code, ["--new-due", "2026-11-28 09:00", "--reason", "Chờ xác minh"], at: "2026-11-17 10:00")
         #expect(weekend.status == 1)
-        #expect(weekend.err.contains("không phải ngày làm việc"), "\(weekend.err)")
+        #expect(weekend.refusals == [.newDueNotWorkingDay(CivilDate(iso: "2026-11-28")!)], "\(weekend.err)")
+        // Tuesday 10:00: more than one working day before Thursday 09:00 — in time.
+        let newDue = LocalDateTime(iso: "2026-11-26 09:00")!
         let r = act(dir, "reschedule", code, ["--new-due", "2026-11-26 09:00", "--reason", "Chờ kết quả xác minh của Công an xã"],
-                    at: "2026-11-18 10:00")
+                    at: "2026-11-17 10:00")
         #expect(r.status == 0, "\(r.err)")
         #expect(r.lines == ["\(code)\treceived\t2026-11-26 09:00"])
-        #expect(r.err == "Đã hẹn lại: 09 giờ 00 phút, thứ Năm ngày 26/11/2026\n", "before the old date: no warning")
+        #expect(r.err == Messages.text(ActionDone.rescheduled(newDue: newDue, late: false)) + "\n", "in time: not a late apology")
 
-        let printed = runCLI(["print", "apology", code, "--output", path, "--db", dir.db], now: "2026-11-18 10:05")
+        let printed = runCLI(["print", "apology", code, "--output", path, "--db", dir.db], now: "2026-11-17 10:05")
         #expect(printed.status == 0, "\(printed.err)")
         let text = flat(try FileSystem.readText(path))
         #expect(text.contains("VĂN BẢN XIN LỖI"))
@@ -338,11 +358,13 @@ import Testing
         #expect(text.contains("Lý do: Chờ kết quả xác minh của Công an xã"))
         #expect(text.contains("Thời gian hẹn trả kết quả mới: 09 giờ 00 phút, thứ Năm ngày 26/11/2026"))
 
-        // Rescheduled only after the old date has passed: recorded, with a warning.
+        // Rescheduled less than one working day before the due time (here after it): accepted, marked late.
         let late = try add(dir, "1.004873", received: "2026-11-16 09:30", name: "Lê Văn Chín", id: "001190012347")
         let lateR = act(dir, "reschedule", late, ["--new-due", "2026-11-26 09:00", "--reason", "Chờ xác minh"], at: "2026-11-19 10:00")
         #expect(lateR.status == 0, "\(lateR.err)")
-        #expect(lateR.err.contains("Lưu ý: văn bản xin lỗi gửi sau ngày hẹn cũ"), "\(lateR.err)")
+        #expect(lateR.err == Messages.text(ActionDone.rescheduled(newDue: newDue, late: true)) + "\n", "\(lateR.err)")
+        let lateData = try #require((try json(dir, late)["events"] as? [[String: Any]])?.last?["data"] as? [String: Any])
+        #expect(lateData["late"] as? Bool == true, "the history keeps it: xin lỗi muộn")
     }
 
     // MARK: Officers
@@ -357,7 +379,7 @@ import Testing
         #expect(noBody.err.contains("cần --body"), "\(noBody.err)")
         let unknownBody = add(["tuphap", "--name", "Phạm Thị Hộ", "--role", "department", "--body", "KHONGCO"])
         #expect(unknownBody.status == 2)
-        #expect(unknownBody.err.contains("không có cơ quan mã KHONGCO"), "\(unknownBody.err)")
+        #expect(unknownBody.refusals == [.missingBody(code: "KHONGCO")], "\(unknownBody.err)")
         let deskWithBody = add(["thu", "--name", "Lê Văn Thu", "--role", "desk", "--body", "TUPHAP"])
         #expect(deskWithBody.status == 2)
         #expect(deskWithBody.err.contains("--body chỉ dùng với --role department"), "\(deskWithBody.err)")
@@ -395,20 +417,20 @@ import Testing
         let reset = runCLI(["officer", "password", "thu", "--db", dir.db], stdin: "mat-khau-moi\n")
         #expect(reset.status == 0 && reset.out == "Đã đặt mật khẩu mới cho thu\n", "\(reset.err)")
         #expect(!reset.out.contains("mat-khau-moi") && !reset.err.contains("mat-khau-moi"))
-        #expect(try Store.open(path: dir.db).authenticate(username: "thu", password: "mat-khau-moi") != nil)
+        #expect(canLogIn(dir.db, "thu", "mat-khau-moi"))
         let unknown = runCLI(["officer", "password", "khongco", "--db", dir.db], stdin: "mat-khau-moi\n")
         #expect(unknown.status != 0 && unknown.err.contains("Không có cán bộ khongco"), "\(unknown.err)")
 
         let lock = runCLI(["officer", "lock", "thu", "--db", dir.db])
         #expect(lock.status == 0 && lock.out == "Đã khóa tài khoản thu\n", "\(lock.err)")
-        #expect(try Store.open(path: dir.db).authenticate(username: "thu", password: "mat-khau-moi") == nil)
+        #expect(!canLogIn(dir.db, "thu", "mat-khau-moi"))
         #expect(runCLI(["officer", "list", "--db", dir.db]).lines.contains("thu\tLê Văn Thu\tdesk\t\tinactive"))
         #expect(runCLI(["officer", "unlock", "thu", "--db", dir.db]).out == "Đã mở lại tài khoản thu\n")
-        #expect(try Store.open(path: dir.db).authenticate(username: "thu", password: "mat-khau-moi") != nil)
+        #expect(canLogIn(dir.db, "thu", "mat-khau-moi"))
 
         // The only administrator who can log in stays unlocked.
         let lastAdmin = runCLI(["officer", "lock", "qt", "--db", dir.db])
         #expect(lastAdmin.status != 0 && lastAdmin.err.contains("tài khoản quản trị cuối cùng"), "\(lastAdmin.err)")
-        #expect(try Store.open(path: dir.db).authenticate(username: "qt", password: "matkhau-qt1") != nil)
+        #expect(canLogIn(dir.db, "qt", "matkhau-qt1"))
     }
 }

@@ -1,9 +1,11 @@
+import MotCuaCore
+import MotCuaDesk
 import MotCuaSystem
 import MotCuaTesting
 import Testing
 
 /// Issue 6 with the real binary in tmux: a case's journey over several working days, one program run per
-/// day (the clock pinned with MOTCUA_NOW), as the counter lives it.
+/// day (the system clock faked for the program with `faketime`), as the counter lives it.
 @Suite(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
 struct EndToEndRoutingTests {
     final class Office {
@@ -18,13 +20,14 @@ struct EndToEndRoutingTests {
         }
         deinit { FileSystem.removeTree(home) }
 
-        func cli(_ args: [String], stdin: String? = nil) throws -> Subprocess.Result {
-            try runBinary(args + ["--db", db], stdin: stdin)
+        /// A command run with the system clock faked to `now` (Vietnam time), as if typed at that moment.
+        func cli(_ args: [String], stdin: String? = nil, now: String = "2026-11-25 17:00") throws -> Subprocess.Result {
+            try runBinary(args + ["--db", db], stdin: stdin, at: now)
         }
 
         /// One run of the program at `now`, logged in, then quit.
         func day(_ now: String, as user: String = "quantri", password: String = "matkhau1", _ work: (TmuxSession) throws -> Void) throws {
-            let command = "env PATH='\(home)/bin' MOTCUA_NOW='\(now)' HOME='\(home)' XDG_DATA_HOME='\(home)/data' '\(motcuaBinary)' --db '\(db)'; echo \"[motcua exited $?]\"; sleep 600"
+            let command = TmuxSession.motcuaCommand("--db '\(db)'", home: home, now: now, path: home + "/bin")
             let t = try TmuxSession(columns: 100, rows: 32, command: command)
             t.expect("Đăng nhập")
             t.type(user); t.keys("Tab"); t.type(password); t.keys("Enter")
@@ -34,6 +37,8 @@ struct EndToEndRoutingTests {
             t.expect("[motcua exited 0]")
         }
     }
+
+    func t20(_ time: String) -> LocalDateTime { LocalDateTime(iso: "2026-11-20 \(time)")! }
 
     /// Opens a case from the search screen by text typed without diacritics.
     func open(_ t: TmuxSession, _ text: String, expecting code: String) {
@@ -69,17 +74,21 @@ struct EndToEndRoutingTests {
             t.keys("F5")
             t.expect("Bước 1/3: Công chức Tư pháp - Hộ tịch")
             t.keys("F10")
-            t.expect("Đã giao bước 1; hạn của bước: 20/11/2026 09:00")
+            t.expect(Messages.text(ActionDone.handedOver(step: 0, bodyName: "Công chức Tư pháp - Hộ tịch", due: t20("09:00"))))
             t.keys("F5")
             t.expect("Cơ quan nhận hồ sơ")
             t.keys("F10")
-            t.expect("Đã ghi nhận cơ quan nhận hồ sơ (bước 1)")
+            t.expect(Messages.text(ActionDone.acknowledged(step: 0, bodyName: "Công chức Tư pháp - Hộ tịch")))
         }
-        // Friday: the birth is registered; the dossier goes on to the commune police.
+        // Friday: the birth is registered (the step's result is written, never empty); the dossier goes on to the
+        // commune police.
         try office.day("2026-11-20 09:00") { t in
             open(t, "tran thi mai", expecting: code)
             t.keys("F5")
             t.expect("Giao bước 2 cho Công an xã")
+            t.keys("F10")
+            t.expect("Kết quả xử lý: bắt buộc phải nhập")
+            t.type("KS 123")
             t.keys("F10")
             t.expect("In phiếu chuyển xử lý?")
             t.keys("k")
@@ -87,7 +96,7 @@ struct EndToEndRoutingTests {
             t.keys("F5")
             t.expect("Cơ quan nhận hồ sơ")
             t.keys("F10")
-            t.expect("Đã ghi nhận cơ quan nhận hồ sơ (bước 2)")
+            t.expect(Messages.text(ActionDone.acknowledged(step: 1, bodyName: "Công an xã")))
         }
         // Tuesday, after the weekend: the police finish a day late (their step was due Monday 09:00).
         try office.day("2026-11-24 10:00") { t in
@@ -95,13 +104,14 @@ struct EndToEndRoutingTests {
             open(t, "tran thi mai", expecting: code)
             t.keys("F5")
             t.expect("Giao bước 3 cho Bảo hiểm xã hội cơ sở")
+            t.type("DKTT 45")
             t.keys("F10")
             t.expect("In phiếu chuyển xử lý?")
             t.keys("k")
             t.keys("F5")
             t.expect("Cơ quan nhận hồ sơ")
             t.keys("F10")
-            t.expect("Đã ghi nhận cơ quan nhận hồ sơ (bước 3)")
+            t.expect(Messages.text(ActionDone.acknowledged(step: 2, bodyName: "Bảo hiểm xã hội cơ sở")))
         }
         // Wednesday: the health card is issued, the result comes back and is returned; the control sheet is saved.
         try office.day("2026-11-25 09:00") { t in
@@ -110,7 +120,7 @@ struct EndToEndRoutingTests {
             t.expect("Số văn bản kết quả")
             t.keys("C-t"); t.type("KS-45"); t.keys("C-t")
             t.keys("F10")
-            t.expect("Đã nhận kết quả: quá hạn")
+            t.expect(Messages.text(ActionDone.resultReceived(number: "KS-45", verdict: .late, overridden: false)))
             t.keys("F6")
             t.expect("Trả kết quả cho người nộp")
             t.keys("F10")
@@ -140,10 +150,10 @@ struct EndToEndRoutingTests {
     @Test func aSupplementRequestStopsTheClockAndTheDeadlineRestarts() throws {
         let office = try Office()
         let add = try office.cli(["case", "add", "--procedure", "1.004873", "--name", "Phan Thị Dung", "--id", "001185012345",
-                                  "--received", "2026-11-16 10:00"])
-        let code = String(add.stdoutText.split(separator: "\t")[0])
+                                  "--received", "2026-11-16 10:00"], now: "2026-11-16 10:00")
+        let code = try #require(add.stdoutText.split(separator: "\t").first.map(String.init), "\(add.stderrText)")
         #expect(add.stdoutText.hasSuffix("2026-11-19 10:00\n"))
-        #expect(try office.cli(["case", "handover", code, "--at", "2026-11-16 10:30"]).status == 0)
+        #expect(try office.cli(["case", "handover", code], now: "2026-11-16 10:30").status == 0)
         try office.day("2026-11-17 09:00") { t in
             open(t, "phan thi dung", expecting: code)
             t.keys("C-b")
@@ -155,7 +165,7 @@ struct EndToEndRoutingTests {
             t.expect("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ")
             t.expect("Bản sao quyết định ly hôn")
             t.keys("F8")
-            t.expect("Đã lưu documents/\(code)-phieu-yeu-cau-bo-sung.txt")
+            t.expect("Chưa in được: máy này chưa có chương trình in")
             t.keys("Escape")
             t.expect("Trạng thái: Chờ bổ sung")
         }
@@ -165,7 +175,7 @@ struct EndToEndRoutingTests {
             t.keys("C-b")
             t.expect("Nhận hồ sơ bổ sung")
             t.keys("F10")
-            t.expect("Đã nhận đủ hồ sơ bổ sung; hạn mới 26/11/2026 09:00")
+            t.expect(Messages.text(ActionDone.resumed(newDue: LocalDateTime(iso: "2026-11-26 09:00")!)))
             t.expect("Hẹn trả: 09 giờ 00 phút, thứ Năm ngày 26/11/2026")
         }
         let shown = try office.cli(["case", "show", code])
@@ -174,11 +184,12 @@ struct EndToEndRoutingTests {
 
     @Test func aLateCaseGetsItsApologyPrinted() throws {
         let office = try Office()
-        #expect(try office.cli(["officer", "add", "lanhdao", "--name", "Trần Văn Lãnh", "--role", "leader"], stdin: "matkhau2\n").status == 0)
+        #expect(try office.cli(["officer", "add", "lanhdao", "--name", "Trần Văn Lãnh", "--role", "leader"], stdin: "matkhau2\n",
+                               now: "2026-11-16 08:00").status == 0)
         let add = try office.cli(["case", "add", "--procedure", "1.004873", "--name", "Nguyễn Văn Bình", "--id", "001085054321",
-                                  "--received", "2026-11-16 10:00"])
-        let code = String(add.stdoutText.split(separator: "\t")[0])
-        #expect(try office.cli(["case", "handover", code, "--at", "2026-11-16 10:30"]).status == 0)
+                                  "--received", "2026-11-16 10:00"], now: "2026-11-16 10:00")
+        let code = try #require(add.stdoutText.split(separator: "\t").first.map(String.init), "\(add.stderrText)")
+        #expect(try office.cli(["case", "handover", code], now: "2026-11-16 10:30").status == 0)
         // Wednesday 10:00: one working day before Thursday 10:00 and no result — the leader apologises.
         try office.day("2026-11-18 10:00", as: "lanhdao", password: "matkhau2") { t in
             t.expect("Cần xin lỗi")
@@ -193,7 +204,7 @@ struct EndToEndRoutingTests {
             t.keys("c")
             t.expect("VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN")
             t.keys("F8")
-            t.expect("Đã lưu documents/\(code)-van-ban-xin-loi.txt")
+            t.expect("Chưa in được: máy này chưa có chương trình in")
         }
         let apology = try FileSystem.readText(office.home + "/documents/\(code)-van-ban-xin-loi.txt")
         #expect(apology.contains("10 giờ 00 phút, thứ Năm ngày 19/11/2026"), "the original date")
@@ -201,8 +212,10 @@ struct EndToEndRoutingTests {
         #expect(apology.contains("Cần xác minh thêm tình trạng hôn nhân"))
         #expect(apology.contains("Trần Văn Lãnh"))
         // Only once, and the statistics still see the original due date.
-        let again = try office.cli(["case", "reschedule", code, "--new-due", "2026-11-25 10:00", "--reason", "Lần hai", "--officer", "lanhdao"])
+        let again = try office.cli(["case", "reschedule", code, "--new-due", "2026-11-25 10:00", "--reason", "Lần hai", "--officer", "lanhdao",
+                                    "--password-stdin"], stdin: "matkhau2\n", now: "2026-11-18 10:30")
         #expect(again.status == 1)
+        #expect(again.stderrText.contains("chỉ được hẹn lại một lần"), "\(again.stderrText)")
         let json = try office.cli(["case", "show", code, "--json"]).stdoutText
         #expect(json.contains("\"due\":\"2026-11-19 10:00\"") && json.contains("\"appointment\":\"2026-11-23 10:00\""))
     }

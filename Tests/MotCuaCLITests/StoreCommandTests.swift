@@ -24,7 +24,8 @@ import Testing
         #expect(FileSystem.permissions(dir.db) == 0o600)
         let store = try Store.open(path: dir.db)
         #expect(try store.procedures(on: CivilDate(iso: "2026-11-21")!).count == 31)
-        #expect(try store.authenticate(username: "quantri", password: "mat-khau-1")?.role == .administrator)
+        #expect(try store.officer(username: "quantri")?.role == .administrator)
+        #expect(canLogIn(store.path, "quantri", "mat-khau-1"))
         #expect(try store.calendarConfig().holidays.officialYears.keys.sorted() == [2025, 2026])
         let again = runCLI(["init", "--db", dir.db])
         #expect(again.status == 2)
@@ -78,18 +79,18 @@ import Testing
         #expect(badName.status == 2)
         let crlf = runCLI(["init", "--db", dir.db, "--admin", "quantri"], stdin: "mat-khau-1\r\n")
         #expect(crlf.status == 0)
-        #expect(try Store.open(path: dir.db).authenticate(username: "quantri", password: "mat-khau-1") != nil)
+        #expect(canLogIn(dir.db, "quantri", "mat-khau-1"))
     }
 
     @Test func caseAddShowFind() throws {
         let dir = try Dir()
         _ = initDB(dir)
         let add = runCLI(["case", "add", "--db", dir.db, "--procedure", "chung thuc chu ky", "--name", "Đặng Văn Đức",
-                          "--id", "001099012345", "--phone", "0912 345 678", "--received", "2026-11-20 15:30"])
+                          "--id", "001099012345", "--phone", "0912 345 678", "--received", "2026-11-20 15:30"], now: "2026-11-20 15:30")
         #expect(add.status == 0, "\(add.err)")
         #expect(add.out == "000.00.00.H00-261120-0001\t2026-11-23 17:00\n")
         let json = runCLI(["case", "add", "--db", dir.db, "--procedure", "1.001193", "--name", "Nguyễn Thị Hoa", "--id", "001199054321",
-                           "--received", "2026-11-20 09:00", "--json"])
+                           "--received", "2026-11-20 09:00", "--reason", "Nhập bù hồ sơ buổi sáng", "--json"], now: "2026-11-20 15:40")
         #expect(json.out == #"{"code":"000.00.00.H00-261120-0002","ledgerYear":2026,"ledgerNumber":2,"receivedAt":"2026-11-20 09:00","due":"2026-11-20 17:00","status":"received"}"# + "\n")
         let found = runCLI(["case", "find", "--db", dir.db, "dang van duc"])
         #expect(found.out == "000.00.00.H00-261120-0001\tĐặng Văn Đức\tChứng thực chữ ký\tĐã tiếp nhận\n")
@@ -116,7 +117,10 @@ import Testing
         (["--procedure", "1.001193", "--name", "A B", "--id", "12345"], "12 chữ số"),
         (["--procedure", "1.001193", "--name", "A B", "--received", "2026-02-30 09:00"], "không phải thời điểm có thật"),
         (["--procedure", "9.999", "--name", "A B"], "không có thủ tục"),
-        (["--procedure", "1.001193", "--name", "A B", "--phone", "12"], "số điện thoại"),
+        (["--procedure", "1.001193", "--name", "A B", "--id", "001099012345", "--phone", "12"], "Số điện thoại"),
+        (["--procedure", "1.001193", "--name", "A B"], "Số giấy tờ tùy thân: chưa nhập"),
+        (["--procedure", "1.001193", "--name", "A B", "--id", " "], "Số giấy tờ tùy thân: chưa nhập"),
+        (["--procedure", "1.001193", "--name", "A\u{1B}[2J B", "--id", "001099012345"], "ký tự điều khiển"),
         (["--procedure", "1.001193", "--name", "A B", "--channel", "fax"], "channel phải là một trong"),
     ])
     func caseAddRejectsBadInput(_ args: [String], _ message: String) throws {
@@ -194,11 +198,12 @@ import Testing
     @Test func exportJsonlAndCsv() throws {
         let dir = try Dir()
         _ = initDB(dir)
-        for (name, at) in [("Đặng Văn Đức", "2026-11-10 09:00"), ("Lê Thị Hà", "2026-11-20 10:00"), ("Mai Văn Ba", "2026-12-01 08:00")] {
-            #expect(runCLI(["case", "add", "--db", dir.db, "--procedure", "XA.CT.02", "--name", name, "--received", at]).status == 0)
+        for (i, (name, at)) in [("Đặng Văn Đức", "2026-11-10 09:00"), ("Lê Thị Hà", "2026-11-20 10:00"), ("Mai Văn Ba", "2026-12-01 08:00")].enumerated() {
+            #expect(runCLI(["case", "add", "--db", dir.db, "--procedure", "XA.CT.02", "--name", name, "--id", "00109901234\(i)",
+                            "--received", at], now: at).status == 0)
         }
         let all = runCLI(["export", "--db", dir.db])
-        #expect(all.lines.count == 3)
+        try #require(all.lines.count == 3)
         #expect(all.lines[0].hasPrefix(#"{"code":"000.00.00.H00-261110-0001","ledgerYear":2026,"ledgerNumber":1"#))
         #expect(all.lines[0].contains(#""events":[{"seq":1,"kind":"received""#))
         let november = runCLI(["export", "--db", dir.db, "--from", "2026-11-01", "--to", "2026-11-20"])
@@ -218,7 +223,7 @@ import Testing
     @Test func backupIsAConsistentPrivateCopy() throws {
         let dir = try Dir()
         _ = initDB(dir)
-        #expect(runCLI(["case", "add", "--db", dir.db, "--procedure", "XA.CT.02", "--name", "Sao Lưu"]).status == 0)
+        #expect(runCLI(["case", "add", "--db", dir.db, "--procedure", "XA.CT.02", "--name", "Sao Lưu", "--id", "001099012345"]).status == 0)
         let copy = dir.path + "/usb/motcua-2026-11-21.db"
         try FileSystem.makeDirectories(dir.path + "/usb")
         let r = runCLI(["backup", copy, "--db", dir.db])
@@ -233,7 +238,7 @@ import Testing
     @Test func checkReportsTamperingWithExit1() throws {
         let dir = try Dir()
         _ = initDB(dir)
-        #expect(runCLI(["case", "add", "--db", dir.db, "--procedure", "XA.CT.02", "--name", "Kiểm Tra"]).status == 0)
+        #expect(runCLI(["case", "add", "--db", dir.db, "--procedure", "XA.CT.02", "--name", "Kiểm Tra", "--id", "001099012345"]).status == 0)
         #expect(runCLI(["check", "--db", dir.db]).out.hasPrefix("ok: 1 hồ sơ"))
         let store = try Store.open(path: dir.db)
         try store.db.execute("UPDATE cases SET status = 'returned'")
@@ -248,10 +253,10 @@ import Testing
         _ = initDB(dir)
         let csv = dir.path + "/giay.csv"
         try FileSystem.writeAtomically(csv, text: """
-        procedure,name,id,received,phone
-        XA.CT.02,"Nguyễn Văn A, con",001099000001,2026-11-16 08:00,0912000001
-        XA.CT.02,Sai Số,123,2026-11-16 08:05,
-        1.004873,Trần Thị B,001199000002,2026-11-16 08:10,
+        procedure,name,id,received,phone,reason
+        XA.CT.02,"Nguyễn Văn A, con",001099000001,2026-11-16 08:00,0912000001,Hồ sơ ghi giấy khi mất điện
+        XA.CT.02,Sai Số,123,2026-11-16 08:05,,Hồ sơ ghi giấy khi mất điện
+        1.004873,Trần Thị B,001199000002,2026-11-16 08:10,,Hồ sơ ghi giấy khi mất điện
 
         """)
         let r = runCLI(["case", "import", csv, "--db", dir.db])

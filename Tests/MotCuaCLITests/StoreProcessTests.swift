@@ -20,11 +20,11 @@ import Testing
 
         /// A CSV of `count` cases (distinct names and ID numbers per `tag`).
         func csv(_ name: String, count: Int, tag: Int) throws -> String {
-            var text = "procedure,name,id,received,phone\n"
+            var text = "procedure,name,id,received,phone,reason\n"
             let procedures = ["1.004873", "XA.CT.02", "XA.LT.01", "1.004222"]
             for i in 0..<count {
                 let id = "0\(tag)1099\(String(100_000 + i))"
-                text += "\(procedures[i % procedures.count]),Nguyễn Văn Thử \(tag)-\(i),\(id),2026-11-\(16 + i % 5) 0\(7 + i % 3):\(10 + i % 50),09\(String(10_000_000 + i))\n"
+                text += "\(procedures[i % procedures.count]),Nguyễn Văn Thử \(tag)-\(i),\(id),2026-11-\(16 + i % 5) 0\(7 + i % 3):\(10 + i % 50),09\(String(10_000_000 + i)),Nhập bù hồ sơ ghi giấy\n"
             }
             let path = dir + "/" + name
             try FileSystem.writeAtomically(path, text: text)
@@ -62,7 +62,7 @@ import Testing
         let w = try Workspace()
         var pids: [pid_t] = []
         for tag in 1...3 {
-            let script = "for i in $(seq 1 40); do '\(motcuaBinary)' case add --db '\(w.db)' --procedure XA.CT.02 --name \"Trần Thị Song $i\" --id 00\(tag)19900$(printf %04d $i) --received '2026-11-20 09:00' || echo FAIL >&2; done"
+            let script = "for i in $(seq 1 40); do '\(motcuaBinary)' case add --db '\(w.db)' --procedure XA.CT.02 --name \"Trần Thị Song $i\" --id 00\(tag)19900$(printf %04d $i) --received '2026-11-20 09:00' --reason 'Nhập bù' || echo FAIL >&2; done"
             pids.append(try Subprocess.start(["sh", "-c", script], stdoutPath: w.dir + "/o\(tag)", stderrPath: w.dir + "/e\(tag)"))
         }
         #expect(pids.map { Subprocess.wait($0) } == [0, 0, 0])
@@ -114,7 +114,7 @@ import Testing
     /// same command succeeds once the limit is gone.
     @Test func fileSizeLimitIsReportedAsFullDisk() throws {
         let w = try Workspace()
-        let args = "case add --db '\(w.db)' --procedure XA.CT.02 --name 'Lê Văn Giới Hạn' --id 001099123123 --received '2026-11-20 09:00'"
+        let args = "case add --db '\(w.db)' --procedure XA.CT.02 --name 'Lê Văn Giới Hạn' --id 001099123123 --received '2026-11-20 09:00' --reason 'Nhập bù'"
         let limited = try Subprocess.run(["sh", "-c", "trap '' XFSZ; ulimit -f 1; exec '\(motcuaBinary)' \(args)"])
         #expect(limited.status == 1)
         #expect(limited.stderrText.contains("ổ đĩa đã đầy"), "\(limited.stderrText)")

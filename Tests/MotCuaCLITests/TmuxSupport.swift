@@ -1,3 +1,5 @@
+import MotCuaCore
+import MotCuaDesk
 import MotCuaSystem
 import MotCuaTesting
 import Testing
@@ -77,9 +79,19 @@ final class TmuxSession {
         }
     }
 
-    /// A shell command line that runs motcua with a pinned clock and a private data directory, then prints how
-    /// it exited and keeps the pane open.
-    static func motcuaCommand(_ arguments: String, home: String, now: String = "2026-11-20 09:00") -> String {
-        "env MOTCUA_NOW='\(now)' HOME='\(home)' XDG_DATA_HOME='\(home)/data' '\(motcuaBinary)' \(arguments); echo \"[motcua exited $?]\"; sleep 600"
+    /// A shell command line that runs motcua with the machine's clock faked to `now` (Vietnam time; the
+    /// program has no clock override of its own: `faketime`, from Debian's package of that name, moves the
+    /// system clock of that one process) and a private data directory, then prints how it exited and keeps
+    /// the pane open. `path` replaces PATH (e.g. a folder without any spooler).
+    /// Without `now` the real clock runs.
+    static func motcuaCommand(_ arguments: String, home: String, now: String? = nil, path: String? = nil) -> String {
+        let env = (path.map { "PATH='\($0)' " } ?? "") + "HOME='\(home)' XDG_DATA_HOME='\(home)/data'"
+        return "\(now.map(fakeClock) ?? "") env \(env) '\(motcuaBinary)' \(arguments); echo \"[motcua exited $?]\"; sleep 600"
+    }
+
+    /// The prefix that runs a command with the system clock at `now` (Vietnam time, "YYYY-MM-DD HH:MM").
+    static func fakeClock(_ now: String) -> String {
+        let utc = LocalDateTime(iso: now)!.adding(minutes: -LocalDateTime.vietnamOffsetMinutes)
+        return "env TZ=UTC /usr/bin/faketime -f '@\(utc.iso):00'"
     }
 }

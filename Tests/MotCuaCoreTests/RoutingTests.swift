@@ -167,7 +167,7 @@ extension RoutingTests {
                 let next = try CaseLifecycle.apply(Route.probe(payload), to: state)
                 #expect(next.status == after)
             } else {
-                #expect(throws: LifecycleError.self, "\(kind.rawValue) must be refused when \(row.name)") {
+                #expect(throws: Refusal.self, "\(kind.rawValue) must be refused when \(row.name)") {
                     try CaseLifecycle.apply(Route.probe(payload), to: state)
                 }
             }
@@ -256,16 +256,16 @@ extension RoutingTests {
         @Test(arguments: Transitions.forbidden)
         func forbiddenTransition(_ row: Forbidden) throws {
             let state = try Route.state(after: row.history)
-            #expect(throws: LifecycleError.self) { try CaseLifecycle.apply(Route.probe(row.event), to: state) }
+            #expect(throws: Refusal.self) { try CaseLifecycle.apply(Route.probe(row.event), to: state) }
             if let control = row.control {
                 _ = try CaseLifecycle.apply(Route.probe(control), to: state)
             }
         }
 
         @Test func historyMustStartWithAReception() {
-            #expect(throws: LifecycleError.self) { try replay([]) }
-            #expect(throws: LifecycleError.self) { try replay([ev("2026-11-16 09:00", Route.handOver1)]) }
-            #expect(throws: LifecycleError.self, "one forbidden event spoils the replay") {
+            #expect(throws: Refusal.self) { try replay([]) }
+            #expect(throws: Refusal.self) { try replay([ev("2026-11-16 09:00", Route.handOver1)]) }
+            #expect(throws: Refusal.self, "one forbidden event spoils the replay") {
                 try replay([Route.reception, ev("2026-11-16 09:00", Route.done1)])
             }
         }
@@ -456,22 +456,28 @@ extension RoutingTests {
             var testDescription: String { "\(now) (\(why)) → \(needed)" }
         }
 
+        // The last working day before Mon 23/11 is Fri 20/11: the flag is raised when it begins (07:30).
         @Test(arguments: [
-            TimeRow(now: "2026-11-19 17:00", why: "Fri 480 + Mon 480 = 960 > 480", needed: false),
-            TimeRow(now: "2026-11-20 13:00", why: "Fri 240 + Mon 480 = 720", needed: false),
-            TimeRow(now: "2026-11-20 16:30", why: "Fri 30 + Mon 480 = 510", needed: false),
-            TimeRow(now: "2026-11-20 16:59", why: "Fri 1 + Mon 480 = 481", needed: false),
-            TimeRow(now: "2026-11-20 17:00", why: "Mon 480 = one working day", needed: true),
-            TimeRow(now: "2026-11-21 10:00", why: "Saturday: Mon 480", needed: true),
-            TimeRow(now: "2026-11-23 07:00", why: "before opening: 480", needed: true),
-            TimeRow(now: "2026-11-23 07:30", why: "Mon 07:30–17:00 = 480", needed: true),
+            TimeRow(now: "2026-11-17 09:00", why: "the moment of reception", needed: false),
+            TimeRow(now: "2026-11-19 17:00", why: "Thursday evening: Friday has not begun", needed: false),
+            TimeRow(now: "2026-11-20 07:29", why: "Friday before opening", needed: false),
+            TimeRow(now: "2026-11-20 07:30", why: "Friday, the last working day before the appointment, begins", needed: true),
+            TimeRow(now: "2026-11-20 16:59", why: "Friday afternoon", needed: true),
+            TimeRow(now: "2026-11-21 10:00", why: "Saturday", needed: true),
+            TimeRow(now: "2026-11-23 07:00", why: "Monday before opening", needed: true),
             TimeRow(now: "2026-11-23 16:59", why: "1 minute left", needed: true),
             TimeRow(now: "2026-11-23 17:00", why: "at the appointment", needed: true),
             TimeRow(now: "2026-11-24 09:00", why: "past the appointment", needed: true),
         ])
         func byWorkingTimeLeft(_ row: TimeRow) throws {
             let state = try replay(Self.handedOver)
-            #expect(Routing.needsApology(state, now: t(row.now), calendar: calendar) == row.needed)
+            #expect(Apology.needed(state, now: row.now) == row.needed)
+        }
+
+        static func needed(_ state: CaseState, now: String) -> Bool {
+            let facts = CaseStanding.Facts(status: state.status, receivedAt: t("2026-11-17 09:00"), appointment: state.appointment,
+                                           rescheduled: state.rescheduleCount > 0, hasResult: state.resultAt != nil)
+            return CaseStanding.needsApology(facts, now: t(now), calendar: calendar)
         }
 
         struct StateRow: Sendable, CustomTestStringConvertible {
@@ -481,7 +487,7 @@ extension RoutingTests {
             var testDescription: String { name }
         }
 
-        // All judged on Mon 23/11 07:30, exactly one working day before the appointment.
+        // All judged on Mon 23/11 07:30, the appointment's day.
         @Test(arguments: [
             StateRow(name: "received, nothing handed over", events: Apology.received, needed: true),
             StateRow(name: "in progress", events: Apology.handedOver, needed: true),
@@ -490,7 +496,7 @@ extension RoutingTests {
             ], needed: true),
             // Moved one minute later, out of working hours: still one working day left, but an apology is allowed once.
             StateRow(name: "already rescheduled", events: Apology.handedOver + [
-                ev("2026-11-20 16:00", .rescheduled(newDue: t("2026-11-23 17:01"), reason: "Xin lỗi")),
+                ev("2026-11-20 16:00", .rescheduled(newDue: t("2026-11-23 17:01"), reason: "Xin lỗi", late: true)),
             ], needed: false),
             StateRow(name: "result recorded", events: Apology.handedOver + [
                 ev("2026-11-17 10:00", .acknowledged(step: 0, receiptNumber: nil)), ev("2026-11-18 10:00", .stepDone(step: 0, note: "")),
@@ -508,7 +514,7 @@ extension RoutingTests {
         ])
         func byState(_ row: StateRow) throws {
             let state = try replay(row.events, steps: 1)
-            #expect(Routing.needsApology(state, now: t("2026-11-23 07:30"), calendar: calendar) == row.needed)
+            #expect(Apology.needed(state, now: "2026-11-23 07:30") == row.needed)
         }
     }
 }
@@ -877,7 +883,7 @@ extension RoutingTests {
 
         @Test(arguments: Roles.rows)
         func allowedRoles(_ row: Row) {
-            #expect(row.kind.allowedRoles == row.roles)
+            #expect(Permissions.roles(for: row.kind) == row.roles)
         }
 
         @Test func everyKindHasARow() {
@@ -886,21 +892,21 @@ extension RoutingTests {
 
         @Test func theRulesInWords() {
             for kind in [CaseEventKind.rescheduled, .stopped, .cancelled] {
-                #expect(!kind.allowedRoles.contains(.deskOfficer), "desk officer may not \(kind.rawValue)")
-                #expect(!kind.allowedRoles.contains(.departmentOfficer), "department officer may not \(kind.rawValue)")
-                #expect(kind.allowedRoles.contains(.leader))
-                #expect(kind.allowedRoles.contains(.administrator))
+                #expect(!Permissions.roles(for: kind).contains(.deskOfficer), "desk officer may not \(kind.rawValue)")
+                #expect(!Permissions.roles(for: kind).contains(.departmentOfficer), "department officer may not \(kind.rawValue)")
+                #expect(Permissions.roles(for: kind).contains(.leader))
+                #expect(Permissions.roles(for: kind).contains(.administrator))
             }
             for kind in [CaseEventKind.received, .resultReceived, .returned] {
-                #expect(!kind.allowedRoles.contains(.departmentOfficer), "department officer may not \(kind.rawValue)")
-                #expect(kind.allowedRoles.contains(.deskOfficer))
+                #expect(!Permissions.roles(for: kind).contains(.departmentOfficer), "department officer may not \(kind.rawValue)")
+                #expect(Permissions.roles(for: kind).contains(.deskOfficer))
             }
             // A department officer passes the dossier on from their own step (the store checks which step).
             for kind in [CaseEventKind.handedOver, .acknowledged, .stepDone] {
-                #expect(kind.allowedRoles.contains(.departmentOfficer))
+                #expect(Permissions.roles(for: kind).contains(.departmentOfficer))
             }
-            #expect(CaseEventKind.allCases.allSatisfy { $0.allowedRoles.contains(.administrator) })
-            #expect(CaseEventKind.allCases.allSatisfy { $0.allowedRoles.contains(.leader) })
+            #expect(CaseEventKind.allCases.allSatisfy { Permissions.roles(for: $0).contains(.administrator) })
+            #expect(CaseEventKind.allCases.allSatisfy { Permissions.roles(for: $0).contains(.leader) })
         }
     }
 }

@@ -51,10 +51,12 @@ import Testing
         #expect(IDKind.infer(from: "001099012345") == .citizenCard)
         #expect(IDKind.infer(from: "012345678") == .identityCard)
         #expect(IDKind.infer(from: "12345") == nil)
-        #expect(IDKind.citizenCard.problem(with: "00109901234") != nil)
-        #expect(IDKind.passport.problem(with: "C1234567") == nil)
-        #expect(IDKind.taxCode.problem(with: "0101234567-001") == nil)
-        #expect(IDKind.taxCode.problem(with: "0101234567-01") != nil)
+        #expect(!IDKind.citizenCard.accepts("00109901234"))
+        #expect(IDKind.citizenCard.accepts("001099012345"))
+        #expect(IDKind.passport.accepts("C1234567"))
+        #expect(!IDKind.passport.accepts("c12"))
+        #expect(IDKind.taxCode.accepts("0101234567-001"))
+        #expect(!IDKind.taxCode.accepts("0101234567-01"))
     }
 
     @Test func applicantProblemsNameTheField() {
@@ -64,9 +66,14 @@ import Testing
         #expect(ok.problems(today: today).isEmpty)
         let bad = Applicant(fullName: "", idNumber: "12345", birthDate: CivilDate(year: 2027, month: 1, day: 1),
                             phone: "12", email: "duc@").normalized
-        #expect(Set(bad.problems(today: today).map(\.field)) == ["fullName", "idNumber", "birthDate", "phone", "email"])
+        #expect(Set(bad.problems(today: today).map(\.field)) == [.applicantName, .applicantIDNumber, .applicantBirthDate, .applicantPhone, .applicantEmail])
         let org = Applicant(kind: .organisation, fullName: "Công ty TNHH Phú An", idKind: .taxCode, idNumber: "0101234567")
-        #expect(org.problems(today: today).map(\.field) == ["representativeName"])
+        #expect(org.problems(today: today).map(\.field) == [.representativeName])
+        // A person must give an identity document number (blank, spaces or a tab are no number).
+        for blank in ["", " ", "\t"] {
+            let none = Applicant(fullName: "Đặng Văn Đức", idNumber: blank).normalized
+            #expect(none.problems(today: today).map(\.field) == [.applicantIDNumber], "\"\(blank)\"")
+        }
     }
 }
 
@@ -135,26 +142,26 @@ import Testing
             .received(due: due),
         ]
         for p in forbidden {
-            #expect(throws: LifecycleError.self, "\(p.kind)") { try CaseLifecycle.apply(ev(p, 10), to: s) }
+            #expect(throws: Refusal.self, "\(p.kind)") { try CaseLifecycle.apply(ev(p, 10), to: s) }
         }
         // Nothing handed over: the counter may record a result it produced itself (on the spot).
         #expect(try CaseLifecycle.apply(ev(.resultReceived(documentNumber: "1", documentDate: nil), 10), to: s).status == .resultReady)
         var handed = try CaseLifecycle.apply(ev(.handedOver(step: 0, stepDue: at(900), slipNumber: nil), 10), to: s)
-        #expect(throws: LifecycleError.self, "a result while a handed-over step is not done") {
+        #expect(throws: Refusal.self, "a result while a handed-over step is not done") {
             try CaseLifecycle.apply(ev(.resultReceived(documentNumber: "1", documentDate: nil), 11), to: handed)
         }
         handed = try CaseLifecycle.apply(ev(.acknowledged(step: 0, receiptNumber: nil), 11), to: handed)
-        #expect(throws: LifecycleError.self, "acknowledging twice") {
+        #expect(throws: Refusal.self, "acknowledging twice") {
             try CaseLifecycle.apply(ev(.acknowledged(step: 0, receiptNumber: nil), 12), to: handed)
         }
         let once = try CaseLifecycle.apply(ev(.rescheduled(newDue: at(5000), reason: "Cần xác minh thêm"), 20), to: handed)
         #expect(once.appointment == at(5000))
         #expect(once.legalDue == due, "statistics still judge against the original date")
-        #expect(throws: LifecycleError.self, "a second reschedule") {
+        #expect(throws: Refusal.self, "a second reschedule") {
             try CaseLifecycle.apply(ev(.rescheduled(newDue: at(6000), reason: "Lần hai"), 30), to: once)
         }
         let cancelled = try CaseLifecycle.apply(ev(.cancelled(reason: "Nhập nhầm"), 40), to: once)
-        #expect(throws: LifecycleError.self) { try CaseLifecycle.apply(ev(.stepDone(step: 0, note: ""), 41), to: cancelled) }
+        #expect(throws: Refusal.self) { try CaseLifecycle.apply(ev(.stepDone(step: 0, note: ""), 41), to: cancelled) }
     }
 
     @Test func supplementPausesAndRestarts() throws {

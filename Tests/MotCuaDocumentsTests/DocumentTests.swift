@@ -65,9 +65,9 @@ let forms = try! FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Conf
     }
 
     @Test func formCatalogIsData() throws {
-        #expect(forms.numberLine("receipt") == "Mẫu số 01")
-        #expect(forms.entry("controlSheet").number == "06")
-        #expect(forms.entry("transfer").number.isEmpty)
+        #expect(forms.numberLine(.receipt) == "Mẫu số 01")
+        #expect(forms.entry(.controlSheet).number == "06")
+        #expect(forms.entry(.transfer).number.isEmpty)
         #expect(try FormCatalog.parse(forms.json.prettyText, file: "x") == forms)
         #expect(throws: ConfigError.self) { try FormCatalog.parse(#"{"format":"motcua-forms","version":1,"circular":"x","forms":{}}"#, file: "f.json") }
     }
@@ -85,7 +85,7 @@ let forms = try! FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Conf
             documents: [CaseDocument(name: "Giấy tờ, văn bản cần chứng thực chữ ký", form: .original, quantity: 2, checklistIndex: 0),
                         CaseDocument(name: "Giấy tờ tùy thân của người nộp hồ sơ (căn cước, hộ chiếu)", form: .presentOriginal, quantity: 1, checklistIndex: 1)],
             fee: 20000, feeReceiptNumber: "0001234", receivedAt: LocalDateTime(iso: "2026-11-20 15:30")!)
-        let r = try ws.store.registerCase(draft, officer: "tiepnhan", calendar: try ws.calendar())
+        let r = try ws.rules.registerCase(draft, officer: "tiepnhan")
         return (ws, try ws.store.caseRecord(code: r.code)!)
     }
 
@@ -138,7 +138,7 @@ let forms = try! FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Conf
     @Test func formNumbersComeFromData() throws {
         let (ws, c) = try Self.fixedCase()
         var old = forms
-        old.entries["receipt"] = .init(number: "01/TT01", title: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")
+        old.entries[.receipt] = .init(number: "01/TT01", title: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")
         let text = TextRenderer(pageSize: .a5).text(ReceptionForms.receipt(c, PrintContext(unit: try ws.store.unitProfile(), forms: old)))
         #expect(text.contains("Mẫu số 01/TT01"))
     }
@@ -165,7 +165,7 @@ let forms = try! FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Conf
 
     @Test func plainTextToTheDefaultPrinter() throws {
         let fake = try Fake(lp: "echo 'request id is HP-42 (1 file(s))'")
-        let service = PrintService(settings: PrinterSettings(filter: "auto"), environment: ["PATH": fake.dir])
+        let service = PrintService(settings: PrinterSettings(), environment: ["PATH": fake.dir])
         let outcome = service.print(text, pageSize: .a5, title: "Giấy tiếp nhận")
         #expect(outcome == .printed(job: "request id is HP-42 (1 file(s))", filtered: false))
         #expect(fake.input == text)
@@ -175,7 +175,7 @@ let forms = try! FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Conf
 
     @Test func throughPapsToANamedPrinterWithOptions() throws {
         let fake = try Fake(lp: "echo 'request id is Quay1-7'", paps: true)
-        let service = PrintService(settings: PrinterSettings(destination: "Quay1", options: ["-n", "2"], filter: "auto"),
+        let service = PrintService(settings: PrinterSettings(destination: "Quay1", options: ["-n", "2"]),
                                    environment: ["PATH": fake.dir])
         #expect(service.print(text, pageSize: .a5, title: "Phiếu") == .printed(job: "request id is Quay1-7", filtered: true))
         #expect(fake.input.hasPrefix("%!PS-Adobe-3.0\n") && fake.input.contains("Đặng Văn Đức"))
@@ -188,7 +188,7 @@ let forms = try! FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Conf
         #expect(PrintService(settings: PrinterSettings(), environment: ["PATH": none.dir]).print(text, pageSize: .a5, title: "x") == .noSpooler)
         #expect(PrintOutcome.noSpooler.message.contains("cups-client"))
         let refusing = try Fake(lp: "echo 'lp: Error - No default destination.' >&2; exit 1")
-        let outcome = PrintService(settings: PrinterSettings(filter: "none"), environment: ["PATH": refusing.dir]).print(text, pageSize: .a4, title: "x")
+        let outcome = PrintService(settings: PrinterSettings(), environment: ["PATH": refusing.dir]).print(text, pageSize: .a4, title: "x")
         #expect(outcome == .failed("lp: Error - No default destination."))
     }
 

@@ -1,4 +1,5 @@
 import MotCuaCore
+import MotCuaDesk
 import MotCuaStore
 import MotCuaTesting
 import Testing
@@ -13,7 +14,6 @@ import Testing
     /// and is returned on Wednesday 25/11.
     static func linkedCase() throws -> (TestWorkspace, CaseRecord, [RecordedEvent]) {
         let ws = try TestWorkspace(now: "2026-11-25 15:00")
-        let cal = try ws.calendar()
         let draft = CaseDraft(procedureCode: "XA.LT.01",
                               applicant: Applicant(fullName: "Trần Thị Mai", idNumber: "001190012345", phone: "0987654321",
                                                    address: "Ấp 2, xã Tân Phú"),
@@ -21,23 +21,23 @@ import Testing
                                                        form: .original, quantity: 1, checklistIndex: 0),
                                           CaseDocument(name: "Giấy chứng sinh hoặc giấy tờ thay thế", form: .original, quantity: 1, checklistIndex: 1)],
                               receivedAt: t("2026-11-19 09:00"))
-        let code = try ws.store.registerCase(draft, officer: "tiepnhan", calendar: cal).code
-        let s = ws.store
-        try s.handOver(caseCode: code, at: t("2026-11-19 09:30"), officer: "tiepnhan", calendar: cal)
+        let code = try ws.rules.registerCase(draft, officer: "tiepnhan").code
+        let s = ws.rules
+        try s.handOver(caseCode: code, at: t("2026-11-19 09:30"), officer: "tiepnhan")
         try s.acknowledge(caseCode: code, at: t("2026-11-19 09:40"), officer: "tuphap")
         try s.finishStep(caseCode: code, note: "Đã cấp Giấy khai sinh số 123", at: t("2026-11-19 16:00"), officer: "tuphap")
-        try s.handOver(caseCode: code, slipNumber: "PC-0045", at: t("2026-11-20 08:00"), officer: "tiepnhan", calendar: cal)
+        try s.handOver(caseCode: code, slipNumber: "PC-0045", at: t("2026-11-20 08:00"), officer: "tiepnhan")
         try s.acknowledge(caseCode: code, receiptNumber: "BN-17", at: t("2026-11-20 08:30"), officer: "tiepnhan")
         try s.finishStep(caseCode: code, at: t("2026-11-24 10:00"), officer: "tiepnhan")
-        try s.handOver(caseCode: code, at: t("2026-11-24 10:30"), officer: "tiepnhan", calendar: cal)
+        try s.handOver(caseCode: code, at: t("2026-11-24 10:30"), officer: "tiepnhan")
         try s.acknowledge(caseCode: code, at: t("2026-11-24 11:00"), officer: "tiepnhan")
         try s.finishStep(caseCode: code, at: t("2026-11-25 08:00"), officer: "tiepnhan")
         try s.record(.resultReceived(documentNumber: "KS-123", documentDate: CivilDate(iso: "2026-11-25")), caseCode: code,
                      at: t("2026-11-25 09:00"), officer: "tiepnhan")
         try s.record(.returned(method: .counter, postalReceipt: nil, applicantToldEarly: false), caseCode: code,
                      at: t("2026-11-25 14:00"), officer: "tiepnhan")
-        let record = try s.caseRecord(code: code)!
-        return (ws, record, try s.events(caseID: record.id))
+        let record = try ws.store.caseRecord(code: code)!
+        return (ws, record, try ws.store.events(caseID: record.id))
     }
 
     @Test func controlSheetOfALinkedCase() throws {
@@ -78,13 +78,12 @@ import Testing
     /// apologises on Wednesday 18/11 and sets Monday 23/11 10:00.
     @Test func apologyWithTheNewDate() throws {
         let ws = try TestWorkspace(now: "2026-11-18 09:00")
-        let cal = try ws.calendar()
         let r = try ws.register("Nguyễn Văn Bình", procedure: "1.004873", at: "2026-11-16 10:00", id: "001085054321")
-        try ws.store.handOver(caseCode: r.code, at: Self.t("2026-11-16 10:30"), officer: "tiepnhan", calendar: cal)
-        #expect(throws: StoreError.self, "a desk officer does not reschedule") {
-            try ws.store.record(.rescheduled(newDue: Self.t("2026-11-23 10:00"), reason: "x"), caseCode: r.code, at: Self.t("2026-11-18 09:00"), officer: "tiepnhan")
+        try ws.rules.handOver(caseCode: r.code, at: Self.t("2026-11-16 10:30"), officer: "tiepnhan")
+        #expect(throws: DeskError.refused(.roleMayNot(role: .deskOfficer, action: .rescheduled)), "a desk officer does not reschedule") {
+            try ws.rules.record(.rescheduled(newDue: Self.t("2026-11-23 10:00"), reason: "x"), caseCode: r.code, at: Self.t("2026-11-18 09:00"), officer: "tiepnhan")
         }
-        try ws.store.record(.rescheduled(newDue: Self.t("2026-11-23 10:00"), reason: "Cần xác minh thêm thông tin tại nơi cư trú trước đây"),
+        try ws.rules.record(.rescheduled(newDue: Self.t("2026-11-23 10:00"), reason: "Cần xác minh thêm thông tin tại nơi cư trú trước đây"),
                             caseCode: r.code, at: Self.t("2026-11-18 09:00"), officer: "lanhdao")
         let c = try ws.store.caseRecord(code: r.code)!
         #expect(c.state.legalDue == Self.t("2026-11-19 10:00") && c.state.appointment == Self.t("2026-11-23 10:00"))
@@ -112,7 +111,8 @@ import Testing
         for source in [DocumentSource.transfer(caseCode: c.code, step: 0), .controlSheet(caseCode: c.code)] {
             guard case .success(let first) = try docs.build(source, now: now) else { Issue.record("\(source) not built"); continue }
             #expect(!first.reprint)
-            try docs.recordPrint(first, source: source, at: now, officer: "tiepnhan")
+            ws.now = now
+            _ = try ws.rules.desk.print(source, saveOnly: true, printer: PrinterSettings(), by: try ws.rules.actor("tiepnhan"))
             guard case .success(let second) = try docs.build(source, now: now) else { Issue.record("\(source) not built"); continue }
             if case .controlSheet = source {
                 #expect(!second.reprint && second.name == "\(c.code)-phieu-kiem-soat")

@@ -1,4 +1,6 @@
 import MotCuaCore
+import MotCuaDesk
+import MotCuaTesting
 import MotCuaDefaults
 import Testing
 @testable import MotCuaStore
@@ -92,37 +94,49 @@ import Testing
 
     @Test func settingsChangeAllOrNone() throws {
         let db = try TestDatabase()
-        #expect(throws: StoreError.self) {
-            try db.store.changeSettings([("printer_destination", "quay1"), ("idle_lock_minutes", "0")])
+        let admin = try db.rules.actor("quantri")
+        #expect(throws: DeskError.self) {
+            try db.rules.desk.changeSettings([(.printerDestination, "quay1"), (.idleLockMinutes, "0")], by: admin)
         }
         #expect(try db.store.setting("printer_destination") == nil, "the valid one was not written alone")
-        try db.store.changeSettings([("printer_destination", " quay1 "), ("idle_lock_minutes", "15")])
+        try db.rules.desk.changeSettings([(.printerDestination, " quay1 "), (.idleLockMinutes, "15")], by: admin)
         #expect(try db.store.setting("printer_destination") == "quay1")
         #expect(try db.store.setting("idle_lock_minutes") == "15")
     }
 
     @Test func officersAndPasswords() throws {
         let db = try TestDatabase()
-        let officer = try db.store.authenticate(username: "tiepnhan", password: "matkhau-tiepnhan")
+        let desk = db.rules.desk
+        func login(_ user: String, _ password: String) -> Officer? {
+            try? desk.login(username: user, password: password, channel: .screen, terminal: "test").officer
+        }
+        let officer = login("tiepnhan", "matkhau-tiepnhan")
         #expect(officer?.fullName == "Lê Thị Tiếp")
         #expect(officer?.role == .deskOfficer)
-        #expect(try db.store.authenticate(username: "tiepnhan", password: "sai-mat-khau") == nil)
-        #expect(try db.store.authenticate(username: "khong-co", password: "matkhau-tiepnhan") == nil)
+        #expect(login("tiepnhan", "sai-mat-khau") == nil)
+        #expect(login("khong-co", "matkhau-tiepnhan") == nil)
         // The command-line account cannot log in.
-        #expect(try db.store.authenticate(username: "he-thong", password: "") == nil)
+        #expect(login("he-thong", "") == nil)
         let hash = try db.store.db.scalarText("SELECT password_hash FROM officers WHERE username = 'tiepnhan'")!
         #expect(hash.hasPrefix("$y$"), "yescrypt")
         try db.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         let bytes = fileBytes(db.path)
         #expect(!bytes.contains(subsequence: Array("matkhau-tiepnhan".utf8)), "the clear password is nowhere in the file")
-        #expect(throws: StoreError.self) { try db.store.createOfficer(username: "tiepnhan", fullName: "X", role: .deskOfficer, password: "123456") }
-        #expect(throws: StoreError.self) { try db.store.createOfficer(username: "Lê", fullName: "X", role: .deskOfficer, password: "123456") }
-        #expect(throws: StoreError.self) { try db.store.createOfficer(username: "moi", fullName: "X", role: .deskOfficer, password: "123") }
+        let admin = try db.rules.actor("quantri")
+        #expect(throws: DeskError.refused(.usernameTaken("tiepnhan"))) {
+            try desk.createOfficer(username: "tiepnhan", fullName: "X", role: .deskOfficer, bodyCode: nil, password: "123456", by: admin)
+        }
+        #expect(throws: DeskError.refused(.invalidField(.username, .shape(.username)))) {
+            try desk.createOfficer(username: "Lê", fullName: "X", role: .deskOfficer, bodyCode: nil, password: "123456", by: admin)
+        }
+        #expect(throws: DeskError.refused(.invalidField(.password, .tooShort(min: 6)))) {
+            try desk.createOfficer(username: "moi", fullName: "X", role: .deskOfficer, bodyCode: nil, password: "123", by: admin)
+        }
         try db.store.setOfficerActive(username: "tiepnhan", active: false)
-        #expect(try db.store.authenticate(username: "tiepnhan", password: "matkhau-tiepnhan") == nil)
+        #expect(login("tiepnhan", "matkhau-tiepnhan") == nil)
         try db.store.setOfficerActive(username: "tiepnhan", active: true)
         try db.store.setPassword(username: "tiepnhan", password: "mat-khau-moi")
-        #expect(try db.store.authenticate(username: "tiepnhan", password: "mat-khau-moi") != nil)
+        #expect(login("tiepnhan", "mat-khau-moi") != nil)
     }
 }
 

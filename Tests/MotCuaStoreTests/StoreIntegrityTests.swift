@@ -1,4 +1,6 @@
 import MotCuaCore
+import MotCuaDesk
+import MotCuaTesting
 import Testing
 @testable import MotCuaStore
 
@@ -14,19 +16,19 @@ import Testing
         let db = try TestDatabase()
         let code = try db.register("Trần Văn Một", procedure: "1.004222", at: "2026-11-16 09:00").code
         // Before the reception itself.
-        #expect(throws: StoreError.self) {
-            try db.store.handOver(caseCode: code, at: t("2026-11-16 08:00"), officer: "tiepnhan", calendar: db.calendar)
+        #expect(throws: DeskError.self) {
+            try db.rules.handOver(caseCode: code, at: t("2026-11-16 08:00"), officer: "tiepnhan")
         }
-        try db.store.handOver(caseCode: code, at: t("2026-11-16 10:00"), officer: "tiepnhan", calendar: db.calendar)
+        try db.rules.handOver(caseCode: code, at: t("2026-11-16 10:00"), officer: "tiepnhan")
         let before = try eventCount(db, code)
         // A receipt dated before the hand-over (a mistyped time) is refused and writes nothing.
-        #expect(throws: StoreError.self) {
-            try db.store.acknowledge(caseCode: code, at: t("2026-11-16 09:30"), officer: "tiepnhan")
+        #expect(throws: DeskError.self) {
+            try db.rules.acknowledge(caseCode: code, at: t("2026-11-16 09:30"), officer: "tiepnhan")
         }
         #expect(try eventCount(db, code) == before)
         // The same instant is fine; a print or a correction is about the case, recorded whenever.
-        try db.store.acknowledge(caseCode: code, at: t("2026-11-16 10:00"), officer: "tiepnhan")
-        try db.store.record(.printed(document: "receipt", reprint: false), caseCode: code, at: t("2026-11-16 09:05"), officer: "tiepnhan")
+        try db.rules.acknowledge(caseCode: code, at: t("2026-11-16 10:00"), officer: "tiepnhan")
+        try db.rules.record(.printed(document: "receipt", reprint: false), caseCode: code, at: t("2026-11-16 09:05"), officer: "tiepnhan")
         #expect(try db.store.check().isEmpty)
     }
 
@@ -34,21 +36,22 @@ import Testing
         let db = try TestDatabase()
         try db.store.createOfficer(username: "lanhdao", fullName: "Trần Văn Lãnh", role: .leader, password: "mat-khau-ld")
         let code = try db.register("Trần Văn Hai", procedure: "1.004873", at: "2026-11-16 09:00").code
-        #expect(throws: StoreError.self, "a desk officer") {
-            try db.store.correct(caseCode: code, field: .appointment, newValue: "2026-11-20 09:00", reason: "x", at: t("2026-11-16 10:00"), officer: "tiepnhan")
+        #expect(throws: DeskError.self, "a desk officer") {
+            try db.rules.correct(caseCode: code, field: .appointment, newValue: "2026-11-20 09:00", reason: "x", at: t("2026-11-16 10:00"), officer: "tiepnhan")
         }
-        try db.store.correct(caseCode: code, field: .appointment, newValue: "2026-11-20 09:00", reason: "Hẹn nhầm", at: t("2026-11-16 10:00"), officer: "lanhdao")
+        try db.rules.correct(caseCode: code, field: .appointment, newValue: "2026-11-20 09:00", reason: "Hẹn nhầm", at: t("2026-11-16 10:00"), officer: "lanhdao")
         var s = try db.store.caseRecord(code: code)!.state
         #expect(s.legalDue == t("2026-11-20 09:00") && s.appointment == t("2026-11-20 09:00"))
         // After an apology, a correction moves only the promised date: statistics keep the deadline.
-        try db.store.record(.rescheduled(newDue: t("2026-11-24 09:00"), reason: "Chờ xác minh"), caseCode: code, at: t("2026-11-17 09:00"), officer: "lanhdao")
-        try db.store.correct(caseCode: code, field: .appointment, newValue: "2026-11-25 09:00", reason: "Gõ nhầm ngày hẹn lại", at: t("2026-11-17 09:05"), officer: "lanhdao")
+        try db.rules.record(.rescheduled(newDue: t("2026-11-24 09:00"), reason: "Chờ xác minh"), caseCode: code, at: t("2026-11-17 09:00"), officer: "lanhdao")
+        try db.rules.correct(caseCode: code, field: .appointment, newValue: "2026-11-25 09:00", reason: "Gõ nhầm ngày hẹn lại", at: t("2026-11-17 09:05"), officer: "lanhdao")
         s = try db.store.caseRecord(code: code)!.state
         #expect(s.legalDue == t("2026-11-20 09:00") && s.appointment == t("2026-11-25 09:00"))
         // After a result: refused.
-        try db.store.receiveResult(caseCode: code, documentNumber: "KQ-1", documentDate: nil, at: t("2026-11-23 09:00"), officer: "lanhdao")
-        #expect(throws: StoreError.self) {
-            try db.store.correct(caseCode: code, field: .appointment, newValue: "2026-11-30 09:00", reason: "x", at: t("2026-11-23 10:00"), officer: "lanhdao")
+        try db.rules.record(.resultReceived(documentNumber: "KQ-1", documentDate: nil, overrideReason: "Kết quả có ngay, không qua các bước"),
+                            caseCode: code, at: t("2026-11-23 09:00"), officer: "lanhdao")
+        #expect(throws: DeskError.self) {
+            try db.rules.correct(caseCode: code, field: .appointment, newValue: "2026-11-30 09:00", reason: "x", at: t("2026-11-23 10:00"), officer: "lanhdao")
         }
         #expect(try db.store.derivedState(caseID: db.store.caseID(code: code)!) == db.store.caseRecord(code: code)!.state)
     }
@@ -59,21 +62,21 @@ import Testing
         let code = try db.register("Trần Văn Ba", procedure: "1.004873", at: "2026-11-16 09:00").code
         try db.store.createOfficer(username: "tuphap", fullName: "Phạm Thị Hộ", role: .departmentOfficer, bodyCode: "TUPHAP", password: "mat-khau-tp")
         try db.store.createOfficer(username: "lanhdao", fullName: "Trần Văn Lãnh", role: .leader, password: "mat-khau-ld")
-        try db.store.handOver(caseCode: code, at: t("2026-11-16 10:00"), officer: "tiepnhan", calendar: db.calendar)
-        try db.store.acknowledge(caseCode: code, at: t("2026-11-16 10:05"), officer: "tuphap")
-        try db.store.finishAndHandOver(caseCode: code, step: 0, at: t("2026-11-17 09:00"), officer: "tuphap", calendar: db.calendar)
-        try db.store.acknowledge(caseCode: code, at: t("2026-11-17 09:10"), officer: "lanhdao")
+        try db.rules.handOver(caseCode: code, at: t("2026-11-16 10:00"), officer: "tiepnhan")
+        try db.rules.acknowledge(caseCode: code, at: t("2026-11-16 10:05"), officer: "tuphap")
+        try db.rules.finishAndHandOver(caseCode: code, step: 0, at: t("2026-11-17 09:00"), officer: "tuphap")
+        try db.rules.acknowledge(caseCode: code, at: t("2026-11-17 09:10"), officer: "lanhdao")
         // The desk officer may not record the leader's step on its own…
-        #expect(throws: StoreError.self) { try db.store.finishStep(caseCode: code, at: t("2026-11-18 09:00"), officer: "tiepnhan") }
+        #expect(throws: DeskError.self) { try db.rules.finishStep(caseCode: code, at: t("2026-11-18 09:00"), officer: "tiepnhan") }
         // …but the signed result in hand closes it, together with the result.
-        let state = try db.store.receiveResult(caseCode: code, documentNumber: "XN-12", documentDate: d("2026-11-18"), at: t("2026-11-18 09:00"), officer: "tiepnhan")
+        let state = try db.rules.receiveResult(caseCode: code, documentNumber: "XN-12", documentDate: d("2026-11-18"), at: t("2026-11-18 09:00"), officer: "tiepnhan")
         #expect(state.status == .resultReady && state.steps[1].doneAt == t("2026-11-18 09:00"))
         // A refused result writes neither event.
         let other = try db.register("Trần Văn Bốn", procedure: "1.004873", at: "2026-11-16 09:30").code
         let count = try eventCount(db, other)
-        #expect(throws: StoreError.self, "nothing handed over yet… and a step still to hand over") {
-            try db.store.handOver(caseCode: other, at: t("2026-11-16 10:00"), officer: "tiepnhan", calendar: db.calendar)
-            try db.store.receiveResult(caseCode: other, documentNumber: "X", documentDate: nil, at: t("2026-11-16 11:00"), officer: "tiepnhan")
+        #expect(throws: DeskError.self, "nothing handed over yet… and a step still to hand over") {
+            try db.rules.handOver(caseCode: other, at: t("2026-11-16 10:00"), officer: "tiepnhan")
+            try db.rules.receiveResult(caseCode: other, documentNumber: "X", documentDate: nil, at: t("2026-11-16 11:00"), officer: "tiepnhan")
         }
         #expect(try eventCount(db, other) == count + 1, "only the hand-over")
     }
@@ -81,10 +84,10 @@ import Testing
     @Test func onTheSpotResultAndReturnTogether() throws {
         let db = try TestDatabase()
         let code = try db.register("Trần Văn Năm", procedure: "XA.CT.02", at: "2026-11-16 09:00").code
-        let s = try db.store.returnOnTheSpot(caseCode: code, at: t("2026-11-16 09:10"), officer: "tiepnhan")
+        let s = try db.rules.returnOnTheSpot(caseCode: code, at: t("2026-11-16 09:10"), officer: "tiepnhan")
         #expect(s.status == .returned && s.resultAt == t("2026-11-16 09:10") && s.returnedAt == t("2026-11-16 09:10"))
         let count = try eventCount(db, code)
-        #expect(throws: StoreError.self) { try db.store.returnOnTheSpot(caseCode: code, at: t("2026-11-16 09:20"), officer: "tiepnhan") }
+        #expect(throws: DeskError.self) { try db.rules.returnOnTheSpot(caseCode: code, at: t("2026-11-16 09:20"), officer: "tiepnhan") }
         #expect(try eventCount(db, code) == count, "the second attempt wrote nothing")
     }
 }

@@ -1,4 +1,6 @@
 import MotCuaCore
+import MotCuaDesk
+import MotCuaTesting
 import Testing
 @testable import MotCuaStore
 
@@ -40,18 +42,12 @@ import Testing
         #expect(try db.store.check().isEmpty, sourceLocation: sourceLocation)
     }
 
-    /// `body` is refused (`StoreError.refused`) with a message containing `fragment` (any message when it is
-    /// empty), and neither an event nor the case's state changed.
-    static func expectRefused<R>(_ db: TestDatabase, _ code: String, _ fragment: String,
+    /// `body` is refused by the rules with exactly `expected`, and neither an event nor the case's state changed.
+    static func expectRefused<R>(_ db: TestDatabase, _ code: String, _ expected: Refusal,
                                  sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> R) throws {
         let events = try eventCount(db, code)
         let before = try state(db, code)
-        let error = #expect(throws: StoreError.self, sourceLocation: sourceLocation) { _ = try body() }
-        if case .refused(let message)? = error {
-            #expect(fragment.isEmpty || message.contains(fragment), "\(message)", sourceLocation: sourceLocation)
-        } else if let error {
-            Issue.record("expected a refusal, got \(error)", sourceLocation: sourceLocation)
-        }
+        #expect(throws: DeskError.refused(expected), sourceLocation: sourceLocation) { _ = try body() }
         #expect(try eventCount(db, code) == events, "a refused action writes no event", sourceLocation: sourceLocation)
         #expect(try state(db, code) == before, sourceLocation: sourceLocation)
     }
@@ -68,79 +64,79 @@ import Testing
         #expect(r.due == t("2026-11-24 09:00"))
 
         // Nothing handed over yet: only the hand-over of step 1 may come.
-        try Self.expectRefused(db, code, "Không có bước nào đang chờ xác nhận") {
-            try s.acknowledge(caseCode: code, at: t("2026-11-19 09:30"), officer: "tuphap")
+        try Self.expectRefused(db, code, .stepWaiting(step: 0, bodyName: "Công chức Tư pháp - Hộ tịch", for: .handedOver)) {
+            try db.rules.acknowledge(caseCode: code, at: t("2026-11-19 09:30"), officer: "tuphap")
         }
-        try Self.expectRefused(db, code, "Không có bước nào đang xử lý") {
-            try s.finishStep(caseCode: code, at: t("2026-11-19 09:30"), officer: "tuphap")
+        try Self.expectRefused(db, code, .stepWaiting(step: 0, bodyName: "Công chức Tư pháp - Hộ tịch", for: .handedOver)) {
+            try db.rules.finishStep(caseCode: code, at: t("2026-11-19 09:30"), officer: "tuphap")
         }
-        try Self.expectRefused(db, code, "bước 1 chưa hoàn thành nên chưa thể giao bước 2") {
-            try s.handOver(caseCode: code, step: 1, at: t("2026-11-19 09:30"), officer: "tiepnhan", calendar: cal)
+        try Self.expectRefused(db, code, .previousStepNotDone(step: 1)) {
+            try db.rules.handOver(caseCode: code, step: 1, at: t("2026-11-19 09:30"), officer: "tiepnhan")
         }
-        #expect(throws: StoreError.invalid("Hồ sơ không có bước 4")) {
-            try s.handOver(caseCode: code, step: 3, at: t("2026-11-19 09:30"), officer: "tiepnhan", calendar: cal)
+        #expect(throws: DeskError.refused(.noSuchStep(3))) {
+            try db.rules.handOver(caseCode: code, step: 3, at: t("2026-11-19 09:30"), officer: "tiepnhan")
         }
-        #expect(throws: StoreError.missing("Không có hồ sơ mã 000.00.15.H42-261119-0099")) {
-            try s.handOver(caseCode: "000.00.15.H42-261119-0099", at: t("2026-11-19 09:30"), officer: "tiepnhan", calendar: cal)
+        #expect(throws: DeskError.refused(.missingCase(code: "000.00.15.H42-261119-0099"))) {
+            try db.rules.handOver(caseCode: "000.00.15.H42-261119-0099", at: t("2026-11-19 09:30"), officer: "tiepnhan")
         }
 
         // Step 1 by default; one working day keeps the clock time.
-        var state = try s.handOver(caseCode: code, at: t("2026-11-19 10:00"), officer: "tiepnhan", calendar: cal)
+        var state = try db.rules.handOver(caseCode: code, at: t("2026-11-19 10:00"), officer: "tiepnhan")
         #expect(state.status == .inProgress)
         #expect(state.steps.map(\.stepDue) == [t("2026-11-20 10:00"), nil, nil])
         #expect(state.steps[0].handedOverAt == t("2026-11-19 10:00"))
         #expect(Routing.next(state) == .acknowledge(step: 0))
-        try Self.expectRefused(db, code, "đang chờ xác nhận nhận hồ sơ") {
-            try s.handOver(caseCode: code, at: t("2026-11-19 10:05"), officer: "tiepnhan", calendar: cal)
+        try Self.expectRefused(db, code, .stepWaiting(step: 0, bodyName: "Công chức Tư pháp - Hộ tịch", for: .acknowledged)) {
+            try db.rules.handOver(caseCode: code, at: t("2026-11-19 10:05"), officer: "tiepnhan")
         }
-        try Self.expectRefused(db, code, "bước 1 đã được giao") {
-            try s.handOver(caseCode: code, step: 0, at: t("2026-11-19 10:05"), officer: "tiepnhan", calendar: cal)
+        try Self.expectRefused(db, code, .stepAlreadyHandedOver(0)) {
+            try db.rules.handOver(caseCode: code, step: 0, at: t("2026-11-19 10:05"), officer: "tiepnhan")
         }
-        try Self.expectRefused(db, code, "Không có bước nào đang xử lý") {
-            try s.finishStep(caseCode: code, at: t("2026-11-19 10:05"), officer: "tuphap")
+        try Self.expectRefused(db, code, .stepWaiting(step: 0, bodyName: "Công chức Tư pháp - Hộ tịch", for: .acknowledged)) {
+            try db.rules.finishStep(caseCode: code, at: t("2026-11-19 10:05"), officer: "tuphap")
         }
         try Self.expectConsistent(db, code)
 
         // The acknowledgement defaults to the step handed over; twice is refused, by default or by number.
-        state = try s.acknowledge(caseCode: code, receiptNumber: "  BN   01 ", at: t("2026-11-19 10:15"), officer: "tuphap")
+        state = try db.rules.acknowledge(caseCode: code, receiptNumber: "  BN   01 ", at: t("2026-11-19 10:15"), officer: "tuphap")
         #expect(state.steps[0].acknowledgedAt == t("2026-11-19 10:15"))
         #expect(Routing.next(state) == .finish(step: 0))
-        try Self.expectRefused(db, code, "Không có bước nào đang chờ xác nhận nhận hồ sơ") {
-            try s.acknowledge(caseCode: code, at: t("2026-11-19 10:20"), officer: "tuphap")
+        try Self.expectRefused(db, code, .stepWaiting(step: 0, bodyName: "Công chức Tư pháp - Hộ tịch", for: .stepDone)) {
+            try db.rules.acknowledge(caseCode: code, at: t("2026-11-19 10:20"), officer: "tuphap")
         }
-        try Self.expectRefused(db, code, "bước 1 đã được xác nhận nhận hồ sơ") {
-            try s.acknowledge(caseCode: code, step: 0, at: t("2026-11-19 10:20"), officer: "tuphap")
+        try Self.expectRefused(db, code, .stepAlreadyAcknowledged(0)) {
+            try db.rules.acknowledge(caseCode: code, step: 0, at: t("2026-11-19 10:20"), officer: "tuphap")
         }
-        try Self.expectRefused(db, code, "chưa hoàn thành nên chưa giao tiếp được") {
-            try s.handOver(caseCode: code, at: t("2026-11-19 10:20"), officer: "tiepnhan", calendar: cal)
+        try Self.expectRefused(db, code, .stepWaiting(step: 0, bodyName: "Công chức Tư pháp - Hộ tịch", for: .stepDone)) {
+            try db.rules.handOver(caseCode: code, at: t("2026-11-19 10:20"), officer: "tiepnhan")
         }
 
         // Finished the next morning, before the step's deadline but on its day: on time.
-        state = try s.finishStep(caseCode: code, note: "Đã đăng ký khai sinh", at: t("2026-11-20 09:00"), officer: "tuphap")
+        state = try db.rules.finishStep(caseCode: code, note: "Đã đăng ký khai sinh", at: t("2026-11-20 09:00"), officer: "tuphap")
         #expect(state.steps[0].doneAt == t("2026-11-20 09:00"))
         #expect(state.steps[0].punctuality == .onTime)
         #expect(Routing.next(state) == .handOver(step: 1))
-        try Self.expectRefused(db, code, "Không có bước nào đang xử lý") {
-            try s.finishStep(caseCode: code, at: t("2026-11-20 09:05"), officer: "tuphap")
+        try Self.expectRefused(db, code, .stepWaiting(step: 1, bodyName: "Công an xã", for: .handedOver)) {
+            try db.rules.finishStep(caseCode: code, at: t("2026-11-20 09:05"), officer: "tuphap")
         }
 
         // Step 2 (police) handed over on Friday 10:00: due Monday 10:00, across the weekend; finished Tuesday: late.
-        state = try s.handOver(caseCode: code, slipNumber: "PC-01", at: t("2026-11-20 10:00"), officer: "tiepnhan", calendar: cal)
+        state = try db.rules.handOver(caseCode: code, slipNumber: "PC-01", at: t("2026-11-20 10:00"), officer: "tiepnhan")
         #expect(state.steps[1].stepDue == t("2026-11-23 10:00"))
-        state = try s.acknowledge(caseCode: code, at: t("2026-11-20 10:30"), officer: "tiepnhan")
+        state = try db.rules.acknowledge(caseCode: code, at: t("2026-11-20 10:30"), officer: "tiepnhan")
         #expect(state.steps[1].acknowledgedAt == t("2026-11-20 10:30"))
-        state = try s.finishStep(caseCode: code, at: t("2026-11-24 08:00"), officer: "tiepnhan")
+        state = try db.rules.finishStep(caseCode: code, at: t("2026-11-24 08:00"), officer: "tiepnhan")
         #expect(state.steps[1].punctuality == .late)
 
         // Step 3 handed over after hours: counted from the next session (Wed 25/11 07:30) → Thu 26/11 07:30.
-        state = try s.handOver(caseCode: code, at: t("2026-11-24 17:30"), officer: "tiepnhan", calendar: cal)
+        state = try db.rules.handOver(caseCode: code, at: t("2026-11-24 17:30"), officer: "tiepnhan")
         #expect(state.steps[2].stepDue == t("2026-11-26 07:30"))
-        try s.acknowledge(caseCode: code, at: t("2026-11-25 08:00"), officer: "tiepnhan")
-        state = try s.finishStep(caseCode: code, at: t("2026-11-25 09:00"), officer: "tiepnhan")
+        try db.rules.acknowledge(caseCode: code, at: t("2026-11-25 08:00"), officer: "tiepnhan")
+        state = try db.rules.finishStep(caseCode: code, at: t("2026-11-25 09:00"), officer: "tiepnhan")
         #expect(state.steps[2].punctuality == .early)
         #expect(Routing.next(state) == .receiveResult)
-        try Self.expectRefused(db, code, "Các bước đã xong: chờ ghi nhận kết quả") {
-            try s.handOver(caseCode: code, at: t("2026-11-25 09:05"), officer: "tiepnhan", calendar: cal)
+        try Self.expectRefused(db, code, .routeFinished) {
+            try db.rules.handOver(caseCode: code, at: t("2026-11-25 09:05"), officer: "tiepnhan")
         }
 
         // What was stored: each step's deadline and verdict, and the hand-over events with their body and slip.
@@ -160,11 +156,11 @@ import Testing
         #expect(events.first?.event.payload == .received(due: t("2026-11-24 09:00")))
 
         // With the result at the counter the route expects nothing more.
-        state = try s.record(.resultReceived(documentNumber: "KS-1", documentDate: d("2026-11-25")), caseCode: code,
+        state = try db.rules.record(.resultReceived(documentNumber: "KS-1", documentDate: d("2026-11-25")), caseCode: code,
                              at: t("2026-11-25 10:00"), officer: "tiepnhan")
         #expect(Routing.next(state) == .none)
-        try Self.expectRefused(db, code, "Không thể giao hồ sơ khi ở trạng thái \"Chờ trả kết quả\"") {
-            try s.handOver(caseCode: code, at: t("2026-11-25 10:05"), officer: "tiepnhan", calendar: cal)
+        try Self.expectRefused(db, code, .wrongState(action: .handedOver, status: .resultReady)) {
+            try db.rules.handOver(caseCode: code, at: t("2026-11-25 10:05"), officer: "tiepnhan")
         }
         try Self.expectConsistent(db, code)
     }
@@ -178,53 +174,53 @@ import Testing
         let code = try db.register("Đặng Thị Mai", procedure: "XA.LT.01", at: "2026-11-19 09:00").code
 
         // A department officer does not take a dossier from the counter; the desk officer hands it over.
-        try Self.expectRefused(db, code, "Hồ sơ đang ở Bộ phận một cửa, không thuộc cơ quan của cán bộ Phạm Thị Hộ") {
-            try s.handOver(caseCode: code, at: t("2026-11-19 09:30"), officer: "tuphap", calendar: cal)
+        try Self.expectRefused(db, code, .notOwnBody(holder: "Bộ phận một cửa")) {
+            try db.rules.handOver(caseCode: code, at: t("2026-11-19 09:30"), officer: "tuphap")
         }
-        try s.handOver(caseCode: code, at: t("2026-11-19 10:00"), officer: "tiepnhan", calendar: cal)
+        try db.rules.handOver(caseCode: code, at: t("2026-11-19 10:00"), officer: "tiepnhan")
 
         // Step 1 is the civil-status office's (internal): neither the counter nor another office records it.
-        try Self.expectRefused(db, code, "là cơ quan trong xã") {
-            try s.acknowledge(caseCode: code, at: t("2026-11-19 10:15"), officer: "tiepnhan")
+        try Self.expectRefused(db, code, .bodyRecordsItself(bodyName: "Công chức Tư pháp - Hộ tịch")) {
+            try db.rules.acknowledge(caseCode: code, at: t("2026-11-19 10:15"), officer: "tiepnhan")
         }
-        try Self.expectRefused(db, code, "không thuộc cơ quan của cán bộ Đỗ Văn Phòng") {
-            try s.acknowledge(caseCode: code, at: t("2026-11-19 10:15"), officer: "vanphong")
+        try Self.expectRefused(db, code, .notOwnBody(holder: "Công chức Tư pháp - Hộ tịch")) {
+            try db.rules.acknowledge(caseCode: code, at: t("2026-11-19 10:15"), officer: "vanphong")
         }
-        try s.acknowledge(caseCode: code, at: t("2026-11-19 10:15"), officer: "tuphap")
-        try Self.expectRefused(db, code, "là cơ quan trong xã") {
-            try s.finishStep(caseCode: code, at: t("2026-11-20 09:00"), officer: "tiepnhan")
+        try db.rules.acknowledge(caseCode: code, at: t("2026-11-19 10:15"), officer: "tuphap")
+        try Self.expectRefused(db, code, .bodyRecordsItself(bodyName: "Công chức Tư pháp - Hộ tịch")) {
+            try db.rules.finishStep(caseCode: code, at: t("2026-11-20 09:00"), officer: "tiepnhan")
         }
-        try Self.expectRefused(db, code, "không thuộc cơ quan của cán bộ Đỗ Văn Phòng") {
-            try s.finishStep(caseCode: code, at: t("2026-11-20 09:00"), officer: "vanphong")
+        try Self.expectRefused(db, code, .notOwnBody(holder: "Công chức Tư pháp - Hộ tịch")) {
+            try db.rules.finishStep(caseCode: code, at: t("2026-11-20 09:00"), officer: "vanphong")
         }
-        try s.finishStep(caseCode: code, at: t("2026-11-20 09:00"), officer: "tuphap")
+        try db.rules.finishStep(caseCode: code, at: t("2026-11-20 09:00"), officer: "tuphap")
 
         // Another office may not pass on what the civil-status office finished…
-        try Self.expectRefused(db, code, "Hồ sơ đang ở Công chức Tư pháp - Hộ tịch, không thuộc cơ quan của cán bộ Đỗ Văn Phòng") {
-            try s.handOver(caseCode: code, at: t("2026-11-20 09:30"), officer: "vanphong", calendar: cal)
+        try Self.expectRefused(db, code, .notOwnBody(holder: "Công chức Tư pháp - Hộ tịch")) {
+            try db.rules.handOver(caseCode: code, at: t("2026-11-20 09:30"), officer: "vanphong")
         }
         // …but the civil-status office hands its own dossier on to step 2, with that step's deadline.
-        let passed = try s.handOver(caseCode: code, at: t("2026-11-20 10:00"), officer: "tuphap", calendar: cal)
+        let passed = try db.rules.handOver(caseCode: code, at: t("2026-11-20 10:00"), officer: "tuphap")
         #expect(passed.steps[1].handedOverAt == t("2026-11-20 10:00"))
         #expect(passed.steps[1].stepDue == t("2026-11-23 10:00"))
 
         // The police are outside the commune: the counter records their receipt and result, the civil-status office may not.
-        try Self.expectRefused(db, code, "không thuộc cơ quan của cán bộ Phạm Thị Hộ") {
-            try s.acknowledge(caseCode: code, at: t("2026-11-20 10:30"), officer: "tuphap")
+        try Self.expectRefused(db, code, .notOwnBody(holder: "Công an xã")) {
+            try db.rules.acknowledge(caseCode: code, at: t("2026-11-20 10:30"), officer: "tuphap")
         }
-        try s.acknowledge(caseCode: code, receiptNumber: "BN-7", at: t("2026-11-20 10:30"), officer: "tiepnhan")
-        try Self.expectRefused(db, code, "không thuộc cơ quan của cán bộ Phạm Thị Hộ") {
-            try s.finishStep(caseCode: code, at: t("2026-11-23 09:00"), officer: "tuphap")
+        try db.rules.acknowledge(caseCode: code, receiptNumber: "BN-7", at: t("2026-11-20 10:30"), officer: "tiepnhan")
+        try Self.expectRefused(db, code, .notOwnBody(holder: "Công an xã")) {
+            try db.rules.finishStep(caseCode: code, at: t("2026-11-23 09:00"), officer: "tuphap")
         }
-        try s.finishStep(caseCode: code, at: t("2026-11-23 09:00"), officer: "tiepnhan")
+        try db.rules.finishStep(caseCode: code, at: t("2026-11-23 09:00"), officer: "tiepnhan")
 
         // Step 3 follows the police's step, not the civil-status office's: not for it to hand over.
-        try Self.expectRefused(db, code, "Hồ sơ đang ở Công an xã, không thuộc cơ quan của cán bộ Phạm Thị Hộ") {
-            try s.handOver(caseCode: code, at: t("2026-11-23 09:30"), officer: "tuphap", calendar: cal)
+        try Self.expectRefused(db, code, .notOwnBody(holder: "Công an xã")) {
+            try db.rules.handOver(caseCode: code, at: t("2026-11-23 09:30"), officer: "tuphap")
         }
-        try s.handOver(caseCode: code, at: t("2026-11-23 09:30"), officer: "tiepnhan", calendar: cal)
-        try s.acknowledge(caseCode: code, at: t("2026-11-23 10:00"), officer: "tiepnhan")
-        let done = try s.finishStep(caseCode: code, at: t("2026-11-23 15:00"), officer: "tiepnhan")
+        try db.rules.handOver(caseCode: code, at: t("2026-11-23 09:30"), officer: "tiepnhan")
+        try db.rules.acknowledge(caseCode: code, at: t("2026-11-23 10:00"), officer: "tiepnhan")
+        let done = try db.rules.finishStep(caseCode: code, at: t("2026-11-23 15:00"), officer: "tiepnhan")
         #expect(done.steps.allSatisfy { $0.doneAt != nil })
         let officers = try s.events(caseID: try #require(try s.caseID(code: code))).map { "\($0.event.kind.rawValue):\($0.event.officer)" }
         #expect(Array(officers.dropFirst()) == [
@@ -235,21 +231,21 @@ import Testing
 
         // The leadership (internal, no accounts per body): a leader records it, the counter may not.
         let second = try db.register("Trần Văn Bảy", procedure: "1.004873", at: "2026-11-16 09:00").code
-        try s.handOver(caseCode: second, at: t("2026-11-16 10:00"), officer: "tiepnhan", calendar: cal)
-        try s.acknowledge(caseCode: second, at: t("2026-11-16 10:15"), officer: "tuphap")
-        try s.finishStep(caseCode: second, at: t("2026-11-17 09:00"), officer: "tuphap")
-        try s.handOver(caseCode: second, at: t("2026-11-17 09:30"), officer: "tiepnhan", calendar: cal)
-        try Self.expectRefused(db, second, "Lãnh đạo UBND xã là cơ quan trong xã") {
-            try s.acknowledge(caseCode: second, at: t("2026-11-17 10:00"), officer: "tiepnhan")
+        try db.rules.handOver(caseCode: second, at: t("2026-11-16 10:00"), officer: "tiepnhan")
+        try db.rules.acknowledge(caseCode: second, at: t("2026-11-16 10:15"), officer: "tuphap")
+        try db.rules.finishStep(caseCode: second, at: t("2026-11-17 09:00"), officer: "tuphap")
+        try db.rules.handOver(caseCode: second, at: t("2026-11-17 09:30"), officer: "tiepnhan")
+        try Self.expectRefused(db, second, .bodyRecordsItself(bodyName: "Lãnh đạo UBND xã")) {
+            try db.rules.acknowledge(caseCode: second, at: t("2026-11-17 10:00"), officer: "tiepnhan")
         }
-        try Self.expectRefused(db, second, "không thuộc cơ quan của cán bộ Phạm Thị Hộ") {
-            try s.acknowledge(caseCode: second, at: t("2026-11-17 10:00"), officer: "tuphap")
+        try Self.expectRefused(db, second, .notOwnBody(holder: "Lãnh đạo UBND xã")) {
+            try db.rules.acknowledge(caseCode: second, at: t("2026-11-17 10:00"), officer: "tuphap")
         }
-        try s.acknowledge(caseCode: second, at: t("2026-11-17 10:00"), officer: "lanhdao")
-        try Self.expectRefused(db, second, "là cơ quan trong xã") {
-            try s.finishStep(caseCode: second, at: t("2026-11-17 14:00"), officer: "tiepnhan")
+        try db.rules.acknowledge(caseCode: second, at: t("2026-11-17 10:00"), officer: "lanhdao")
+        try Self.expectRefused(db, second, .bodyRecordsItself(bodyName: "Lãnh đạo UBND xã")) {
+            try db.rules.finishStep(caseCode: second, at: t("2026-11-17 14:00"), officer: "tiepnhan")
         }
-        let signed = try s.finishStep(caseCode: second, at: t("2026-11-17 14:00"), officer: "lanhdao")
+        let signed = try db.rules.finishStep(caseCode: second, at: t("2026-11-17 14:00"), officer: "lanhdao")
         #expect(signed.steps[1].doneAt == t("2026-11-17 14:00"))
         try Self.expectConsistent(db, second)
     }
@@ -259,21 +255,21 @@ import Testing
         let s = db.store
         let code = try db.register("Trần Văn Bảy", procedure: "XA.LT.01", at: "2026-11-19 09:00").code
         let ask = CaseEventPayload.supplementRequested(items: ["Giấy chứng sinh (bản chính)"], reason: "Thiếu giấy tờ")
-        try s.handOver(caseCode: code, at: t("2026-11-19 10:00"), officer: "tiepnhan", calendar: db.calendar)
-        try Self.expectRefused(db, code, "không thuộc cơ quan của cán bộ Đỗ Văn Phòng") {
-            try s.record(ask, caseCode: code, at: t("2026-11-19 10:30"), officer: "vanphong")
+        try db.rules.handOver(caseCode: code, at: t("2026-11-19 10:00"), officer: "tiepnhan")
+        try Self.expectRefused(db, code, .notOwnBody(holder: "Công chức Tư pháp - Hộ tịch")) {
+            try db.rules.record(ask, caseCode: code, at: t("2026-11-19 10:30"), officer: "vanphong")
         }
-        let paused = try s.record(ask, caseCode: code, at: t("2026-11-19 10:30"), officer: "tuphap")
+        let paused = try db.rules.record(ask, caseCode: code, at: t("2026-11-19 10:30"), officer: "tuphap")
         #expect(paused.status == .waitingSupplement)
         try Self.expectConsistent(db, code)
 
         // A case still at the counter is held by no office: not for the commune office to pause.
         let atCounter = try db.register("Lê Văn Chín", procedure: "XA.LT.01", at: "2026-11-19 09:10").code
-        try Self.expectRefused(db, atCounter, "Hồ sơ đang ở Bộ phận một cửa") {
-            try s.record(ask, caseCode: atCounter, at: t("2026-11-19 10:30"), officer: "vanphong")
+        try Self.expectRefused(db, atCounter, .notOwnBody(holder: "Bộ phận một cửa")) {
+            try db.rules.record(ask, caseCode: atCounter, at: t("2026-11-19 10:30"), officer: "vanphong")
         }
-        try Self.expectRefused(db, atCounter, "Hồ sơ đang ở Bộ phận một cửa") {
-            try s.record(.refused(reasons: ["Không thuộc thẩm quyền"]), caseCode: atCounter, at: t("2026-11-19 10:30"), officer: "vanphong")
+        try Self.expectRefused(db, atCounter, .notOwnBody(holder: "Bộ phận một cửa")) {
+            try db.rules.record(.refused(reasons: ["Không thuộc thẩm quyền"]), caseCode: atCounter, at: t("2026-11-19 10:30"), officer: "vanphong")
         }
     }
 
@@ -291,17 +287,17 @@ import Testing
         ]
         for (payload, name) in actions {
             for officer in ["tiepnhan", "tuphap"] {
-                try Self.expectRefused(db, a, "không được thực hiện việc \"\(name)\"") {
-                    try s.record(payload, caseCode: a, at: t("2026-11-18 10:00"), officer: officer)
+                try Self.expectRefused(db, a, .roleMayNot(role: officer == "tiepnhan" ? .deskOfficer : .departmentOfficer, action: payload.kind)) {
+                    try db.rules.record(payload, caseCode: a, at: t("2026-11-18 10:00"), officer: officer)
                 }
             }
         }
-        let rescheduled = try s.record(actions[0].0, caseCode: a, at: t("2026-11-18 10:00"), officer: "lanhdao")
+        let rescheduled = try db.rules.record(actions[0].0, caseCode: a, at: t("2026-11-18 10:00"), officer: "lanhdao")
         #expect(rescheduled.appointment == t("2026-11-20 09:00") && rescheduled.rescheduleCount == 1)
         #expect(rescheduled.legalDue == t("2026-11-19 09:00"), "statistics keep the legal deadline")
-        #expect(try s.record(actions[1].0, caseCode: b, at: t("2026-11-18 10:00"), officer: "lanhdao").status == .stopped)
-        #expect(try s.record(actions[2].0, caseCode: c, at: t("2026-11-18 10:00"), officer: "lanhdao").status == .cancelled)
-        #expect(try s.record(.cancelled(reason: "Nhập nhầm"), caseCode: a, at: t("2026-11-18 11:00"), officer: "quantri").status == .cancelled)
+        #expect(try db.rules.record(actions[1].0, caseCode: b, at: t("2026-11-18 10:00"), officer: "lanhdao").status == .stopped)
+        #expect(try db.rules.record(actions[2].0, caseCode: c, at: t("2026-11-18 10:00"), officer: "lanhdao").status == .cancelled)
+        #expect(try db.rules.record(.cancelled(reason: "Nhập nhầm"), caseCode: a, at: t("2026-11-18 11:00"), officer: "quantri").status == .cancelled)
         for code in [a, b, c] { try Self.expectConsistent(db, code) }
     }
 
@@ -314,33 +310,30 @@ import Testing
         // Monday 16/11 09:00 + 3 working days → Thursday 19/11 09:00; TUPHAP's 2 from 10:00 → Wednesday 18/11 10:00.
         let code = try db.register("Trần Văn Bảy", procedure: "1.004873", at: "2026-11-16 09:00").code
         let id = try #require(try s.caseID(code: code))
-        var state = try s.handOver(caseCode: code, at: t("2026-11-16 10:00"), officer: "tiepnhan", calendar: db.calendar)
+        var state = try db.rules.handOver(caseCode: code, at: t("2026-11-16 10:00"), officer: "tiepnhan")
         #expect(state.steps[0].stepDue == t("2026-11-18 10:00"))
         try Self.expectConsistent(db, code)
-        try s.acknowledge(caseCode: code, at: t("2026-11-16 10:15"), officer: "tuphap")
+        try db.rules.acknowledge(caseCode: code, at: t("2026-11-16 10:15"), officer: "tuphap")
         try Self.expectConsistent(db, code)
 
-        try Self.expectRefused(db, code, "không ở trạng thái chờ bổ sung") {
-            try s.resumeAfterSupplement(caseCode: code, at: t("2026-11-17 09:00"), officer: "tiepnhan", calendar: db.calendar,
-                                        policy: .restartFromZero)
+        try Self.expectRefused(db, code, .notWaitingForSupplement) {
+            try db.rules.resumeAfterSupplement(caseCode: code, at: t("2026-11-17 09:00"), officer: "tiepnhan")
         }
         // The office asks for a paper on Tuesday: the clock stops.
-        state = try s.record(.supplementRequested(items: ["Bản sao giấy chứng nhận ly hôn"], reason: "Thiếu giấy tờ"), caseCode: code,
+        state = try db.rules.record(.supplementRequested(items: ["Bản sao giấy chứng nhận ly hôn"], reason: "Thiếu giấy tờ"), caseCode: code,
                              at: t("2026-11-17 10:30"), officer: "tuphap")
         #expect(state.status == .waitingSupplement && state.pausedAt == t("2026-11-17 10:30") && state.supplementRounds == 1)
         try Self.expectConsistent(db, code)
-        try Self.expectRefused(db, code, "Không có bước nào đang xử lý") {
-            try s.finishStep(caseCode: code, at: t("2026-11-18 09:00"), officer: "tuphap")
+        try Self.expectRefused(db, code, .wrongState(action: .stepDone, status: .waitingSupplement)) {
+            try db.rules.finishStep(caseCode: code, at: t("2026-11-18 09:00"), officer: "tuphap")
         }
         // The counter takes the complete dossier back, not the office.
-        try Self.expectRefused(db, code, "không được thực hiện việc \"Nhận hồ sơ bổ sung\"") {
-            try s.resumeAfterSupplement(caseCode: code, at: t("2026-11-20 14:00"), officer: "tuphap", calendar: db.calendar,
-                                        policy: .restartFromZero)
+        try Self.expectRefused(db, code, .roleMayNot(role: .departmentOfficer, action: .supplementReceived)) {
+            try db.rules.resumeAfterSupplement(caseCode: code, at: t("2026-11-20 14:00"), officer: "tuphap")
         }
 
         // The paper comes on Friday 14:00: 3 working days from then → Wed 25/11 14:00; the step's 2 → Tue 24/11 14:00.
-        state = try s.resumeAfterSupplement(caseCode: code, at: t("2026-11-20 14:00"), officer: "tiepnhan", calendar: db.calendar,
-                                            policy: try s.resumePolicy())
+        state = try db.rules.resumeAfterSupplement(caseCode: code, at: t("2026-11-20 14:00"), officer: "tiepnhan")
         #expect(state.status == .inProgress && state.pausedAt == nil)
         #expect(state.legalDue == t("2026-11-25 14:00") && state.appointment == t("2026-11-25 14:00"))
         #expect(state.steps.map(\.stepDue) == [t("2026-11-24 14:00"), nil])
@@ -348,21 +341,19 @@ import Testing
         let events = try s.events(caseID: id)
         #expect(events.first?.event.payload == .received(due: t("2026-11-19 09:00")), "the original deadline stays in the history")
         #expect(events.last?.event.payload == .supplementReceived(newDue: t("2026-11-25 14:00"), stepDue: t("2026-11-24 14:00")))
-        try Self.expectRefused(db, code, "không ở trạng thái chờ bổ sung") {
-            try s.resumeAfterSupplement(caseCode: code, at: t("2026-11-20 15:00"), officer: "tiepnhan", calendar: db.calendar,
-                                        policy: .restartFromZero)
+        try Self.expectRefused(db, code, .notWaitingForSupplement) {
+            try db.rules.resumeAfterSupplement(caseCode: code, at: t("2026-11-20 15:00"), officer: "tiepnhan")
         }
         // Judged against the restarted step deadline, finishing on Tuesday is on time.
-        state = try s.finishStep(caseCode: code, at: t("2026-11-24 11:00"), officer: "tuphap")
+        state = try db.rules.finishStep(caseCode: code, at: t("2026-11-24 11:00"), officer: "tuphap")
         #expect(state.steps[0].punctuality == .onTime)
         try Self.expectConsistent(db, code)
 
         // Asked while still at the counter: back to the counter, no step deadline.
         let counter = try db.register("Lê Văn Chín", procedure: "1.004873", at: "2026-11-16 09:00").code
-        try s.record(.supplementRequested(items: ["Tờ khai có chữ ký"], reason: ""), caseCode: counter, at: t("2026-11-16 09:30"),
+        try db.rules.record(.supplementRequested(items: ["Tờ khai có chữ ký"], reason: ""), caseCode: counter, at: t("2026-11-16 09:30"),
                      officer: "tiepnhan")
-        state = try s.resumeAfterSupplement(caseCode: counter, at: t("2026-11-18 09:00"), officer: "tiepnhan", calendar: db.calendar,
-                                            policy: .restartFromZero)
+        state = try db.rules.resumeAfterSupplement(caseCode: counter, at: t("2026-11-18 09:00"), officer: "tiepnhan")
         #expect(state.status == .received)
         #expect(state.legalDue == t("2026-11-23 09:00"))
         #expect(state.steps.allSatisfy { $0.stepDue == nil })
@@ -372,26 +363,26 @@ import Testing
     @Test func theShiftPolicyKeepsTheWorkingTimeLeftAtThePause() throws {
         let db = try Self.withOfficers()
         let s = db.store
-        #expect(throws: StoreError.invalid("Thiết lập resume_policy: phải là restart hoặc shift")) {
-            try s.changeSetting("resume_policy", to: "later")
+        let admin = try db.rules.actor("quantri")
+        #expect(throws: DeskError.refused(.invalidSetting(key: "resume_policy", message: "phải là restart hoặc shift"))) {
+            try db.rules.desk.changeSettings([(.resumePolicy, "later")], by: admin)
         }
         #expect(try s.setting("resume_policy") == nil, "a refused value is not stored")
         #expect(try s.resumePolicy() == .restartFromZero)
-        try s.changeSetting("resume_policy", to: " shift ")
+        try db.rules.desk.changeSettings([(.resumePolicy, " shift ")], by: admin)
         #expect(try s.setting("resume_policy") == "shift")
         #expect(try s.resumePolicy() == .shiftByPausedTime)
 
         let code = try db.register("Trần Văn Bảy", procedure: "1.004873", at: "2026-11-16 09:00").code
-        try s.handOver(caseCode: code, at: t("2026-11-16 10:00"), officer: "tiepnhan", calendar: db.calendar)
-        try s.acknowledge(caseCode: code, at: t("2026-11-16 10:15"), officer: "tuphap")
-        try s.record(.supplementRequested(items: ["Bản sao giấy chứng nhận ly hôn"], reason: ""), caseCode: code,
+        try db.rules.handOver(caseCode: code, at: t("2026-11-16 10:00"), officer: "tiepnhan")
+        try db.rules.acknowledge(caseCode: code, at: t("2026-11-16 10:15"), officer: "tuphap")
+        try db.rules.record(.supplementRequested(items: ["Bản sao giấy chứng nhận ly hôn"], reason: ""), caseCode: code,
                      at: t("2026-11-17 10:30"), officer: "tuphap")
         try Self.expectConsistent(db, code)
         // Left at Tue 10:30: to the case's Thu 19/11 09:00, 60 + 240 + 480 + 90 = 870 working minutes; to the step's
         // Wed 18/11 10:00, 300 + 150 = 450. From Fri 20/11 14:00: 180 that day, 480 on Monday, then 210 → Tue 24/11
         // 11:00; the step's 450 → Mon 23/11 13:30.
-        let state = try s.resumeAfterSupplement(caseCode: code, at: t("2026-11-20 14:00"), officer: "tiepnhan", calendar: db.calendar,
-                                                policy: try s.resumePolicy())
+        let state = try db.rules.resumeAfterSupplement(caseCode: code, at: t("2026-11-20 14:00"), officer: "tiepnhan")
         #expect(state.legalDue == t("2026-11-24 11:00"))
         #expect(state.appointment == t("2026-11-24 11:00"))
         #expect(state.steps[0].stepDue == t("2026-11-23 13:30"))
@@ -399,7 +390,7 @@ import Testing
         #expect(events.first?.event.payload == .received(due: t("2026-11-19 09:00")))
         try Self.expectConsistent(db, code)
 
-        try s.changeSetting("resume_policy", to: "restart")
+        try db.rules.desk.changeSettings([(.resumePolicy, "restart")], by: admin)
         #expect(try s.resumePolicy() == .restartFromZero)
     }
 
@@ -420,19 +411,19 @@ import Testing
         let g = try db.register("Người G", procedure: "XA.LT.01", at: "2026-11-19 09:00").code        // cancelled
         let h = try db.register("Người H", procedure: "1.004873", at: "2026-11-19 09:00").code        // result ready
 
-        try s.handOver(caseCode: c, at: t("2026-11-19 08:30"), officer: "tiepnhan", calendar: cal)   // due Mon 23/11 08:30
-        try s.acknowledge(caseCode: c, at: t("2026-11-19 08:45"), officer: "tuphap")
-        try s.handOver(caseCode: b, at: t("2026-11-19 10:00"), officer: "tiepnhan", calendar: cal)   // due Fri 20/11 10:00
-        try s.handOver(caseCode: d2, at: t("2026-11-19 08:10"), officer: "tiepnhan", calendar: cal)
-        try s.acknowledge(caseCode: d2, at: t("2026-11-19 08:20"), officer: "tuphap")
-        try s.finishStep(caseCode: d2, at: t("2026-11-19 09:00"), officer: "tuphap")
-        try s.handOver(caseCode: e, at: t("2026-11-19 09:10"), officer: "tiepnhan", calendar: cal)   // 7 wd → Mon 30/11 09:10
-        try s.handOver(caseCode: f, at: t("2026-11-19 09:15"), officer: "tiepnhan", calendar: cal)
-        try s.acknowledge(caseCode: f, at: t("2026-11-19 09:20"), officer: "tuphap")
-        try s.record(.supplementRequested(items: ["Tờ khai"], reason: ""), caseCode: f, at: t("2026-11-19 09:30"), officer: "tuphap")
-        try s.record(.cancelled(reason: "Nhập nhầm"), caseCode: g, at: t("2026-11-19 09:05"), officer: "lanhdao")
-        try s.record(.resultReceived(documentNumber: "XN-1", documentDate: d("2026-11-19")), caseCode: h, at: t("2026-11-19 09:30"),
-                     officer: "tiepnhan")
+        try db.rules.handOver(caseCode: c, at: t("2026-11-19 08:30"), officer: "tiepnhan")   // due Mon 23/11 08:30
+        try db.rules.acknowledge(caseCode: c, at: t("2026-11-19 08:45"), officer: "tuphap")
+        try db.rules.handOver(caseCode: b, at: t("2026-11-19 10:00"), officer: "tiepnhan")   // due Fri 20/11 10:00
+        try db.rules.handOver(caseCode: d2, at: t("2026-11-19 08:10"), officer: "tiepnhan")
+        try db.rules.acknowledge(caseCode: d2, at: t("2026-11-19 08:20"), officer: "tuphap")
+        try db.rules.finishStep(caseCode: d2, at: t("2026-11-19 09:00"), officer: "tuphap")
+        try db.rules.handOver(caseCode: e, at: t("2026-11-19 09:10"), officer: "tiepnhan")   // 7 wd → Mon 30/11 09:10
+        try db.rules.handOver(caseCode: f, at: t("2026-11-19 09:15"), officer: "tiepnhan")
+        try db.rules.acknowledge(caseCode: f, at: t("2026-11-19 09:20"), officer: "tuphap")
+        try db.rules.record(.supplementRequested(items: ["Tờ khai"], reason: ""), caseCode: f, at: t("2026-11-19 09:30"), officer: "tuphap")
+        try db.rules.record(.cancelled(reason: "Nhập nhầm"), caseCode: g, at: t("2026-11-19 09:05"), officer: "lanhdao")
+        try db.rules.record(.resultReceived(documentNumber: "XN-1", documentDate: d("2026-11-19"), overrideReason: "Kết quả có ngay"),
+                            caseCode: h, at: t("2026-11-19 09:30"), officer: "lanhdao")
 
         func describe(_ items: [BodyQueueItem]) -> [String] {
             items.map { "\($0.summary.applicantName) \($0.step + 1) \($0.stage.rawValue) \($0.stepDue?.iso ?? "-")" }
@@ -482,7 +473,7 @@ import Testing
         let afternoon = try db.register("Người Trưa", procedure: "1.004222", at: "2026-11-20 14:00").code
         let saturday = try db.register("Người Thứ Bảy", procedure: "1.004222", at: "2026-11-21 09:00").code
         let handed = try db.register("Người Đã Giao", procedure: "1.004222", at: "2026-11-20 08:00").code
-        try s.handOver(caseCode: handed, at: t("2026-11-20 08:30"), officer: "tiepnhan", calendar: db.calendar)
+        try db.rules.handOver(caseCode: handed, at: t("2026-11-20 08:30"), officer: "tiepnhan")
 
         func late(_ now: String) throws -> Set<String> { try s.attention(now: t(now), calendar: db.calendar).handOverLate }
         #expect(try late("2026-11-20 17:00") == [])
@@ -491,40 +482,42 @@ import Testing
         #expect(try late("2026-11-23 07:31") == [afternoon, evening], "after the cut-off: by the start of the next working day")
         #expect(try late("2026-11-23 17:00") == [afternoon, evening])
         #expect(try late("2026-11-23 17:01") == [afternoon, evening, saturday], "on a day off: by the end of the next working day")
-        try s.handOver(caseCode: evening, at: t("2026-11-23 08:00"), officer: "tiepnhan", calendar: db.calendar)
+        try db.rules.handOver(caseCode: evening, at: t("2026-11-23 08:00"), officer: "tiepnhan")
         #expect(try late("2026-11-23 17:01") == [afternoon, saturday], "handing over clears the flag")
         #expect(try s.attention(now: t("2026-11-23 17:01"), calendar: db.calendar).apologyDue.isEmpty)
     }
 
-    @Test func anApologyIsDueFromOneWorkingDayBeforeTheAppointment() throws {
+    @Test func anApologyIsDueOnceTheLastWorkingDayBeforeTheAppointmentBegins() throws {
         let db = try Self.withOfficers()
         let s = db.store
-        // 1.004873: Monday 16/11 09:00 → Thursday 19/11 09:00; one working day before is Wednesday 18/11 09:00.
+        // 1.004873: Monday 16/11 09:00 → Thursday 19/11 09:00; the last working day before it, Wednesday 18/11,
+        // begins at 07:30.
         let rescheduled = try db.register("Người Hẹn Lại", procedure: "1.004873", at: "2026-11-16 09:00").code
         let resulted = try db.register("Người Có Kết Quả", procedure: "1.004873", at: "2026-11-16 09:00").code
         let handed = try db.register("Người Đang Giải Quyết", procedure: "1.004873", at: "2026-11-16 09:00").code
         let later = try db.register("Người Sau", procedure: "1.004873", at: "2026-11-17 09:00").code   // → Fri 20/11 09:00
-        try s.handOver(caseCode: handed, at: t("2026-11-16 10:00"), officer: "tiepnhan", calendar: db.calendar)
+        try db.rules.handOver(caseCode: handed, at: t("2026-11-16 10:00"), officer: "tiepnhan")
 
         func due(_ now: String) throws -> Set<String> { try s.attention(now: t(now), calendar: db.calendar).apologyDue }
-        /// The store's flags agree with `Routing.needsApology` on each case's state.
+        /// The store's flags agree with `CaseStanding`, the one rule, on each case.
         func agrees(_ now: String) throws -> Bool {
             let flagged = try due(now)
             return try [rescheduled, resulted, handed, later].allSatisfy { code in
-                Routing.needsApology(try Self.state(db, code), now: t(now), calendar: db.calendar) == flagged.contains(code)
+                let record = try #require(try s.caseRecord(code: code))
+                return CaseStanding.needsApology(CaseStanding.Facts(record), now: t(now), calendar: db.calendar) == flagged.contains(code)
             }
         }
-        #expect(try due("2026-11-18 08:59") == [], "481 working minutes left")
-        #expect(try due("2026-11-18 09:00") == [rescheduled, resulted, handed], "480 left: one working day")
-        #expect(try due("2026-11-19 09:00") == [rescheduled, resulted, handed, later])
+        #expect(try due("2026-11-18 07:29") == [], "Tuesday's evening and Wednesday before opening: not yet")
+        #expect(try due("2026-11-18 07:30") == [rescheduled, resulted, handed], "Wednesday, the last working day, begins")
+        #expect(try due("2026-11-19 07:30") == [rescheduled, resulted, handed, later])
         #expect(try due("2026-11-19 10:00") == [rescheduled, resulted, handed, later], "past the appointment, still due")
-        #expect(try agrees("2026-11-18 08:59") && agrees("2026-11-18 09:00") && agrees("2026-11-19 10:00"))
+        #expect(try agrees("2026-11-18 07:29") && agrees("2026-11-18 07:30") && agrees("2026-11-19 10:00"))
 
-        // The leader reschedules one; a result comes back for another.
-        try s.record(.rescheduled(newDue: t("2026-11-24 09:00"), reason: "Chờ xác minh"), caseCode: rescheduled,
+        // The leader reschedules one; a result comes back for another (the route not done: the leader records why).
+        try db.rules.record(.rescheduled(newDue: t("2026-11-24 09:00"), reason: "Chờ xác minh"), caseCode: rescheduled,
                      at: t("2026-11-18 10:00"), officer: "lanhdao")
-        try s.record(.resultReceived(documentNumber: "XN-5", documentDate: d("2026-11-18")), caseCode: resulted,
-                     at: t("2026-11-18 10:00"), officer: "tiepnhan")
+        try db.rules.record(.resultReceived(documentNumber: "XN-5", documentDate: d("2026-11-18"), overrideReason: "Xác nhận tại chỗ"),
+                            caseCode: resulted, at: t("2026-11-18 10:00"), officer: "lanhdao")
         #expect(try due("2026-11-18 10:00") == [handed])
         #expect(try due("2026-11-23 10:00") == [handed, later], "rescheduled once: not again, even near the new date")
         #expect(try agrees("2026-11-18 10:00") && agrees("2026-11-23 10:00"))

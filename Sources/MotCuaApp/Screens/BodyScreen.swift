@@ -43,7 +43,7 @@ struct BodyScreen: Screen {
         case .response(.done(let message)):
             marked = []
             return [.status(message, message.contains("không giao được") ? .warning : .ok)] + reload()
-        case .response(.failed(let m)):
+        case .response(.failed(let m, _)):
             return [.status(m, .error)]
         case .key(.character(" ")) where body != nil && cases.filter.isEmpty:
             guard let row = cases.selectedRow, let item = queue.first(where: { $0.summary.code == row.id }) else { return [] }
@@ -120,7 +120,7 @@ struct BodyScreen: Screen {
                 remaining = r.description
                 style = r.isOverdue ? .overdue : (due.date == context.now.date ? .dueToday : .normal)
             }
-            let due = item.stepDue.map { "\(pad2($0.date.day))/\(pad2($0.date.month)) \($0.time.text)" } ?? ""
+            let due = item.stepDue.map { "\($0.date.day.zeroPadded())/\($0.date.month.zeroPadded()) \($0.time.text)" } ?? ""
             var columns = [(marked.contains(s.code) ? "[x] " : "[ ] ") + code, s.applicantName]
             if wide { columns.append("\(item.step + 1). \(item.task)") }
             columns += [BodyScreen.stageText(item.stage), due, remaining]

@@ -8,51 +8,25 @@ import TerminalUI
 /// request and its return, refusal, apology with a new date, withdrawal, stop, cancellation. F5 and F6 open the
 /// one the route expects next; the others come from the case view's keys. F10 records it.
 struct CaseActionScreen: Screen {
-    /// What the officer asked for; the exact action follows from the case's state.
-    enum Intent: String, Sendable {
-        /// F5: the next hand-over, receipt or step result.
-        case route
-        /// F6: the result back at the counter, or the return to the applicant.
-        case result
-        case supplement, refuse, reschedule, withdraw, stop, cancel, evaluate
-    }
-
-    enum Kind: Equatable {
-        case handOver(Int), acknowledge(Int), finish(Int), result, returnCase, evaluate
-        case supplementRequest, resume, refuse, reschedule, withdraw, stop, cancel
-
-        var eventKind: CaseEventKind {
-            switch self {
-            case .handOver: .handedOver
-            case .acknowledge: .acknowledged
-            case .finish: .stepDone
-            case .result: .resultReceived
-            case .returnCase: .returned
-            case .evaluate: .evaluated
-            case .supplementRequest: .supplementRequested
-            case .resume: .supplementReceived
-            case .refuse: .refused
-            case .reschedule: .rescheduled
-            case .withdraw: .withdrawn
-            case .stop: .stopped
-            case .cancel: .cancelled
-            }
-        }
-    }
+    typealias Intent = ActionIntent
+    typealias Kind = ActionKind
 
     let code: String
     let intent: Intent
     var record: CaseRecord?
+    /// What the officer may do on the case now (from the application layer).
+    var options: CaseOptions
     var kind: Kind?
     var form = ScrollForm([])
     var done = false
 
     static let saveCommand = Command(id: "save", title: "Ghi nhận", help: "ghi nhận việc này vào hồ sơ")
 
-    init(code: String, intent: Intent, record: CaseRecord? = nil) {
+    init(code: String, intent: Intent, record: CaseRecord? = nil, options: CaseOptions = .none) {
         self.code = code
         self.intent = intent
         self.record = record
+        self.options = options
     }
 
     var title: String { kind.map(CaseActionScreen.heading) ?? "Hồ sơ \(code)" }
@@ -79,54 +53,9 @@ struct CaseActionScreen: Screen {
         case .withdraw: "Rút hồ sơ"
         case .stop: "Dừng giải quyết"
         case .cancel: "Hủy hồ sơ"
+        case .correct: "Sửa thông tin hồ sơ"
         }
     }
-
-    /// The action for an intent in the case's state, or why there is none.
-    static func resolve(_ intent: Intent, _ r: CaseRecord) -> Result<Kind, Refusal> {
-        let s = r.state
-        switch intent {
-        case .route:
-            switch Routing.next(s) {
-            case .handOver(let k): return .success(.handOver(k))
-            case .acknowledge(let k): return .success(.acknowledge(k))
-            case .finish(let k): return .success(.finish(k))
-            case .receiveResult: return .failure(Refusal("Các bước đã xong: F6 để ghi nhận kết quả"))
-            case .none:
-                if s.status == .resultReady { return .failure(Refusal("Đã có kết quả: F6 để trả cho người nộp")) }
-                return .failure(Refusal("Hồ sơ \(s.status.vietnameseName.lowercased()): không có gì để chuyển"))
-            }
-        case .result:
-            if s.status == .resultReady { return .success(.returnCase) }
-            if s.status == .returned && !s.evaluated { return .success(.evaluate) }
-            switch Routing.next(s) {
-            case .receiveResult: return .success(.result)
-            case .finish(let k) where k == r.steps.count - 1: return .success(.result)
-            case .handOver(let k), .acknowledge(let k), .finish(let k):
-                return .failure(Refusal("Chưa có kết quả: hồ sơ đang ở bước \(k + 1) (\(r.steps[k].bodyName)); F5 để chuyển"))
-            case .none:
-                return .failure(Refusal("Hồ sơ \(s.status.vietnameseName.lowercased()): không có kết quả để trả"))
-            }
-        case .supplement:
-            if s.status == .waitingSupplement { return .success(.resume) }
-            guard [.received, .inProgress].contains(s.status) else {
-                return .failure(Refusal("Hồ sơ \(s.status.vietnameseName.lowercased()): không yêu cầu bổ sung được"))
-            }
-            return .success(.supplementRequest)
-        case .refuse: return .success(.refuse)
-        case .reschedule:
-            if s.rescheduleCount > 0 { return .failure(Refusal("Hồ sơ đã được hẹn lại một lần; chỉ được hẹn lại một lần")) }
-            return .success(.reschedule)
-        case .withdraw: return .success(.withdraw)
-        case .stop: return .success(.stop)
-        case .cancel: return .success(.cancel)
-        case .evaluate:
-            guard s.status == .returned, !s.evaluated else { return .failure(Refusal("Chỉ đánh giá khi đã trả kết quả, một lần")) }
-            return .success(.evaluate)
-        }
-    }
-
-    struct Refusal: Error { let message: String; init(_ m: String) { message = m } }
 
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
         switch event {
@@ -134,8 +63,9 @@ struct CaseActionScreen: Screen {
             if done { return [.pop] }
             if let record, kind == nil { return start(record, context) }
             return record == nil ? [.perform(.loadCase(code))] : []
-        case .response(.caseLoaded(let r, _)):
+        case .response(.caseLoaded(let r, _, let o)):
             record = r
+            options = o
             return start(r, context)
         case .key(let key):
             let before = form.choice("mode")?.selected
@@ -167,7 +97,7 @@ struct CaseActionScreen: Screen {
         case .answer(let tag, let answer):
             guard answer == .yes, let r = record else { return [.pop] }
             switch tag {
-            case "evaluate": return [.replace(CaseActionScreen(code: r.code, intent: .evaluate, record: r))]
+            case "evaluate": return [.replace(CaseActionScreen(code: r.code, intent: .evaluate))]
             case "print-transfer": return [.replace(DocumentPreviewScreen(source: .transfer(caseCode: r.code, step: nil), onTheSpot: false, headline: ""))]
             case "print-apology": return [.replace(DocumentPreviewScreen(source: .apology(caseCode: r.code), onTheSpot: false, headline: ""))]
             case "print-refusal": return [.replace(DocumentPreviewScreen(source: .caseRefusal(caseCode: r.code), onTheSpot: false, headline: ""))]
@@ -175,27 +105,24 @@ struct CaseActionScreen: Screen {
             case "print-stop": return [.replace(DocumentPreviewScreen(source: .stopNotice(caseCode: r.code), onTheSpot: false, headline: ""))]
             default: return [.pop]
             }
-        case .response(.failed(let m)):
+        case .response(.failed(let m, let field)):
+            if let field { form.focus(on: field) }
             return [.status(m, .error)]
         default:
             return []
         }
     }
 
+    /// Opens the form of the action the intent leads to, or says at once why there is none (before any
+    /// input is asked).
     mutating func start(_ r: CaseRecord, _ context: ScreenContext) -> [Effect] {
-        switch CaseActionScreen.resolve(intent, r) {
-        case .failure(let refusal):
+        guard let k = options.kind(intent) else {
             done = true
-            return [.status(refusal.message, .warning), .pop]
-        case .success(let k):
-            if let role = context.officer?.role, !k.eventKind.allowedRoles.contains(role) {
-                done = true
-                return [.status("\(role.vietnameseName) không được thực hiện việc \"\(k.eventKind.vietnameseName)\"", .warning), .pop]
-            }
-            kind = k
-            form = ScrollForm(CaseActionScreen.items(k, r, context, mode: 0))
-            return []
+            return [.status(options.refusal(intent).map(Messages.text) ?? "Không thực hiện được việc này", .warning), .pop]
         }
+        kind = k
+        form = ScrollForm(CaseActionScreen.items(k, r, context, mode: 0))
+        return []
     }
 
     /// After recording: what the officer usually does next (print the slip, record the evaluation).
@@ -222,12 +149,12 @@ struct CaseActionScreen: Screen {
     // MARK: The form
 
     static func timeField(_ context: ScreenContext) -> ScrollForm.Item {
-        .field(Field(id: "at", label: "Thời điểm", text: "\(context.now.date.vietnamese) \(context.now.time.text)", maxLength: 16,
+        .field(Field(.at, label: "Thời điểm", text: "\(context.now.date.vietnamese) \(context.now.time.text)", maxLength: 16,
                      required: true, hint: "dd/mm/yyyy HH:MM (mặc định: bây giờ)") { ReceptionScreen.parseInstant($0) == nil ? "dạng dd/mm/yyyy HH:MM" : nil })
     }
 
     static func reasonField(_ label: String = "Lý do") -> ScrollForm.Item {
-        .field(Field(id: "reason", label: label, maxLength: 300, required: true))
+        .field(Field(.reason, label: label, maxLength: 300, required: true))
     }
 
     static func items(_ kind: Kind, _ r: CaseRecord, _ context: ScreenContext, mode: Int) -> [ScrollForm.Item] {
@@ -244,38 +171,39 @@ struct CaseActionScreen: Screen {
             items.append(.info(step(k), .normal))
             let due = Routing.stepDue(budget: r.steps[k].budget, handedOverAt: context.now, calendar: context.calendar)
             items.append(.info("Giao bây giờ thì hạn của bước: \(due.vietnamese)", .dim))
-            items.append(.field(Field(id: "slip", label: "Số phiếu chuyển", mask: .code, maxLength: 40,
+            items.append(.field(Field(.slipNumber, label: "Số phiếu chuyển", mask: .code, maxLength: 40,
                                       hint: "cơ quan ngoài xã: số phiếu chuyển hoặc số biên nhận bưu chính (có thể để trống)")))
         case .acknowledge(let k):
             items.append(.info(step(k), .normal))
             if let due = r.steps[k].progress.stepDue { items.append(.info("Hạn của bước: \(due.vietnamese)", .dim)) }
-            items.append(.field(Field(id: "receipt", label: "Số biên nhận", mask: .code, maxLength: 40,
+            items.append(.field(Field(.receiptNumber, label: "Số biên nhận", mask: .code, maxLength: 40,
                                       hint: "số biên nhận của cơ quan nhận (có thể để trống)")))
         case .finish(let k):
             items.append(.info(step(k), .normal))
             if let due = r.steps[k].progress.stepDue { items.append(.info("Hạn của bước: \(due.vietnamese)", .dim)) }
-            items.append(.field(Field(id: "note", label: "Kết quả xử lý", maxLength: 300, hint: "ghi chú (có thể để trống)")))
+            items.append(.field(Field(.stepNote, label: "Kết quả xử lý", maxLength: 300, required: true, hint: "việc đã làm, văn bản đã ký…")))
             if k + 1 < r.steps.count {
                 let next = r.steps[k + 1]
                 items.append(.choice(ChoiceField(id: "next", label: "Giao tiếp", options: ["Giao bước \(k + 2) cho \(next.bodyName)", "Chưa"])))
-                items.append(.field(Field(id: "slip", label: "Số phiếu chuyển", mask: .code, maxLength: 40,
+                items.append(.field(Field(.slipNumber, label: "Số phiếu chuyển", mask: .code, maxLength: 40,
                                           hint: "số phiếu chuyển / biên nhận bưu chính cho bước sau (có thể để trống)")))
             } else {
                 items.append(.info("Bước cuối: sau đó kết quả về Bộ phận một cửa (F6)", .dim))
             }
         case .result:
             if case .finish(let k) = Routing.next(r.state) { items.append(.info("\(step(k)) — ghi nhận xong cùng lúc", .dim)) }
-            items.append(.field(Field(id: "number", label: "Số văn bản kết quả", maxLength: 60, required: true)))
-            items.append(.field(Field(id: "date", label: "Ngày văn bản", text: context.now.date.vietnamese, mask: .date, required: true)))
+            items.append(.field(Field(.resultNumber, label: "Số văn bản kết quả", maxLength: 60, required: true)))
+            items.append(.field(Field(.resultDate, label: "Ngày văn bản", text: context.now.date.vietnamese, mask: .date, required: true)))
         case .returnCase:
             let verdict = Punctuality.judge(done: context.now, due: r.state.appointment)
             items.append(.info("Trả bây giờ: \(verdict.vietnameseName.lowercased()) so với ngày hẹn \(r.state.appointment.date.vietnamese)",
                                verdict == .late ? .overdue : .ok))
             items.append(.choice(ChoiceField(id: "method", label: "Cách trả", options: CollectMethod.allCases.map(\.vietnameseName),
                                              selected: CollectMethod.allCases.firstIndex(of: r.collect) ?? 0)))
-            items.append(.field(Field(id: "postal", label: "Số biên nhận BC", mask: .code, maxLength: 40, hint: "trả qua bưu chính: số biên nhận")))
+            items.append(.field(Field(.postalReceipt, label: "Số biên nhận BC", mask: .code, maxLength: 40, hint: "trả qua bưu chính: số biên nhận")))
             if verdict == .early {
-                items.append(.choice(ChoiceField(id: "told", label: "Đã báo người nộp", options: ["Đã báo trước", "Chưa báo"])))
+                items.append(.choice(ChoiceField(.applicantToldEarly, label: "Đã báo trả sớm?",
+                                                 options: ["(chọn)", "Có, đã báo trước", "Không báo trước"])))
             }
         case .evaluate:
             items.append(.choice(ChoiceField(id: "mode", label: "Cách đánh giá", options: ["5 chỉ số (2/1/0)", "Mức độ hài lòng"], selected: mode)))
@@ -295,7 +223,7 @@ struct CaseActionScreen: Screen {
             for i in 1...4 {
                 items.append(.field(Field(id: "item\(i)", label: "Nội dung \(i)", maxLength: 300, required: i == 1)))
             }
-            items.append(.field(Field(id: "reason", label: "Lý do", maxLength: 300)))
+            items.append(.field(Field(.reason, label: "Lý do", maxLength: 300)))
         case .resume:
             items.append(.info("Người nộp đã bổ sung đủ: thời hạn được tính lại (hạn cũ lưu trong lịch sử).", .dim))
         case .refuse:
@@ -307,7 +235,7 @@ struct CaseActionScreen: Screen {
         case .reschedule:
             items.append(.info("Hạn theo quy định: \(r.state.legalDue.vietnamese); chỉ được hẹn lại một lần.", .dim))
             let proposal = context.calendar.addingWorkingMinutes(context.calendar.schedule.minutesPerDay * 2, to: max(r.state.appointment, context.now))
-            items.append(.field(Field(id: "newDue", label: "Hẹn trả mới", text: "\(proposal.date.vietnamese) \(proposal.time.text)", maxLength: 16,
+            items.append(.field(Field(.newDue, label: "Hẹn trả mới", text: "\(proposal.date.vietnamese) \(proposal.time.text)", maxLength: 16,
                                       required: true, hint: "dd/mm/yyyy HH:MM") { ReceptionScreen.parseInstant($0) == nil ? "dạng dd/mm/yyyy HH:MM" : nil }))
             items.append(reasonField("Lý do chậm trễ"))
         case .withdraw:
@@ -317,8 +245,12 @@ struct CaseActionScreen: Screen {
         case .cancel:
             items.append(.info("Hồ sơ hủy vẫn được lưu, mã và số vào sổ không dùng lại.", .dim))
             items.append(reasonField("Lý do hủy"))
+        case .correct:
+            break
         }
         items.append(timeField(context))
+        items.append(.field(Field(.lateReason, label: "Lý do nhập sau", maxLength: 300,
+                                  hint: "chỉ khi thời điểm đã qua hơn 30 phút (ghi giấy khi mất điện…)")))
         return items
     }
 
@@ -327,26 +259,29 @@ struct CaseActionScreen: Screen {
         return v.isEmpty ? nil : v
     }
 
+    func optional(_ input: InputField) -> String? { optional(input.rawValue) }
+
     mutating func save(_ context: ScreenContext) -> [Effect] {
         guard let kind, let r = record else { return [] }
         if let error = form.checkAll() { return [.status(error, .error)] }
-        guard let at = ReceptionScreen.parseInstant(form.value("at")) else { return [.status("Thời điểm: dạng dd/mm/yyyy HH:MM", .error)] }
+        guard let at = ReceptionScreen.parseInstant(form.value(.at)) else { return [.status("Thời điểm: dạng dd/mm/yyyy HH:MM", .error)] }
         let action: CaseAction
         switch kind {
-        case .handOver(let k): action = .handOver(step: k, slip: optional("slip"))
-        case .acknowledge(let k): action = .acknowledge(step: k, receipt: optional("receipt"))
+        case .handOver(let k): action = .handOver(step: k, slip: optional(.slipNumber))
+        case .acknowledge(let k): action = .acknowledge(step: k, receipt: optional(.receiptNumber))
         case .finish(let k):
-            action = .finishStep(step: k, note: form.value("note"), handOverNext: form.choice("next")?.selected == 0, slip: optional("slip"))
+            action = .finishStep(step: k, note: form.value(.stepNote), handOverNext: form.choice("next")?.selected == 0, slip: optional(.slipNumber))
         case .result:
-            guard let date = CivilDate(vietnamese: form.value("date")) else { return [.status("Ngày văn bản: dạng dd/mm/yyyy", .error)] }
-            action = .resultReceived(number: form.value("number"), date: date)
+            guard let date = CivilDate(vietnamese: form.value(.resultDate)) else { return [.status("Ngày văn bản: dạng dd/mm/yyyy", .error)] }
+            action = .resultReceived(number: form.value(.resultNumber), date: date)
         case .returnCase:
             let method = CollectMethod.allCases[form.choice("method")?.selected ?? 0]
-            if method == .post && optional("postal") == nil {
-                form.focus(on: "postal")
+            if method == .post && optional(.postalReceipt) == nil {
+                form.focus(on: .postalReceipt)
                 return [.status("Trả qua bưu chính: cần số biên nhận", .error)]
             }
-            action = .returnToApplicant(method: method, postalReceipt: optional("postal"), toldEarly: form.choice("told")?.selected == 0)
+            let told: Bool? = switch form.choice(.applicantToldEarly)?.selected { case 1?: true; case 2?: false; default: nil }
+            action = .returnToApplicant(method: method, postalReceipt: optional(.postalReceipt), told: told)
         case .evaluate:
             if form.choice("mode")?.selected == 1 {
                 action = .evaluate(.satisfaction(SatisfactionLevel.allCases[form.choice("level")?.selected ?? 0]))
@@ -356,21 +291,18 @@ struct CaseActionScreen: Screen {
                 action = .evaluate(.indices(scores))
             }
         case .supplementRequest:
-            action = .requestSupplement(items: (1...4).compactMap { optional("item\($0)") }, reason: form.value("reason"))
+            action = .requestSupplement(items: (1...4).compactMap { optional("item\($0)") }, reason: form.value(.reason))
         case .resume: action = .resume
         case .refuse: action = .refuse(reasons: (1...3).compactMap { optional("reason\($0)") })
         case .reschedule:
-            guard let due = ReceptionScreen.parseInstant(form.value("newDue")) else { return [.status("Hẹn trả mới: dạng dd/mm/yyyy HH:MM", .error)] }
-            guard context.calendar.isWorkingDay(due.date) else {
-                form.focus(on: "newDue")
-                return [.status("Hẹn trả mới: \(due.date.vietnamese) không phải ngày làm việc", .error)]
-            }
-            action = .reschedule(newDue: due, reason: form.value("reason"))
-        case .withdraw: action = .withdraw(reason: form.value("reason"))
-        case .stop: action = .stop(reason: form.value("reason"))
-        case .cancel: action = .cancel(reason: form.value("reason"))
+            guard let due = ReceptionScreen.parseInstant(form.value(.newDue)) else { return [.status("Hẹn trả mới: dạng dd/mm/yyyy HH:MM", .error)] }
+            action = .reschedule(newDue: due, reason: form.value(.reason))
+        case .withdraw: action = .withdraw(reason: form.value(.reason))
+        case .stop: action = .stop(reason: form.value(.reason))
+        case .cancel: action = .cancel(reason: form.value(.reason))
+        case .correct: return []
         }
-        return [.perform(.caseAction(caseCode: r.code, action, at: at))]
+        return [.perform(.caseAction(caseCode: r.code, action, at: at, lateReason: optional(.lateReason)))]
     }
 
     func render(into frame: inout Frame, _ context: ScreenContext) {

@@ -13,7 +13,8 @@ struct CaseViewScreen: Screen {
     /// First line of the body shown (the body is rebuilt for the terminal's width).
     var top = 0
 
-    /// The officer: the keys offer only what they may do (the store checks again).
+    /// What the officer may do on the case now, and why not (from the application layer).
+    var options: CaseOptions = .none
     var officer: Officer?
     /// The documents picker (Ctrl-P), when open.
     var picker: ListView?
@@ -33,50 +34,26 @@ struct CaseViewScreen: Screen {
 
     var title: String { "Hồ sơ \(record?.code ?? code)" }
 
-    func may(_ kind: CaseEventKind) -> Bool { officer.map { kind.allowedRoles.contains($0.role) } ?? false }
-
-    /// Whether this officer may record the route's next event (F5): hand-overs by the counter, or by a body
-    /// from its own step; receipts and step results by the body itself, or by the counter for outside bodies.
-    func mayRoute(_ r: CaseRecord) -> Bool {
-        guard let officer else { return false }
-        switch Routing.next(r.state) {
-        case .handOver(let k):
-            if officer.role == .departmentOfficer { return k > 0 && r.steps[k - 1].bodyCode == officer.bodyCode }
-            return may(.handedOver)
-        case .acknowledge(let k), .finish(let k):
-            switch officer.role {
-            case .departmentOfficer: return r.steps[k].bodyCode == officer.bodyCode
-            case .deskOfficer: return !r.steps[k].bodyIsInternal
-            case .leader, .administrator: return true
-            }
-        case .receiveResult, .none: return false
-        }
-    }
-
+    /// The keys of the case view: every action key is there while the case is shown; one that cannot act now
+    /// says why at once (from the application layer's options), before asking for any input.
     var keyMap: KeyMap {
-        var bindings: [KeyBinding] = []
-        let status = record?.state.status
-        let open = status.map { [.received, .inProgress, .waitingSupplement].contains($0) } ?? false
-        if let r = record, mayRoute(r) { bindings.append(KeyBinding([.function(5)], AppCommand.handOver)) }
-        if let r = record, case .success(let kind) = CaseActionScreen.resolve(.result, r), may(kind.eventKind) {
-            bindings.append(KeyBinding([.function(6)], AppCommand.result))
+        guard record != nil else { return KeyMap([]) }
+        func action(_ keys: [Key], _ command: Command, _ intent: ActionIntent, inBar: Bool = false) -> KeyBinding {
+            KeyBinding(keys, command, inBar: inBar, unavailable: options.refusal(intent).map(Messages.text))
         }
-        bindings.append(KeyBinding([.function(8)], CaseViewScreen.reprintCommand))
-        bindings.append(KeyBinding([.control("p")], CaseViewScreen.documentsCommand))
-        if status != .cancelled && may(.corrected) { bindings.append(KeyBinding([.control("e")], CaseViewScreen.correctCommand, inBar: false)) }
-        if open && (may(.supplementRequested) || may(.supplementReceived)) {
-            bindings.append(KeyBinding([.control("b")], CaseViewScreen.supplementCommand, inBar: false))
-        }
-        if (status == .received || status == .inProgress) && may(.refused) { bindings.append(KeyBinding([.control("r")], CaseViewScreen.refuseCommand, inBar: false)) }
-        if open && record?.state.rescheduleCount == 0 && may(.rescheduled) {
-            bindings.append(KeyBinding([.control("l")], CaseViewScreen.rescheduleCommand, inBar: false))
-        }
-        if (open || status == .resultReady) && may(.withdrawn) { bindings.append(KeyBinding([.control("w")], CaseViewScreen.withdrawCommand, inBar: false)) }
-        if open && may(.stopped) { bindings.append(KeyBinding([.control("d")], CaseViewScreen.stopCommand, inBar: false)) }
-        if status != nil && status != .cancelled && status != .withdrawn && status != .stopped && may(.cancelled) {
-            bindings.append(KeyBinding([.control("x")], CaseViewScreen.cancelCommand, inBar: false))
-        }
-        return KeyMap(bindings)
+        return KeyMap([
+            action([.function(5)], AppCommand.handOver, .route, inBar: true),
+            action([.function(6)], AppCommand.result, .result, inBar: true),
+            KeyBinding([.function(8)], CaseViewScreen.reprintCommand),
+            KeyBinding([.control("p")], CaseViewScreen.documentsCommand),
+            action([.control("e")], CaseViewScreen.correctCommand, .correct),
+            action([.control("b")], CaseViewScreen.supplementCommand, .supplement),
+            action([.control("r")], CaseViewScreen.refuseCommand, .refuse),
+            action([.control("l")], CaseViewScreen.rescheduleCommand, .reschedule),
+            action([.control("w")], CaseViewScreen.withdrawCommand, .withdraw),
+            action([.control("d")], CaseViewScreen.stopCommand, .stop),
+            action([.control("x")], CaseViewScreen.cancelCommand, .cancel),
+        ])
     }
 
     /// The documents this case has, for the Ctrl-P picker.
@@ -124,7 +101,7 @@ struct CaseViewScreen: Screen {
                 return [.push(DocumentPreviewScreen(source: .receipt(caseCode: code), onTheSpot: false, headline: ""))]
             case CaseViewScreen.correctCommand.id:
                 guard let record else { return [] }
-                guard record.state.status != .cancelled else { return [.status("Hồ sơ đã hủy: không sửa được", .warning)] }
+                if let refusal = options.refusal(.correct) { return [.status(Messages.text(refusal), .warning)] }
                 return [.push(CorrectionScreen(record: record, role: officer?.role))]
             case CaseViewScreen.documentsCommand.id:
                 guard let record else { return [] }
@@ -134,13 +111,15 @@ struct CaseViewScreen: Screen {
                 return []
             default:
                 guard let record, let intent = CaseViewScreen.intents[c.id] else { return [] }
-                return [.push(CaseActionScreen(code: record.code, intent: intent, record: record))]
+                if let refusal = options.refusal(intent) { return [.status(Messages.text(refusal), .warning)] }
+                return [.push(CaseActionScreen(code: record.code, intent: intent, record: record, options: options))]
             }
-        case .response(.caseLoaded(let r, let e)):
+        case .response(.caseLoaded(let r, let e, let o)):
             record = r
             events = e
+            options = o
             return []
-        case .response(.failed(let m)):
+        case .response(.failed(let m, _)):
             return [.status(m, .error)]
         default:
             return []
@@ -163,8 +142,9 @@ struct CaseViewScreen: Screen {
         case let .handedOver(i, due, slip): return "cho \(step(i)), hạn \(due.vietnamese)\(slip.map { ", phiếu \($0)" } ?? "")"
         case let .acknowledged(i, receipt): return "\(step(i))\(receipt.map { ", số \($0)" } ?? "")"
         case let .stepDone(i, note): return "\(step(i))\(note.isEmpty ? "" : ": \(note)")"
-        case let .resultReceived(number, date): return "số \(number)\(date.map { " ngày \($0.vietnamese)" } ?? "")"
-        case let .rescheduled(due, reason): return "hẹn lại \(due.vietnamese): \(reason)"
+        case let .resultReceived(number, date, overrideReason):
+            return "số \(number)\(date.map { " ngày \($0.vietnamese)" } ?? "")\(overrideReason.map { "; lãnh đạo ghi nhận trước khi quy trình xong: \($0)" } ?? "")"
+        case let .rescheduled(due, reason, late): return "\(late ? "xin lỗi muộn, " : "")hẹn lại \(due.vietnamese): \(reason)"
         case let .returned(method, receipt, _): return "\(method.vietnameseName)\(receipt.map { ", biên nhận \($0)" } ?? "")"
         case .evaluated(let ev):
             switch ev {
@@ -175,7 +155,10 @@ struct CaseViewScreen: Screen {
         case let .corrected(field, old, new, reason):
             let name = CorrectableField(rawValue: field)?.vietnameseName ?? field
             return "\(name): \(old.isEmpty ? "(trống)" : old) → \(new.isEmpty ? "(trống)" : new); lý do: \(reason)"
-        case let .printed(document, reprint): return "\(document == "receipt" ? "giấy tiếp nhận" : document)\(reprint ? " (bản in lại)" : "")"
+        case let .printed(document, reprint, failure):
+            let name = document == "receipt" ? "giấy tiếp nhận" : document
+            if let failure { return "\(name): in không thành công (\(failure))" }
+            return "\(name)\(reprint ? " (bản in lại)" : "")"
         }
     }
 

@@ -135,7 +135,7 @@ struct CorrectionScreen: Screen {
             return answer == .yes ? [.pop] : []
         case .answer(tag: "reprint", let answer):
             return answer == .yes ? [.replace(DocumentPreviewScreen(source: .receipt(caseCode: record.code), onTheSpot: false, headline: ""))] : [.pop]
-        case .response(.failed(let m)):
+        case .response(.failed(let m, _)):
             return [.status(m, .error)]
         default:
             return []

@@ -61,13 +61,13 @@ struct DocumentPreviewScreen: Screen {
         case .response(.document(let d)):
             show(d)
             return headline.isEmpty ? [] : [.status(headline, .ok)]
-        case .response(.printed(_, let message, let next)):
-            show(next)
-            return [.status(message, message.contains("Không in được") || message.contains("chưa có chương trình in") ? .warning : .ok)]
+        case .response(.printed(_, let message, let next, let failed)):
+            if let next { show(next) }
+            return [.status(message, failed ? .error : .ok)]
         case .response(.done(let message)):
             if !isReport { returned = true }
             return [.status(message, .ok)]
-        case .response(.failed(let m)):
+        case .response(.failed(let m, _)):
             return [.status(m, .error)]
         default:
             return []

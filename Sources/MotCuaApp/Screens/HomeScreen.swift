@@ -54,7 +54,7 @@ struct HomeScreen: Screen {
             error = nil
             list.setRows(HomeScreen.rows(home.items, context, attention: home.attention))
             return []
-        case .response(.failed(let message)):
+        case .response(.failed(let message, _)):
             error = message
             return [.status(message, .error)]
         default:
@@ -81,7 +81,7 @@ struct HomeScreen: Screen {
         return ordered.map { item in
             var (remaining, style) = remaining(item, context)
             let code = !wide && item.code.hasPrefix(prefix) ? String(item.code.dropFirst(prefix.count)) : item.code
-            let due = "\(pad2(item.appointment.date.day))/\(pad2(item.appointment.date.month)) \(item.appointment.time.text)"
+            let due = "\(item.appointment.date.day.zeroPadded())/\(item.appointment.date.month.zeroPadded()) \(item.appointment.time.text)"
             var columns = [code, item.applicantName]
             if wide { columns.append(item.procedureName) }
             // The flags say in words what needs doing (colour only repeats them).
@@ -172,4 +172,3 @@ struct HomeScreen: Screen {
     }
 }
 
-func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : String(v) }

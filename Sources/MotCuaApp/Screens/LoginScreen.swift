@@ -31,7 +31,7 @@ struct LoginScreen: Screen {
             return [.perform(.login(username: form.value("username").lowercased(), password: form.value("password")))]
         case .response(.loggedIn):
             return [.reset(HomeScreen())]
-        case .response(.loginFailed(let message)), .response(.failed(let message)):
+        case .response(.loginFailed(let message)), .response(.failed(let message, _)):
             error = message
             form.setValue("password", "")
             form.focus(on: "password")

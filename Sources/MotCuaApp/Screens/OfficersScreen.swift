@@ -43,7 +43,7 @@ struct OfficersScreen: Screen {
             return []
         case .response(.done(let message)):
             return [.status(message, .ok), .perform(.loadOfficers)]
-        case .response(.failed(let message)):
+        case .response(.failed(let message, _)):
             return [.status(message, .error)]
         case .answer(tag: "lock", .yes):
             guard let officer = selected else { return [] }
@@ -190,7 +190,7 @@ struct PasswordScreen: Screen {
     var keyMap: KeyMap { KeyMap([KeyBinding([.function(10), .control("s")], AppCommand.save)]) }
 
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
-        if case .response(.failed(let message)) = event, case .own = purpose {
+        if case .response(.failed(let message, _)) = event, case .own = purpose {
             // A wrong current password: typed again, the new one stays.
             form.setValue("current", "")
             form.focus(on: "current")

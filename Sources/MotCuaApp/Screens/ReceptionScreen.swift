@@ -127,11 +127,7 @@ struct ReceptionScreen: Screen {
         return items
     }
 
-    static func parseInstant(_ text: String) -> LocalDateTime? {
-        let parts = text.split(separator: " ")
-        guard parts.count == 2, let d = CivilDate(vietnamese: parts[0]), let t = ClockTime(text: parts[1]) else { return nil }
-        return LocalDateTime(date: d, time: t)
-    }
+    static func parseInstant(_ text: String) -> LocalDateTime? { LocalDateTime(vietnamese: text) }
 
     var receivedAt: LocalDateTime? { ReceptionScreen.parseInstant(form.value("receivedAt")) }
     var verification: Bool { form.choice("verify")?.selected == 1 }
@@ -201,7 +197,7 @@ struct ReceptionScreen: Screen {
                     "⚠ \(c.kind == .supplement ? "Đã yêu cầu bổ sung" : "Đã từ chối") ngày \(c.at.date.vietnamese) (\(c.number)): \(c.items.joined(separator: "; "))"
                 }
                 return []
-            case .failed(let message):
+            case .failed(let message, _):
                 return [.status(message, .error)]
             default:
                 return []
@@ -253,10 +249,11 @@ struct ReceptionScreen: Screen {
     mutating func idNumberProblem() -> String? {
         let number = form.value("idNumber")
         let kind = ReceptionScreen.idKinds[form.choice("idKind")?.selected ?? 0]
-        guard !number.isEmpty, let problem = kind.problem(with: number) else { return nil }
+        guard !number.isEmpty, !kind.accepts(number) else { return nil }
+        let problem = Messages.text(.invalidField(.applicantIDNumber, .shape(.idNumber(kind))))
         form.focus(on: "idNumber")
-        form.updateField("idNumber") { $0.error = "Số giấy tờ: \(problem)" }
-        return "Số giấy tờ: \(problem)"
+        form.updateField("idNumber") { $0.error = problem }
+        return problem
     }
 
     mutating func edited(_ id: String, _ context: ScreenContext) -> [Effect] {
@@ -389,11 +386,11 @@ struct ReceptionScreen: Screen {
         if let problem = idNumberProblem() { return [.status(problem, .error)] }
         if let error = form.checkAll() { return [.status(error, .error)] }
         let a = applicant()
-        if let problem = a.problems(today: receivedAt?.date ?? context.now.date).first {
-            let map = ["fullName": "name", "idNumber": "idNumber", "birthDate": "birthDate", "phone": "phone", "email": "email",
-                       "representativeName": "representative"]
+        if let problem = a.normalized.problems(today: receivedAt?.date ?? context.now.date).first {
+            let map: [InputField: String] = [.applicantName: "name", .applicantIDNumber: "idNumber", .applicantBirthDate: "birthDate",
+                                             .applicantPhone: "phone", .applicantEmail: "email", .representativeName: "representative"]
             form.focus(on: map[problem.field] ?? "name")
-            return [.status("Người nộp: \(problem.message)", .error)]
+            return [.status(Messages.text(.invalidField(problem.field, problem.problem)), .error)]
         }
         guard let received = receivedAt else { return [.status("Thời điểm tiếp nhận không hợp lệ", .error)] }
         let timeChanged = received != openedAt

@@ -115,7 +115,7 @@ struct BackupScreen: Screen {
             return [.pop]
         case .response(.done(let message)):
             return [.status(message, .ok), .pop]
-        case .response(.failed(let message)):
+        case .response(.failed(let message, _)):
             // The folder stays as typed: plug the stick in and try again.
             return [.status(message, .error)]
         default:

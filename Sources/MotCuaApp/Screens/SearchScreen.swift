@@ -41,7 +41,7 @@ struct SearchScreen: Screen {
             results = found
             list.setRows(SearchScreen.rows(found, context))
             return []
-        case .response(.failed(let m)):
+        case .response(.failed(let m, _)):
             return [.status(m, .error)]
         default:
             return []
@@ -88,7 +88,7 @@ struct SearchScreen: Screen {
             let closed = item.status.isClosed
             let (remaining, style) = closed ? ("", Style.dim) : HomeScreen.remaining(item, context)
             let code = !wide && item.code.hasPrefix(prefix) ? String(item.code.dropFirst(prefix.count)) : item.code
-            let due = "\(pad2(item.appointment.date.day))/\(pad2(item.appointment.date.month)) \(item.appointment.time.text)"
+            let due = "\(item.appointment.date.day.zeroPadded())/\(item.appointment.date.month.zeroPadded()) \(item.appointment.time.text)"
             var columns = [code, item.applicantName]
             if wide { columns.append(item.procedureName) }
             columns += [item.status.vietnameseName, due, remaining]

@@ -6,25 +6,25 @@ import TerminalUI
 /// page checks them. The running program takes the new values at once.
 struct SettingsScreen: Screen {
     let title: String
-    let keys: [String]
+    let keys: [SettingKey]
     var values: [SettingValue] = []
     var form = ScrollForm([])
     var loaded = false
 
     static let testPrintCommand = Command(id: "testPrint", title: "In thử", help: "in một trang thử có chữ tiếng Việt")
-    static let printerKeys = ["printer_destination", "printer_options", "print_filter"]
+    static let printerKeys = SettingDefinition.printerKeys
     /// What the officer reads before each field (the key, as `motcua setting` knows it, stays in the help).
-    static let labels = ["printer_destination": "Tên máy in", "printer_options": "Tùy chọn in (lp)",
-                         "print_filter": "Bộ lọc in", "idle_lock_minutes": "Khóa màn hình sau",
-                         "resume_policy": "Khi nhận đủ bổ sung"]
+    static let labels: [SettingKey: String] = [.printerDestination: "Tên máy in", .printerOptions: "Tùy chọn in (lp)",
+                                               .lpPath: "Chương trình lp", .idleLockMinutes: "Khóa màn hình sau",
+                                               .resumePolicy: "Khi nhận đủ bổ sung"]
 
-    init(title: String, keys: [String]) {
+    init(title: String, keys: [SettingKey]) {
         self.title = title
         self.keys = keys
     }
 
     var isForm: Bool { true }
-    var hasUnsavedInput: Bool { values.contains { form.value($0.key) != $0.value } }
+    var hasUnsavedInput: Bool { values.contains { form.value($0.key.rawValue) != $0.value } }
     var keyMap: KeyMap {
         KeyMap([
             KeyBinding([.function(10), .control("s")], AppCommand.save),
@@ -41,17 +41,17 @@ struct SettingsScreen: Screen {
             values = list
             var items: [ScrollForm.Item] = [.section(title)]
             for v in list {
-                let definition = SettingDefinition.named(v.key)
-                items.append(.field(Field(id: v.key, label: SettingsScreen.labels[v.key] ?? v.key, text: v.value, maxLength: 200,
-                                          hint: "thiết lập \(v.key) (motcua setting \(v.key))") { value in
-                    if case .failure(let e) = definition?.validate(value) { return e.message }
+                let definition = SettingDefinition.of(v.key)
+                items.append(.field(Field(id: v.key.rawValue, label: SettingsScreen.labels[v.key] ?? v.key.rawValue, text: v.value, maxLength: 200,
+                                          hint: "thiết lập \(v.key.rawValue) (motcua setting \(v.key.rawValue))") { value in
+                    if case .failure(let e) = definition.validate(value) { return e.message }
                     return nil
                 }))
                 // The meaning under its field, wrapped to the narrowest screen (80 columns).
                 for line in TextWidth.wrap(v.meaning, 74) { items.append(.info(line, .dim)) }
             }
             form = ScrollForm(items)
-            if let first = list.first { form.focus(on: first.key) }
+            if let first = list.first { form.focus(on: first.key.rawValue) }
             return []
         case .command(let c) where c.id == SettingsScreen.testPrintCommand.id:
             if hasUnsavedInput { return [.status("Hãy lưu (F10) trước khi in thử: trang thử dùng thiết lập đã lưu", .warning)] }
@@ -60,9 +60,9 @@ struct SettingsScreen: Screen {
             // Saved (or a test page, which needs nothing unsaved): the form shows what is stored, as the
             // setting's check normalised it.
             values = values.map { v in
-                var stored = form.value(v.key)
-                if case .success(let normalised) = SettingDefinition.named(v.key)?.validate(stored) { stored = normalised }
-                form.setValue(v.key, stored)
+                var stored = form.value(v.key.rawValue)
+                if case .success(let normalised) = SettingDefinition.of(v.key).validate(stored) { stored = normalised }
+                form.setValue(v.key.rawValue, stored)
                 return SettingValue(key: v.key, meaning: v.meaning, value: stored)
             }
             return [.status(message, .ok)]
@@ -79,8 +79,8 @@ struct SettingsScreen: Screen {
     mutating func save() -> [Effect] {
         guard loaded else { return [] }
         if let problem = form.checkAll() { return [.status(problem, .error)] }
-        let changed = values.filter { form.value($0.key) != $0.value }
-            .map { SettingValue(key: $0.key, meaning: $0.meaning, value: form.value($0.key)) }
+        let changed = values.filter { form.value($0.key.rawValue) != $0.value }
+            .map { SettingValue(key: $0.key, meaning: $0.meaning, value: form.value($0.key.rawValue)) }
         if changed.isEmpty { return [.status("Không có gì thay đổi", .dim)] }
         return [.perform(.saveSettings(changed))]
     }

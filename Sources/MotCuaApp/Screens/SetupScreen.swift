@@ -53,7 +53,7 @@ struct SetupScreen: Screen {
         case .response(.firstRunDone):
             // The new administrator logs in like everyone else (and so checks the password just typed).
             return [.reset(LoginScreen()), .status("Đã tạo tài khoản quản trị và lưu thông tin đơn vị. Hãy đăng nhập.", .ok)]
-        case .response(.failed(let message)):
+        case .response(.failed(let message, _)):
             error = message
             return [.status(message, .error)]
         default:

@@ -55,7 +55,7 @@ struct SlipScreen: Screen {
             // The slip replaces both this screen and the reception form: the applicant leaves with the slip.
             return [.pop, .replace(DocumentPreviewScreen(source: .contact(number: contact.number), onTheSpot: false,
                                                          headline: "Đã lập phiếu số \(contact.number)"))]
-        case .response(.failed(let m)):
+        case .response(.failed(let m, _)):
             return [.status(m, .error)]
         default:
             return []

@@ -109,9 +109,14 @@ public final class WorkingCalendar: Sendable {
         nthWorkingDay(1, after: date)
     }
 
-    /// The first working day on or after `date`.
-    public func workingDayOnOrAfter(_ date: CivilDate) -> CivilDate {
-        isWorkingDay(date) ? date : nthWorkingDay(1, after: date)
+    /// The last working day strictly before `date` (nil before the calendar's first supported year).
+    public func previousWorkingDay(before date: CivilDate) -> CivilDate? {
+        var day = date.adding(days: -1)
+        while CivilDate.supportedYears.contains(day.year) {
+            if isWorkingDay(day) { return day }
+            day = day.adding(days: -1)
+        }
+        return nil
     }
 
     /// The n-th working day strictly after `date` (n ≥ 1).

@@ -55,24 +55,20 @@ public enum IDKind: String, Sendable, CaseIterable {
         }
     }
 
-    /// Nil when `number` has the right shape for this kind, else what is wrong (Vietnamese).
-    public func problem(with number: String) -> String? {
+    /// True when `number` has the shape of this kind of document: căn cước 12 digits, CMND 9 digits,
+    /// passport 6–12 capital letters and digits, tax code 10 digits (a branch: 10, a dash, 3), other 1–30
+    /// characters.
+    public func accepts(_ number: String) -> Bool {
         let digits = number.allSatisfy { $0.isASCII && $0.isNumber }
         switch self {
-        case .citizenCard:
-            return digits && number.count == 12 ? nil : "số căn cước phải có đúng 12 chữ số"
-        case .identityCard:
-            return digits && number.count == 9 ? nil : "số CMND phải có đúng 9 chữ số"
-        case .passport:
-            let ok = (6...12).contains(number.count) && number.allSatisfy { $0.isASCII && ($0.isNumber || $0.isUppercase) }
-            return ok ? nil : "số hộ chiếu gồm 6–12 chữ in hoa và chữ số"
+        case .citizenCard: return digits && number.count == 12
+        case .identityCard: return digits && number.count == 9
+        case .passport: return (6...12).contains(number.count) && number.allSatisfy { $0.isASCII && ($0.isNumber || $0.isUppercase) }
         case .taxCode:
             let parts = number.split(separator: "-", omittingEmptySubsequences: false)
-            let ok = (parts.count == 1 && parts[0].count == 10 || parts.count == 2 && parts[0].count == 10 && parts[1].count == 3)
+            return (parts.count == 1 && parts[0].count == 10 || parts.count == 2 && parts[0].count == 10 && parts[1].count == 3)
                 && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
-            return ok ? nil : "mã số thuế gồm 10 chữ số (chi nhánh: 10 chữ số, dấu gạch, 3 chữ số)"
-        case .other:
-            return (1...30).contains(number.count) ? nil : "số giấy tờ không được để trống và tối đa 30 ký tự"
+        case .other: return (1...30).contains(number.count)
         }
     }
 
@@ -154,34 +150,32 @@ public struct Applicant: Hashable, Sendable {
         return a
     }
 
-    /// What is wrong with the applicant's data, field by field (Vietnamese), given today's date.
-    public func problems(today: CivilDate) -> [(field: String, message: String)] {
-        var found: [(String, String)] = []
-        if fullName.isEmpty { found.append(("fullName", "chưa nhập họ tên")) }
-        if fullName.count > 120 { found.append(("fullName", "họ tên quá dài (tối đa 120 ký tự)")) }
+    /// What is wrong with the applicant's data (already normalised), field by field, given today's date. A
+    /// person must give an identity document number, whose shape is checked for its kind.
+    public func problems(today: CivilDate) -> [(field: InputField, problem: FieldProblem)] {
+        var found: [(InputField, FieldProblem)] = []
+        if fullName.isEmpty { found.append((.applicantName, .empty)) }
         if let number = idNumber {
             if let kind = idKind {
-                if let p = kind.problem(with: number) { found.append(("idNumber", p)) }
+                if !kind.accepts(number) { found.append((.applicantIDNumber, .shape(.idNumber(kind)))) }
             } else {
-                found.append(("idNumber", "số giấy tờ phải là căn cước 12 chữ số hoặc CMND 9 chữ số; loại giấy tờ khác thì chọn loại"))
+                found.append((.applicantIDNumber, .shape(.idKindNeeded)))
             }
+        } else if kind == .person {
+            found.append((.applicantIDNumber, .empty))
         }
         if let b = birthDate {
-            if b > today { found.append(("birthDate", "ngày sinh ở tương lai")) }
-            if b.year < 1900 { found.append(("birthDate", "năm sinh không hợp lệ")) }
+            if b > today { found.append((.applicantBirthDate, .inFuture)) }
+            if !CivilDate.supportedYears.contains(b.year) { found.append((.applicantBirthDate, .shape(.date))) }
         }
-        if let phone, PhoneNumber.normalize(phone) == nil {
-            found.append(("phone", "số điện thoại không đúng dạng (di động 10 số bắt đầu 03, 05, 07, 08, 09; cố định 11 số bắt đầu 02)"))
-        }
+        if let phone, PhoneNumber.normalize(phone) == nil { found.append((.applicantPhone, .shape(.phone))) }
         if let email {
             let parts = email.split(separator: "@", omittingEmptySubsequences: false)
             if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || parts[1].hasSuffix(".") || email.contains(" ") {
-                found.append(("email", "địa chỉ thư điện tử không đúng dạng"))
+                found.append((.applicantEmail, .shape(.email)))
             }
         }
-        if kind == .organisation && representativeName == nil {
-            found.append(("representativeName", "tổ chức phải có người đại diện"))
-        }
+        if kind == .organisation && representativeName == nil { found.append((.representativeName, .empty)) }
         return found
     }
 }

@@ -94,12 +94,15 @@ public enum CaseEventPayload: Hashable, Sendable {
     case acknowledged(step: Int, receiptNumber: String?)
     /// The body of step `step` finished its task.
     case stepDone(step: Int, note: String)
-    /// The result came back to the counter.
-    case resultReceived(documentNumber: String, documentDate: CivilDate?)
-    /// Late: apology with a new date (Mẫu 04); allowed once.
-    case rescheduled(newDue: LocalDateTime, reason: String)
-    /// Returned to the applicant.
-    case returned(method: CollectMethod, postalReceipt: String?, applicantToldEarly: Bool)
+    /// The result came back to the counter. `overrideReason`: a leader recorded it although the route was
+    /// not done (shown on the control sheet).
+    case resultReceived(documentNumber: String, documentDate: CivilDate?, overrideReason: String? = nil)
+    /// Late: apology with a new date (Mẫu 04); allowed once. `late`: sent less than one working day before
+    /// the due time (or after it) — "xin lỗi muộn".
+    case rescheduled(newDue: LocalDateTime, reason: String, late: Bool = false)
+    /// Returned to the applicant. `applicantToldEarly`: for a return before the appointment, whether the
+    /// applicant was told beforehand (nil: not asked — histories from before the question existed).
+    case returned(method: CollectMethod, postalReceipt: String?, applicantToldEarly: Bool?)
     case evaluated(Evaluation)
     case withdrawn(reason: String)
     /// Stop-processing notice (Mẫu 05, 2025).
@@ -108,8 +111,9 @@ public enum CaseEventPayload: Hashable, Sendable {
     case cancelled(reason: String)
     /// A field corrected: its name, old and new value, why.
     case corrected(field: String, old: String, new: String, reason: String)
-    /// A document printed or saved (a reprint is marked).
-    case printed(document: String, reprint: Bool)
+    /// A document printed or saved (a reprint is marked). `failure`: the print did not reach the spooler
+    /// ("In không thành công"), with the reason; the next print is then not a reprint.
+    case printed(document: String, reprint: Bool, failure: String? = nil)
 
     public var kind: CaseEventKind {
         switch self {
@@ -171,27 +175,6 @@ public enum CaseEventKind: String, Sendable, CaseIterable {
         case .printed: "In phiếu"
         }
     }
-
-    /// Roles that may record this event (the store and the screens both check it).
-    public var allowedRoles: Set<Role> {
-        // Desk officers receive, hand over and return (and record, for bodies outside the commune, what those
-        // bodies did); department officers acknowledge and record results for their own body, and pass the
-        // dossier on to the next body; leaders sign
-        // off, reschedule, stop and cancel; administrators may do everything (the command line's account is one).
-        switch self {
-        case .received, .supplementReceived, .resultReceived, .returned, .evaluated, .withdrawn, .corrected:
-            [.deskOfficer, .leader, .administrator]
-        case .handedOver, .acknowledged, .stepDone:
-            // A department officer hands the dossier on only from their own body's step (checked by the store).
-            [.deskOfficer, .departmentOfficer, .leader, .administrator]
-        case .supplementRequested, .refused:
-            [.deskOfficer, .departmentOfficer, .leader, .administrator]
-        case .rescheduled, .stopped, .cancelled:
-            [.leader, .administrator]
-        case .printed:
-            Set(Role.allCases)
-        }
-    }
 }
 
 /// One event as recorded: what, when, by whom, at which body.
@@ -225,13 +208,6 @@ public struct StepProgress: Hashable, Sendable {
         guard let doneAt, let stepDue else { return nil }
         return Punctuality.judge(done: doneAt, due: stepDue)
     }
-}
-
-/// A transition the lifecycle does not allow, with the reason in Vietnamese.
-public struct LifecycleError: Error, Hashable, Sendable, CustomStringConvertible {
-    public let message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
 }
 
 /// The current state of a case, derived from its events.
@@ -291,46 +267,69 @@ public struct CaseState: Hashable, Sendable {
 }
 
 /// The case lifecycle as a state machine: which event may follow which, and the state they produce.
+///
+/// `apply` is how a history evolves (replayed by the store and by `check`, also for histories recorded under
+/// older rules); `admit` adds the rules a *new* event must satisfy today. Both are pure.
 public enum CaseLifecycle {
     /// The state after the first event, which must be `received`.
-    public static func start(_ event: CaseEvent, stepCount: Int) throws(LifecycleError) -> CaseState {
-        guard case let .received(due) = event.payload else {
-            throw LifecycleError("sự kiện đầu tiên của hồ sơ phải là tiếp nhận")
-        }
+    public static func start(_ event: CaseEvent, stepCount: Int) throws(Refusal) -> CaseState {
+        guard case let .received(due) = event.payload else { throw .firstEventMustBeReception }
         return CaseState(status: .received, legalDue: due, appointment: due, steps: Array(repeating: StepProgress(), count: stepCount))
     }
 
     /// Replays a whole history.
-    public static func replay(_ events: [CaseEvent], stepCount: Int) throws(LifecycleError) -> CaseState {
-        guard let first = events.first else { throw LifecycleError("hồ sơ không có sự kiện nào") }
+    public static func replay(_ events: [CaseEvent], stepCount: Int) throws(Refusal) -> CaseState {
+        guard let first = events.first else { throw .emptyHistory }
         var state = try start(first, stepCount: stepCount)
         for event in events.dropFirst() { state = try apply(event, to: state) }
         return state
     }
 
+    /// The state after a new event, refused when today's rules do not allow it: beyond `apply`, no
+    /// withdrawal once there is a result (a refusal included), no empty step result, an early return says
+    /// whether the applicant was told, and a liên thông case (more than one body) gets its result only when
+    /// every step is done — unless a leader records why (`overrideReason`; the role is checked by
+    /// `Permissions`), or the procedure gives its result on the spot and nothing was handed over.
+    public static func admit(_ event: CaseEvent, to state: CaseState, stepNames: [String], resultOnTheSpot: Bool = false) throws(Refusal) -> CaseState {
+        switch event.payload {
+        case .withdrawn where state.resultAt != nil:
+            throw .withdrawalAfterResult
+        case .stepDone(_, let note) where note.trimmingSpaces.isEmpty:
+            throw .emptyStepResult
+        case .returned(_, _, nil) where event.at.date < state.appointment.date:
+            throw .mustSayWhetherTold
+        case let .resultReceived(_, _, overrideReason) where (overrideReason ?? "").trimmingSpaces.isEmpty && stepNames.count > 1:
+            let onTheSpot = resultOnTheSpot && state.steps.allSatisfy { $0.handedOverAt == nil }
+            if !onTheSpot, let open = state.steps.firstIndex(where: { $0.doneAt == nil }) {
+                throw .routeNotDone(openStep: open, bodyName: stepNames[open])
+            }
+        default:
+            break
+        }
+        return try apply(event, to: state)
+    }
+
     /// The state after `event`, or why it may not happen now.
-    public static func apply(_ event: CaseEvent, to s: CaseState) throws(LifecycleError) -> CaseState {
+    public static func apply(_ event: CaseEvent, to s: CaseState) throws(Refusal) -> CaseState {
         var state = s
         let processing: Set<CaseStatus> = [.received, .inProgress]
-        func require(_ allowed: Set<CaseStatus>, _ what: String) throws(LifecycleError) {
-            guard allowed.contains(state.status) else {
-                throw LifecycleError("không thể \(what) khi hồ sơ ở trạng thái \"\(state.status.vietnameseName)\"")
-            }
+        func require(_ allowed: Set<CaseStatus>) throws(Refusal) {
+            guard allowed.contains(state.status) else { throw .wrongState(action: event.kind, status: state.status) }
         }
-        func checkStep(_ i: Int) throws(LifecycleError) {
-            guard state.steps.indices.contains(i) else { throw LifecycleError("hồ sơ không có bước \(i + 1)") }
+        func checkStep(_ i: Int) throws(Refusal) {
+            guard state.steps.indices.contains(i) else { throw .noSuchStep(i) }
         }
         switch event.payload {
         case .received:
-            throw LifecycleError("hồ sơ đã được tiếp nhận")
+            throw .alreadyReceived
         case .supplementRequested:
-            try require(processing, "yêu cầu bổ sung")
+            try require(processing)
             state.status = .waitingSupplement
             state.pausedAt = event.at
             state.supplementRounds += 1
         case let .supplementReceived(newDue, stepDue):
-            try require([.waitingSupplement], "nhận hồ sơ bổ sung")
-            guard newDue > event.at else { throw LifecycleError("hạn mới phải sau thời điểm nhận hồ sơ bổ sung") }
+            try require([.waitingSupplement])
+            guard newDue > event.at else { throw .resumeDueNotAfterResume }
             // Back to where it was: with the bodies if any step was handed over, else at the counter.
             state.status = state.steps.contains { $0.handedOverAt != nil } ? .inProgress : .received
             state.pausedAt = nil
@@ -341,77 +340,74 @@ public enum CaseLifecycle {
                 state.steps[current].stepDue = stepDue
             }
         case .refused:
-            try require(processing, "từ chối giải quyết")
+            try require(processing)
             state.status = .resultReady
             state.resultAt = event.at
             state.resultIsRefusal = true
         case let .handedOver(step, stepDue, _):
-            try require(processing, "giao hồ sơ")
+            try require(processing)
             try checkStep(step)
-            guard state.steps[step].handedOverAt == nil else { throw LifecycleError("bước \(step + 1) đã được giao") }
-            if step > 0 && state.steps[step - 1].doneAt == nil {
-                throw LifecycleError("bước \(step) chưa hoàn thành nên chưa thể giao bước \(step + 1)")
-            }
+            guard state.steps[step].handedOverAt == nil else { throw .stepAlreadyHandedOver(step) }
+            if step > 0 && state.steps[step - 1].doneAt == nil { throw .previousStepNotDone(step: step) }
             state.steps[step].handedOverAt = event.at
             state.steps[step].stepDue = stepDue
             state.status = .inProgress
         case .acknowledged(let step, _):
-            try require([.inProgress], "xác nhận nhận hồ sơ")
+            try require([.inProgress])
             try checkStep(step)
-            guard state.steps[step].handedOverAt != nil else { throw LifecycleError("bước \(step + 1) chưa được giao") }
-            guard state.steps[step].acknowledgedAt == nil else { throw LifecycleError("bước \(step + 1) đã được xác nhận nhận hồ sơ") }
+            guard state.steps[step].handedOverAt != nil else { throw .stepNotHandedOver(step) }
+            guard state.steps[step].acknowledgedAt == nil else { throw .stepAlreadyAcknowledged(step) }
             state.steps[step].acknowledgedAt = event.at
         case .stepDone(let step, _):
-            try require([.inProgress], "ghi nhận hoàn thành bước")
+            try require([.inProgress])
             try checkStep(step)
-            guard state.steps[step].acknowledgedAt != nil else { throw LifecycleError("bước \(step + 1) chưa được xác nhận nhận hồ sơ") }
-            guard state.steps[step].doneAt == nil else { throw LifecycleError("bước \(step + 1) đã hoàn thành") }
+            guard state.steps[step].acknowledgedAt != nil else { throw .stepNotAcknowledged(step) }
+            guard state.steps[step].doneAt == nil else { throw .stepAlreadyDone(step) }
             state.steps[step].doneAt = event.at
-        case .resultReceived:
+        case let .resultReceived(_, _, overrideReason):
             // Either the counter produced the result itself (on the spot: nothing was handed over), or every
-            // step of the route is done.
+            // step of the route is done, or a leader recorded why the result came before the route's end.
             let untouched = state.steps.allSatisfy { $0.handedOverAt == nil }
-            try require(untouched ? processing : [.inProgress], "nhận kết quả")
-            if !untouched, let open = state.steps.firstIndex(where: { $0.doneAt == nil }) {
-                throw LifecycleError("bước \(open + 1) chưa hoàn thành nên chưa có kết quả")
+            let overridden = !(overrideReason ?? "").isEmpty
+            try require(untouched || overridden ? processing : [.inProgress])
+            if !untouched, !overridden, let open = state.steps.firstIndex(where: { $0.doneAt == nil }) {
+                throw .routeNotDone(openStep: open, bodyName: "")
             }
             state.status = .resultReady
             state.resultAt = event.at
-        case let .rescheduled(newDue, _):
-            try require([.received, .inProgress, .waitingSupplement], "hẹn lại ngày trả")
-            guard state.rescheduleCount == 0 else { throw LifecycleError("hồ sơ đã được hẹn lại một lần; chỉ được hẹn lại một lần") }
-            guard newDue > state.appointment else { throw LifecycleError("ngày hẹn mới phải sau ngày hẹn cũ") }
+        case let .rescheduled(newDue, _, _):
+            try require([.received, .inProgress, .waitingSupplement])
+            guard state.rescheduleCount == 0 else { throw .rescheduledAlready }
+            guard newDue > state.appointment else { throw .newDueNotLater(newDue: newDue, appointment: state.appointment) }
             state.rescheduleCount += 1
             state.appointment = newDue
         case .returned:
-            try require([.resultReady], "trả kết quả")
+            try require([.resultReady])
             state.status = .returned
             state.returnedAt = event.at
         case .evaluated:
-            try require([.returned], "ghi nhận đánh giá")
-            guard !state.evaluated else { throw LifecycleError("hồ sơ đã được đánh giá") }
+            try require([.returned])
+            guard !state.evaluated else { throw .alreadyEvaluated }
             state.evaluated = true
         case .withdrawn:
-            try require([.received, .inProgress, .waitingSupplement, .resultReady], "rút hồ sơ")
+            try require([.received, .inProgress, .waitingSupplement, .resultReady])
             state.status = .withdrawn
             state.closedAt = event.at
         case .stopped:
-            try require([.received, .inProgress, .waitingSupplement], "dừng giải quyết")
+            try require([.received, .inProgress, .waitingSupplement])
             state.status = .stopped
             state.closedAt = event.at
         case .cancelled:
-            try require([.received, .inProgress, .waitingSupplement, .resultReady, .returned], "hủy hồ sơ")
+            try require([.received, .inProgress, .waitingSupplement, .resultReady, .returned])
             state.status = .cancelled
             state.closedAt = event.at
         case let .corrected(field, _, new, _):
-            try require(Set(CaseStatus.allCases).subtracting([.cancelled]), "sửa thông tin")
+            try require(Set(CaseStatus.allCases).subtracting([.cancelled]))
             if field == CorrectableField.appointment.rawValue {
-                guard let due = LocalDateTime(iso: new) else { throw LifecycleError("ngày hẹn sửa không hợp lệ: \(new)") }
+                guard let due = LocalDateTime(iso: new) else { throw .invalidField(.newDue, .shape(.dateTime)) }
                 // The deadline statistics judge against may be corrected only while there is no result; after
                 // an apology only the promised date moves (the original deadline stays what is judged).
-                guard state.resultAt == nil, !state.status.isClosed else {
-                    throw LifecycleError("hồ sơ đã có kết quả hoặc đã kết thúc: không sửa ngày hẹn được")
-                }
+                guard state.resultAt == nil, !state.status.isClosed else { throw .appointmentLocked }
                 if state.rescheduleCount == 0 { state.legalDue = due }
                 state.appointment = due
             }

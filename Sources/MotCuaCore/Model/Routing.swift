@@ -52,14 +52,6 @@ public enum Routing {
         now > handOverDeadline(receivedAt: receivedAt, calendar: calendar)
     }
 
-    /// True when an apology with a new date (Mẫu 04) is due: the case is being processed without a result,
-    /// has not been rescheduled yet, and at most one working day is left before its appointment (or it is
-    /// already past it).
-    public static func needsApology(_ state: CaseState, now: LocalDateTime, calendar: WorkingCalendar) -> Bool {
-        guard [.received, .inProgress].contains(state.status), state.resultAt == nil, state.rescheduleCount == 0 else { return false }
-        return calendar.workingMinutes(from: now, to: state.appointment) <= calendar.schedule.minutesPerDay
-    }
-
     /// The new deadline when the complete dossier comes back after a supplement request, for the case and
     /// for the step being processed (if any).
     public static func resume(_ state: CaseState, caseRule: DueRule, stepBudget: TimeLimit?, resumedAt: LocalDateTime,

@@ -45,6 +45,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public init(dayNumber: Int) { self.dayNumber = dayNumber }
 
+    /// The years the calendar supports (lunar dates, holidays, working time): every date the program records
+    /// or computes with lies in them.
+    public static let supportedYears = 1900...2199
+
     /// Creates a date, or nil when the year, month and day do not name a real day.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
@@ -108,6 +112,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
+    /// "261120" for 20/11/2026: the date part of case codes and slip numbers.
+    public var compactYYMMDD: String { "\((year % 100).zeroPadded())\(month.zeroPadded())\(day.zeroPadded())" }
+
     public static func firstOfYear(_ year: Int) -> CivilDate {
         CivilDate(dayNumber: dayNumber(year: year, month: 1, day: 1))
     }
@@ -152,11 +159,15 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 }
 
 /// Zero-padded decimal rendering without Foundation.
-@inlinable
-func pad(_ value: Int, _ width: Int) -> String {
-    let digits = String(value < 0 ? -value : value)
-    let padded = digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    return value < 0 ? "-" + padded : padded
+func pad(_ value: Int, _ width: Int) -> String { value.zeroPadded(width) }
+
+extension Int {
+    /// The number in decimal with leading zeros up to `width` digits ("07", "0042").
+    public func zeroPadded(_ width: Int = 2) -> String {
+        let digits = String(self < 0 ? -self : self)
+        let padded = digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        return self < 0 ? "-" + padded : padded
+    }
 }
 
 /// Parses a non-empty run of ASCII digits (no sign, no spaces).

@@ -86,6 +86,13 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
         self.init(date: d, time: t)
     }
 
+    /// Parses `dd/mm/yyyy HH:MM`, as officers type it.
+    public init?(vietnamese text: some StringProtocol) {
+        let parts = String(text).split(separator: " ")
+        guard parts.count == 2, let d = CivilDate(vietnamese: parts[0]), let t = ClockTime(text: parts[1]) else { return nil }
+        self.init(date: d, time: t)
+    }
+
     /// "09 giờ 30 phút, thứ Hai ngày 24/11/2026" — the appointment as officers read it.
     public var vietnameseAppointment: String {
         "\(time.vietnameseLong), \(date.weekday.vietnameseName) ngày \(date.vietnamese)"

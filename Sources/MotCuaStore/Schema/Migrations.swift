@@ -11,7 +11,7 @@ public enum Schema {
     public static let applicationID: Int32 = 0x4D43_5541
 
     /// Every migration, in order. Append only.
-    public static let migrations: [Migration] = [migration1, migration2, migration3, migration4]
+    public static let migrations: [Migration] = [migration1, migration2, migration3, migration4, migration5]
 
     public static var currentVersion: Int { migrations.last!.version }
 
@@ -333,5 +333,41 @@ public enum Schema {
         verdict TEXT NOT NULL,
         chain_hash TEXT
     ) STRICT;
+    """)
+
+    static let migration5 = Migration(version: 5, summary: "Who did it and when: channel, system user and late reason of events; login throttling; import keys", sql: """
+    -- Every event says how it was recorded (screen, command line, import), by which operating-system user,
+    -- and, when typed after the fact, why ("nhập sau"). Older events read as 'unknown'.
+    ALTER TABLE events ADD COLUMN channel TEXT NOT NULL DEFAULT 'unknown'
+        CHECK (channel IN ('screen', 'command_line', 'import', 'unknown'));
+    ALTER TABLE events ADD COLUMN os_user TEXT NOT NULL DEFAULT '';
+    ALTER TABLE events ADD COLUMN late_reason TEXT;
+    CREATE INDEX events_recorded_at ON events (recorded_at);
+
+    -- Wrong passwords: after 3 the next try waits (doubling), after 10 the account is locked.
+    ALTER TABLE officers ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0 CHECK (failed_logins >= 0);
+    ALTER TABLE officers ADD COLUMN login_not_before INTEGER;
+    ALTER TABLE officers ADD COLUMN locked_reason TEXT;
+
+    -- Changes to accounts and settings: who (officer, channel, operating-system user), when, what.
+    CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        recorded_at INTEGER NOT NULL,
+        officer_id INTEGER NOT NULL REFERENCES officers(id),
+        channel TEXT NOT NULL,
+        os_user TEXT NOT NULL,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT ''
+    ) STRICT;
+    CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+    -- A bulk import is idempotent: each row's source key is kept with the case it created.
+    CREATE TABLE import_keys (
+        source_key TEXT PRIMARY KEY CHECK (source_key <> ''),
+        case_id INTEGER NOT NULL UNIQUE REFERENCES cases(id)
+    ) STRICT, WITHOUT ROWID;
     """)
 }

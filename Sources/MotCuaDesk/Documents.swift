@@ -1,0 +1,140 @@
+import MotCuaCore
+import MotCuaDocuments
+import MotCuaStore
+import MotCuaSystem
+
+/// What happened to a document sent to print (or saved).
+public struct PrintResult: Sendable {
+    /// The saved copy (an absolute path).
+    public let path: String
+    /// What the spooler did; nil when only saving was asked.
+    public let outcome: PrintOutcome?
+    /// The document exists for the applicant now (printed, or saved on purpose, or saved where there is no
+    /// spooler at all): the next one is a reprint.
+    public let produced: Bool
+    /// The document as the next print would be (marked as a reprint once produced).
+    public let next: Document?
+}
+
+extension Desk {
+    /// What every form needs besides its own data: the unit's names (read now: another terminal may have
+    /// changed them) and the forms' numbers and titles.
+    public var printContext: PrintContext {
+        PrintContext(unit: (try? store.unitProfile()) ?? UnitProfile(name: "", governingBody: "", counterName: "", unitCode: "",
+                                                                     province: "", placeName: ""),
+                     forms: forms)
+    }
+
+    var documents: CaseDocuments { CaseDocuments(store: store, context: printContext) }
+
+    /// The document of a source as it would print now (a reprint once printed before), for the preview.
+    public func document(_ source: DocumentSource) throws(DeskError) -> BuiltDocument {
+        try run {
+            switch try documents.build(source, now: clock.now()) {
+            case .success(let built): return built
+            case .failure(let reason): throw Refusal.documentUnavailable(reason.message)
+            }
+        }
+    }
+
+    /// Builds the document fresh, saves a copy beside the database, prints it unless asked only to save,
+    /// and records the print — a print that did not reach the spooler is recorded as failed, with its
+    /// reason, and does not count: the next successful one is not "BẢN IN LẠI".
+    public func print(_ source: DocumentSource, saveOnly: Bool, printer: PrinterSettings, by actor: Actor) throws(DeskError) -> PrintResult {
+        try run {
+            let built = try document(source)
+            let text = TextRenderer(pageSize: built.document.pageSize).text(built.document)
+            let path = try archive.save(text, name: built.name)
+            var outcome: PrintOutcome?
+            var produced = saveOnly
+            if !saveOnly {
+                let o = PrintService(settings: printer, environment: spoolerEnvironment)
+                    .print(text, pageSize: built.document.pageSize, title: built.document.caption)
+                outcome = o
+                produced = o.producedDocument
+                log?.write("print \(built.document.kind): \(o.logText)")
+            }
+            var failure: String?
+            if case .failed(let reason)? = outcome { failure = reason }
+            if case .noSpooler? = outcome { failure = nil }
+            try recordPrint(built, source: source, failure: produced ? nil : failure ?? "không in được", by: actor)
+            let next = try? document(source)
+            return PrintResult(path: path, outcome: outcome, produced: produced, next: next?.document)
+        }
+    }
+
+    /// Writes a document to a file the caller chose (`--output`), whole or not at all, and records the print.
+    public func write(_ source: DocumentSource, to output: OutputFile, by actor: Actor) throws(DeskError) -> Document {
+        try run {
+            let built = try document(source)
+            try output.write(TextRenderer(pageSize: built.document.pageSize).text(built.document))
+            try output.commit()
+            try recordPrint(built, source: source, failure: nil, by: actor)
+            return built.document
+        }
+    }
+
+    /// Records that a built document was printed or saved (the next one is a reprint), or that printing
+    /// failed (`failure`; the next one is still the first).
+    func recordPrint(_ built: BuiltDocument, source: DocumentSource, failure: String?, by actor: Actor) throws {
+        if case .contact(let number) = source {
+            if failure == nil { try store.markContactPrinted(number: number) }
+        } else if let key = built.printKey, let code = source.caseCode {
+            let officer = try current(actor)
+            let now = clock.now()
+            let reason = try failure.map { try TextRules.clean($0, .reason, limit: .longText) }
+            try store.recordEvents(caseCode: code, author: author(actor, officer: officer)) { _, _ in
+                Decision([NewEvent(.printed(document: key, reprint: built.reprint && failure == nil, failure: reason), at: now)])
+            }
+        }
+    }
+
+    /// A short page with Vietnamese text through the given printer settings (administrators): only paper
+    /// counts as success.
+    public func testPrint(_ printer: PrinterSettings, by actor: Actor) throws(DeskError) -> PrintOutcome {
+        try run {
+            try requireAdministrator(actor)
+            let now = clock.now()
+            let counter = try store.unitProfile().counterName
+            let page = """
+                TRANG IN THỬ — motcua
+                \(counter)
+                In lúc \(now.time.text) ngày \(now.date.vietnamese)
+                Máy in: \(printer.destination.isEmpty ? "mặc định" : printer.destination)
+
+                Chữ tiếng Việt phải in đúng dấu:
+                ẮẰẲẴẶ ắằẳẵặ ẤẦẨẪẬ ấầẩẫậ ĐđƠơƯư
+                Nguyễn Thị Hồng Nhung — Ủy ban nhân dân xã
+
+                """
+            let outcome = PrintService(settings: printer, environment: spoolerEnvironment).print(page, pageSize: .a5, title: "In thử")
+            log?.write("test print: \(outcome.logText)")
+            return outcome
+        }
+    }
+
+    // MARK: Reports
+
+    /// A report of a period (or, for the daily summary, of a day), as printed; its CSV on demand.
+    public func report(_ kind: ReportKind, period: ReportPeriod?, day: CivilDate) throws(DeskError) -> BuiltDocument {
+        try run {
+            if let period {
+                try RecordingTime.checkYear(period.from)
+                try RecordingTime.checkYear(period.to)
+            }
+            try RecordingTime.checkYear(day)
+            return try document(.report(kind, period, day: day))
+        }
+    }
+
+    /// Saves a report's data as CSV beside the database; returns the path.
+    public func saveCSV(_ source: DocumentSource) throws(DeskError) -> String {
+        try run {
+            let built = try document(source)
+            guard let csv = built.csv else { throw Refusal.documentUnavailable("Báo cáo này không có dữ liệu CSV") }
+            let path = try archive.save(csv, name: built.name, extension: "csv")
+            log?.write("report exported: \(built.name).csv")
+            return path
+        }
+    }
+}
