@@ -32,9 +32,9 @@ public final class AppEnvironment {
 /// shown disabled in the menu and says so when its key is pressed — never a fake screen.
 public struct ScreenCatalog {
     public typealias Maker = (ScreenContext, AppEnvironment, String?) -> (any Screen)?
-    public var makers: [String: Maker]
-    public init(makers: [String: Maker] = [:]) { self.makers = makers }
-    public func has(_ id: String) -> Bool { makers[id] != nil }
+    public var makers: [CommandID: Maker]
+    public init(makers: [CommandID: Maker] = [:]) { self.makers = makers }
+    public func has(_ id: CommandID) -> Bool { makers[id] != nil }
 }
 
 /// The application as a state machine: events in, frames out. The run loop feeds it terminal events and
@@ -43,7 +43,7 @@ public final class Application {
     enum Overlay {
         case help(TextViewer, title: String)
         case menu(MenuState)
-        case dialog(Dialog, tag: String, owner: Int)
+        case dialog(Dialog, tag: DialogTag, owner: Int)
         case quit(Dialog)
         case locked(Form, error: String?)
     }
@@ -177,7 +177,7 @@ public final class Application {
         open(command.id, title: command.title, argument: nil)
     }
 
-    func open(_ id: String, title: String, argument: String?) {
+    func open(_ id: CommandID, title: String, argument: String?) {
         guard let make = catalog.makers[id] else {
             status = ("\(title): chức năng này chưa có trong phiên bản này", .warning)
             return
@@ -220,7 +220,7 @@ public final class Application {
             case .quit: quitRequested = true
             case .lock: lock()
             case .logout: logout()
-            case let .openScreen(id, argument): open(id, title: id == "caseView" ? "Xem hồ sơ" : id, argument: argument)
+            case let .openScreen(id, argument): open(id, title: id == .caseView ? "Xem hồ sơ" : id.rawValue, argument: argument)
             }
         }
     }
@@ -231,7 +231,7 @@ public final class Application {
     }
 
     private func lock() {
-        overlay = .locked(Form([Field(id: "password", label: "Mật khẩu", mask: .secret, required: true)]), error: nil)
+        overlay = .locked(Form([Field(id: .password, label: "Mật khẩu", mask: .secret, required: true)]), error: nil)
         env.log?.write("lock: screen locked after inactivity or on request")
     }
 
@@ -309,14 +309,14 @@ public final class Application {
             }
         case .locked(var form, _):
             if key == .enter || key == .function(10) || key == .control("s") {
-                let password = form.value("password")
+                let password = form.value(.password)
                 guard let session else { return }
                 do {
                     try env.desk.verify(session, password: password, terminal: env.terminal)
                     overlay = nil
                     status = ("Đã mở khóa", .status)
                 } catch {
-                    form.setValue("password", "")
+                    form.setValue(.password, "")
                     // The account is known here: only the password can be wrong.
                     overlay = .locked(form, error: error == .refused(.wrongPassword) ? "Mật khẩu không đúng" : Messages.text(error))
                 }

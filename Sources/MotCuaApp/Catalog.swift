@@ -19,19 +19,19 @@ extension ScreenCatalog {
                 return ReceptionScreen(catalogue: catalogue, now: context.now)
             },
             AppCommand.search.id: { _, _, _ in SearchScreen() },
-            "caseView": { _, _, code in code.map { CaseViewScreen(code: $0) } },
-            "byBody": { _, _, _ in BodyScreen() },
+            .caseView: { _, _, code in code.map { CaseViewScreen(code: $0) } },
+            .byBody: { _, _, _ in BodyScreen() },
             AppCommand.reports.id: { context, _, _ in ReportsScreen(now: context.now) },
             AppCommand.changePassword.id: { _, _, _ in PasswordScreen(purpose: .own) },
-            "adminOfficers": { context, env, _ in env.administers(context) ? OfficersScreen() : nil },
-            "adminUnit": { context, env, _ in
+            .adminOfficers: { context, env, _ in env.administers(context) ? OfficersScreen() : nil },
+            .adminUnit: { context, env, _ in
                 env.administers(context) ? UnitScreen(unit: (try? env.store.unitProfile()) ?? context.unit) : nil
             },
-            "adminCalendar": { context, _, _ in CalendarScreen(year: context.now.date.year) },
-            "adminPrinter": { context, env, _ in
+            .adminCalendar: { context, _, _ in CalendarScreen(year: context.now.date.year) },
+            .adminPrinter: { context, env, _ in
                 env.administers(context) ? SettingsScreen(title: "Máy in", keys: SettingsScreen.printerKeys) : nil
             },
-            "adminBackup": { context, env, _ in env.administers(context) ? BackupScreen() : nil },
+            .adminBackup: { context, env, _ in env.administers(context) ? BackupScreen() : nil },
         ])
     }
 }

@@ -43,7 +43,7 @@ public enum ScreenEvent {
     /// The screen became the top one (first shown, or uncovered).
     case appeared
     /// The answer of a dialog the screen asked for.
-    case answer(tag: String, Dialog.Answer)
+    case answer(tag: DialogTag, Dialog.Answer)
     /// The outcome of a request the screen made.
     case response(Response)
 }
@@ -56,13 +56,13 @@ public enum Effect {
     /// Replaces the whole stack (after login, logout).
     case reset(any Screen)
     case status(String, Style)
-    case ask(Dialog, tag: String)
+    case ask(Dialog, tag: DialogTag)
     case perform(Request)
     case quit
     case lock
     case logout
     /// Opens a screen of the catalog (e.g. the case view) with an argument (e.g. a case code).
-    case openScreen(id: String, argument: String?)
+    case openScreen(id: CommandID, argument: String?)
 }
 
 /// Work for the store, performed by the run loop; the outcome comes back as `.response`.
@@ -228,4 +228,29 @@ func putColumnHeadings(_ titles: [String], widths: [Int], into frame: inout Fram
         let w = widths[i] > 0 ? widths[i] : width - column - 1
         column = frame.put(TextWidth.fit(title, w) + " ", row: row, column: column, style: .heading)
     }
+}
+
+/// Which question a dialog asked, so that the screen that asked knows what the answer is about. Declared
+/// once here: a misspelt tag is a compile error.
+public struct DialogTag: Hashable, Sendable {
+    let rawValue: String
+    init(_ rawValue: String) { self.rawValue = rawValue }
+
+    /// Leave a form and lose what was typed?
+    static let discard = DialogTag("discard")
+    /// Receive a dossier whose mandatory documents are not all ticked?
+    static let incomplete = DialogTag("incomplete")
+    /// Lock an officer's account?
+    static let lock = DialogTag("lock")
+    /// Print the receipt again after a correction?
+    static let reprint = DialogTag("reprint")
+    /// Reuse the details of an applicant seen before?
+    static let reuse = DialogTag("reuse")
+    /// Record the applicant's evaluation now?
+    static let evaluate = DialogTag("evaluate")
+    static let printTransfer = DialogTag("print-transfer")
+    static let printApology = DialogTag("print-apology")
+    static let printRefusal = DialogTag("print-refusal")
+    static let printSupplement = DialogTag("print-supplement")
+    static let printStop = DialogTag("print-stop")
 }

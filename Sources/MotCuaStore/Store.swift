@@ -1,9 +1,6 @@
 internal import CSQLite
 import MotCuaCore
 import MotCuaSystem
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Why the store refused or failed. Messages are Vietnamese and never contain citizens' data.
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -200,7 +197,7 @@ public final class Store {
             try FileSystem.linkNew(temporary, to: path)
         } catch {
             cleanUp()
-            if error.code == EEXIST { throw .alreadyExists(path: path) }
+            if error.isAlreadyExists { throw .alreadyExists(path: path) }
             throw .system(error)
         }
         cleanUp()

@@ -1,8 +1,5 @@
 import MotCuaCore
 import MotCuaSystem
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// One verified backup: where, when (Unix seconds), its size, how many cases it holds, the verdict of the
 /// full check of the copy, and the last hash of the history it contains.
@@ -141,7 +138,7 @@ extension Store {
         if FileSystem.exists(destination) || FileSystem.isSymbolicLink(destination) { throw .alreadyExists(path: destination) }
         if let refusal = ProtectedFiles(databasePath: path).refusal(for: destination, replace: false) {
             if case .missingFolder(let folder) = refusal {
-                throw .system(SystemError(operation: "Không có thư mục", path: folder, code: ENOENT))
+                throw .system(SystemError.missingFolder(folder))
             }
             throw .output(refusal)
         }
@@ -158,7 +155,7 @@ extension Store {
                 try FileSystem.syncFile(temporary)
                 try FileSystem.linkNew(temporary, to: destination)
             } catch {
-                if error.code == EEXIST { throw StoreError.alreadyExists(path: destination) }
+                if error.isAlreadyExists { throw StoreError.alreadyExists(path: destination) }
                 throw StoreError.system(error)
             }
         } catch {

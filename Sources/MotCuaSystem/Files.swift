@@ -17,6 +17,13 @@ public struct SystemError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var isDiskFull: Bool { code == ENOSPC || code == EDQUOT || code == EFBIG }
+    /// The name was already taken (a link or an exclusive create lost the race).
+    public var isAlreadyExists: Bool { code == EEXIST }
+
+    /// A folder that does not exist.
+    public static func missingFolder(_ path: String) -> SystemError {
+        SystemError(operation: "Không có thư mục", path: path, code: ENOENT)
+    }
 
     /// What went wrong, in Vietnamese.
     public var reason: String { SystemError.vietnamese(errno: code) }

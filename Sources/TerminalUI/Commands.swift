@@ -1,14 +1,22 @@
+/// The identity of a command. Each program declares its commands' identities once, as static members
+/// (`CommandID.save`), so that a misspelt one is a compile error rather than a key that silently does nothing.
+public struct CommandID: Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+}
+
 /// A command the officer can give. Commands are data: the key bar and the help screen are rendered from
 /// the key map that binds them, never from hand-written text.
 public struct Command: Hashable, Sendable {
-    /// A stable identifier ("help", "newCase"…), used by screens to dispatch.
-    public let id: String
+    /// A stable identifier (`.help`, `.newCase`…), used by screens to dispatch.
+    public let id: CommandID
     /// The short Vietnamese title shown on the key bar ("Trợ giúp").
     public let title: String
     /// One line of Vietnamese for the help screen.
     public let help: String
 
-    public init(id: String, title: String, help: String) {
+    public init(id: CommandID, title: String, help: String) {
         self.id = id
         self.title = title
         self.help = help
@@ -51,11 +59,11 @@ public struct KeyMap: Hashable, Sendable {
         bindings.first { $0.keys.contains(key) }?.command
     }
 
-    public func keys(for commandID: String) -> [Key] {
+    public func keys(for commandID: CommandID) -> [Key] {
         bindings.first { $0.command.id == commandID }?.keys ?? []
     }
 
-    public func contains(_ commandID: String) -> Bool { bindings.contains { $0.command.id == commandID } }
+    public func contains(_ commandID: CommandID) -> Bool { bindings.contains { $0.command.id == commandID } }
 
     /// Key bar entries in order: ("F1", "Trợ giúp"); commands that cannot act now are left out.
     public func barItems() -> [(key: String, title: String)] {

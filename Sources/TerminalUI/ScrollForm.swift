@@ -1,11 +1,11 @@
 /// A field that takes one of a few values (channel, where to collect…): Space or → cycles, ← back, F4 lists.
 public struct ChoiceField: Hashable, Sendable {
-    public let id: String
+    public let id: FieldID
     public var label: String
     public var options: [String]
     public var selected: Int
 
-    public init(id: String, label: String, options: [String], selected: Int = 0) {
+    public init(id: FieldID, label: String, options: [String], selected: Int = 0) {
         self.id = id
         self.label = label
         self.options = options
@@ -17,7 +17,7 @@ public struct ChoiceField: Hashable, Sendable {
 
 /// One item of a document checklist inside a form.
 public struct CheckItem: Hashable, Sendable {
-    public let id: String
+    public let id: FieldID
     public var title: String
     public var detail: String
     public var isChecked: Bool
@@ -26,7 +26,7 @@ public struct CheckItem: Hashable, Sendable {
     /// False for a choice that has no number of copies (a result asked for): no "SL", digits do nothing.
     public var countsCopies: Bool
 
-    public init(id: String, title: String, detail: String = "", isChecked: Bool = false, quantity: Int = 1, isMandatory: Bool = false,
+    public init(id: FieldID, title: String, detail: String = "", isChecked: Bool = false, quantity: Int = 1, isMandatory: Bool = false,
                 countsCopies: Bool = true) {
         self.id = id
         self.title = title
@@ -57,7 +57,7 @@ public struct ScrollForm: Sendable {
             }
         }
 
-        var id: String? {
+        var id: FieldID? {
             switch self {
             case .field(let f): f.id
             case .choice(let c): c.id
@@ -77,16 +77,16 @@ public struct ScrollForm: Sendable {
 
     // MARK: Access
 
-    public func index(of id: String) -> Int? { items.firstIndex { $0.id == id } }
+    public func index(of id: FieldID) -> Int? { items.firstIndex { $0.id == id } }
 
-    public func field(_ id: String) -> Field? {
+    public func field(_ id: FieldID) -> Field? {
         guard let i = index(of: id), case .field(let f) = items[i] else { return nil }
         return f
     }
 
-    public func value(_ id: String) -> String { field(id)?.text.trimmingSpacesTUI ?? "" }
+    public func value(_ id: FieldID) -> String { field(id)?.text.trimmingSpacesTUI ?? "" }
 
-    public func choice(_ id: String) -> ChoiceField? {
+    public func choice(_ id: FieldID) -> ChoiceField? {
         guard let i = index(of: id), case .choice(let c) = items[i] else { return nil }
         return c
     }
@@ -95,33 +95,33 @@ public struct ScrollForm: Sendable {
         items.compactMap { if case .check(let c) = $0 { c } else { nil } }
     }
 
-    public var focusedID: String? { items.indices.contains(focus) ? items[focus].id : nil }
+    public var focusedID: FieldID? { items.indices.contains(focus) ? items[focus].id : nil }
 
     public var focusedField: Field? {
         guard items.indices.contains(focus), case .field(let f) = items[focus] else { return nil }
         return f
     }
 
-    public mutating func setValue(_ id: String, _ text: String) {
+    public mutating func setValue(_ id: FieldID, _ text: String) {
         guard let i = index(of: id), case .field(var f) = items[i] else { return }
         f.editor.setText(text)
         f.error = nil
         items[i] = .field(f)
     }
 
-    public mutating func setChoice(_ id: String, _ selected: Int) {
+    public mutating func setChoice(_ id: FieldID, _ selected: Int) {
         guard let i = index(of: id), case .choice(var c) = items[i], c.options.indices.contains(selected) else { return }
         c.selected = selected
         items[i] = .choice(c)
     }
 
-    public mutating func updateField(_ id: String, _ change: (inout Field) -> Void) {
+    public mutating func updateField(_ id: FieldID, _ change: (inout Field) -> Void) {
         guard let i = index(of: id), case .field(var f) = items[i] else { return }
         change(&f)
         items[i] = .field(f)
     }
 
-    public mutating func focus(on id: String) {
+    public mutating func focus(on id: FieldID) {
         if let i = index(of: id), items[i].isFocusable { focus = i }
     }
 

@@ -1,6 +1,14 @@
+/// The identity of a form field (a text field, a choice or a checklist item). Programs declare theirs once,
+/// as static members (`FieldID.applicantName`), so that a misspelt one is a compile error.
+public struct FieldID: Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+}
+
 /// A labelled one-line field with validation and an error line.
 public struct Field: Sendable {
-    public let id: String
+    public let id: FieldID
     public var label: String
     public var editor: LineEditor
     public var isRequired: Bool
@@ -13,7 +21,7 @@ public struct Field: Sendable {
     public var hasPickList: Bool
     public var isReadOnly: Bool
 
-    public init(id: String, label: String, text: String = "", mask: FieldMask = .text, maxLength: Int? = nil,
+    public init(id: FieldID, label: String, text: String = "", mask: FieldMask = .text, maxLength: Int? = nil,
                 required: Bool = false, hint: String? = nil, pickList: Bool = false, readOnly: Bool = false,
                 validate: @escaping @Sendable (String) -> String? = { _ in nil }) {
         self.id = id
@@ -51,7 +59,7 @@ public struct Form: Sendable {
         /// Nothing to tell the screen.
         case none
         /// The text of a field changed (for live computations).
-        case edited(String)
+        case edited(FieldID)
         /// Focus moved to another field.
         case moved
         /// Enter on the last field.
@@ -59,7 +67,7 @@ public struct Form: Sendable {
         /// The current field has an error; focus stays.
         case invalid(String)
         /// F4 on a field with a pick list.
-        case pick(String)
+        case pick(FieldID)
     }
 
     public init(_ fields: [Field], focus: Int = 0) {
@@ -68,7 +76,7 @@ public struct Form: Sendable {
         if self.fields.indices.contains(self.focus), self.fields[self.focus].isReadOnly { moveFocus(by: 1) }
     }
 
-    public subscript(id: String) -> Field? {
+    public subscript(id: FieldID) -> Field? {
         get { fields.first { $0.id == id } }
         set {
             guard let i = fields.firstIndex(where: { $0.id == id }), let newValue else { return }
@@ -76,9 +84,9 @@ public struct Form: Sendable {
         }
     }
 
-    public func value(_ id: String) -> String { self[id]?.text.trimmingSpacesTUI ?? "" }
+    public func value(_ id: FieldID) -> String { self[id]?.text.trimmingSpacesTUI ?? "" }
 
-    public mutating func setValue(_ id: String, _ text: String) {
+    public mutating func setValue(_ id: FieldID, _ text: String) {
         guard let i = fields.firstIndex(where: { $0.id == id }) else { return }
         fields[i].editor.setText(text)
         fields[i].error = nil
@@ -86,7 +94,7 @@ public struct Form: Sendable {
 
     public var focusedField: Field? { fields.indices.contains(focus) ? fields[focus] : nil }
 
-    public mutating func focus(on id: String) {
+    public mutating func focus(on id: FieldID) {
         if let i = fields.firstIndex(where: { $0.id == id }) { focus = i }
     }
 
@@ -284,76 +292,6 @@ public struct ListView: Sendable {
             if index == selection && focused {
                 frame.restyle(Rect(row: row, column: rect.column, width: rect.width, height: 1), .selected)
                 frame.cursor = (row, rect.column)
-            }
-        }
-    }
-}
-
-/// A checklist: items ticked with Space, each with a quantity (digits change it, + and − step it).
-public struct Checklist: Sendable {
-    public struct Item: Hashable, Sendable {
-        public var title: String
-        public var detail: String
-        public var isChecked: Bool
-        public var quantity: Int
-        public var isMandatory: Bool
-        public init(title: String, detail: String = "", isChecked: Bool = false, quantity: Int = 1, isMandatory: Bool = false) {
-            self.title = title
-            self.detail = detail
-            self.isChecked = isChecked
-            self.quantity = quantity
-            self.isMandatory = isMandatory
-        }
-    }
-
-    public var items: [Item]
-    public private(set) var selection = 0
-
-    public init(_ items: [Item]) { self.items = items }
-
-    /// Mandatory items not ticked.
-    public var missingMandatory: [Item] { items.filter { $0.isMandatory && !$0.isChecked } }
-
-    public mutating func handle(_ key: Key) -> Bool {
-        guard !items.isEmpty else { return false }
-        switch key {
-        case .up: selection = max(0, selection - 1)
-        case .down: selection = min(items.count - 1, selection + 1)
-        case .home: selection = 0
-        case .end: selection = items.count - 1
-        case .character(" "): items[selection].isChecked.toggle()
-        case .character("+"): items[selection].quantity = min(99, items[selection].quantity + 1); items[selection].isChecked = true
-        case .character("-"): items[selection].quantity = max(1, items[selection].quantity - 1)
-        case .character(let c) where c.isASCII && c.isNumber:
-            let digit = c.wholeNumberValue!
-            guard digit > 0 else { return true }
-            items[selection].quantity = digit
-            items[selection].isChecked = true
-        default: return false
-        }
-        return true
-    }
-
-    public func render(into frame: inout Frame, rect: Rect, focused: Bool) {
-        let height = max(1, rect.height)
-        let scroll = max(0, selection - height + 1)
-        for line in 0..<height {
-            let index = scroll + line
-            guard index < items.count else { break }
-            let item = items[index]
-            let row = rect.row + line
-            let mark = item.isChecked ? "[x]" : "[ ]"
-            let style: Style = !item.isChecked && item.isMandatory ? .warning : .normal
-            var col = frame.put(mark + " ", row: row, column: rect.column, style: style)
-            let quantityText = "SL \(item.quantity)"
-            let detailWidth = TextWidth.width(of: item.detail)
-            let titleWidth = max(4, rect.right - col - detailWidth - TextWidth.width(of: quantityText) - 3)
-            col = frame.put(TextWidth.fit(item.title + (item.isMandatory ? " *" : ""), titleWidth), row: row, column: col, style: style)
-            col = frame.put(" " + item.detail + " ", row: row, column: col, style: .dim)
-            frame.put(quantityText, row: row, column: col, style: style)
-            if focused && index == selection {
-                frame.restyle(Rect(row: row, column: rect.column, width: rect.width, height: 1), .selected)
-                frame.cursor = (row, rect.column + 1)
             }
         }
     }

@@ -191,16 +191,16 @@ import Testing
 }
 
 @Suite struct KeyMapTests {
-    let help = Command(id: "help", title: "Trợ giúp", help: "xem phím")
-    let save = Command(id: "save", title: "Lưu", help: "lưu")
-    let back = Command(id: "back", title: "Quay lại", help: "quay lại")
+    let help = Command(id: CommandID("help"), title: "Trợ giúp", help: "xem phím")
+    let save = Command(id: CommandID("save"), title: "Lưu", help: "lưu")
+    let back = Command(id: CommandID("back"), title: "Quay lại", help: "quay lại")
 
     @Test func screenBindingsOverGlobal() {
         let global = KeyMap([KeyBinding([.function(1)], help), KeyBinding([.escape], back, inBar: false)])
         let screen = KeyMap([KeyBinding([.function(10), .control("s")], save)])
         let map = screen.over(global)
-        #expect(map.command(for: .control("s"))?.id == "save")
-        #expect(map.command(for: .function(1))?.id == "help")
+        #expect(map.command(for: .control("s"))?.id == CommandID("save"))
+        #expect(map.command(for: .function(1))?.id == CommandID("help"))
         #expect(map.command(for: .character("s")) == nil, "letters never trigger commands")
         #expect(map.barItems().map(\.key) == ["F10/Ctrl-S", "F1"])
         #expect(map.helpLines().count == 3)
@@ -213,8 +213,8 @@ import Testing
 @Suite struct WidgetTests {
     @Test func formCannotLeaveAnInvalidField() {
         var form = Form([
-            Field(id: "id", label: "Số căn cước", mask: .digits, required: true) { $0.count == 12 ? nil : "cần đúng 12 chữ số" },
-            Field(id: "name", label: "Họ tên", required: true),
+            Field(id: FieldID("id"), label: "Số căn cước", mask: .digits, required: true) { $0.count == 12 ? nil : "cần đúng 12 chữ số" },
+            Field(id: FieldID("name"), label: "Họ tên", required: true),
         ])
         #expect(form.handle(.tab, inputMethod: nil) == .invalid("Số căn cước: bắt buộc phải nhập"))
         for c in "123" { _ = form.handle(.character(c), inputMethod: nil) }
@@ -231,7 +231,7 @@ import Testing
     }
 
     @Test func formMarksRequiredFieldsAndPlacesTheCursor() {
-        let form = Form([Field(id: "a", label: "Họ tên", text: "Hoa", required: true)])
+        let form = Form([Field(id: FieldID("a"), label: "Họ tên", text: "Hoa", required: true)])
         var frame = Frame(size: Size(columns: 40, rows: 2))
         form.render(into: &frame, rect: Rect(row: 0, column: 0, width: 40, height: 1), labelWidth: 12)
         #expect(frame.line(0).hasPrefix("Họ tên *:    Hoa"))
@@ -252,19 +252,6 @@ import Testing
         _ = list.handle(.end)
         #expect(list.selectedRow?.id == "3")
         #expect(list.firstVisible(height: 2) == 1)
-    }
-
-    @Test func checklistTicksAndQuantities() {
-        var c = Checklist([.init(title: "Tờ khai", isMandatory: true), .init(title: "Bản sao", isMandatory: false)])
-        #expect(c.missingMandatory.count == 1)
-        _ = c.handle(.character(" "))
-        #expect(c.items[0].isChecked)
-        _ = c.handle(.down)
-        _ = c.handle(.character("3"))
-        #expect(c.items[1].quantity == 3 && c.items[1].isChecked)
-        _ = c.handle(.character("-"))
-        #expect(c.items[1].quantity == 2)
-        #expect(c.missingMandatory.isEmpty)
     }
 
     @Test func dialogsReturnTypedAnswers() {

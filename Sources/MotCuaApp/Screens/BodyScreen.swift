@@ -67,7 +67,7 @@ struct BodyScreen: Screen {
                     return [.perform(.loadBodyQueue(bodyCode: load.body.code))]
                 }
                 guard let row = cases.selectedRow else { return [] }
-                return [.openScreen(id: "caseView", argument: row.id)]
+                return [.openScreen(id: .caseView, argument: row.id)]
             case AppCommand.handOver.id:
                 if !marked.isEmpty {
                     // In the order shown (by deadline), each in its own transaction.

@@ -19,16 +19,16 @@ struct CaseViewScreen: Screen {
     /// The documents picker (Ctrl-P), when open.
     var picker: ListView?
 
-    static let correctCommand = Command(id: "correct", title: "Sửa", help: "sửa thông tin hồ sơ (ghi lý do, lưu vết từng trường)")
-    static let reprintCommand = Command(id: "print", title: "In lại giấy hẹn", help: "in lại giấy tiếp nhận (ghi \"BẢN IN LẠI\")")
-    static let documentsCommand = Command(id: "documents", title: "In phiếu", help: "in phiếu kiểm soát, phiếu chuyển, văn bản xin lỗi và các phiếu khác của hồ sơ")
-    static let supplementCommand = Command(id: "supplement", title: "Bổ sung", help: "yêu cầu bổ sung hồ sơ (dừng tính hạn) / nhận đủ hồ sơ bổ sung (tính lại hạn)")
-    static let refuseCommand = Command(id: "refuse", title: "Từ chối", help: "từ chối giải quyết sau khi thẩm định, nêu lý do (Mẫu 03)")
-    static let rescheduleCommand = Command(id: "reschedule", title: "Hẹn lại", help: "xin lỗi và hẹn lại ngày trả kết quả, một lần (Mẫu 04)")
-    static let withdrawCommand = Command(id: "withdraw", title: "Rút hồ sơ", help: "người nộp rút hồ sơ")
-    static let stopCommand = Command(id: "stop", title: "Dừng", help: "dừng giải quyết hồ sơ (thông báo Mẫu 05)")
-    static let cancelCommand = Command(id: "cancel", title: "Hủy", help: "hủy hồ sơ nhập nhầm (lãnh đạo, quản trị), ghi lý do")
-    static let evaluateCommand = Command(id: "evaluate", title: "Đánh giá", help: "ghi đánh giá của người nộp")
+    static let correctCommand = Command(id: .correct, title: "Sửa", help: "sửa thông tin hồ sơ (ghi lý do, lưu vết từng trường)")
+    static let reprintCommand = Command(id: .print, title: "In lại giấy hẹn", help: "in lại giấy tiếp nhận (ghi \"BẢN IN LẠI\")")
+    static let documentsCommand = Command(id: .documents, title: "In phiếu", help: "in phiếu kiểm soát, phiếu chuyển, văn bản xin lỗi và các phiếu khác của hồ sơ")
+    static let supplementCommand = Command(id: .supplement, title: "Bổ sung", help: "yêu cầu bổ sung hồ sơ (dừng tính hạn) / nhận đủ hồ sơ bổ sung (tính lại hạn)")
+    static let refuseCommand = Command(id: .refuse, title: "Từ chối", help: "từ chối giải quyết sau khi thẩm định, nêu lý do (Mẫu 03)")
+    static let rescheduleCommand = Command(id: .reschedule, title: "Hẹn lại", help: "xin lỗi và hẹn lại ngày trả kết quả, một lần (Mẫu 04)")
+    static let withdrawCommand = Command(id: .withdraw, title: "Rút hồ sơ", help: "người nộp rút hồ sơ")
+    static let stopCommand = Command(id: .stop, title: "Dừng", help: "dừng giải quyết hồ sơ (thông báo Mẫu 05)")
+    static let cancelCommand = Command(id: .cancel, title: "Hủy", help: "hủy hồ sơ nhập nhầm (lãnh đạo, quản trị), ghi lý do")
+    static let evaluateCommand = Command(id: .evaluate, title: "Đánh giá", help: "ghi đánh giá của người nộp")
 
     init(code: String) { self.code = code }
 
@@ -126,7 +126,7 @@ struct CaseViewScreen: Screen {
         }
     }
 
-    static let intents: [String: CaseActionScreen.Intent] = [
+    static let intents: [CommandID: CaseActionScreen.Intent] = [
         AppCommand.handOver.id: .route, AppCommand.result.id: .result, supplementCommand.id: .supplement,
         refuseCommand.id: .refuse, rescheduleCommand.id: .reschedule, withdrawCommand.id: .withdraw,
         stopCommand.id: .stop, cancelCommand.id: .cancel, evaluateCommand.id: .evaluate,

@@ -28,11 +28,11 @@ struct CorrectionScreen: Screen {
 
     var title: String { "Sửa thông tin hồ sơ" }
     var isForm: Bool { true }
-    var hasUnsavedInput: Bool { !form.value("reason").isEmpty }
-    var keyMap: KeyMap { KeyMap([KeyBinding([.function(10), .control("s")], Command(id: "save", title: "Lưu", help: "lưu sửa đổi")),
+    var hasUnsavedInput: Bool { !form.value(.reason).isEmpty }
+    var keyMap: KeyMap { KeyMap([KeyBinding([.function(10), .control("s")], Command(id: .save, title: "Lưu", help: "lưu sửa đổi")),
                                  KeyBinding([.function(4)], AppCommand.pick)]) }
 
-    var selectedField: CorrectableField { fields[form.choice("field")?.selected ?? 0] }
+    var selectedField: CorrectableField { fields[form.choice(.field)?.selected ?? 0] }
 
     func current(_ f: CorrectableField) -> String {
         let a = record.applicant
@@ -56,7 +56,7 @@ struct CorrectionScreen: Screen {
     func items(for f: CorrectableField) -> [ScrollForm.Item] {
         var items: [ScrollForm.Item] = [
             .info("Hồ sơ \(record.code) — \(record.applicant.fullName)", .heading),
-            .choice(ChoiceField(id: "field", label: "Sửa", options: fields.map(\.vietnameseName),
+            .choice(ChoiceField(id: .field, label: "Sửa", options: fields.map(\.vietnameseName),
                                 selected: fields.firstIndex(of: f) ?? 0)),
             .info("Hiện tại: \(f == .documents ? "\(record.documents.count) giấy tờ" : current(f))", .dim),
         ]
@@ -64,32 +64,32 @@ struct CorrectionScreen: Screen {
         case .documents:
             for (i, d) in record.procedure.documents.enumerated() {
                 let existing = record.documents.first { $0.checklistIndex == i }
-                items.append(.check(CheckItem(id: "doc\(i)", title: d.name, detail: d.form.vietnameseName, isChecked: existing != nil,
+                items.append(.check(CheckItem(id: .document(i), title: d.name, detail: d.form.vietnameseName, isChecked: existing != nil,
                                               quantity: existing?.quantity ?? d.quantity, isMandatory: d.isMandatory)))
             }
             for (i, d) in record.documents.enumerated() where d.checklistIndex == nil {
-                items.append(.check(CheckItem(id: "extra\(i)", title: d.name, detail: d.form.vietnameseName, isChecked: true, quantity: d.quantity)))
+                items.append(.check(CheckItem(id: .extraDocument(i), title: d.name, detail: d.form.vietnameseName, isChecked: true, quantity: d.quantity)))
             }
         case .procedure:
-            items.append(.field(Field(id: "value", label: "Thủ tục mới", maxLength: 200, required: true, hint: "F4: chọn trong danh mục", pickList: true)))
+            items.append(.field(Field(id: .value, label: "Thủ tục mới", maxLength: 200, required: true, hint: "F4: chọn trong danh mục", pickList: true)))
         case .applicantBirthDate:
-            items.append(.field(Field(id: "value", label: "Giá trị mới", text: current(f), mask: .date)))
+            items.append(.field(Field(id: .value, label: "Giá trị mới", text: current(f), mask: .date)))
         case .fee:
-            items.append(.field(Field(id: "value", label: "Giá trị mới", text: current(f), mask: .money)))
+            items.append(.field(Field(id: .value, label: "Giá trị mới", text: current(f), mask: .money)))
         case .appointment:
-            items.append(.field(Field(id: "value", label: "Giá trị mới", text: current(f), maxLength: 16, required: true,
+            items.append(.field(Field(id: .value, label: "Giá trị mới", text: current(f), maxLength: 16, required: true,
                                       hint: "dd/mm/yyyy HH:MM") { ReceptionScreen.parseInstant($0) == nil ? "dạng dd/mm/yyyy HH:MM" : nil }))
         default:
-            items.append(.field(Field(id: "value", label: "Giá trị mới", text: current(f), maxLength: 200)))
+            items.append(.field(Field(id: .value, label: "Giá trị mới", text: current(f), maxLength: 200)))
         }
-        items.append(.field(Field(id: "reason", label: "Lý do sửa", maxLength: 300, required: true)))
+        items.append(.field(Field(id: .reason, label: "Lý do sửa", maxLength: 300, required: true)))
         return items
     }
 
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
         if picker != nil {
             if let row = handlePicker(&picker, event) {
-                form.setValue("value", row.columns[0])
+                form.setValue(.value, row.columns[0])
                 chosenProcedure = row.id
             }
             return []
@@ -101,10 +101,10 @@ struct CorrectionScreen: Screen {
             let before = selectedField
             let outcome = form.handle(key, inputMethod: context.input.active)
             if selectedField != before {
-                let reason = form.value("reason")
+                let reason = form.value(.reason)
                 form = ScrollForm(items(for: selectedField))
-                form.setValue("reason", reason)
-                form.focus(on: "field")
+                form.setValue(.reason, reason)
+                form.focus(on: .field)
                 chosenProcedure = nil
             }
             if case .invalid(let m) = outcome { return [.status(m, .error)] }
@@ -121,7 +121,7 @@ struct CorrectionScreen: Screen {
             case AppCommand.save.id: return save()
             case AppCommand.back.id:
                 if hasUnsavedInput {
-                    return [.ask(Dialog(title: "Bỏ sửa đổi đang nhập?", lines: ["Lý do đã gõ sẽ mất. Bỏ và quay lại?"]), tag: "discard")]
+                    return [.ask(Dialog(title: "Bỏ sửa đổi đang nhập?", lines: ["Lý do đã gõ sẽ mất. Bỏ và quay lại?"]), tag: .discard)]
                 }
                 return [.pop]
             default: return []
@@ -130,10 +130,10 @@ struct CorrectionScreen: Screen {
             catalogue = list
             return []
         case .response(.done(let message)):
-            return [.status(message, .ok), .ask(Dialog(title: "In lại giấy tiếp nhận?", lines: ["\(message).", "In lại giấy tiếp nhận cho người nộp?"], defaultYes: true), tag: "reprint")]
-        case .answer(tag: "discard", let answer):
+            return [.status(message, .ok), .ask(Dialog(title: "In lại giấy tiếp nhận?", lines: ["\(message).", "In lại giấy tiếp nhận cho người nộp?"], defaultYes: true), tag: .reprint)]
+        case .answer(tag: .discard, let answer):
             return answer == .yes ? [.pop] : []
-        case .answer(tag: "reprint", let answer):
+        case .answer(tag: .reprint, let answer):
             return answer == .yes ? [.replace(DocumentPreviewScreen(source: .receipt(caseCode: record.code), onTheSpot: false, headline: ""))] : [.pop]
         case .response(.failed(let m, _)):
             return [.status(m, .error)]
@@ -151,33 +151,33 @@ struct CorrectionScreen: Screen {
 
     mutating func save() -> [Effect] {
         if let error = form.checkAll() { return [.status(error, .error)] }
-        let reason = form.value("reason")
+        let reason = form.value(.reason)
         switch selectedField {
         case .documents:
             var docs: [CaseDocument] = []
             for (i, d) in record.procedure.documents.enumerated() {
-                if let c = form.checks.first(where: { $0.id == "doc\(i)" }), c.isChecked {
+                if let c = form.checks.first(where: { $0.id == FieldID.document(i) }), c.isChecked {
                     docs.append(CaseDocument(name: d.name, form: d.form, quantity: c.quantity, checklistIndex: i))
                 }
             }
             for (i, d) in record.documents.enumerated() where d.checklistIndex == nil {
-                if let c = form.checks.first(where: { $0.id == "extra\(i)" }), c.isChecked {
+                if let c = form.checks.first(where: { $0.id == FieldID.extraDocument(i) }), c.isChecked {
                     docs.append(CaseDocument(name: d.name, form: d.form, quantity: c.quantity))
                 }
             }
             return [.perform(.correctDocuments(caseCode: record.code, documents: docs, reason: reason))]
         case .procedure:
-            let typed = form.value("value")
+            let typed = form.value(.value)
             let code = chosenProcedure ?? catalogue.first { $0.procedure.code == typed || $0.procedure.name == typed }?.procedure.code ?? typed
             return [.perform(.correctProcedure(caseCode: record.code, procedureCode: code, reason: reason))]
         case .appointment:
-            guard let t = ReceptionScreen.parseInstant(form.value("value")) else { return [.status("Ngày hẹn: dạng dd/mm/yyyy HH:MM", .error)] }
+            guard let t = ReceptionScreen.parseInstant(form.value(.value)) else { return [.status("Ngày hẹn: dạng dd/mm/yyyy HH:MM", .error)] }
             return [.perform(.correct(caseCode: record.code, field: .appointment, value: t.iso, reason: reason))]
         case .applicantBirthDate:
-            let value = CivilDate(vietnamese: form.value("value"))?.iso ?? form.value("value")
+            let value = CivilDate(vietnamese: form.value(.value))?.iso ?? form.value(.value)
             return [.perform(.correct(caseCode: record.code, field: .applicantBirthDate, value: value, reason: reason))]
         default:
-            return [.perform(.correct(caseCode: record.code, field: selectedField, value: form.value("value"), reason: reason))]
+            return [.perform(.correct(caseCode: record.code, field: selectedField, value: form.value(.value), reason: reason))]
         }
     }
 

@@ -12,11 +12,11 @@ struct DocumentPreviewScreen: Screen {
     var viewer = TextViewer(lines: [])
     var returned = false
 
-    static let printCommand = Command(id: "print", title: "In", help: "in văn bản (và lưu tệp cạnh cơ sở dữ liệu)")
-    static let saveCommand = Command(id: "saveFile", title: "Lưu tệp", help: "chỉ lưu văn bản thành tệp, không in")
-    static let returnCommand = Command(id: "returnNow", title: "Trả ngay", help: "thủ tục trả kết quả ngay: ghi nhận đã trả cho người nộp")
-    static let csvCommand = Command(id: "exportCSV", title: "Xuất CSV", help: "lưu số liệu của báo cáo thành tệp CSV (mở bằng bảng tính) cạnh cơ sở dữ liệu")
-    static let backupCommand = Command(id: "backup", title: "Sao lưu", help: "sao lưu cơ sở dữ liệu ra một thư mục (ví dụ USB) cuối ngày")
+    static let printCommand = Command(id: .print, title: "In", help: "in văn bản (và lưu tệp cạnh cơ sở dữ liệu)")
+    static let saveCommand = Command(id: .saveFile, title: "Lưu tệp", help: "chỉ lưu văn bản thành tệp, không in")
+    static let returnCommand = Command(id: .returnNow, title: "Trả ngay", help: "thủ tục trả kết quả ngay: ghi nhận đã trả cho người nộp")
+    static let csvCommand = Command(id: .exportCSV, title: "Xuất CSV", help: "lưu số liệu của báo cáo thành tệp CSV (mở bằng bảng tính) cạnh cơ sở dữ liệu")
+    static let backupCommand = Command(id: .backup, title: "Sao lưu", help: "sao lưu cơ sở dữ liệu ra một thư mục (ví dụ USB) cuối ngày")
 
     var isReport: Bool { if case .report = source { true } else { false } }
     var isDaily: Bool { if case .report(.daily, _, _) = source { true } else { false } }

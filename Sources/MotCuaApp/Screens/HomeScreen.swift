@@ -36,7 +36,7 @@ struct HomeScreen: Screen {
             return [.perform(.loadHome)]
         case .command(let c) where c.id == AppCommand.open.id:
             guard let row = list.selectedRow else { return [] }
-            return [.openScreen(id: "caseView", argument: row.id)]
+            return [.openScreen(id: .caseView, argument: row.id)]
         case .command(let c) where c.id == AppCommand.handOver.id || c.id == AppCommand.result.id:
             guard let row = list.selectedRow else { return [.status("Chọn một hồ sơ trong danh sách", .warning)] }
             return [.push(CaseActionScreen(code: row.id, intent: c.id == AppCommand.handOver.id ? .route : .result))]

@@ -4,8 +4,8 @@ import TerminalUI
 /// Đăng nhập: username and password.
 struct LoginScreen: Screen {
     var form = Form([
-        Field(id: "username", label: "Tên đăng nhập", maxLength: 32, required: true),
-        Field(id: "password", label: "Mật khẩu", mask: .secret, maxLength: 128, required: true),
+        Field(id: .username, label: "Tên đăng nhập", maxLength: 32, required: true),
+        Field(id: .password, label: "Mật khẩu", mask: .secret, maxLength: 128, required: true),
     ])
     var error: String?
 
@@ -23,18 +23,18 @@ struct LoginScreen: Screen {
             return []
         case .command(let command) where command.id == AppCommand.login.id:
             // Enter on the username moves to the password; on the password, logs in.
-            if form.focusedField?.id == "username" && form.value("password").isEmpty {
+            if form.focusedField?.id == .username && form.value(.password).isEmpty {
                 _ = form.handle(.tab, inputMethod: nil)
                 return []
             }
             if let problem = form.checkAll() { error = problem; return [] }
-            return [.perform(.login(username: form.value("username").lowercased(), password: form.value("password")))]
+            return [.perform(.login(username: form.value(.username).lowercased(), password: form.value(.password)))]
         case .response(.loggedIn):
             return [.reset(HomeScreen())]
         case .response(.loginFailed(let message)), .response(.failed(let message, _)):
             error = message
-            form.setValue("password", "")
-            form.focus(on: "password")
+            form.setValue(.password, "")
+            form.focus(on: .password)
             return []
         default:
             return []

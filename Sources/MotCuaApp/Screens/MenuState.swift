@@ -18,18 +18,18 @@ struct MenuState {
 
     /// Administration entries (ui.md "Quản trị").
     static let administration: [Command] = [
-        Command(id: "adminUnit", title: "Thông tin đơn vị", help: "tên, mã định danh, địa danh in trên phiếu"),
-        Command(id: "adminBodies", title: "Cơ quan, bộ phận", help: "các phòng ban và cơ quan tham gia giải quyết"),
-        Command(id: "adminCatalogue", title: "Danh mục thủ tục", help: "thành phần hồ sơ, lệ phí, thời hạn, quy trình"),
-        Command(id: "adminCalendar", title: "Lịch nghỉ, giờ làm việc", help: "ngày nghỉ lễ, nghỉ bù, làm bù theo năm"),
-        Command(id: "adminOfficers", title: "Cán bộ, quyền", help: "tài khoản và vai trò"),
-        Command(id: "adminPrinter", title: "Máy in", help: "máy in và tuỳ chọn in"),
-        Command(id: "adminBackup", title: "Sao lưu", help: "sao lưu cơ sở dữ liệu ra thư mục, USB"),
+        Command(id: .adminUnit, title: "Thông tin đơn vị", help: "tên, mã định danh, địa danh in trên phiếu"),
+        Command(id: .adminBodies, title: "Cơ quan, bộ phận", help: "các phòng ban và cơ quan tham gia giải quyết"),
+        Command(id: .adminCatalogue, title: "Danh mục thủ tục", help: "thành phần hồ sơ, lệ phí, thời hạn, quy trình"),
+        Command(id: .adminCalendar, title: "Lịch nghỉ, giờ làm việc", help: "ngày nghỉ lễ, nghỉ bù, làm bù theo năm"),
+        Command(id: .adminOfficers, title: "Cán bộ, quyền", help: "tài khoản và vai trò"),
+        Command(id: .adminPrinter, title: "Máy in", help: "máy in và tuỳ chọn in"),
+        Command(id: .adminBackup, title: "Sao lưu", help: "sao lưu cơ sở dữ liệu ra thư mục, USB"),
     ]
 
     static let work: [(Command, String)] = [
         (AppCommand.newCase, "F2"), (AppCommand.search, "F3"),
-        (Command(id: "byBody", title: "Theo phòng ban", help: "hồ sơ đang ở từng cơ quan; giao hàng loạt"), ""),
+        (Command(id: .byBody, title: "Theo phòng ban", help: "hồ sơ đang ở từng cơ quan; giao hàng loạt"), ""),
         (AppCommand.handOver, "F5"), (AppCommand.result, "F6"), (AppCommand.reports, "F7"),
     ]
 

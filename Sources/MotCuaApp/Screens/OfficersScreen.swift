@@ -9,9 +9,9 @@ struct OfficersScreen: Screen {
     var bodies: [Body] = []
     var list = ListView(widths: [], fold: { VietnameseText.fold($0) })
 
-    static let addCommand = Command(id: "addOfficer", title: "Thêm", help: "tạo tài khoản cán bộ mới")
-    static let passwordCommand = Command(id: "resetPassword", title: "Đặt mật khẩu", help: "đặt mật khẩu mới cho cán bộ đang chọn")
-    static let lockCommand = Command(id: "lockOfficer", title: "Khóa/Mở",
+    static let addCommand = Command(id: .addOfficer, title: "Thêm", help: "tạo tài khoản cán bộ mới")
+    static let passwordCommand = Command(id: .resetPassword, title: "Đặt mật khẩu", help: "đặt mật khẩu mới cho cán bộ đang chọn")
+    static let lockCommand = Command(id: .lockOfficer, title: "Khóa/Mở",
                                      help: "khóa tài khoản đang chọn (không đăng nhập được, lịch sử giữ nguyên) hoặc mở lại")
 
     var title: String { "Cán bộ, quyền" }
@@ -45,7 +45,7 @@ struct OfficersScreen: Screen {
             return [.status(message, .ok), .perform(.loadOfficers)]
         case .response(.failed(let message, _)):
             return [.status(message, .error)]
-        case .answer(tag: "lock", .yes):
+        case .answer(tag: .lock, .yes):
             guard let officer = selected else { return [] }
             return [.perform(.setOfficerActive(username: officer.username, active: !officer.isActive))]
         case .key(let key):
@@ -65,7 +65,7 @@ struct OfficersScreen: Screen {
                 }
                 return [.ask(Dialog(title: "Khóa tài khoản?",
                                     lines: ["Khóa tài khoản \(officer.username) (\(officer.fullName))?",
-                                            "Cán bộ này sẽ không đăng nhập được; hồ sơ đã xử lý vẫn ghi tên."]), tag: "lock")]
+                                            "Cán bộ này sẽ không đăng nhập được; hồ sơ đã xử lý vẫn ghi tên."]), tag: .lock)]
             case AppCommand.back.id:
                 return [.pop]
             default:
@@ -99,21 +99,21 @@ struct OfficerFormScreen: Screen {
         self.bodies = bodies
         form = ScrollForm([
             .section("Tài khoản mới"),
-            .field(Field(id: "username", label: "Tên đăng nhập", maxLength: 32, required: true,
+            .field(Field(id: .username, label: "Tên đăng nhập", maxLength: 32, required: true,
                          hint: "chữ thường không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới; ví dụ: tiepnhan2") {
                 Officer.isValidUsername($0) ? nil : "chỉ gồm chữ thường không dấu, chữ số, '.', '-', '_', bắt đầu bằng chữ"
             }),
-            .field(Field(id: "fullName", label: "Họ tên", maxLength: 80, required: true)),
-            .choice(ChoiceField(id: "role", label: "Vai trò", options: Role.allCases.map(\.vietnameseName))),
-            .choice(ChoiceField(id: "body", label: "Cơ quan",
+            .field(Field(id: .fullName, label: "Họ tên", maxLength: 80, required: true)),
+            .choice(ChoiceField(id: .role, label: "Vai trò", options: Role.allCases.map(\.vietnameseName))),
+            .choice(ChoiceField(id: .body, label: "Cơ quan",
                                 options: bodies.isEmpty ? ["(chưa có cơ quan nào)"] : bodies.map(\.name))),
             .info("Cơ quan chỉ dùng cho công chức chuyên môn (←/→ hoặc Space để chọn).", .dim),
-            .field(Field(id: "password", label: "Mật khẩu", mask: .secret, maxLength: 128, required: true) {
+            .field(Field(id: .password, label: "Mật khẩu", mask: .secret, maxLength: 128, required: true) {
                 $0.count >= 6 ? nil : "ít nhất 6 ký tự"
             }),
-            .field(Field(id: "password2", label: "Nhập lại mật khẩu", mask: .secret, maxLength: 128, required: true)),
+            .field(Field(id: .password2, label: "Nhập lại mật khẩu", mask: .secret, maxLength: 128, required: true)),
         ])
-        form.focus(on: "username")
+        form.focus(on: .username)
     }
 
     var title: String { "Thêm cán bộ" }
@@ -124,7 +124,7 @@ struct OfficerFormScreen: Screen {
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
         // Vietnamese typing in the name only: a username or a password is typed as is. A refused save (the
         // username taken?) keeps everything typed.
-        switch commonFormEvent(event, in: &form, inputMethod: form.focusedID == "fullName" ? context.input.active : nil,
+        switch commonFormEvent(event, in: &form, inputMethod: form.focusedID == .fullName ? context.input.active : nil,
                                unsaved: hasUnsavedInput, question: "Bỏ tài khoản đang nhập?",
                                detail: "Nội dung đang gõ sẽ mất. Bỏ và quay lại?") {
         case .save: return save()
@@ -136,16 +136,16 @@ struct OfficerFormScreen: Screen {
     mutating func save() -> [Effect] {
         if let problem = form.checkAll() { return [.status(problem, .error)] }
         if let problem = repeatedPasswordProblem(in: &form) { return problem }
-        let role = Role.allCases[form.choice("role")?.selected ?? 0]
+        let role = Role.allCases[form.choice(.role)?.selected ?? 0]
         var body: String?
         if role == .departmentOfficer {
-            guard !bodies.isEmpty, let i = form.choice("body")?.selected, bodies.indices.contains(i) else {
+            guard !bodies.isEmpty, let i = form.choice(.body)?.selected, bodies.indices.contains(i) else {
                 return [.status("Công chức chuyên môn cần một cơ quan; hãy nhập danh sách cơ quan trước", .error)]
             }
             body = bodies[i].code
         }
-        return [.perform(.createOfficer(OfficerDraft(username: form.value("username"), fullName: form.value("fullName"),
-                                                     role: role, bodyCode: body, password: form.value("password"))))]
+        return [.perform(.createOfficer(OfficerDraft(username: form.value(.username), fullName: form.value(.fullName),
+                                                     role: role, bodyCode: body, password: form.value(.password))))]
     }
 
     func render(into frame: inout Frame, _ context: ScreenContext) {
@@ -172,12 +172,12 @@ struct PasswordScreen: Screen {
         self.purpose = purpose
         var fields: [Field] = []
         if case .own = purpose {
-            fields.append(Field(id: "current", label: "Mật khẩu hiện tại", mask: .secret, maxLength: 128, required: true))
+            fields.append(Field(id: .current, label: "Mật khẩu hiện tại", mask: .secret, maxLength: 128, required: true))
         }
-        fields.append(Field(id: "password", label: "Mật khẩu mới", mask: .secret, maxLength: 128, required: true) {
+        fields.append(Field(id: .password, label: "Mật khẩu mới", mask: .secret, maxLength: 128, required: true) {
             $0.count >= 6 ? nil : "ít nhất 6 ký tự"
         })
-        fields.append(Field(id: "password2", label: "Nhập lại mật khẩu mới", mask: .secret, maxLength: 128, required: true))
+        fields.append(Field(id: .password2, label: "Nhập lại mật khẩu mới", mask: .secret, maxLength: 128, required: true))
         form = Form(fields)
     }
 
@@ -192,8 +192,8 @@ struct PasswordScreen: Screen {
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
         if case .response(.failed(let message, _)) = event, case .own = purpose {
             // A wrong current password: typed again, the new one stays.
-            form.setValue("current", "")
-            form.focus(on: "current")
+            form.setValue(.current, "")
+            form.focus(on: .current)
             return [.status(message, .error)]
         }
         // Nothing typed here is worth a question on Esc: a password is typed again in seconds.
@@ -209,9 +209,9 @@ struct PasswordScreen: Screen {
         if let problem = repeatedPasswordProblem(in: &form, message: "Hai lần nhập mật khẩu mới không giống nhau") { return problem }
         switch purpose {
         case .reset(let username, _):
-            return [.perform(.resetPassword(username: username, password: form.value("password")))]
+            return [.perform(.resetPassword(username: username, password: form.value(.password)))]
         case .own:
-            return [.perform(.changeOwnPassword(current: form.value("current"), new: form.value("password")))]
+            return [.perform(.changeOwnPassword(current: form.value(.current), new: form.value(.password)))]
         }
     }
 

@@ -5,10 +5,10 @@ import TerminalUI
 /// Tiếp nhận (F2): the reception form. The appointment is computed live as fields change; three endings:
 /// save and print the receipt (F10), a request to supplement (Ctrl-B), a refusal (Ctrl-R).
 struct ReceptionScreen: Screen {
-    static let saveCommand = Command(id: "save", title: "Lưu, in giấy hẹn", help: "tiếp nhận hồ sơ: cấp mã, vào sổ, xem và in giấy tiếp nhận")
-    static let supplementCommand = Command(id: "supplement", title: "Y/c bổ sung", help: "lập phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)")
-    static let refuseCommand = Command(id: "refuse", title: "Từ chối", help: "lập phiếu từ chối tiếp nhận (Mẫu 03)")
-    static let explainCommand = Command(id: "explain", title: "Vì sao hẹn", help: "giải thích ngày hẹn: từng ngày được tính hoặc bỏ qua và lý do")
+    static let saveCommand = Command(id: .save, title: "Lưu, in giấy hẹn", help: "tiếp nhận hồ sơ: cấp mã, vào sổ, xem và in giấy tiếp nhận")
+    static let supplementCommand = Command(id: .supplement, title: "Y/c bổ sung", help: "lập phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)")
+    static let refuseCommand = Command(id: .refuse, title: "Từ chối", help: "lập phiếu từ chối tiếp nhận (Mẫu 03)")
+    static let explainCommand = Command(id: .explain, title: "Vì sao hẹn", help: "giải thích ngày hẹn: từng ngày được tính hoặc bỏ qua và lý do")
 
     let catalogue: [StoredProcedure]
     var form: ScrollForm
@@ -52,7 +52,7 @@ struct ReceptionScreen: Screen {
     static func items(procedure: ProcedureVersion?, now: LocalDateTime) -> [ScrollForm.Item] {
         var items: [ScrollForm.Item] = [
             .section("Thủ tục"),
-            .field(Field(id: "procedure", label: "Thủ tục", text: procedure?.name ?? "", maxLength: 200, required: true,
+            .field(Field(id: .procedure, label: "Thủ tục", text: procedure?.name ?? "", maxLength: 200, required: true,
                          hint: "gõ một phần tên hoặc mã thủ tục (không cần dấu); ↑ ↓ chọn, Enter nhận", pickList: true)),
         ]
         if let p = procedure {
@@ -61,77 +61,77 @@ struct ReceptionScreen: Screen {
         }
         items += [
             .section("Người nộp hồ sơ"),
-            .choice(ChoiceField(id: "kind", label: "Người nộp", options: ["Cá nhân", "Tổ chức"])),
+            .choice(ChoiceField(id: .kind, label: "Người nộp", options: ["Cá nhân", "Tổ chức"])),
             // The ID number first: a returning applicant is found by it and their details offered for reuse.
-            .choice(ChoiceField(id: "idKind", label: "Loại giấy tờ", options: idKinds.map(\.vietnameseName))),
-            .field(Field(id: "idNumber", label: "Số giấy tờ", mask: .code, maxLength: 14,
+            .choice(ChoiceField(id: .idKind, label: "Loại giấy tờ", options: idKinds.map(\.vietnameseName))),
+            .field(Field(id: .idNumber, label: "Số giấy tờ", mask: .code, maxLength: 14,
                          hint: "căn cước 12 chữ số (người đã từng nộp hồ sơ sẽ được gợi ý); loại giấy tờ khác: chọn ở dòng trên")),
-            .field(Field(id: "name", label: "Họ tên", maxLength: 120, required: true) { $0.count <= 120 ? nil : "quá dài" }),
-            .field(Field(id: "birthDate", label: "Ngày sinh", mask: .date, hint: "dd/mm/yyyy") { text in
+            .field(Field(id: .name, label: "Họ tên", maxLength: 120, required: true) { $0.count <= 120 ? nil : "quá dài" }),
+            .field(Field(id: .birthDate, label: "Ngày sinh", mask: .date, hint: "dd/mm/yyyy") { text in
                 guard let d = CivilDate(vietnamese: text) else { return "ngày không có thật (dd/mm/yyyy)" }
                 return d > now.date ? "ngày sinh ở tương lai" : (d.year < 1900 ? "năm sinh không hợp lệ" : nil)
             }),
-            .field(Field(id: "phone", label: "Điện thoại", maxLength: 16) {
+            .field(Field(id: .phone, label: "Điện thoại", maxLength: 16) {
                 PhoneNumber.normalize($0) == nil ? "di động 10 số (03, 05, 07, 08, 09…), cố định 11 số (02…)" : nil
             }),
-            .field(Field(id: "address", label: "Địa chỉ", maxLength: 200)),
-            .field(Field(id: "email", label: "Thư điện tử", maxLength: 100) { text in
+            .field(Field(id: .address, label: "Địa chỉ", maxLength: 200)),
+            .field(Field(id: .email, label: "Thư điện tử", maxLength: 100) { text in
                 let parts = text.split(separator: "@", omittingEmptySubsequences: false)
                 return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ") ? nil : "không đúng dạng"
             }),
-            .field(Field(id: "representative", label: "Người đại diện", maxLength: 120, hint: "bắt buộc với tổ chức")),
+            .field(Field(id: .representative, label: "Người đại diện", maxLength: 120, hint: "bắt buộc với tổ chức")),
             .section("Thành phần hồ sơ (Space: đánh dấu, số: số lượng)"),
         ]
         if let p = procedure {
             for (i, d) in p.documents.enumerated() {
-                items.append(.check(CheckItem(id: "doc\(i)", title: d.name, detail: d.form.vietnameseName, quantity: d.quantity,
+                items.append(.check(CheckItem(id: .document(i), title: d.name, detail: d.form.vietnameseName, quantity: d.quantity,
                                               isMandatory: d.isMandatory)))
             }
         } else {
             items.append(.info("(chọn thủ tục để có danh sách giấy tờ)", .dim))
         }
-        items.append(.field(Field(id: "extraDocument", label: "Giấy tờ khác", maxLength: 200, hint: "giấy tờ nộp thêm ngoài danh mục (nếu có)")))
+        items.append(.field(Field(id: .extraDocument, label: "Giấy tờ khác", maxLength: 200, hint: "giấy tờ nộp thêm ngoài danh mục (nếu có)")))
         // A group of procedures (liên thông): the applicant may ask for some of the results only, which shapes
         // the route (the bodies producing only unchosen results are left out).
         if let p = procedure, p.results.count > 1 {
             items.append(.section("Kết quả đề nghị (Space: bỏ chọn kết quả không cần)"))
             for (i, r) in p.results.enumerated() {
-                items.append(.check(CheckItem(id: "result\(i)", title: r.name, isChecked: true, countsCopies: false)))
+                items.append(.check(CheckItem(id: .chosenResult(i), title: r.name, isChecked: true, countsCopies: false)))
             }
         }
         items += [
             .section("Tiếp nhận và trả kết quả"),
-            .choice(ChoiceField(id: "channel", label: "Kênh tiếp nhận", options: channels.map(\.vietnameseName))),
-            .choice(ChoiceField(id: "collect", label: "Nhận kết quả", options: ["Tại Bộ phận một cửa", "Qua bưu chính"])),
-            .field(Field(id: "collectAddress", label: "Địa chỉ nhận KQ", maxLength: 200, hint: "khi nhận kết quả qua bưu chính (để trống: địa chỉ người nộp)")),
-            .choice(ChoiceField(id: "verify", label: "Cần xác minh", options: ["Không", "Có"])),
-            .field(Field(id: "sets", label: "Số bộ hồ sơ", text: "1", mask: .digits, maxLength: 2) { Int($0).map { $0 >= 1 ? nil : "từ 1 trở lên" } ?? "số bộ" }),
+            .choice(ChoiceField(id: .channel, label: "Kênh tiếp nhận", options: channels.map(\.vietnameseName))),
+            .choice(ChoiceField(id: .collect, label: "Nhận kết quả", options: ["Tại Bộ phận một cửa", "Qua bưu chính"])),
+            .field(Field(id: .collectAddress, label: "Địa chỉ nhận KQ", maxLength: 200, hint: "khi nhận kết quả qua bưu chính (để trống: địa chỉ người nộp)")),
+            .choice(ChoiceField(id: .verify, label: "Cần xác minh", options: ["Không", "Có"])),
+            .field(Field(id: .sets, label: "Số bộ hồ sơ", text: "1", mask: .digits, maxLength: 2) { Int($0).map { $0 >= 1 ? nil : "từ 1 trở lên" } ?? "số bộ" }),
         ]
         if case .perPage = procedure?.fee {
-            items.append(.field(Field(id: "pages", label: "Số trang mỗi bản", text: "1", mask: .digits, maxLength: 4) { (Int($0) ?? 0) >= 1 ? nil : "từ 1 trở lên" }))
+            items.append(.field(Field(id: .pages, label: "Số trang mỗi bản", text: "1", mask: .digits, maxLength: 4) { (Int($0) ?? 0) >= 1 ? nil : "từ 1 trở lên" }))
         }
-        if case .perPage = procedure?.fee { items.append(.field(Field(id: "copies", label: "Số bản", text: "1", mask: .digits, maxLength: 3) { (Int($0) ?? 0) >= 1 ? nil : "từ 1 trở lên" })) }
-        if case .perCopy = procedure?.fee { items.append(.field(Field(id: "copies", label: "Số bản", text: "1", mask: .digits, maxLength: 3) { (Int($0) ?? 0) >= 1 ? nil : "từ 1 trở lên" })) }
-        items.append(.choice(ChoiceField(id: "exemption", label: "Miễn phí", options: ["Không"] + (procedure?.feeExemptions ?? []))))
+        if case .perPage = procedure?.fee { items.append(.field(Field(id: .copies, label: "Số bản", text: "1", mask: .digits, maxLength: 3) { (Int($0) ?? 0) >= 1 ? nil : "từ 1 trở lên" })) }
+        if case .perCopy = procedure?.fee { items.append(.field(Field(id: .copies, label: "Số bản", text: "1", mask: .digits, maxLength: 3) { (Int($0) ?? 0) >= 1 ? nil : "từ 1 trở lên" })) }
+        items.append(.choice(ChoiceField(id: .exemption, label: "Miễn phí", options: ["Không"] + (procedure?.feeExemptions ?? []))))
         items += [
-            .field(Field(id: "fee", label: "Lệ phí (đồng)", text: "0", mask: .money, hint: "tính theo thủ tục; sửa tay thì phải ghi lý do")),
-            .field(Field(id: "feeReason", label: "Lý do sửa lệ phí", maxLength: 200)),
-            .field(Field(id: "receiptNumber", label: "Số biên lai", mask: .code, maxLength: 40, hint: "số biên lai thu phí, lệ phí (nếu có)")),
-            .field(Field(id: "receivedAt", label: "Thời điểm tiếp nhận", text: now.vietnamese, maxLength: 16, required: true,
+            .field(Field(id: .fee, label: "Lệ phí (đồng)", text: "0", mask: .money, hint: "tính theo thủ tục; sửa tay thì phải ghi lý do")),
+            .field(Field(id: .feeReason, label: "Lý do sửa lệ phí", maxLength: 200)),
+            .field(Field(id: .receiptNumber, label: "Số biên lai", mask: .code, maxLength: 40, hint: "số biên lai thu phí, lệ phí (nếu có)")),
+            .field(Field(id: .receivedAt, label: "Thời điểm tiếp nhận", text: now.vietnamese, maxLength: 16, required: true,
                          hint: "mặc định là bây giờ; nhập thời điểm khác (hồ sơ ghi tay khi mất điện) thì phải ghi lý do") { text in
                 ReceptionScreen.parseInstant(text) == nil ? "dạng dd/mm/yyyy HH:MM" : nil
             }),
-            .field(Field(id: "receivedReason", label: "Lý do", maxLength: 200)),
-            .field(Field(id: "note", label: "Ghi chú", maxLength: 300)),
+            .field(Field(id: .receivedReason, label: "Lý do", maxLength: 200)),
+            .field(Field(id: .note, label: "Ghi chú", maxLength: 300)),
         ]
         return items
     }
 
     static func parseInstant(_ text: String) -> LocalDateTime? { LocalDateTime(vietnamese: text) }
 
-    var receivedAt: LocalDateTime? { ReceptionScreen.parseInstant(form.value("receivedAt")) }
-    var verification: Bool { form.choice("verify")?.selected == 1 }
-    var channel: Channel { ReceptionScreen.channels[form.choice("channel")?.selected ?? 0] }
+    var receivedAt: LocalDateTime? { ReceptionScreen.parseInstant(form.value(.receivedAt)) }
+    var verification: Bool { form.choice(.verify)?.selected == 1 }
+    var channel: Channel { ReceptionScreen.channels[form.choice(.channel)?.selected ?? 0] }
 
     /// The appointment for the current values, or nil while the procedure or the time is missing.
     func appointment(_ calendar: WorkingCalendar) -> DueComputation? {
@@ -161,16 +161,16 @@ struct ReceptionScreen: Screen {
             case AppCommand.back.id:
                 if !suggestions.isEmpty { suggestions = []; return [] }
                 if hasUnsavedInput {
-                    return [.ask(Dialog(title: "Bỏ hồ sơ đang nhập?", lines: ["Dữ liệu đang gõ sẽ mất. Bỏ và quay lại?"]), tag: "discard")]
+                    return [.ask(Dialog(title: "Bỏ hồ sơ đang nhập?", lines: ["Dữ liệu đang gõ sẽ mất. Bỏ và quay lại?"]), tag: .discard)]
                 }
                 return [.pop]
             default: return []
             }
         case .answer(let tag, let answer):
             switch (tag, answer) {
-            case ("discard", .yes): return [.pop]
-            case ("incomplete", .yes): return save(context, confirmedIncomplete: true)
-            case ("reuse", .yes):
+            case (.discard, .yes): return [.pop]
+            case (.incomplete, .yes): return save(context, confirmedIncomplete: true)
+            case (.reuse, .yes):
                 if let a = pendingApplicant { fill(a) }
                 pendingApplicant = nil
                 return [.status("Đã dùng lại thông tin người nộp từ hồ sơ trước", .ok)]
@@ -185,13 +185,13 @@ struct ReceptionScreen: Screen {
                                                        onTheSpot: procedure?.resultOnTheSpot ?? false,
                                                        headline: "Đã tiếp nhận: mã hồ sơ \(r.code), số vào sổ \(r.ledgerNumber)/\(r.ledgerYear)"))]
             case .applicantFound(let a):
-                guard let a, a.fullName != form.value("name") else { return [] }
+                guard let a, a.fullName != form.value(.name) else { return [] }
                 pendingApplicant = a
                 var lines = ["Đã có hồ sơ trước của: \(a.fullName)"]
                 if let b = a.birthDate { lines.append("Ngày sinh: \(b.vietnamese)") }
                 if let ad = a.address { lines.append("Địa chỉ: \(ad)") }
                 lines.append("Dùng lại thông tin này?")
-                return [.ask(Dialog(title: "Người nộp đã từng nộp hồ sơ", lines: lines, defaultYes: true), tag: "reuse")]
+                return [.ask(Dialog(title: "Người nộp đã từng nộp hồ sơ", lines: lines, defaultYes: true), tag: .reuse)]
             case .contacts(let contacts):
                 warnings = contacts.prefix(2).map { c in
                     "⚠ \(c.kind == .supplement ? "Đã yêu cầu bổ sung" : "Đã từ chối") ngày \(c.at.date.vietnamese) (\(c.number)): \(c.items.joined(separator: "; "))"
@@ -209,7 +209,7 @@ struct ReceptionScreen: Screen {
 
     mutating func handleKey(_ key: Key, _ context: ScreenContext) -> [Effect] {
         // While the procedure field shows matches, ↑ ↓ move among them and Enter takes one.
-        if form.focusedID == "procedure" && !suggestions.isEmpty {
+        if form.focusedID == .procedure && !suggestions.isEmpty {
             switch key {
             case .up: suggestion = max(0, suggestion - 1); return []
             case .down: suggestion = min(suggestions.count - 1, suggestion + 1); return []
@@ -229,12 +229,12 @@ struct ReceptionScreen: Screen {
             return edited(id, context)
         case .moved, .completed:
             // The number must fit the chosen kind of document (căn cước: 12 digits…): checked on leaving it.
-            if before == "idNumber", (key == .tab || key == .enter || key == .down), let problem = idNumberProblem() {
+            if before == .idNumber, (key == .tab || key == .enter || key == .down), let problem = idNumberProblem() {
                 return [.status(problem, .error)]
             }
             var effects: [Effect] = []
             if let hint = form.focusedField?.hint { effects.append(.status(hint, .dim)) }
-            if before == "idNumber" || before == "phone" { effects += applicantLookup() }
+            if before == .idNumber || before == .phone { effects += applicantLookup() }
             if outcome == .completed { effects.append(.status("Hết biểu mẫu: F10 để lưu và in giấy tiếp nhận", .dim)) }
             return effects
         case .pick:
@@ -247,23 +247,23 @@ struct ReceptionScreen: Screen {
     /// The document number must fit the chosen kind (căn cước: 12 digits…); when it does not, the field is
     /// focused and marked, and the message returned.
     mutating func idNumberProblem() -> String? {
-        let number = form.value("idNumber")
-        let kind = ReceptionScreen.idKinds[form.choice("idKind")?.selected ?? 0]
+        let number = form.value(.idNumber)
+        let kind = ReceptionScreen.idKinds[form.choice(.idKind)?.selected ?? 0]
         guard !number.isEmpty, !kind.accepts(number) else { return nil }
         let problem = Messages.text(.invalidField(.applicantIDNumber, .shape(.idNumber(kind))))
-        form.focus(on: "idNumber")
-        form.updateField("idNumber") { $0.error = problem }
+        form.focus(on: .idNumber)
+        form.updateField(.idNumber) { $0.error = problem }
         return problem
     }
 
-    mutating func edited(_ id: String, _ context: ScreenContext) -> [Effect] {
+    mutating func edited(_ id: FieldID, _ context: ScreenContext) -> [Effect] {
         switch id {
-        case "procedure":
-            if let p = procedure, form.value("procedure") != p.name {
+        case .procedure:
+            if let p = procedure, form.value(.procedure) != p.name {
                 procedure = nil
                 rebuild(context, keepingProcedureText: true)
             }
-            let text = form.value("procedure")
+            let text = form.value(.procedure)
             let query = VietnameseText.tokens(text)
             suggestions = query.isEmpty ? [] : catalogue.filter { stored in
                 let p = stored.procedure
@@ -274,14 +274,14 @@ struct ReceptionScreen: Screen {
             let exact = suggestions.filter { VietnameseText.tokens($0.procedure.name) == query }
             suggestions = exact + suggestions.filter { s in !exact.contains(s) }
             suggestion = 0
-        case "fee":
+        case .fee:
             feeEdited = true
-        case "channel", "exemption", "pages", "copies":
+        case .channel, .exemption, .pages, .copies:
             recomputeFee()
-        case "idNumber":
+        case .idNumber:
             // The kind follows the number when it is obvious (12 digits: căn cước, 9: CMND).
-            if let kind = IDKind.infer(from: form.value("idNumber")), let i = ReceptionScreen.idKinds.firstIndex(of: kind) {
-                form.setChoice("idKind", i)
+            if let kind = IDKind.infer(from: form.value(.idNumber)), let i = ReceptionScreen.idKinds.firstIndex(of: kind) {
+                form.setChoice(.idKind, i)
             }
         default:
             break
@@ -292,7 +292,7 @@ struct ReceptionScreen: Screen {
     /// F4: the pick list of the focused field (the procedure field opens the whole catalogue).
     mutating func pick() -> [Effect] {
         switch form.focusedID {
-        case "procedure":
+        case .procedure?:
             suggestions = catalogue
             suggestion = 0
             return [.status("↑ ↓ chọn thủ tục, Enter nhận, gõ để lọc", .dim)]
@@ -314,7 +314,7 @@ struct ReceptionScreen: Screen {
         var fresh = ScrollForm(ReceptionScreen.items(procedure: procedure, now: openedAt))
         for item in old.items {
             switch item {
-            case .field(let f) where f.id != "procedure" || keepingProcedureText:
+            case .field(let f) where f.id != .procedure || keepingProcedureText:
                 if fresh.index(of: f.id) != nil { fresh.setValue(f.id, f.text) }
             case .choice(let c):
                 fresh.setChoice(c.id, c.selected)
@@ -327,25 +327,25 @@ struct ReceptionScreen: Screen {
 
     mutating func recomputeFee() {
         guard !feeEdited, let p = procedure else { return }
-        let exempt = (form.choice("exemption")?.selected ?? 0) > 0
-        let pages = Int(form.value("pages")) ?? 1
-        let copies = Int(form.value("copies")) ?? 1
+        let exempt = (form.choice(.exemption)?.selected ?? 0) > 0
+        let pages = Int(form.value(.pages)) ?? 1
+        let copies = Int(form.value(.copies)) ?? 1
         let amount = exempt ? 0 : (p.fee.amount(pages: pages, copies: copies, channel: channel) ?? 0)
-        form.setValue("fee", String(amount))
+        form.setValue(.fee, String(amount))
     }
 
     mutating func fill(_ a: Applicant) {
-        if form.value("name").isEmpty || form.value("name") != a.fullName { form.setValue("name", a.fullName) }
-        if let b = a.birthDate, form.value("birthDate").isEmpty { form.setValue("birthDate", b.vietnamese) }
-        if let p = a.phone, form.value("phone").isEmpty { form.setValue("phone", p) }
-        if let ad = a.address, form.value("address").isEmpty { form.setValue("address", ad) }
-        if let e = a.email, form.value("email").isEmpty { form.setValue("email", e) }
-        if let id = a.idNumber, form.value("idNumber").isEmpty { form.setValue("idNumber", id) }
+        if form.value(.name).isEmpty || form.value(.name) != a.fullName { form.setValue(.name, a.fullName) }
+        if let b = a.birthDate, form.value(.birthDate).isEmpty { form.setValue(.birthDate, b.vietnamese) }
+        if let p = a.phone, form.value(.phone).isEmpty { form.setValue(.phone, p) }
+        if let ad = a.address, form.value(.address).isEmpty { form.setValue(.address, ad) }
+        if let e = a.email, form.value(.email).isEmpty { form.setValue(.email, e) }
+        if let id = a.idNumber, form.value(.idNumber).isEmpty { form.setValue(.idNumber, id) }
     }
 
     mutating func applicantLookup() -> [Effect] {
-        let id = form.value("idNumber")
-        let phone = form.value("phone")
+        let id = form.value(.idNumber)
+        let phone = form.value(.phone)
         let key = "\(id)|\(phone)"
         guard key != lastLookup, IDKind.infer(from: id) != nil || PhoneNumber.normalize(phone) != nil else { return [] }
         lastLookup = key
@@ -357,8 +357,8 @@ struct ReceptionScreen: Screen {
 
     func previousContactsLookup() -> [Effect] {
         guard let p = procedure else { return [] }
-        let id = form.value("idNumber")
-        let phone = form.value("phone")
+        let id = form.value(.idNumber)
+        let phone = form.value(.phone)
         guard !id.isEmpty || !phone.isEmpty else { return [] }
         return [.perform(.previousContacts(idNumber: id.isEmpty ? nil : id, phone: phone.isEmpty ? nil : phone, procedureCode: p.code))]
     }
@@ -366,20 +366,20 @@ struct ReceptionScreen: Screen {
     // MARK: Endings
 
     func applicant() -> Applicant {
-        let kind: ApplicantKind = form.choice("kind")?.selected == 1 ? .organisation : .person
-        let id = form.value("idNumber")
-        return Applicant(kind: kind, fullName: form.value("name"),
-                         idKind: id.isEmpty ? nil : ReceptionScreen.idKinds[form.choice("idKind")?.selected ?? 0],
-                         idNumber: id.isEmpty ? nil : id, birthDate: CivilDate(vietnamese: form.value("birthDate")),
-                         phone: form.value("phone").isEmpty ? nil : form.value("phone"),
-                         email: form.value("email").isEmpty ? nil : form.value("email"),
-                         address: form.value("address").isEmpty ? nil : form.value("address"),
-                         representativeName: form.value("representative").isEmpty ? nil : form.value("representative"))
+        let kind: ApplicantKind = form.choice(.kind)?.selected == 1 ? .organisation : .person
+        let id = form.value(.idNumber)
+        return Applicant(kind: kind, fullName: form.value(.name),
+                         idKind: id.isEmpty ? nil : ReceptionScreen.idKinds[form.choice(.idKind)?.selected ?? 0],
+                         idNumber: id.isEmpty ? nil : id, birthDate: CivilDate(vietnamese: form.value(.birthDate)),
+                         phone: form.value(.phone).isEmpty ? nil : form.value(.phone),
+                         email: form.value(.email).isEmpty ? nil : form.value(.email),
+                         address: form.value(.address).isEmpty ? nil : form.value(.address),
+                         representativeName: form.value(.representative).isEmpty ? nil : form.value(.representative))
     }
 
     mutating func save(_ context: ScreenContext, confirmedIncomplete: Bool) -> [Effect] {
         guard let procedure else {
-            form.focus(on: "procedure")
+            form.focus(on: .procedure)
             return [.status("Chưa chọn thủ tục", .error)]
         }
         // Fields in the order they are on screen: the document number comes before the name.
@@ -387,24 +387,24 @@ struct ReceptionScreen: Screen {
         if let error = form.checkAll() { return [.status(error, .error)] }
         let a = applicant()
         if let problem = a.normalized.problems(today: receivedAt?.date ?? context.now.date).first {
-            let map: [InputField: String] = [.applicantName: "name", .applicantIDNumber: "idNumber", .applicantBirthDate: "birthDate",
-                                             .applicantPhone: "phone", .applicantEmail: "email", .representativeName: "representative"]
-            form.focus(on: map[problem.field] ?? "name")
+            let map: [InputField: FieldID] = [.applicantName: .name, .applicantIDNumber: .idNumber, .applicantBirthDate: .birthDate,
+                                              .applicantPhone: .phone, .applicantEmail: .email, .representativeName: .representative]
+            form.focus(on: map[problem.field] ?? .name)
             return [.status(Messages.text(.invalidField(problem.field, problem.problem)), .error)]
         }
         guard let received = receivedAt else { return [.status("Thời điểm tiếp nhận không hợp lệ", .error)] }
         let timeChanged = received != openedAt
-        if timeChanged && form.value("receivedReason").isEmpty {
-            form.focus(on: "receivedReason")
+        if timeChanged && form.value(.receivedReason).isEmpty {
+            form.focus(on: .receivedReason)
             return [.status("Thời điểm tiếp nhận khác bây giờ: phải ghi lý do", .error)]
         }
-        if feeEdited && form.value("feeReason").isEmpty {
-            form.focus(on: "feeReason")
+        if feeEdited && form.value(.feeReason).isEmpty {
+            form.focus(on: .feeReason)
             return [.status("Lệ phí đã sửa tay: phải ghi lý do", .error)]
         }
-        let collect = ReceptionScreen.collects[form.choice("collect")?.selected ?? 0]
-        if collect == .post && form.value("collectAddress").isEmpty && form.value("address").isEmpty {
-            form.focus(on: "collectAddress")
+        let collect = ReceptionScreen.collects[form.choice(.collect)?.selected ?? 0]
+        if collect == .post && form.value(.collectAddress).isEmpty && form.value(.address).isEmpty {
+            form.focus(on: .collectAddress)
             return [.status("Nhận kết quả qua bưu chính: cần địa chỉ nhận", .error)]
         }
         var documents: [CaseDocument] = []
@@ -415,47 +415,47 @@ struct ReceptionScreen: Screen {
         }
         var chosenResults: Set<Int>?
         if procedure.results.count > 1 {
-            let chosen = Set(procedure.results.indices.filter { i in form.checks.first { $0.id == "result\(i)" }?.isChecked ?? true })
+            let chosen = Set(procedure.results.indices.filter { i in form.checks.first { $0.id == FieldID.chosenResult(i) }?.isChecked ?? true })
             guard !chosen.isEmpty else {
-                form.focus(on: "result0")
+                form.focus(on: .result0)
                 return [.status("Chọn ít nhất một kết quả đề nghị", .error)]
             }
             if chosen.count < procedure.results.count { chosenResults = chosen }
         }
-        if !form.value("extraDocument").isEmpty {
-            documents.append(CaseDocument(name: form.value("extraDocument"), form: .copy, quantity: 1))
+        if !form.value(.extraDocument).isEmpty {
+            documents.append(CaseDocument(name: form.value(.extraDocument), form: .copy, quantity: 1))
         }
         let missing = zip(procedure.documents, checks).filter { $0.0.isMandatory && !$0.1.isChecked }.map(\.0.name)
         if !missing.isEmpty && !confirmedIncomplete {
             return [.ask(Dialog(title: "Hồ sơ chưa đủ giấy tờ bắt buộc",
                                 lines: ["Còn thiếu: " + missing.joined(separator: "; "),
-                                        "Hồ sơ chưa đủ thì nên lập phiếu yêu cầu bổ sung (Ctrl-B).", "Vẫn tiếp nhận?"]), tag: "incomplete")]
+                                        "Hồ sơ chưa đủ thì nên lập phiếu yêu cầu bổ sung (Ctrl-B).", "Vẫn tiếp nhận?"]), tag: .incomplete)]
         }
-        let exemptionIndex = form.choice("exemption")?.selected ?? 0
-        var note = form.value("note")
-        if feeEdited { note = (note.isEmpty ? "" : note + "; ") + "Lệ phí sửa tay: \(form.value("feeReason"))" }
+        let exemptionIndex = form.choice(.exemption)?.selected ?? 0
+        var note = form.value(.note)
+        if feeEdited { note = (note.isEmpty ? "" : note + "; ") + "Lệ phí sửa tay: \(form.value(.feeReason))" }
         let draft = CaseDraft(
             procedureCode: procedure.code, applicant: a, channel: channel, collect: collect,
-            collectAddress: form.value("collectAddress").isEmpty ? nil : form.value("collectAddress"),
-            sets: Int(form.value("sets")) ?? 1, documents: documents, verificationNeeded: verification,
-            fee: exemptionIndex > 0 ? 0 : (Int(form.value("fee")) ?? 0),
+            collectAddress: form.value(.collectAddress).isEmpty ? nil : form.value(.collectAddress),
+            sets: Int(form.value(.sets)) ?? 1, documents: documents, verificationNeeded: verification,
+            fee: exemptionIndex > 0 ? 0 : (Int(form.value(.fee)) ?? 0),
             feeExemption: exemptionIndex > 0 ? procedure.feeExemptions[exemptionIndex - 1] : nil,
-            feeReceiptNumber: form.value("receiptNumber").isEmpty ? nil : form.value("receiptNumber"),
-            receivedAt: received, receivedAtReason: timeChanged ? form.value("receivedReason") : nil, chosenResults: chosenResults,
+            feeReceiptNumber: form.value(.receiptNumber).isEmpty ? nil : form.value(.receiptNumber),
+            receivedAt: received, receivedAtReason: timeChanged ? form.value(.receivedReason) : nil, chosenResults: chosenResults,
             note: note)
         return [.perform(.registerCase(draft))]
     }
 
     /// The documents checklist, in the procedure's order (the results chosen are checks too).
-    var documentChecks: [CheckItem] { form.checks.filter { $0.id.hasPrefix("doc") } }
+    var documentChecks: [CheckItem] { form.checks.filter { $0.id.rawValue.hasPrefix("doc") } }
 
     mutating func slip(_ kind: ReceptionContact.Kind) -> [Effect] {
         guard let procedure else {
-            form.focus(on: "procedure")
+            form.focus(on: .procedure)
             return [.status("Chọn thủ tục trước khi lập phiếu", .error)]
         }
-        guard !form.value("name").isEmpty else {
-            form.focus(on: "name")
+        guard !form.value(.name).isEmpty else {
+            form.focus(on: .name)
             return [.status("Nhập họ tên người nộp trước khi lập phiếu", .error)]
         }
         let missing = zip(procedure.documents, documentChecks).filter { !$0.1.isChecked }.map { "\($0.0.name) (\($0.0.form.vietnameseName))" }
@@ -485,7 +485,7 @@ struct ReceptionScreen: Screen {
         }
         frame.put(line, row: row + 1, column: 1, style: style, maxWidth: area.width - 2)
         // The matches of the procedure field, under it.
-        if form.focusedID == "procedure" && !suggestions.isEmpty {
+        if form.focusedID == .procedure && !suggestions.isEmpty {
             let height = min(10, suggestions.count) + 2
             let rect = Rect(row: min(area.row + 2, area.bottom - height), column: 2, width: area.width - 4, height: height)
             frame.fill(Rect(row: rect.row, column: 0, width: area.width, height: rect.height))

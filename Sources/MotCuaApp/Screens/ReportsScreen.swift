@@ -10,16 +10,16 @@ struct ReportsScreen: Screen {
     var shortcut = 0
 
     static let shortcuts = ["Tháng này", "Tháng trước", "Quý này", "Quý trước", "Năm nay", "Tùy chọn"]
-    static let showCommand = Command(id: "showReport", title: "Xem báo cáo", help: "lập và xem trước báo cáo đã chọn")
+    static let showCommand = Command(id: .showReport, title: "Xem báo cáo", help: "lập và xem trước báo cáo đã chọn")
 
     init(now: LocalDateTime) {
         let p = ReportsScreen.period(0, today: now.date)
         form = ScrollForm([
             .section("Báo cáo"),
-            .choice(ChoiceField(id: "kind", label: "Loại", options: ReportKind.allCases.map(\.vietnameseName))),
-            .choice(ChoiceField(id: "period", label: "Kỳ", options: ReportsScreen.shortcuts)),
-            .field(Field(id: "from", label: "Từ ngày", text: p.from.vietnamese, mask: .date, required: true) { CivilDate(vietnamese: $0) == nil ? "ngày không có thật" : nil }),
-            .field(Field(id: "to", label: "Đến ngày", text: p.to.vietnamese, mask: .date, required: true) { CivilDate(vietnamese: $0) == nil ? "ngày không có thật" : nil }),
+            .choice(ChoiceField(id: .kind, label: "Loại", options: ReportKind.allCases.map(\.vietnameseName))),
+            .choice(ChoiceField(id: .period, label: "Kỳ", options: ReportsScreen.shortcuts)),
+            .field(Field(id: .from, label: "Từ ngày", text: p.from.vietnamese, mask: .date, required: true) { CivilDate(vietnamese: $0) == nil ? "ngày không có thật" : nil }),
+            .field(Field(id: .to, label: "Đến ngày", text: p.to.vietnamese, mask: .date, required: true) { CivilDate(vietnamese: $0) == nil ? "ngày không có thật" : nil }),
             .info("Tổng hợp cuối ngày: lấy ngày \"Đến ngày\". F10: xem báo cáo.", .dim),
         ])
     }
@@ -46,14 +46,14 @@ struct ReportsScreen: Screen {
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
         switch event {
         case .key(let key):
-            let before = (form.value("from"), form.value("to"))
+            let before = (form.value(.from), form.value(.to))
             let outcome = form.handle(key, inputMethod: nil)
-            if case .edited("period") = outcome, let s = form.choice("period")?.selected, s < ReportsScreen.shortcuts.count - 1 {
+            if case .edited(.period) = outcome, let s = form.choice(.period)?.selected, s < ReportsScreen.shortcuts.count - 1 {
                 let p = ReportsScreen.period(s, today: context.now.date)
-                form.setValue("from", p.from.vietnamese)
-                form.setValue("to", p.to.vietnamese)
-            } else if (form.value("from"), form.value("to")) != before {
-                form.setChoice("period", ReportsScreen.shortcuts.count - 1)
+                form.setValue(.from, p.from.vietnamese)
+                form.setValue(.to, p.to.vietnamese)
+            } else if (form.value(.from), form.value(.to)) != before {
+                form.setChoice(.period, ReportsScreen.shortcuts.count - 1)
             }
             if case .invalid(let m) = outcome { return [.status(m, .error)] }
             if case .completed = outcome { return show() }
@@ -69,12 +69,12 @@ struct ReportsScreen: Screen {
 
     mutating func show() -> [Effect] {
         if let error = form.checkAll() { return [.status(error, .error)] }
-        guard let from = CivilDate(vietnamese: form.value("from")), let to = CivilDate(vietnamese: form.value("to")),
+        guard let from = CivilDate(vietnamese: form.value(.from)), let to = CivilDate(vietnamese: form.value(.to)),
               let period = ReportPeriod(from: from, to: to) else {
-            form.focus(on: "from")
+            form.focus(on: .from)
             return [.status("Từ ngày phải không sau đến ngày", .error)]
         }
-        let kind = ReportKind.allCases[form.choice("kind")?.selected ?? 0]
+        let kind = ReportKind.allCases[form.choice(.kind)?.selected ?? 0]
         let source = DocumentSource.report(kind, kind == .daily ? nil : period, day: to)
         return [.push(DocumentPreviewScreen(source: source, onTheSpot: false, headline: ""))]
     }
@@ -92,13 +92,13 @@ struct ReportsScreen: Screen {
 struct BackupScreen: Screen {
     var form = ScrollForm([
         .info("Sao lưu cơ sở dữ liệu (bản sao nhất quán, kiểm tra sau khi ghi, không ghi đè).", .dim),
-        .field(Field(id: "folder", label: "Thư mục", text: "/media", maxLength: 300, required: true,
+        .field(Field(id: .folder, label: "Thư mục", text: "/media", maxLength: 300, required: true,
                      hint: "thư mục đích, ví dụ USB: /media/usb (tệp mới motcua-NGÀY-GIỜ.db)")),
     ])
 
     var title: String { "Sao lưu" }
     var isForm: Bool { true }
-    var keyMap: KeyMap { KeyMap([KeyBinding([.function(10), .control("s")], Command(id: "save", title: "Sao lưu", help: "sao lưu vào thư mục đã nhập"))]) }
+    var keyMap: KeyMap { KeyMap([KeyBinding([.function(10), .control("s")], Command(id: .save, title: "Sao lưu", help: "sao lưu vào thư mục đã nhập"))]) }
 
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
         switch event {
@@ -108,9 +108,9 @@ struct BackupScreen: Screen {
         case .text(let t):
             _ = form.paste(t)
             return []
-        case .command(let c) where c.id == "save":
+        case .command(let c) where c.id == .save:
             if let error = form.checkAll() { return [.status(error, .error)] }
-            return [.perform(.backup(folder: form.value("folder")))]
+            return [.perform(.backup(folder: form.value(.folder)))]
         case .command(let c) where c.id == AppCommand.back.id:
             return [.pop]
         case .response(.done(let message)):

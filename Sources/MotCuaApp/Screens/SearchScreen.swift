@@ -27,7 +27,7 @@ struct SearchScreen: Screen {
             return [.perform(.search(box.text))]
         case .command(let c) where c.id == AppCommand.open.id:
             guard let row = list.selectedRow else { return [] }
-            return [.openScreen(id: "caseView", argument: row.id)]
+            return [.openScreen(id: .caseView, argument: row.id)]
         case .command(let c) where c.id == AppCommand.back.id:
             if !box.isEmpty {
                 box.setText("")

@@ -11,7 +11,7 @@ struct SettingsScreen: Screen {
     var form = ScrollForm([])
     var loaded = false
 
-    static let testPrintCommand = Command(id: "testPrint", title: "In thử", help: "in một trang thử có chữ tiếng Việt")
+    static let testPrintCommand = Command(id: .testPrint, title: "In thử", help: "in một trang thử có chữ tiếng Việt")
     static let printerKeys = SettingDefinition.printerKeys
     /// What the officer reads before each field (the key, as `motcua setting` knows it, stays in the help).
     static let labels: [SettingKey: String] = [.printerDestination: "Tên máy in", .printerOptions: "Tùy chọn in (lp)",
@@ -24,7 +24,7 @@ struct SettingsScreen: Screen {
     }
 
     var isForm: Bool { true }
-    var hasUnsavedInput: Bool { values.contains { form.value($0.key.rawValue) != $0.value } }
+    var hasUnsavedInput: Bool { values.contains { form.value(.setting($0.key)) != $0.value } }
     var keyMap: KeyMap {
         KeyMap([
             KeyBinding([.function(10), .control("s")], AppCommand.save),
@@ -42,7 +42,7 @@ struct SettingsScreen: Screen {
             var items: [ScrollForm.Item] = [.section(title)]
             for v in list {
                 let definition = SettingDefinition.of(v.key)
-                items.append(.field(Field(id: v.key.rawValue, label: SettingsScreen.labels[v.key] ?? v.key.rawValue, text: v.value, maxLength: 200,
+                items.append(.field(Field(id: .setting(v.key), label: SettingsScreen.labels[v.key] ?? v.key.rawValue, text: v.value, maxLength: 200,
                                           hint: "thiết lập \(v.key.rawValue) (motcua setting \(v.key.rawValue))") { value in
                     if case .failure(let e) = definition.validate(value) { return e.message }
                     return nil
@@ -51,7 +51,7 @@ struct SettingsScreen: Screen {
                 for line in TextWidth.wrap(v.meaning, 74) { items.append(.info(line, .dim)) }
             }
             form = ScrollForm(items)
-            if let first = list.first { form.focus(on: first.key.rawValue) }
+            if let first = list.first { form.focus(on: .setting(first.key)) }
             return []
         case .command(let c) where c.id == SettingsScreen.testPrintCommand.id:
             if hasUnsavedInput { return [.status("Hãy lưu (F10) trước khi in thử: trang thử dùng thiết lập đã lưu", .warning)] }
@@ -60,9 +60,9 @@ struct SettingsScreen: Screen {
             // Saved (or a test page, which needs nothing unsaved): the form shows what is stored, as the
             // setting's check normalised it.
             values = values.map { v in
-                var stored = form.value(v.key.rawValue)
+                var stored = form.value(.setting(v.key))
                 if case .success(let normalised) = SettingDefinition.of(v.key).validate(stored) { stored = normalised }
-                form.setValue(v.key.rawValue, stored)
+                form.setValue(.setting(v.key), stored)
                 return SettingValue(key: v.key, meaning: v.meaning, value: stored)
             }
             return [.status(message, .ok)]
@@ -79,8 +79,8 @@ struct SettingsScreen: Screen {
     mutating func save() -> [Effect] {
         guard loaded else { return [] }
         if let problem = form.checkAll() { return [.status(problem, .error)] }
-        let changed = values.filter { form.value($0.key.rawValue) != $0.value }
-            .map { SettingValue(key: $0.key, meaning: $0.meaning, value: form.value($0.key.rawValue)) }
+        let changed = values.filter { form.value(.setting($0.key)) != $0.value }
+            .map { SettingValue(key: $0.key, meaning: $0.meaning, value: form.value(.setting($0.key))) }
         if changed.isEmpty { return [.status("Không có gì thay đổi", .dim)] }
         return [.perform(.saveSettings(changed))]
     }

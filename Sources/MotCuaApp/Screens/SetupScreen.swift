@@ -9,26 +9,26 @@ struct SetupScreen: Screen {
     init(unit: UnitProfile) {
         let example = unit.isExample
         form = Form([
-            Field(id: "username", label: "Tên đăng nhập", maxLength: 32, required: true,
+            Field(id: .username, label: "Tên đăng nhập", maxLength: 32, required: true,
                   hint: "chữ thường không dấu, chữ số, dấu chấm, gạch ngang; ví dụ: quantri") {
                 Officer.isValidUsername($0) ? nil : "chỉ gồm chữ thường không dấu, chữ số, '.', '-', '_', bắt đầu bằng chữ"
             },
-            Field(id: "fullName", label: "Họ tên", maxLength: 80, required: true),
-            Field(id: "password", label: "Mật khẩu", mask: .secret, maxLength: 128, required: true) {
+            Field(id: .fullName, label: "Họ tên", maxLength: 80, required: true),
+            Field(id: .password, label: "Mật khẩu", mask: .secret, maxLength: 128, required: true) {
                 $0.count >= 6 ? nil : "ít nhất 6 ký tự"
             },
-            Field(id: "password2", label: "Nhập lại mật khẩu", mask: .secret, maxLength: 128, required: true),
-            Field(id: "unitName", label: "Tên xã, phường", text: example ? "" : unit.name, maxLength: 80, required: true,
+            Field(id: .password2, label: "Nhập lại mật khẩu", mask: .secret, maxLength: 128, required: true),
+            Field(id: .unitName, label: "Tên xã, phường", text: example ? "" : unit.name, maxLength: 80, required: true,
                   hint: "ví dụ: Xã Tân Phú"),
-            Field(id: "governingBody", label: "Cơ quan chủ quản", text: example ? "" : unit.governingBody, maxLength: 100,
+            Field(id: .governingBody, label: "Cơ quan chủ quản", text: example ? "" : unit.governingBody, maxLength: 100,
                   required: true, hint: "in dòng đầu phiếu, chữ in hoa; ví dụ: ỦY BAN NHÂN DÂN XÃ TÂN PHÚ"),
-            Field(id: "counterName", label: "Tên bộ phận một cửa", text: unit.counterName, maxLength: 100, required: true),
-            Field(id: "unitCode", label: "Mã định danh", text: example ? "" : unit.unitCode, maxLength: 40, required: true,
+            Field(id: .counterName, label: "Tên bộ phận một cửa", text: unit.counterName, maxLength: 100, required: true),
+            Field(id: .unitCode, label: "Mã định danh", text: example ? "" : unit.unitCode, maxLength: 40, required: true,
                   hint: "mã định danh của cơ quan dùng trong mã hồ sơ, ví dụ 000.00.15.H42") {
                 UnitProfile.isValidUnitCode($0) ? nil : "chỉ gồm chữ in hoa, chữ số và dấu chấm (ví dụ 000.00.15.H42)"
             },
-            Field(id: "province", label: "Tỉnh, thành phố", text: example ? "" : unit.province, maxLength: 80, required: true),
-            Field(id: "placeName", label: "Địa danh ghi ngày", text: example ? "" : unit.placeName, maxLength: 60, required: true,
+            Field(id: .province, label: "Tỉnh, thành phố", text: example ? "" : unit.province, maxLength: 80, required: true),
+            Field(id: .placeName, label: "Địa danh ghi ngày", text: example ? "" : unit.placeName, maxLength: 60, required: true,
                   hint: "in trước ngày tháng: \"Tân Phú, ngày … tháng … năm …\""),
         ])
         self.unit = unit
@@ -65,15 +65,15 @@ struct SetupScreen: Screen {
         if let problem = form.checkAll() { return [.status(problem, .error)] }
         if let problem = repeatedPasswordProblem(in: &form) { return problem }
         var u = unit
-        u.name = form.value("unitName")
-        u.governingBody = form.value("governingBody").uppercased()
-        u.counterName = form.value("counterName").uppercased()
-        u.unitCode = form.value("unitCode")
-        u.province = form.value("province")
-        u.placeName = form.value("placeName")
+        u.name = form.value(.unitName)
+        u.governingBody = form.value(.governingBody).uppercased()
+        u.counterName = form.value(.counterName).uppercased()
+        u.unitCode = form.value(.unitCode)
+        u.province = form.value(.province)
+        u.placeName = form.value(.placeName)
         u.isExample = false
-        return [.perform(.firstRun(SetupData(username: form.value("username"), fullName: form.value("fullName"),
-                                            password: form.value("password"), unit: u)))]
+        return [.perform(.firstRun(SetupData(username: form.value(.username), fullName: form.value(.fullName),
+                                            password: form.value(.password), unit: u)))]
     }
 
     func render(into frame: inout Frame, _ context: ScreenContext) {

@@ -19,21 +19,21 @@ struct SlipScreen: Screen {
             .info("Thủ tục: \(procedure.name)", .normal),
             .section(kind == .supplement ? "Nội dung cần bổ sung, hoàn thiện (Space: chọn)" : "Lý do từ chối"),
         ]
-        for (i, s) in suggested.enumerated() { items.append(.check(CheckItem(id: "s\(i)", title: s, isChecked: true))) }
+        for (i, s) in suggested.enumerated() { items.append(.check(CheckItem(id: FieldID("s\(i)"), title: s, isChecked: true))) }
         for i in 0..<4 {
-            items.append(.field(Field(id: "free\(i)", label: kind == .supplement ? "Nội dung khác \(i + 1)" : "Lý do \(i + 1)", maxLength: 300)))
+            items.append(.field(Field(id: FieldID("free\(i)"), label: kind == .supplement ? "Nội dung khác \(i + 1)" : "Lý do \(i + 1)", maxLength: 300)))
         }
-        items.append(.field(Field(id: "reason", label: kind == .supplement ? "Lý do" : "Ghi chú", maxLength: 300)))
+        items.append(.field(Field(id: .reason, label: kind == .supplement ? "Lý do" : "Ghi chú", maxLength: 300)))
         form = ScrollForm(items)
     }
 
     var title: String { kind == .supplement ? "Phiếu yêu cầu bổ sung" : "Phiếu từ chối tiếp nhận" }
     var isForm: Bool { true }
     var hasUnsavedInput: Bool { form.hasTypedData }
-    var keyMap: KeyMap { KeyMap([KeyBinding([.function(10), .control("s")], Command(id: "save", title: "Lưu, in phiếu", help: "ghi nhận và xem phiếu để in"))]) }
+    var keyMap: KeyMap { KeyMap([KeyBinding([.function(10), .control("s")], Command(id: .save, title: "Lưu, in phiếu", help: "ghi nhận và xem phiếu để in"))]) }
 
     var items: [String] {
-        form.checks.filter(\.isChecked).map(\.title) + (0..<4).map { form.value("free\($0)") }.filter { !$0.isEmpty }
+        form.checks.filter(\.isChecked).map(\.title) + (0..<4).map { form.value(FieldID("free\($0)")) }.filter { !$0.isEmpty }
     }
 
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
@@ -48,7 +48,7 @@ struct SlipScreen: Screen {
             guard !items.isEmpty else {
                 return [.status(kind == .supplement ? "Chọn hoặc ghi ít nhất một nội dung cần bổ sung" : "Ghi ít nhất một lý do từ chối", .error)]
             }
-            return [.perform(.recordContact(kind, procedureCode: procedure.code, applicant: applicant, items: items, reason: form.value("reason")))]
+            return [.perform(.recordContact(kind, procedureCode: procedure.code, applicant: applicant, items: items, reason: form.value(.reason)))]
         case .command(let c) where c.id == AppCommand.back.id:
             return [.pop]
         case .response(.contactRecorded(let contact)):

@@ -17,21 +17,21 @@ struct UnitScreen: Screen {
         original = normalized
         form = ScrollForm([
             .section("Thông tin đơn vị (in trên phiếu)"),
-            .field(Field(id: "unitName", label: "Tên xã, phường", text: unit.name, maxLength: 80, required: true)),
-            .field(Field(id: "governingBody", label: "Cơ quan chủ quản", text: unit.governingBody, maxLength: 100, required: true,
+            .field(Field(id: .unitName, label: "Tên xã, phường", text: unit.name, maxLength: 80, required: true)),
+            .field(Field(id: .governingBody, label: "Cơ quan chủ quản", text: unit.governingBody, maxLength: 100, required: true,
                          hint: "in dòng đầu phiếu, chữ in hoa")),
-            .field(Field(id: "counterName", label: "Tên bộ phận một cửa", text: unit.counterName, maxLength: 100, required: true)),
-            .field(Field(id: "unitCode", label: "Mã định danh", text: unit.unitCode, maxLength: 40, required: true,
+            .field(Field(id: .counterName, label: "Tên bộ phận một cửa", text: unit.counterName, maxLength: 100, required: true)),
+            .field(Field(id: .unitCode, label: "Mã định danh", text: unit.unitCode, maxLength: 40, required: true,
                          hint: "dùng trong mã hồ sơ; chỉ đổi được khi chưa có hồ sơ nào") {
                 UnitProfile.isValidUnitCode($0) ? nil : "chỉ gồm chữ in hoa, chữ số và dấu chấm (ví dụ 000.00.15.H42)"
             }),
-            .field(Field(id: "province", label: "Tỉnh, thành phố", text: unit.province, maxLength: 80, required: true)),
-            .field(Field(id: "address", label: "Địa chỉ", text: unit.address, maxLength: 120)),
-            .field(Field(id: "phone", label: "Điện thoại", text: unit.phone, maxLength: 20)),
-            .field(Field(id: "placeName", label: "Địa danh ghi ngày", text: unit.placeName, maxLength: 60, required: true,
+            .field(Field(id: .province, label: "Tỉnh, thành phố", text: unit.province, maxLength: 80, required: true)),
+            .field(Field(id: .address, label: "Địa chỉ", text: unit.address, maxLength: 120)),
+            .field(Field(id: .phone, label: "Điện thoại", text: unit.phone, maxLength: 20)),
+            .field(Field(id: .placeName, label: "Địa danh ghi ngày", text: unit.placeName, maxLength: 60, required: true,
                          hint: "in trước ngày tháng: \"Tân Phú, ngày … tháng … năm …\"")),
         ])
-        form.focus(on: "unitName")
+        form.focus(on: .unitName)
     }
 
     var title: String { "Thông tin đơn vị" }
@@ -42,19 +42,19 @@ struct UnitScreen: Screen {
     /// The profile as typed.
     var edited: UnitProfile {
         var u = original
-        u.name = form.value("unitName")
-        u.governingBody = form.value("governingBody").uppercased()
-        u.counterName = form.value("counterName").uppercased()
-        u.unitCode = form.value("unitCode")
-        u.province = form.value("province")
-        u.address = form.value("address")
-        u.phone = form.value("phone")
-        u.placeName = form.value("placeName")
+        u.name = form.value(.unitName)
+        u.governingBody = form.value(.governingBody).uppercased()
+        u.counterName = form.value(.counterName).uppercased()
+        u.unitCode = form.value(.unitCode)
+        u.province = form.value(.province)
+        u.address = form.value(.address)
+        u.phone = form.value(.phone)
+        u.placeName = form.value(.placeName)
         return u
     }
 
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
-        let plain = form.focusedID == "unitCode" || form.focusedID == "phone"
+        let plain = form.focusedID == .unitCode || form.focusedID == .phone
         switch commonFormEvent(event, in: &form, inputMethod: plain ? nil : context.input.active, unsaved: hasUnsavedInput,
                                question: "Bỏ thay đổi?", detail: "Các thông tin đã sửa chưa lưu sẽ mất. Bỏ và quay lại?") {
         case .save: return save()

@@ -1,7 +1,4 @@
 internal import CSQLite
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// SQLite's "copy the bytes now" destructor (`SQLITE_TRANSIENT` does not import into Swift).
 let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

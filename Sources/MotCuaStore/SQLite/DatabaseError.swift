@@ -1,7 +1,5 @@
 internal import CSQLite
-#if canImport(Glibc)
-import Glibc
-#endif
+import MotCuaSystem
 
 /// A failed SQLite call, typed so callers can match the cases that matter at the counter.
 ///
@@ -78,7 +76,7 @@ public struct DatabaseError: Error, Equatable, Sendable, CustomStringConvertible
         // A write refused by the OS for lack of space or a file-size limit surfaces as an I/O error.
         if kind == .ioError, let db {
             let errno = sqlite3_system_errno(db)
-            if errno == ENOSPC || errno == EFBIG || errno == EDQUOT { kind = .diskFull }
+            if SystemError(operation: "", path: "", code: errno).isDiskFull { kind = .diskFull }
         }
         return DatabaseError(kind: kind, code: code, message: message, operation: operation)
     }

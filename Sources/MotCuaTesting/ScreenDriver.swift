@@ -1,29 +1,6 @@
 import MotCuaApp
 import TerminalUI
 
-/// A terminal without a terminal: events are queued by the test, frames are recorded. The same
-/// `Application` and `RunLoop` run on it as on curses.
-public final class FakeTerminal: Terminal {
-    public private(set) var size: Size
-    public private(set) var frames: [Frame] = []
-    private var queue: [InputEvent] = []
-
-    public init(size: Size = Size(columns: 80, rows: 24)) { self.size = size }
-
-    public var lastFrame: Frame? { frames.last }
-
-    public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
-        guard !queue.isEmpty else { return nil }
-        let event = queue.removeFirst()
-        if case .resize(let s) = event { size = s }
-        return event
-    }
-
-    public func draw(_ frame: Frame) { frames.append(frame) }
-
-    public func enqueue(_ events: [InputEvent]) { queue += events }
-}
-
 /// Drives an `Application` directly with keys and text, as an officer would, and reads its frame.
 public final class ScreenDriver {
     public let app: Application
