@@ -104,6 +104,7 @@ extension FieldID {
     static let exemption = FieldID("exemption")
     static let feeReason = FieldID("feeReason")
     static let field = FieldID("field")
+    static let otherDocument = FieldID("otherDocument")
     static let folder = FieldID("folder")
     static let from = FieldID("from")
     static let idKind = FieldID("idKind")

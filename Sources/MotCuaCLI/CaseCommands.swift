@@ -1,5 +1,6 @@
 import MotCuaCore
 import MotCuaDesk
+import MotCuaDocuments
 import MotCuaStore
 import MotCuaSystem
 
@@ -223,10 +224,7 @@ enum CaseCommands {
         }
         lines.append("Lịch sử:")
         for e in events {
-            var line = "  \(e.seq). \(e.event.at.vietnamese) \(e.event.kind.vietnameseName) — \(e.officerName)\(e.event.bodyCode.map { " [\($0)]" } ?? "")"
-            line += " (\(e.channel.vietnameseName)\(e.osUser.isEmpty ? "" : ", người dùng máy \(e.osUser)"))"
-            if let late = e.lateReason { line += "; nhập sau lúc \(e.recordedLocal.vietnamese): \(late)" }
-            lines.append(line)
+            lines.append("  \(e.seq). " + HistoryText.line(e, c))
         }
         return lines
     }

@@ -151,7 +151,8 @@ enum StoreCommands {
         usage: "motcua check [--db PATH]",
         help: """
         Chạy integrity_check và foreign_key_check của SQLite, kiểm tra chỉ mục tìm kiếm, và kiểm tra từng hồ sơ:
-        trạng thái lưu khớp với trạng thái tính lại từ lịch sử, số vào sổ liên tục trong năm, bộ đếm không lùi.
+        trạng thái lưu khớp với trạng thái tính lại từ lịch sử, số vào sổ liên tục trong năm, bộ đếm không lùi,
+        thời điểm các sự kiện theo đúng thứ tự, không có sự kiện ở tương lai, sự kiện nhập sau (quá 30 phút) có lý do.
         Thoát với mã 0 nếu không có vấn đề, 1 nếu có (in từng vấn đề).
 
         Tuỳ chọn:
@@ -162,7 +163,7 @@ enum StoreCommands {
         run: { args, io in
             let store = try StoreAccess.open(args, io)
             StoreAccess.reportDiskSpace(store, io)
-            let findings = try store.check(note: { io.out("Lưu ý: \($0)") })
+            let findings = try store.check(now: io.clock.now(), note: { io.out("Lưu ý: \($0)") })
             let cases = try store.caseCount()
             if findings.isEmpty {
                 io.out("ok: \(cases) hồ sơ, không phát hiện vấn đề")

@@ -107,7 +107,7 @@ extension Desk {
             var late = false
             let reason = try TextRules.cleanOptional(lateReason, .lateReason, limit: .longText)
             let record = try store.recordEvents(caseCode: code, author: author(actor, officer: officer)) { record, history in
-                let last = history.filter { $0.event.kind != .printed && $0.event.kind != .corrected }.map(\.event.at).max()
+                let last = history.filter(\.event.kind.followsTimeOrder).map(\.event.at).max()
                 let verdict = try RecordingTime.check(when, now: now, after: last, lateReason: reason, role: officer.role, calendar: calendar)
                 late = verdict.isLateEntry
                 let (events, summary) = try decide(action, record, at: when, officer: officer)

@@ -142,11 +142,15 @@ public enum RoutingForms {
             case let .cancelled(reason): notes.append("\(e.event.at.vietnamese): hủy hồ sơ (\(reason))")
             default: break
             }
+            if HistoryText.isNoteworthy(e) {
+                notes.append("\(e.event.at.vietnamese): \(e.event.kind.vietnameseName.lowercased()) — ghi qua \(HistoryText.provenance(e))")
+            }
         }
         if !notes.isEmpty {
             b.append(.paragraph("Ghi chú quá trình:"))
             for (i, note) in notes.enumerated() { b.append(.listItem(number: i + 1, text: note)) }
         }
+        if !events.isEmpty { b.append(.paragraph("Nơi ghi nhận: \(HistoryText.provenanceSummary(events)).")) }
         return Document(kind: "phieu-kiem-soat", caption: "Phiếu kiểm soát quá trình giải quyết hồ sơ", pageSize: .a5, blocks: b)
     }
 

@@ -29,7 +29,7 @@ extension Store {
     /// SQLite's verdict also settles the file's damage state: damage found marks the file (no more writes);
     /// a clean verdict on a file marked damaged (restored or repaired by an administrator) clears the mark.
     /// `note` receives what the officer should know besides the findings (a read-only file, a cleared mark).
-    public func check(progress: ((Int, Int) -> Void)? = nil, note: ((String) -> Void)? = nil) throws(StoreError) -> [CheckFinding] {
+    public func check(now: LocalDateTime, progress: ((Int, Int) -> Void)? = nil, note: ((String) -> Void)? = nil) throws(StoreError) -> [CheckFinding] {
         var findings: [CheckFinding] = []
         func add(_ m: String) { findings.append(CheckFinding(message: m)) }
         try storeCall {
@@ -99,6 +99,16 @@ extension Store {
                         }
                     } catch let e as Refusal {
                         add("hồ sơ \(code): lịch sử không hợp lệ (\(e))")
+                    }
+                    for problem in RecordingTime.audit(history, now: now) {
+                        switch problem {
+                        case let .outOfOrder(seq, at, previous):
+                            add("hồ sơ \(code): sự kiện \(seq) lúc \(at.vietnamese) trước sự kiện ghi trước nó (\(previous.vietnamese))")
+                        case let .inFuture(seq, at, recorded):
+                            add("hồ sơ \(code): sự kiện \(seq) ghi thời điểm \(at.vietnamese), sau lúc được ghi (\(recorded.vietnamese))")
+                        case let .lateWithoutReason(seq, at, recorded):
+                            add("hồ sơ \(code): sự kiện \(seq) lúc \(at.vietnamese) ghi sau (\(recorded.vietnamese)) mà không có lý do nhập sau")
+                        }
                     }
                     if Store.searchText(code: code, applicant: applicant) != searchText {
                         add("hồ sơ \(code): nội dung tìm kiếm chưa cập nhật")

@@ -36,6 +36,13 @@ public final class TestDatabase {
 
     deinit { FileSystem.removeTree(directory) }
 
+    /// `motcua check` on this database. The rules' tests move the clock to each action and back, so "now"
+    /// is by default after everything they recorded (each event is still checked against its own recording
+    /// time).
+    public func check(now: LocalDateTime = LocalDateTime(iso: "2199-12-31 23:59")!) throws -> [CheckFinding] {
+        try store.check(now: now)
+    }
+
     /// A draft for a person; without an ID number one is made from the name (a person must give one).
     public func draft(_ name: String, id: String? = nil, phone: String? = nil, procedure: String = "1.001193",
                       at received: String = "2026-11-16 09:00") -> CaseDraft {

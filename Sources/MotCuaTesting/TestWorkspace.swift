@@ -69,6 +69,9 @@ public final class TestWorkspace {
 
     public func calendar() throws -> WorkingCalendar { try store.calendarConfig().makeCalendar() }
 
+    /// `motcua check` on this database, as seen at the workspace clock's time.
+    public func check() throws -> [CheckFinding] { try store.check(now: clock.now) }
+
     /// The application layer on this database, on the workspace's clock (the recording time follows it, so
     /// that test data recorded "as it happens" is never an entry after the fact). No real printer: a PATH
     /// without `lp` (tests that print point it at a fake spooler of their own).

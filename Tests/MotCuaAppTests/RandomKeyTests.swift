@@ -55,7 +55,7 @@ import Testing
             }
         }
         // The database is still consistent after whatever the keys did.
-        #expect(try ws.store.check().isEmpty)
+        #expect(try ws.check().isEmpty)
         _ = quits
     }
 }

@@ -65,7 +65,7 @@ import Testing
         let r = try ws.store.caseRecord(code: code)!
         #expect(r.state.steps[0].doneAt == t("2026-11-20 08:00") && r.state.steps[0].punctuality == .onTime, "same date as the step's due")
         #expect(r.state.steps[1].handedOverAt == t("2026-11-20 08:00") && r.state.steps[1].stepDue == t("2026-11-23 08:00"))
-        #expect(try ws.store.check().isEmpty)
+        #expect(try ws.check().isEmpty)
     }
 
     @Test func resultReturnAndEvaluationWithF6FromTheHomeList() throws {

@@ -141,7 +141,7 @@ import Testing
                 complete += 1
                 let copy = try Store.open(path: target)
                 #expect(try copy.caseCount() == expected, "round \(round): a complete copy")
-                #expect(try copy.check().isEmpty)
+                #expect(try copy.check(now: SystemClock.now()).isEmpty)
             }
             #expect(!FileSystem.exists(target + "-journal"))
         }
@@ -247,7 +247,7 @@ import Testing
         _ = try Store.open(path: o.db)
         let store = try Store.open(path: o.db, options: .init(readOnly: true))
         var notes: [String] = []
-        let findings = try store.check(note: { notes.append($0) })
+        let findings = try store.check(now: SystemClock.now(), note: { notes.append($0) })
         #expect(findings.isEmpty, "\(findings)")
         #expect(notes.contains { $0.contains("chỉ đọc") })
         #expect(throws: StoreError.self) { try store.setSetting("idle_lock_minutes", "5") }

@@ -69,7 +69,7 @@ import Testing
         #expect([a.ledgerNumber, b.ledgerNumber, e.ledgerNumber] == [1, 2, 3])
         #expect([a.ledgerYear, c.ledgerYear] == [2026, 2027])
         #expect([c.ledgerNumber, d2.ledgerNumber] == [1, 2], "the ledger restarts at 1 each calendar year")
-        #expect(try db.store.check().isEmpty)
+        #expect(try db.check().isEmpty)
     }
 
     @Test func numbersAreNeverReusedAfterCancellation() throws {
@@ -116,7 +116,7 @@ import Testing
         #expect(try db.store.searchCases("tám").isEmpty == false, "folded: tám and tâm both fold to tam")
         let events = try db.store.events(caseID: try db.store.caseID(code: r.code)!)
         #expect(events.last?.event.payload == .corrected(field: "applicant.fullName", old: "Lê Văn Tám", new: "Lê Văn Tâm", reason: "Gõ nhầm dấu"))
-        #expect(try db.store.check().isEmpty)
+        #expect(try db.check().isEmpty)
     }
 
     @Test func eventsAreAppendOnly() throws {
@@ -210,10 +210,10 @@ import Testing
         for c in cases {
             #expect(try db.store.derivedState(caseID: c.id) == db.store.caseRecord(id: c.id).state)
         }
-        #expect(try db.store.check().isEmpty)
+        #expect(try db.check().isEmpty)
         // Tampering with the stored state is found by check.
         try db.store.db.run("UPDATE cases SET appointment_at = appointment_at + 60 WHERE id = ?", cases[0].id)
-        #expect(try db.store.check().contains { $0.message.contains(cases[0].code) })
+        #expect(try db.check().contains { $0.message.contains(cases[0].code) })
     }
 
     @Test func latestApplicantIsOfferedForReuse() throws {

@@ -33,7 +33,7 @@ import Testing
         try db.store.db.execute("PRAGMA max_page_count = 1000000")
         let retried = try db.rules.registerCase(draft, officer: "tiepnhan")
         #expect(retried.ledgerNumber == 2)
-        #expect(try db.store.check().isEmpty)
+        #expect(try db.check().isEmpty)
     }
 
     /// Another terminal holds the write lock longer than the busy timeout: a clear, retryable error.
@@ -66,6 +66,6 @@ import Testing
             codes.insert(try terminal.registerCase(db.draft("Người \(i)"), officer: "tiepnhan").code)
         }
         #expect(codes.count == 50)
-        #expect(try db.store.check().isEmpty)
+        #expect(try db.check().isEmpty)
     }
 }

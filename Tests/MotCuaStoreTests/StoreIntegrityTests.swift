@@ -29,7 +29,7 @@ import Testing
         // The same instant is fine; a print or a correction is about the case, recorded whenever.
         try db.rules.acknowledge(caseCode: code, at: t("2026-11-16 10:00"), officer: "tiepnhan")
         try db.rules.record(.printed(document: "receipt", reprint: false), caseCode: code, at: t("2026-11-16 09:05"), officer: "tiepnhan")
-        #expect(try db.store.check().isEmpty)
+        #expect(try db.check().isEmpty)
     }
 
     @Test func theLegalDeadlineMovesOnlyByALeaderBeforeAResult() throws {
@@ -89,5 +89,41 @@ import Testing
         let count = try eventCount(db, code)
         #expect(throws: DeskError.self) { try db.rules.returnOnTheSpot(caseCode: code, at: t("2026-11-16 09:20"), officer: "tiepnhan") }
         #expect(try eventCount(db, code) == count, "the second attempt wrote nothing")
+    }
+}
+
+/// `motcua check` finds times that slipped past the recording rules (an older version, a hand-edited file):
+/// events out of order, dated after they were recorded, recorded late without a reason.
+@Suite struct CheckTimeTests {
+    @Test func checkReportsBentTimes() throws {
+        let db = try TestDatabase()
+        let first = try db.register("Trần Văn Một", procedure: "1.004222", at: "2026-11-16 09:00").code
+        let second = try db.register("Trần Văn Hai", procedure: "1.004222", at: "2026-11-16 09:10").code
+        let third = try db.register("Trần Văn Ba", procedure: "1.004222", at: "2026-11-16 09:20").code
+        for code in [first, second, third] { try db.rules.handOver(caseCode: code, at: t("2026-11-16 10:00"), officer: "tiepnhan") }
+        // A late entry with its reason is fine.
+        let fourth = try db.register("Trần Văn Bốn", procedure: "1.004222", at: "2026-11-16 09:30").code
+        db.clock.now = t("2026-11-16 14:00")
+        let outcome = try db.rules.desk.perform(.handOver(step: 0, slip: nil), on: fourth, by: try db.rules.actor("tiepnhan"),
+                                                at: t("2026-11-16 10:00"), lateReason: "Mất điện, ghi lại từ sổ giấy")
+        #expect(outcome.lateEntry)
+        #expect(try db.check(now: t("2026-11-16 14:00")).isEmpty)
+
+        let raw = db.store.db
+        // A hand-edited file: the append-only trigger dropped first, as such an editor would.
+        try raw.execute("DROP TRIGGER events_append_only_update")
+        let ids = try [first, second, third].map { try db.store.caseID(code: $0)! }
+        // The hand-over moved before the reception.
+        try raw.run("UPDATE events SET at = ? WHERE case_id = ? AND seq = 2", t("2026-11-16 08:00").minutes, ids[0])
+        // The hand-over dated the next day, recorded at 10:00.
+        try raw.run("UPDATE events SET at = ? WHERE case_id = ? AND seq = 2", t("2026-11-17 10:00").minutes, ids[1])
+        // The hand-over recorded three hours after it happened, with no reason kept.
+        try raw.run("UPDATE events SET recorded_at = recorded_at + 3 * 3600 WHERE case_id = ? AND seq = 2", ids[2])
+        let findings = try db.check(now: t("2026-11-16 14:00")).map(\.message)
+        // (Moving an event's time also leaves the stored state behind the replayed one: reported too.)
+        #expect(findings.filter { $0.contains("sự kiện 2") }.count == 4, "\(findings)")
+        #expect(findings.contains { $0.contains(first) && $0.contains("trước sự kiện ghi trước nó") })
+        #expect(findings.contains { $0.contains(second) && $0.contains("sau lúc được ghi") })
+        #expect(findings.contains { $0.contains(third) && $0.contains("không có lý do nhập sau") })
     }
 }

@@ -92,7 +92,7 @@ import Testing
         }
         #expect(field == "documents" && reason == "Bổ sung giấy ủy quyền")
         #expect(!old.contains("Giấy ủy quyền") && new.hasSuffix("Giấy ủy quyền (Bản sao chứng thực, 2)"))
-        #expect(try db.store.check().isEmpty)
+        #expect(try db.check().isEmpty)
     }
 
     @Test func procedureCorrectionRecomputesTheAppointmentBeforeHandoverOnly() throws {
@@ -120,6 +120,6 @@ import Testing
             try db.rules.correctProcedure(caseCode: r.code, newProcedureCode: "1.001193", reason: "x", at: t("2026-11-16 10:30"), officer: "tiepnhan")
         }
         #expect(try db.store.derivedState(caseID: r.id) == db.store.caseRecord(code: r.code)!.state)
-        #expect(try db.store.check().isEmpty)
+        #expect(try db.check().isEmpty)
     }
 }

@@ -39,7 +39,7 @@ import Testing
     static func expectConsistent(_ db: TestDatabase, _ code: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let record = try #require(try db.store.caseRecord(code: code), sourceLocation: sourceLocation)
         #expect(try db.store.derivedState(caseID: record.id) == record.state, sourceLocation: sourceLocation)
-        #expect(try db.store.check().isEmpty, sourceLocation: sourceLocation)
+        #expect(try db.check().isEmpty, sourceLocation: sourceLocation)
     }
 
     /// `body` is refused by the rules with exactly `expected`, and neither an event nor the case's state changed.

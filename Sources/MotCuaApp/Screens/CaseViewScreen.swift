@@ -132,36 +132,6 @@ struct CaseViewScreen: Screen {
         stopCommand.id: .stop, cancelCommand.id: .cancel, evaluateCommand.id: .evaluate,
     ]
 
-    static func eventDetail(_ e: CaseEvent, _ r: CaseRecord) -> String {
-        func step(_ i: Int) -> String { r.steps.indices.contains(i) ? "\(r.steps[i].bodyName)" : "bước \(i + 1)" }
-        switch e.payload {
-        case .received(let due): return "hẹn \(due.vietnamese)"
-        case let .supplementRequested(items, reason): return "\(items.joined(separator: "; "))\(reason.isEmpty ? "" : " — \(reason)")"
-        case let .supplementReceived(due, stepDue): return "hạn mới \(due.vietnamese)\(stepDue.map { "; hạn bước đang xử lý \($0.vietnamese)" } ?? "")"
-        case .refused(let reasons): return reasons.joined(separator: "; ")
-        case let .handedOver(i, due, slip): return "cho \(step(i)), hạn \(due.vietnamese)\(slip.map { ", phiếu \($0)" } ?? "")"
-        case let .acknowledged(i, receipt): return "\(step(i))\(receipt.map { ", số \($0)" } ?? "")"
-        case let .stepDone(i, note): return "\(step(i))\(note.isEmpty ? "" : ": \(note)")"
-        case let .resultReceived(number, date, overrideReason):
-            return "số \(number)\(date.map { " ngày \($0.vietnamese)" } ?? "")\(overrideReason.map { "; lãnh đạo ghi nhận trước khi quy trình xong: \($0)" } ?? "")"
-        case let .rescheduled(due, reason, late): return "\(late ? "xin lỗi muộn, " : "")hẹn lại \(due.vietnamese): \(reason)"
-        case let .returned(method, receipt, _): return "\(method.vietnameseName)\(receipt.map { ", biên nhận \($0)" } ?? "")"
-        case .evaluated(let ev):
-            switch ev {
-            case .satisfaction(let level): return level.vietnameseName
-            case .indices(let scores): return scores.keys.sorted().map { "\($0)=\(scores[$0]!)" }.joined(separator: ", ")
-            }
-        case .withdrawn(let r), .stopped(let r), .cancelled(let r): return r
-        case let .corrected(field, old, new, reason):
-            let name = CorrectableField(rawValue: field)?.vietnameseName ?? field
-            return "\(name): \(old.isEmpty ? "(trống)" : old) → \(new.isEmpty ? "(trống)" : new); lý do: \(reason)"
-        case let .printed(document, reprint, failure):
-            let name = document == "receipt" ? "giấy tiếp nhận" : document
-            if let failure { return "\(name): in không thành công (\(failure))" }
-            return "\(name)\(reprint ? " (bản in lại)" : "")"
-        }
-    }
-
     static func body(_ r: CaseRecord, _ events: [RecordedEvent], _ context: ScreenContext) -> [String] {
         let a = r.applicant
         var lines = ["Giấy tờ đã nhận:"]
@@ -187,7 +157,7 @@ struct CaseViewScreen: Screen {
         }
         lines += ["", "Diễn biến:"]
         for e in events {
-            lines.append("  \(e.event.at.vietnamese)  \(e.event.kind.vietnameseName) — \(e.officerName): \(eventDetail(e.event, r))")
+            lines.append("  " + HistoryText.line(e, r, provenanceAlways: false))
         }
         return lines
     }

@@ -90,7 +90,7 @@ struct ReceptionScreen: Screen {
         } else {
             items.append(.info("(chọn thủ tục để có danh sách giấy tờ)", .dim))
         }
-        items.append(.field(Field(id: .extraDocument, label: "Giấy tờ khác", maxLength: 200, hint: "giấy tờ nộp thêm ngoài danh mục (nếu có)")))
+        items.append(.field(Field(id: .otherDocument, label: "Giấy tờ khác", maxLength: 200, hint: "giấy tờ nộp thêm ngoài danh mục (nếu có)")))
         // A group of procedures (liên thông): the applicant may ask for some of the results only, which shapes
         // the route (the bodies producing only unchosen results are left out).
         if let p = procedure, p.results.count > 1 {
@@ -417,13 +417,13 @@ struct ReceptionScreen: Screen {
         if procedure.results.count > 1 {
             let chosen = Set(procedure.results.indices.filter { i in form.checks.first { $0.id == FieldID.chosenResult(i) }?.isChecked ?? true })
             guard !chosen.isEmpty else {
-                form.focus(on: .result0)
+                form.focus(on: .chosenResult(0))
                 return [.status("Chọn ít nhất một kết quả đề nghị", .error)]
             }
             if chosen.count < procedure.results.count { chosenResults = chosen }
         }
-        if !form.value(.extraDocument).isEmpty {
-            documents.append(CaseDocument(name: form.value(.extraDocument), form: .copy, quantity: 1))
+        if !form.value(.otherDocument).isEmpty {
+            documents.append(CaseDocument(name: form.value(.otherDocument), form: .copy, quantity: 1))
         }
         let missing = zip(procedure.documents, checks).filter { $0.0.isMandatory && !$0.1.isChecked }.map(\.0.name)
         if !missing.isEmpty && !confirmedIncomplete {

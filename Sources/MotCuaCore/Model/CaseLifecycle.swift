@@ -175,6 +175,10 @@ public enum CaseEventKind: String, Sendable, CaseIterable {
         case .printed: "In phiếu"
         }
     }
+
+    /// Whether the event is part of what happened to the dossier, recorded in the order it happened. A print
+    /// or a correction is about the record itself and is recorded whenever it is made.
+    public var followsTimeOrder: Bool { self != .printed && self != .corrected }
 }
 
 /// One event as recorded: what, when, by whom, at which body.

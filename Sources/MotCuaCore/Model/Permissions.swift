@@ -103,6 +103,38 @@ public enum RecordingTime {
         return Verdict(lateReason: reason)
     }
 
+    /// What an after-the-fact look at a recorded history finds wrong with its times: the same rules as when
+    /// recording, so that `check` finds what slipped past them (an older version, a hand-edited file).
+    public enum Problem: Hashable, Sendable {
+        /// Event `seq` happened before event `seq - 1`.
+        case outOfOrder(seq: Int, at: LocalDateTime, previous: LocalDateTime)
+        /// Event `seq` is dated after the moment it was recorded (or after now).
+        case inFuture(seq: Int, at: LocalDateTime, recorded: LocalDateTime)
+        /// Event `seq` was recorded more than 30 minutes after it happened, with no reason kept.
+        case lateWithoutReason(seq: Int, at: LocalDateTime, recorded: LocalDateTime)
+    }
+
+    /// The problems of one case's history (in `seq` order) as seen `now`. Events recorded before this rule
+    /// existed (channel unknown) are not asked for a late reason; their order and future times still count.
+    public static func audit(_ history: [RecordedEvent], now: LocalDateTime) -> [Problem] {
+        var problems: [Problem] = []
+        var previous: LocalDateTime?
+        for e in history {
+            let at = e.event.at
+            let recorded = e.recordedLocal
+            if e.event.kind.followsTimeOrder, let previous, at < previous {
+                problems.append(.outOfOrder(seq: e.seq, at: at, previous: previous))
+            }
+            if at > min(recorded, now).adding(minutes: futureToleranceMinutes) {
+                problems.append(.inFuture(seq: e.seq, at: at, recorded: recorded))
+            } else if e.channel != .unknown && e.lateReason == nil && recorded.minutes - at.minutes > lateEntryMinutes {
+                problems.append(.lateWithoutReason(seq: e.seq, at: at, recorded: recorded))
+            }
+            if e.event.kind.followsTimeOrder { previous = max(previous ?? at, at) }
+        }
+        return problems
+    }
+
     /// Refuses a date outside the calendar's range (1900–2199).
     public static func checkYear(_ date: CivilDate) throws(Refusal) {
         guard CivilDate.supportedYears.contains(date.year) else { throw .yearOutOfRange(date.year) }
