@@ -78,6 +78,6 @@ let package = Package(
         .testTarget(name: "MotCuaDeskTests", dependencies: ["MotCuaDesk", "MotCuaTesting", "MotCuaCore", "MotCuaStore", "MotCuaDefaults", "MotCuaSystem"]),
         .testTarget(name: "MotCuaAppTests", dependencies: ["MotCuaApp", "MotCuaTesting", "MotCuaCore", "MotCuaStore", "TerminalUI", "NcursesTerminal"]),
         .testTarget(name: "MotCuaDocumentsTests", dependencies: ["MotCuaDocuments", "MotCuaDesk", "MotCuaTesting", "MotCuaCore", "MotCuaStore", "MotCuaDefaults", "MotCuaSystem", "TerminalUI"]),
-        .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI", "MotCuaDesk", "MotCuaCore", "MotCuaSystem", "MotCuaStore", "MotCuaTesting", "CNcursesW", "CSQLite"]),
+        .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI", "MotCuaApp", "TerminalUI", "MotCuaDesk", "MotCuaCore", "MotCuaSystem", "MotCuaStore", "MotCuaTesting", "CNcursesW", "CSQLite"]),
     ]
 )

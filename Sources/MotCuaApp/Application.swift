@@ -445,7 +445,15 @@ public final class Application {
     private func renderStatus(into frame: inout Frame) {
         let row = size.rows - 2
         frame.fill(Rect(row: row, column: 0, width: size.columns, height: 1), style: .normal)
-        if let status {
+        guard let status else { return }
+        // A message too long for one line (a refusal naming a body and a date…) takes the line above too:
+        // the officer must read all of it, not guess the end.
+        let lines = TextWidth.width(of: status.text) <= size.columns ? [status.text] : TextWidth.wrap(status.text, size.columns)
+        if lines.count > 1 && size.rows >= 6 {
+            frame.fill(Rect(row: row - 1, column: 0, width: size.columns, height: 1), style: .normal)
+            frame.put(lines[0], row: row - 1, column: 0, style: status.style)
+            frame.put(TextWidth.fit(lines.dropFirst().joined(separator: " "), size.columns), row: row, column: 0, style: status.style)
+        } else {
             frame.put(TextWidth.fit(status.text, size.columns), row: row, column: 0, style: status.style)
         }
     }

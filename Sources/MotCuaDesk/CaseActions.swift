@@ -116,7 +116,9 @@ extension Desk {
                 for (i, e) in events.enumerated() {
                     try Permissions.check(officer, e.payload, steps: record.steps, state: state,
                                           closingByResult: i == 0 && events.count == 2 && action.kind == .resultReceived)
-                    state = try CaseLifecycle.apply(CaseEvent(e.payload, at: e.at, officer: officer.username), to: state)
+                    state = try CaseLifecycle.admit(CaseEvent(e.payload, at: e.at, officer: officer.username), to: state,
+                                                    stepNames: record.steps.map(\.bodyName),
+                                                    resultOnTheSpot: record.procedure.resultOnTheSpot)
                 }
                 done = summary(state)
                 return Decision(events.map { var e = $0; e.lateReason = verdict.lateReason; return e })

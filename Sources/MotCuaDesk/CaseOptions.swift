@@ -101,7 +101,11 @@ extension Desk {
             switch Routing.next(s) {
             case .receiveResult: return .success(.result)
             case .finish(let k) where k == r.steps.count - 1: return .success(.result)
-            case let other: return .failure(route(other, for: .resultReceived))
+            case .none: return .failure(route(.none, for: .resultReceived))
+            default:
+                // The route is not done: whether the result may come now (untouched, on the spot, a leader's
+                // override) is the lifecycle's and the roles' to say, as for the command line.
+                return .success(.result)
             }
         case .supplement:
             if s.status == .waitingSupplement { return .success(.resume) }
@@ -130,7 +134,10 @@ extension Desk {
         case .handOver(let k): probe = .handedOver(step: k, stepDue: now, slipNumber: nil)
         case .acknowledge(let k): probe = .acknowledged(step: k, receiptNumber: nil)
         case .finish(let k): probe = .stepDone(step: k, note: "-")
-        case .result: probe = .resultReceived(documentNumber: "-", documentDate: nil)
+        case .result:
+            // A leader may record the result before the route is done, with a reason the form asks for.
+            let early = c.state.steps.contains { $0.doneAt == nil } && Permissions.isLeader(officer.role)
+            probe = .resultReceived(documentNumber: "-", documentDate: nil, overrideReason: early ? "-" : nil)
         case .returnCase: probe = .returned(method: .counter, postalReceipt: nil, applicantToldEarly: true)
         case .evaluate: probe = .evaluated(.satisfaction(.satisfied))
         case .supplementRequest: probe = .supplementRequested(items: ["-"], reason: "")

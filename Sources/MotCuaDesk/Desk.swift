@@ -20,7 +20,7 @@ public struct DeskClock: Sendable {
 
     /// A clock that reads `now()` (a test's settable time); the recording time follows it.
     public static func following(_ now: @escaping @Sendable () -> LocalDateTime) -> DeskClock {
-        DeskClock(now: now, unixSeconds: { Int64(now().minutes - LocalDateTime.vietnamOffsetMinutes) * 60 })
+        DeskClock(now: now, unixSeconds: { now().unixSeconds })
     }
 }
 
@@ -159,7 +159,4 @@ public final class Desk {
     }
 }
 
-extension LocalDateTime {
-    /// Vietnam's offset from UTC (UTC+7, no daylight saving).
-    public static let vietnamOffsetMinutes = 420
-}
+

@@ -87,9 +87,9 @@ public enum Messages {
         case let .timeBeforeLastEvent(t, last):
             return "Thời điểm \(t.vietnamese) trước việc đã ghi của hồ sơ (\(last.vietnamese)): ghi theo đúng thứ tự thời gian"
         case .lateReasonRequired(let t):
-            return "Thời điểm \(t.vietnamese) đã qua hơn \(RecordingTime.lateEntryMinutes) phút: ghi lý do nhập sau (--late-reason)"
+            return "\(t.vietnamese) đã qua hơn \(RecordingTime.lateEntryMinutes) phút: cần ghi lý do nhập sau"
         case .backdatingNeedsLeader(let t):
-            return "Thời điểm \(t.vietnamese) đã qua hơn một ngày làm việc: cần lãnh đạo hoặc quản trị viên ghi nhận"
+            return "\(t.vietnamese) đã qua hơn một ngày làm việc: lãnh đạo ghi nhận"
         case .receptionTimeReasonRequired: return "Thời điểm tiếp nhận khác thời điểm hiện tại: cần ghi lý do (--reason)"
         case let .invalidField(field, problem): return "\(fieldName(field)): \(problemText(problem))"
         case .missingCase(let code): return "Không có hồ sơ mã \(code)"

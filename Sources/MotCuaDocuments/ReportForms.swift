@@ -135,6 +135,7 @@ public enum ReportForms {
         }
         if r.resultIsRefusal { notes.append("Từ chối") }
         if r.rescheduled { notes.append("Hẹn lại \(date(r.appointment))") }
+        if r.lateEntries > 0 { notes.append("Nhập sau: \(r.lateEntries) việc") }
         if !r.note.isEmpty { notes.append(r.note) }
         return notes.joined(separator: "; ")
     }
@@ -273,6 +274,7 @@ public enum ReportForms {
         b.append(.field(label: "Nhận kết quả", value: "\(d.resultsReceived) hồ sơ"))
         b.append(.field(label: "Trả cho người nộp", value: "\(d.returned) hồ sơ"))
         b.append(.field(label: "Đang quá hạn", value: "\(d.overdue) hồ sơ"))
+        b.append(.field(label: "Nhập sau trong ngày (có lý do)", value: "\(d.lateEntries) việc"))
         func table(_ list: [CaseSummary], due: Bool) -> DocumentBlock {
             .table(DocumentTable(headers: ["Mã hồ sơ", "Người nộp", "Thủ tục", due ? "Hẹn trả" : "Tiếp nhận"], widths: [26, 22, 40, 12],
                                  rows: list.map { c in

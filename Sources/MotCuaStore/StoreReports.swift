@@ -22,6 +22,8 @@ public struct LedgerRow: Hashable, Sendable {
     public let resultIsRefusal: Bool
     public let rescheduled: Bool
     public let note: String
+    /// Events of the case typed after the fact ("nhập sau", with their reason).
+    public let lateEntries: Int
 }
 
 /// A late case of a period, with the bodies whose steps were late and the reasons recorded.
@@ -54,6 +56,9 @@ public struct DailySummary: Hashable, Sendable {
     public let dueNext: [CaseSummary]
     /// Cases without a result at the end of the day whose appointment had passed.
     public let overdue: Int
+    /// Events typed that day after the fact ("nhập sau": more than 30 minutes after they happened, with a
+    /// reason), whatever day they happened.
+    public let lateEntries: Int
 }
 
 extension Store {
@@ -99,7 +104,8 @@ extension Store {
                                JOIN bodies b ON b.id = s.body_id WHERE s.case_id = c.id AND r.is_lead = 1 LIMIT 1),
                        c.received_at, c.legal_due_at, c.appointment_at,
                        (SELECT min(handed_over_at) FROM case_steps WHERE case_id = c.id),
-                       c.result_at, c.returned_at, c.status, c.result_is_refusal, c.reschedule_count, c.note
+                       c.result_at, c.returned_at, c.status, c.result_is_refusal, c.reschedule_count, c.note,
+                       (SELECT count(*) FROM events e WHERE e.case_id = c.id AND e.late_reason IS NOT NULL)
                 FROM cases c JOIN procedure_versions v ON v.id = c.procedure_version_id
                 WHERE c.received_at >= ? AND c.received_at < ?
                 ORDER BY c.ledger_year, c.ledger_number
@@ -110,7 +116,7 @@ extension Store {
                                  receivedAt: LocalDateTime(minutes: r.int(9)), legalDue: LocalDateTime(minutes: r.int(10)),
                                  appointment: LocalDateTime(minutes: r.int(11)), handedOverAt: t(12), resultAt: t(13), returnedAt: t(14),
                                  status: CaseStatus(rawValue: r.text(15)) ?? .received, resultIsRefusal: r.bool(16),
-                                 rescheduled: r.int(17) > 0, note: r.text(18))
+                                 rescheduled: r.int(17) > 0, note: r.text(18), lateEntries: r.int(19))
             }
         }
     }
@@ -153,7 +159,7 @@ extension Store {
             }
             for e in events {
                 switch e.event.payload {
-                case let .rescheduled(_, reason, _): reasons.append("Hẹn lại: \(reason)")
+                case let .rescheduled(_, reason, late): reasons.append("\(late ? "Xin lỗi muộn, hẹn lại" : "Hẹn lại"): \(reason)")
                 case let .refused(items): reasons.append("Từ chối: \(items.joined(separator: "; "))")
                 default: break
                 }
@@ -216,7 +222,10 @@ extension Store {
                 nextWorkingDay: next,
                 dueNext: try summaries("WHERE \(openAtEnd) AND c.appointment_at >= ?2 AND c.appointment_at < ?3 ORDER BY c.appointment_at, c.code",
                                        [end, nextStart, nextStart + 1440]),
-                overdue: Int(try db.scalarInt("SELECT count(*) FROM cases c WHERE \(openAtEnd) AND \(running) AND c.appointment_at < ?1", end) ?? 0))
+                overdue: Int(try db.scalarInt("SELECT count(*) FROM cases c WHERE \(openAtEnd) AND \(running) AND c.appointment_at < ?1", end) ?? 0),
+                lateEntries: Int(try db.scalarInt("""
+                    SELECT count(*) FROM events WHERE late_reason IS NOT NULL AND recorded_at >= ? AND recorded_at < ?
+                    """, LocalDateTime(minutes: start).unixSeconds, LocalDateTime(minutes: end).unixSeconds) ?? 0))
         }
     }
 }

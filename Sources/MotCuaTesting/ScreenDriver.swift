@@ -1,3 +1,4 @@
+import MotCuaCore
 import MotCuaApp
 import TerminalUI
 
@@ -28,4 +29,10 @@ public final class ScreenDriver {
 
     /// True when the screen shows `text` somewhere.
     public func shows(_ text: String) -> Bool { self.text.contains(text) }
+
+    /// True when the text is on screen, perhaps wrapped over lines (a long status message takes two).
+    public func showsWrapped(_ text: String) -> Bool {
+        let joined = self.text.split(separator: "\n").map { String($0).trimmingSpaces }.joined(separator: " ")
+        return joined.contains(text)
+    }
 }

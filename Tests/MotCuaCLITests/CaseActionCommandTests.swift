@@ -246,7 +246,7 @@ import Testing
         // Cancelling is for leaders and administrators.
         let deskCancel = act(dir, "cancel", a, ["--reason", "Nhập nhầm"], at: "2026-11-20 11:00", officer: "thu")
         #expect(deskCancel.status == 1)
-        #expect(deskCancel.refusals == [.roleMayNot(role: .deskOfficer, action: .cancelled)], "\(deskCancel.err)")
+        #expect(deskCancel.refusals == [.leaderOnly(.cancel)], "\(deskCancel.err)")
         #expect(try json(dir, a)["status"] as? String == "in_progress")
         let deskStop = act(dir, "stop", a, ["--reason", "Không bổ sung"], at: "2026-11-20 11:00", officer: "thu")
         #expect(deskStop.status == 1)

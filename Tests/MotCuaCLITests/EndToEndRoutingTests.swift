@@ -87,7 +87,7 @@ struct EndToEndRoutingTests {
             t.keys("F5")
             t.expect("Giao bước 2 cho Công an xã")
             t.keys("F10")
-            t.expect("Kết quả xử lý: bắt buộc phải nhập")
+            t.expect(Messages.text(Refusal.emptyStepResult))
             t.type("KS 123")
             t.keys("F10")
             t.expect("In phiếu chuyển xử lý?")

@@ -80,7 +80,7 @@ import Testing
         let ws = try TestWorkspace(now: "2026-11-18 09:00")
         let r = try ws.register("Nguyễn Văn Bình", procedure: "1.004873", at: "2026-11-16 10:00", id: "001085054321")
         try ws.rules.handOver(caseCode: r.code, at: Self.t("2026-11-16 10:30"), officer: "tiepnhan")
-        #expect(throws: DeskError.refused(.roleMayNot(role: .deskOfficer, action: .rescheduled)), "a desk officer does not reschedule") {
+        #expect(throws: DeskError.refused(.leaderOnly(.reschedule)), "a desk officer does not reschedule") {
             try ws.rules.record(.rescheduled(newDue: Self.t("2026-11-23 10:00"), reason: "x"), caseCode: r.code, at: Self.t("2026-11-18 09:00"), officer: "tiepnhan")
         }
         try ws.rules.record(.rescheduled(newDue: Self.t("2026-11-23 10:00"), reason: "Cần xác minh thêm thông tin tại nơi cư trú trước đây"),

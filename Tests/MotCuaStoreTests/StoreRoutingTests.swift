@@ -280,14 +280,14 @@ import Testing
         let a = try db.register("Người Một", procedure: "1.004873", at: "2026-11-16 09:00").code
         let b = try db.register("Người Hai", procedure: "1.004873", at: "2026-11-16 09:05").code
         let c = try db.register("Người Ba", procedure: "1.004873", at: "2026-11-16 09:10").code
-        let actions: [(CaseEventPayload, String)] = [
-            (.rescheduled(newDue: t("2026-11-20 09:00"), reason: "Chờ xác minh"), "Hẹn lại ngày trả"),
-            (.stopped(reason: "Người nộp không bổ sung"), "Dừng giải quyết"),
-            (.cancelled(reason: "Nhập nhầm"), "Hủy hồ sơ"),
+        let actions: [(CaseEventPayload, LeaderAction)] = [
+            (.rescheduled(newDue: t("2026-11-20 09:00"), reason: "Chờ xác minh"), .reschedule),
+            (.stopped(reason: "Người nộp không bổ sung"), .stop),
+            (.cancelled(reason: "Nhập nhầm"), .cancel),
         ]
-        for (payload, name) in actions {
+        for (payload, leaderAction) in actions {
             for officer in ["tiepnhan", "tuphap"] {
-                try Self.expectRefused(db, a, .roleMayNot(role: officer == "tiepnhan" ? .deskOfficer : .departmentOfficer, action: payload.kind)) {
+                try Self.expectRefused(db, a, .leaderOnly(leaderAction)) {
                     try db.rules.record(payload, caseCode: a, at: t("2026-11-18 10:00"), officer: officer)
                 }
             }

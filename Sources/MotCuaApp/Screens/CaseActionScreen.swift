@@ -181,7 +181,7 @@ struct CaseActionScreen: Screen {
         case .finish(let k):
             items.append(.info(step(k), .normal))
             if let due = r.steps[k].progress.stepDue { items.append(.info("Hạn của bước: \(due.vietnamese)", .dim)) }
-            items.append(.field(Field(id: .stepNote, label: "Kết quả xử lý", maxLength: 300, required: true, hint: "việc đã làm, văn bản đã ký…")))
+            items.append(.field(Field(id: .stepNote, label: "Kết quả xử lý", maxLength: 300, hint: "bắt buộc: việc đã làm, văn bản đã ký…")))
             if k + 1 < r.steps.count {
                 let next = r.steps[k + 1]
                 items.append(.choice(ChoiceField(id: .next, label: "Giao tiếp", options: ["Giao bước \(k + 2) cho \(next.bodyName)", "Chưa"])))
@@ -194,6 +194,16 @@ struct CaseActionScreen: Screen {
             if case .finish(let k) = Routing.next(r.state) { items.append(.info("\(step(k)) — ghi nhận xong cùng lúc", .dim)) }
             items.append(.field(Field(id: .resultNumber, label: "Số văn bản kết quả", maxLength: 60, required: true)))
             items.append(.field(Field(id: .resultDate, label: "Ngày văn bản", text: context.now.date.vietnamese, mask: .date, required: true)))
+            // Steps of a liên thông route still open (other than a last one the result closes): only a leader
+            // records the result early, with the reason printed on the control sheet.
+            var closing: Int?
+            if case .finish(let k) = Routing.next(r.state), k == r.steps.count - 1 { closing = k }
+            let open = r.state.steps.indices.filter { r.state.steps[$0].doneAt == nil && $0 != closing }
+            if !open.isEmpty {
+                items.append(.info("Quy trình chưa xong (bước \(open.map { String($0 + 1) }.joined(separator: ", "))): chỉ lãnh đạo ghi nhận kết quả, kèm lý do.", .warning))
+                items.append(.field(Field(id: .reason, label: "Lý do ghi trước", maxLength: 300,
+                                          hint: "lãnh đạo: vì sao kết quả có trước khi các bước xong (in trên phiếu kiểm soát)")))
+            }
         case .returnCase:
             let verdict = Punctuality.judge(done: context.now, due: r.state.appointment)
             items.append(.info("Trả bây giờ: \(verdict.vietnameseName.lowercased()) so với ngày hẹn \(r.state.appointment.date.vietnamese)",
@@ -272,7 +282,7 @@ struct CaseActionScreen: Screen {
             action = .finishStep(step: k, note: form.value(.stepNote), handOverNext: form.choice(.next)?.selected == 0, slip: optional(.slipNumber))
         case .result:
             guard let date = CivilDate(vietnamese: form.value(.resultDate)) else { return [.status("Ngày văn bản: dạng dd/mm/yyyy", .error)] }
-            action = .resultReceived(number: form.value(.resultNumber), date: date)
+            action = .resultReceived(number: form.value(.resultNumber), date: date, overrideReason: optional(.reason))
         case .returnCase:
             let method = CollectMethod.allCases[form.choice(.method)?.selected ?? 0]
             if method == .post && optional(.postalReceipt) == nil {

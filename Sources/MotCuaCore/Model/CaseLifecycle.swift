@@ -295,6 +295,16 @@ public enum CaseLifecycle {
     /// every step is done — unless a leader records why (`overrideReason`; the role is checked by
     /// `Permissions`), or the procedure gives its result on the spot and nothing was handed over.
     public static func admit(_ event: CaseEvent, to state: CaseState, stepNames: [String], resultOnTheSpot: Bool = false) throws(Refusal) -> CaseState {
+        // The state and order first (the more basic reason), then today's rules.
+        let next: CaseState
+        do throws(Refusal) {
+            next = try apply(event, to: state)
+        } catch {
+            if case .routeNotDone(let k, "") = error, stepNames.indices.contains(k) {
+                throw .routeNotDone(openStep: k, bodyName: stepNames[k])
+            }
+            throw error
+        }
         switch event.payload {
         case .withdrawn where state.resultAt != nil:
             throw .withdrawalAfterResult
@@ -310,7 +320,7 @@ public enum CaseLifecycle {
         default:
             break
         }
-        return try apply(event, to: state)
+        return next
     }
 
     /// The state after `event`, or why it may not happen now.

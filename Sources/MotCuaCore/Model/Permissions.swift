@@ -29,6 +29,12 @@ public enum Permissions {
     public static func check(_ officer: Officer, _ payload: CaseEventPayload, steps: [CaseStep], state: CaseState,
                              closingByResult: Bool = false) throws(Refusal) {
         guard officer.isActive else { throw .noActiveOfficer(username: officer.username) }
+        switch payload.kind {
+        case .rescheduled: guard isLeader(officer.role) else { throw .leaderOnly(.reschedule) }
+        case .stopped: guard isLeader(officer.role) else { throw .leaderOnly(.stop) }
+        case .cancelled: guard isLeader(officer.role) else { throw .leaderOnly(.cancel) }
+        default: break
+        }
         guard roles(for: payload.kind).contains(officer.role) else { throw .roleMayNot(role: officer.role, action: payload.kind) }
         switch payload {
         case .rescheduled, .stopped, .cancelled:

@@ -53,12 +53,18 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
         self.init(date: date, minuteOfDay: time.minuteOfDay)
     }
 
+    /// Vietnam's offset from UTC (UTC+7, no daylight saving): legal times are Vietnam time.
+    public static let vietnamOffsetMinutes = 420
+
     /// The local time of a UTC instant given in seconds since the Unix epoch (floored to the minute).
-    public init(unixSeconds: Int64, utcOffsetMinutes: Int = 420) {
+    public init(unixSeconds: Int64, utcOffsetMinutes: Int = LocalDateTime.vietnamOffsetMinutes) {
         let seconds = unixSeconds + Int64(utcOffsetMinutes) * 60
         let minutes = seconds >= 0 ? seconds / 60 : (seconds - 59) / 60
         self.minutes = Int(minutes)
     }
+
+    /// The first second of this minute as a Unix time, this being Vietnam time.
+    public var unixSeconds: Int64 { Int64(minutes - LocalDateTime.vietnamOffsetMinutes) * 60 }
 
     public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool { a.minutes < b.minutes }
 
