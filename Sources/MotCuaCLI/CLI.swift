@@ -121,6 +121,9 @@ public enum MotCuaCommandLine {
             io.err("Xem: motcua \(command.name) --help")
             return ExitStatus.usage
         } catch {
+            // A rule checked before the application layer was reached (a date outside the calendar while
+            // reading the options): reported like the layer's own refusals.
+            if let refusal = error as? Refusal { io.onRefusal?(refusal) }
             io.err("motcua \(command.name): \(CommandErrors.message(error))")
             if case .refused(.invalidField)? = error as? DeskError {
                 // A field's value the rules refuse came from an option: show how the command is written.

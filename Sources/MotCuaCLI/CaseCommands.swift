@@ -89,8 +89,13 @@ enum CaseCommands {
         if exemption != nil { fee = 0 }
         var chosen: Set<Int>?
         if let r = input.value("results") {
-            let parts = r.split(separator: ",").map { Int(String($0).trimmingSpaces).map { $0 - 1 } }
-            guard parts.allSatisfy({ $0 != nil }) else { throw UsageError("results: danh sách số thứ tự kết quả, ví dụ 1,3") }
+            // Numbers from 1 to the procedure's count of results; anything else (a huge or negative number) is
+            // refused before any arithmetic.
+            let count = max(1, procedure.results.count)
+            let parts = r.split(separator: ",").map { Int(String($0).trimmingSpaces).flatMap { (1...count).contains($0) ? $0 - 1 : nil } }
+            guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else {
+                throw UsageError("results: danh sách số thứ tự kết quả từ 1 đến \(count), ví dụ 1,3")
+            }
             chosen = Set(parts.compactMap { $0 })
         }
         let documents = procedure.documents.enumerated().filter { $0.element.isMandatory }.map {

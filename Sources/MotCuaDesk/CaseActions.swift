@@ -108,7 +108,8 @@ extension Desk {
             let reason = try TextRules.cleanOptional(lateReason, .lateReason, limit: .longText)
             let record = try store.recordEvents(caseCode: code, author: author(actor, officer: officer)) { record, history in
                 let last = history.filter(\.event.kind.followsTimeOrder).map(\.event.at).max()
-                let verdict = try RecordingTime.check(when, now: now, after: last, lateReason: reason, role: officer.role, calendar: calendar)
+                let verdict = try RecordingTime.check(when, now: now, after: last, lateReason: reason, leader: Permissions.isLeader(officer.role),
+                                                      calendar: calendar)
                 late = verdict.isLateEntry
                 let (events, summary) = try decide(action, record, at: when, officer: officer)
                 // Who may: checked event by event, on the state each one meets.

@@ -37,7 +37,8 @@ extension Desk {
                 if draft.receivedAt > now.adding(minutes: RecordingTime.futureToleranceMinutes) { throw Refusal.timeInFuture(draft.receivedAt) }
                 throw Refusal.receptionTimeReasonRequired
             }
-            let verdict = try RecordingTime.check(draft.receivedAt, now: now, lateReason: reason, role: officer.role, calendar: calendar)
+            let verdict = try RecordingTime.check(draft.receivedAt, now: now, lateReason: reason, leader: Permissions.isLeader(officer.role),
+                                                      calendar: calendar)
             let date = draft.receivedAt.date
             guard let stored = try store.procedure(code: try TextRules.clean(draft.procedureCode, .procedure, limit: .short, required: true),
                                                    on: date) else {

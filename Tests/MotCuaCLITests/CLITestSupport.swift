@@ -46,14 +46,14 @@ func canLogIn(_ db: String, _ username: String, _ password: String) -> Bool {
 
 
 /// Runs the real binary (for exit statuses and streams as a shell sees them); with `at`, its system clock is
-/// faked to that moment (Vietnam time) with `faketime` — the program itself has no clock override.
+/// faked to that moment (Vietnam time) with `faketime`, as an offset from the real clock so that the time
+/// zone given in `environment` (TZ) plays no part in choosing the instant — the program itself has no clock
+/// override.
 func runBinary(_ args: [String], stdin: String? = nil, environment: [String: String] = [:], at now: String? = nil) throws -> Subprocess.Result {
     guard let now else { return try Subprocess.run([motcuaBinary] + args, input: stdin.map { Array($0.utf8) }, environment: environment) }
-    let utc = LocalDateTime(iso: now)!.adding(minutes: -LocalDateTime.vietnamOffsetMinutes)
-    var env = environment
-    env["TZ"] = "UTC"
-    return try Subprocess.run(["/usr/bin/faketime", "-f", "@\(utc.iso):00", motcuaBinary] + args, input: stdin.map { Array($0.utf8) },
-                              environment: env)
+    let offset = LocalDateTime(iso: now)!.unixSeconds - SystemClock.unixSeconds()
+    return try Subprocess.run(["/usr/bin/faketime", "-f", offset >= 0 ? "+\(offset)" : "\(offset)", motcuaBinary] + args,
+                              input: stdin.map { Array($0.utf8) }, environment: environment)
 }
 
 /// A private temporary directory, removed by the caller.

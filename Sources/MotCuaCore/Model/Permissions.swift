@@ -93,17 +93,19 @@ public enum RecordingTime {
         public var isLateEntry: Bool { lateReason != nil }
     }
 
-    /// Checks an instant `at` recorded `now` by someone with `role`; `after` is the last instant already on
-    /// the case (nil for a reception).
+    /// Checks an instant `at` recorded `now`; `after` is the last instant already on the case (nil for a
+    /// reception). `leader`: the one recording is a leader or an administrator (the command line's own account
+    /// is one, within what `cli_actions` allows), who alone may record what happened more than one working
+    /// day ago.
     public static func check(_ at: LocalDateTime, now: LocalDateTime, after last: LocalDateTime? = nil, lateReason: String?,
-                             role: Role, calendar: WorkingCalendar) throws(Refusal) -> Verdict {
+                             leader: Bool, calendar: WorkingCalendar) throws(Refusal) -> Verdict {
         try checkYear(at.date)
         guard at <= now.adding(minutes: futureToleranceMinutes) else { throw .timeInFuture(at) }
         if let last, at < last { throw .timeBeforeLastEvent(at, last: last) }
         guard now.minutes - at.minutes > lateEntryMinutes else { return Verdict(lateReason: nil) }
         let reason = (lateReason ?? "").trimmingSpaces
         guard !reason.isEmpty else { throw .lateReasonRequired(at) }
-        if calendar.workingMinutes(from: at, to: now) > calendar.schedule.minutesPerDay && !Permissions.isLeader(role) {
+        if calendar.workingMinutes(from: at, to: now) > calendar.schedule.minutesPerDay && !leader {
             throw .backdatingNeedsLeader(at)
         }
         return Verdict(lateReason: reason)
