@@ -8,7 +8,7 @@ let package = Package(
     name: "motcua",
     products: [
         .executable(name: "motcua", targets: ["motcua"]),
-        .executable(name: "motcua-bench", targets: ["motcua-bench"]),
+        .executable(name: "motcua-bench", targets: ["motcua-bench"])
     ],
     targets: [
         // --- The only modules that touch C ---------------------------------------------------
@@ -42,7 +42,7 @@ let package = Package(
             resources: [
                 .embedInCode("Embedded/holidays.json"), .embedInCode("Embedded/unit.json"),
                 .embedInCode("Embedded/bodies.json"), .embedInCode("Embedded/catalogue.json"),
-                .embedInCode("Embedded/forms.json"),
+                .embedInCode("Embedded/forms.json")
             ]
         ),
 
@@ -54,30 +54,63 @@ let package = Package(
         .target(name: "NcursesTerminal", dependencies: ["TerminalUI", "CNcursesW"]),
         // The application layer: every use case once, for the screens and the command line.
         .target(name: "MotCuaDesk", dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaSystem", "MotCuaDocuments"]),
-        .target(name: "MotCuaApp", dependencies: ["MotCuaCore", "MotCuaDesk", "MotCuaStore", "MotCuaSystem", "MotCuaDocuments", "TerminalUI"]),
+        .target(
+            name: "MotCuaApp",
+            dependencies: ["MotCuaCore", "MotCuaDesk", "MotCuaStore", "MotCuaSystem", "MotCuaDocuments", "TerminalUI"]),
         // Printed forms: the document model, its text renderer, the forms, the print spooler and the archive.
         .target(name: "MotCuaDocuments", dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaSystem", "TerminalUI"]),
         // Test support: a terminal double (keys in, frames out), golden frames, temporary databases.
-        .target(name: "MotCuaTesting", dependencies: ["MotCuaApp", "MotCuaDesk", "MotCuaCore", "MotCuaStore", "MotCuaDefaults", "MotCuaDocuments", "MotCuaSystem", "TerminalUI"]),
+        .target(
+            name: "MotCuaTesting",
+            dependencies: [
+                "MotCuaApp", "MotCuaDesk", "MotCuaCore", "MotCuaStore", "MotCuaDefaults", "MotCuaDocuments",
+                "MotCuaSystem", "TerminalUI"
+            ]),
 
         // --- Command line (library, so that tests can run it in-process) ------------------------
         .target(
             name: "MotCuaCLI",
-            dependencies: ["MotCuaCore", "MotCuaDefaults", "MotCuaSystem", "MotCuaStore", "MotCuaDesk", "MotCuaApp", "MotCuaDocuments", "NcursesTerminal", "TerminalUI", "CSQLite", "CNcursesW"]
+            dependencies: [
+                "MotCuaCore", "MotCuaDefaults", "MotCuaSystem", "MotCuaStore", "MotCuaDesk", "MotCuaApp",
+                "MotCuaDocuments", "NcursesTerminal", "TerminalUI", "CSQLite", "CNcursesW"
+            ]
         ),
 
         // --- Executables (thin) ---------------------------------------------------------------
         .executableTarget(name: "motcua", dependencies: ["MotCuaCLI"]),
         .executableTarget(name: "motcua-bench", dependencies: ["MotCuaBenchmarks"]),
-        .target(name: "MotCuaBenchmarks", dependencies: ["MotCuaCore", "MotCuaDefaults", "MotCuaSystem", "MotCuaStore", "MotCuaDesk", "MotCuaApp", "MotCuaDocuments", "TerminalUI"]),
+        .target(
+            name: "MotCuaBenchmarks",
+            dependencies: [
+                "MotCuaCore", "MotCuaDefaults", "MotCuaSystem", "MotCuaStore", "MotCuaDesk", "MotCuaApp",
+                "MotCuaDocuments", "TerminalUI"
+            ]),
 
         // --- Tests ----------------------------------------------------------------------------
         .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore", "MotCuaDefaults"]),
-        .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaDesk", "MotCuaCore", "MotCuaDefaults", "MotCuaSystem", "MotCuaTesting"]),
+        .testTarget(
+            name: "MotCuaStoreTests",
+            dependencies: ["MotCuaStore", "MotCuaDesk", "MotCuaCore", "MotCuaDefaults", "MotCuaSystem", "MotCuaTesting"]
+        ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "MotCuaCore"]),
-        .testTarget(name: "MotCuaDeskTests", dependencies: ["MotCuaDesk", "MotCuaTesting", "MotCuaCore", "MotCuaStore", "MotCuaDefaults", "MotCuaSystem"]),
-        .testTarget(name: "MotCuaAppTests", dependencies: ["MotCuaApp", "MotCuaTesting", "MotCuaCore", "MotCuaStore", "TerminalUI", "NcursesTerminal"]),
-        .testTarget(name: "MotCuaDocumentsTests", dependencies: ["MotCuaDocuments", "MotCuaDesk", "MotCuaTesting", "MotCuaCore", "MotCuaStore", "MotCuaDefaults", "MotCuaSystem", "TerminalUI"]),
-        .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI", "MotCuaApp", "TerminalUI", "MotCuaDesk", "MotCuaCore", "MotCuaSystem", "MotCuaStore", "MotCuaTesting", "CNcursesW", "CSQLite"]),
+        .testTarget(
+            name: "MotCuaDeskTests",
+            dependencies: ["MotCuaDesk", "MotCuaTesting", "MotCuaCore", "MotCuaStore", "MotCuaDefaults", "MotCuaSystem"]
+        ),
+        .testTarget(
+            name: "MotCuaAppTests",
+            dependencies: ["MotCuaApp", "MotCuaTesting", "MotCuaCore", "MotCuaStore", "TerminalUI", "NcursesTerminal"]),
+        .testTarget(
+            name: "MotCuaDocumentsTests",
+            dependencies: [
+                "MotCuaDocuments", "MotCuaDesk", "MotCuaTesting", "MotCuaCore", "MotCuaStore", "MotCuaDefaults",
+                "MotCuaSystem", "TerminalUI"
+            ]),
+        .testTarget(
+            name: "MotCuaCLITests",
+            dependencies: [
+                "MotCuaCLI", "MotCuaApp", "TerminalUI", "MotCuaDesk", "MotCuaCore", "MotCuaSystem", "MotCuaStore",
+                "MotCuaTesting", "CNcursesW", "CSQLite"
+            ])
     ]
 )

@@ -13,8 +13,9 @@ extension Application {
             let (officers, bodies) = try desk.officers(by: try actor)
             return .officers(officers, bodies: bodies)
         case .createOfficer(let draft):
-            let created = try desk.createOfficer(username: draft.username, fullName: draft.fullName, role: draft.role,
-                                                 bodyCode: draft.bodyCode, password: draft.password, by: try actor)
+            let created = try desk.createOfficer(
+                username: draft.username, fullName: draft.fullName, role: draft.role,
+                bodyCode: draft.bodyCode, password: draft.password, by: try actor)
             return .done("Đã tạo tài khoản \(created.username) (\(created.role.vietnameseName))")
         case let .resetPassword(username, password):
             try desk.resetPassword(username: username, password: password, by: try actor)
@@ -49,6 +50,8 @@ extension Application {
     /// The printer and idle-lock settings as stored now (another terminal may have changed them).
     func refreshSettings() {
         if let printer = try? PrinterSettings.stored(in: env.store) { env.printer = printer }
-        if let text = try? env.store.settingValue(.idleLockMinutes), let minutes = Int(text) { env.idleLockMinutes = minutes }
+        if let text = try? env.store.settingValue(.idleLockMinutes), let minutes = Int(text) {
+            env.idleLockMinutes = minutes
+        }
     }
 }

@@ -58,28 +58,38 @@ public extension CommandID {
 public enum AppCommand {
     public static let help = Command(id: .help, title: "Trợ giúp", help: "xem các phím dùng được ở màn hình này")
     public static let newCase = Command(id: .newCase, title: "Tiếp nhận", help: "tiếp nhận hồ sơ mới (phiếu tiếp nhận)")
-    public static let search = Command(id: .search, title: "Tra cứu", help: "tìm hồ sơ theo mã, họ tên, số giấy tờ, điện thoại")
+    public static let search = Command(
+        id: .search, title: "Tra cứu", help: "tìm hồ sơ theo mã, họ tên, số giấy tờ, điện thoại")
     public static let pick = Command(id: .pick, title: "Chọn", help: "mở danh sách để chọn cho ô đang nhập")
-    public static let handOver = Command(id: .handOver, title: "Chuyển", help: "giao hồ sơ cho cơ quan tiếp theo / ghi nhận cơ quan đã nhận")
-    public static let result = Command(id: .result, title: "Trả kết quả", help: "ghi nhận đã có kết quả / trả kết quả cho người nộp")
-    public static let reports = Command(id: .reports, title: "Báo cáo", help: "sổ theo dõi, thống kê, hồ sơ trễ hạn, đánh giá")
+    public static let handOver = Command(
+        id: .handOver, title: "Chuyển", help: "giao hồ sơ cho cơ quan tiếp theo / ghi nhận cơ quan đã nhận")
+    public static let result = Command(
+        id: .result, title: "Trả kết quả", help: "ghi nhận đã có kết quả / trả kết quả cho người nộp")
+    public static let reports = Command(
+        id: .reports, title: "Báo cáo", help: "sổ theo dõi, thống kê, hồ sơ trễ hạn, đánh giá")
     public static let print = Command(id: .print, title: "In", help: "in hoặc lưu văn bản của màn hình này")
     public static let menu = Command(id: .menu, title: "Menu", help: "mọi chức năng, kể cả quản trị")
     public static let save = Command(id: .save, title: "Lưu", help: "lưu / xác nhận")
-    public static let back = Command(id: .back, title: "Quay lại", help: "quay lại / hủy (hỏi trước khi bỏ dữ liệu đã gõ)")
+    public static let back = Command(
+        id: .back, title: "Quay lại", help: "quay lại / hủy (hỏi trước khi bỏ dữ liệu đã gõ)")
     public static let quit = Command(id: .quit, title: "Thoát", help: "thoát chương trình (hỏi trước)")
-    public static let toggleTyping = Command(id: .toggleTyping, title: "Gõ tiếng Việt",
-                                             help: "bật/tắt bộ gõ tiếng Việt có sẵn (Telex; chọn VNI trong Menu); trạng thái VI/EN ở dòng tiêu đề")
+    public static let toggleTyping = Command(
+        id: .toggleTyping, title: "Gõ tiếng Việt",
+        help: "bật/tắt bộ gõ tiếng Việt có sẵn (Telex; chọn VNI trong Menu); trạng thái VI/EN ở dòng tiêu đề")
     public static let open = Command(id: .open, title: "Mở", help: "mở hồ sơ đang chọn")
     public static let explain = Command(id: .explain, title: "Giải thích hạn", help: "xem vì sao có ngày hẹn trả này")
     public static let lock = Command(id: .lock, title: "Khóa màn hình", help: "khóa màn hình, mở lại bằng mật khẩu")
-    public static let changePassword = Command(id: .changePassword, title: "Đổi mật khẩu", help: "đổi mật khẩu đăng nhập của mình")
+    public static let changePassword = Command(
+        id: .changePassword, title: "Đổi mật khẩu", help: "đổi mật khẩu đăng nhập của mình")
     public static let logout = Command(id: .logout, title: "Đăng xuất", help: "kết thúc phiên làm việc của cán bộ")
     public static let login = Command(id: .login, title: "Đăng nhập", help: "đăng nhập bằng tên và mật khẩu")
     public static let refresh = Command(id: .refresh, title: "Làm mới", help: "đọc lại số liệu")
-    public static let inputMethodVNI = Command(id: .inputVNI, title: "Kiểu gõ VNI", help: "dùng kiểu gõ VNI (1–5 dấu thanh, 6–9 dấu mũ, móc, trăng, đ)")
-    public static let inputMethodTelex = Command(id: .inputTelex, title: "Kiểu gõ Telex", help: "dùng kiểu gõ Telex (s f r x j; aa ee oo aw ow uw dd)")
-    public static let toneStyle = Command(id: .toneStyle, title: "Kiểu đặt dấu", help: "chuyển giữa kiểu mới (hoà, thuỳ) và kiểu cũ (hòa, thủy)")
+    public static let inputMethodVNI = Command(
+        id: .inputVNI, title: "Kiểu gõ VNI", help: "dùng kiểu gõ VNI (1–5 dấu thanh, 6–9 dấu mũ, móc, trăng, đ)")
+    public static let inputMethodTelex = Command(
+        id: .inputTelex, title: "Kiểu gõ Telex", help: "dùng kiểu gõ Telex (s f r x j; aa ee oo aw ow uw dd)")
+    public static let toneStyle = Command(
+        id: .toneStyle, title: "Kiểu đặt dấu", help: "chuyển giữa kiểu mới (hoà, thuỳ) và kiểu cũ (hòa, thủy)")
 
     /// Global keys, shown on every screen's key bar after the screen's own (ui.md "Keys").
     public static let global = KeyMap([
@@ -90,7 +100,7 @@ public enum AppCommand {
         KeyBinding([.function(9)], menu),
         KeyBinding([.escape], back, inBar: false),
         KeyBinding([.control("q")], quit),
-        KeyBinding([.control("t")], toggleTyping, inBar: false),
+        KeyBinding([.control("t")], toggleTyping, inBar: false)
     ])
 
     /// Keys that stay global inside a form (F2, F3, F7 are "everywhere outside a form").
@@ -99,6 +109,6 @@ public enum AppCommand {
         KeyBinding([.function(9)], menu),
         KeyBinding([.escape], back, inBar: false),
         KeyBinding([.control("q")], quit),
-        KeyBinding([.control("t")], toggleTyping, inBar: false),
+        KeyBinding([.control("t")], toggleTyping, inBar: false)
     ])
 }

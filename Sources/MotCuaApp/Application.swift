@@ -15,7 +15,9 @@ public final class AppEnvironment {
     /// The terminal this session runs on (a tty, an SSH client), for the log of logins.
     public let terminal: String
 
-    public init(desk: Desk, idleLockMinutes: Int = 10, printer: PrinterSettings = PrinterSettings(), terminal: String = "") {
+    public init(
+        desk: Desk, idleLockMinutes: Int = 10, printer: PrinterSettings = PrinterSettings(), terminal: String = ""
+    ) {
         self.desk = desk
         self.idleLockMinutes = idleLockMinutes
         self.printer = printer
@@ -68,8 +70,11 @@ public final class Application {
         self.size = size
         self.catalog = catalog
         self.lastActivity = env.clock()
-        self.unit = (try? env.store.unitProfile()) ?? UnitProfile(name: "", governingBody: "", counterName: "MOTCUA",
-                                                                  unitCode: "0", province: "", placeName: "")
+        self.unit =
+            (try? env.store.unitProfile())
+            ?? UnitProfile(
+                name: "", governingBody: "", counterName: "MOTCUA",
+                unitCode: "0", province: "", placeName: "")
         let needsSetup = !((try? env.store.hasLoginAdministrator()) ?? false)
         push(needsSetup ? SetupScreen(unit: unit) : LoginScreen())
     }
@@ -124,7 +129,8 @@ public final class Application {
     private func tick() {
         let now = env.clock()
         if officer != nil, env.idleLockMinutes > 0, !isLocked,
-           now.minutes - lastActivity.minutes >= env.idleLockMinutes {
+            now.minutes - lastActivity.minutes >= env.idleLockMinutes
+        {
             lock()
             return
         }
@@ -149,7 +155,11 @@ public final class Application {
         case AppCommand.quit.id: askQuit()
         case AppCommand.toggleTyping.id:
             input.vietnamese.toggle()
-            status = (input.vietnamese ? "Bật bộ gõ tiếng Việt (\(input.method.kind == .telex ? "Telex" : "VNI"))" : "Tắt bộ gõ tiếng Việt", .status)
+            status = (
+                input.vietnamese
+                    ? "Bật bộ gõ tiếng Việt (\(input.method.kind == .telex ? "Telex" : "VNI"))"
+                    : "Tắt bộ gõ tiếng Việt", .status
+            )
         case AppCommand.inputMethodVNI.id:
             input.method.kind = .vni
             input.vietnamese = true
@@ -160,7 +170,10 @@ public final class Application {
             status = ("Kiểu gõ Telex", .status)
         case AppCommand.toneStyle.id:
             input.method.toneStyle = input.method.toneStyle == .modern ? .traditional : .modern
-            status = (input.method.toneStyle == .modern ? "Đặt dấu kiểu mới (hoà, thuỳ)" : "Đặt dấu kiểu cũ (hòa, thủy)", .status)
+            status = (
+                input.method.toneStyle == .modern ? "Đặt dấu kiểu mới (hoà, thuỳ)" : "Đặt dấu kiểu cũ (hòa, thủy)",
+                .status
+            )
         case AppCommand.lock.id: if officer != nil { lock() }
         case AppCommand.logout.id: logout()
         case AppCommand.newCase.id, AppCommand.search.id, AppCommand.reports.id:
@@ -220,7 +233,8 @@ public final class Application {
             case .quit: quitRequested = true
             case .lock: lock()
             case .logout: logout()
-            case let .openScreen(id, argument): open(id, title: id == .caseView ? "Xem hồ sơ" : id.rawValue, argument: argument)
+            case let .openScreen(id, argument):
+                open(id, title: id == .caseView ? "Xem hồ sơ" : id.rawValue, argument: argument)
             }
         }
     }
@@ -262,10 +276,11 @@ public final class Application {
             "Bộ gõ tiếng Việt có sẵn (Ctrl-T bật/tắt, trạng thái VI/EN ở dòng tiêu đề):",
             "  Telex: s sắc, f huyền, r hỏi, x ngã, j nặng, z bỏ dấu; aa â, aw ă, ee ê, oo ô, ow ơ, uw ư, dd đ.",
             "  VNI: 1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng, 0 bỏ dấu; 6 â ê ô, 7 ơ ư, 8 ă, 9 đ.",
-            "  Gõ phím dấu hai lần để bỏ dấu vừa đặt (ass → as). Chọn VNI, kiểu đặt dấu trong Menu (F9).",
+            "  Gõ phím dấu hai lần để bỏ dấu vừa đặt (ass → as). Chọn VNI, kiểu đặt dấu trong Menu (F9)."
         ]
         let width = max(20, size.columns - 4)
-        overlay = .help(TextViewer(lines: lines.flatMap { TextWidth.wrap($0, width) }), title: "Trợ giúp — \(top?.title ?? "")")
+        overlay = .help(
+            TextViewer(lines: lines.flatMap { TextWidth.wrap($0, width) }), title: "Trợ giúp — \(top?.title ?? "")")
     }
 
     private func handleOverlay(_ key: Key) {
@@ -318,7 +333,8 @@ public final class Application {
                 } catch {
                     form.setValue(.password, "")
                     // The account is known here: only the password can be wrong.
-                    overlay = .locked(form, error: error == .refused(.wrongPassword) ? "Mật khẩu không đúng" : Messages.text(error))
+                    overlay = .locked(
+                        form, error: error == .refused(.wrongPassword) ? "Mật khẩu không đúng" : Messages.text(error))
                 }
             } else if key == .control("q") {
                 askQuit()
@@ -335,12 +351,14 @@ public final class Application {
         do {
             switch request {
             case let .login(username, password):
-                let actor = try env.desk.login(username: username, password: password, channel: .screen, terminal: env.terminal)
+                let actor = try env.desk.login(
+                    username: username, password: password, channel: .screen, terminal: env.terminal)
                 session = actor
                 return .loggedIn(actor.officer)
             case .firstRun(let data):
-                let actor = try env.desk.firstRun(username: data.username, fullName: data.fullName, password: data.password,
-                                                  unit: data.unit, channel: .screen)
+                let actor = try env.desk.firstRun(
+                    username: data.username, fullName: data.fullName, password: data.password,
+                    unit: data.unit, channel: .screen)
                 unit = (try? env.store.unitProfile()) ?? data.unit
                 session = actor
                 return .firstRunDone(actor.officer)
@@ -382,8 +400,9 @@ public final class Application {
         let year = now.date.year
         if env.calendar.yearStatus(year) == .default { missing.append(year) }
         if now.date.month >= 10 && env.calendar.yearStatus(year + 1) == .default { missing.append(year + 1) }
-        return HomeData(counts: counts, items: items, missingOfficialYears: missing, unitIsExample: unit.isExample,
-                        attention: try env.store.attention(now: now, calendar: env.calendar))
+        return HomeData(
+            counts: counts, items: items, missingOfficialYears: missing, unitIsExample: unit.isExample,
+            attention: try env.store.attention(now: now, calendar: env.calendar))
     }
 
     // MARK: Rendering
@@ -395,10 +414,12 @@ public final class Application {
             let lines = [
                 "Cửa sổ quá nhỏ: \(size.columns)×\(size.rows).",
                 "Cần ít nhất \(Size.minimum.columns)×\(Size.minimum.rows): hãy phóng to cửa sổ.",
-                "Dữ liệu đang gõ vẫn được giữ.",
+                "Dữ liệu đang gõ vẫn được giữ."
             ]
             for (i, line) in lines.enumerated() where i < size.rows {
-                frame.put(TextWidth.prefix(line, fitting: size.columns), row: i, column: 0, style: i == 0 ? .warning : .normal)
+                frame.put(
+                    TextWidth.prefix(line, fitting: size.columns), row: i, column: 0, style: i == 0 ? .warning : .normal
+                )
             }
             frame.cursor = nil
             return frame
@@ -434,8 +455,11 @@ public final class Application {
         if !fits() { rightText = right(short: true, officerName: officer?.fullName) }
         if !fits(), let name = officer?.fullName {
             let room = width - TextWidth.width(of: left) - 1 - TextWidth.width(of: right(short: true, officerName: ""))
-            rightText = right(short: true, officerName: TextWidth.width(of: name) <= room ? name
-                                                        : TextWidth.prefix(name, fitting: max(8, room - 1)) + "…")
+            rightText = right(
+                short: true,
+                officerName: TextWidth.width(of: name) <= room
+                    ? name
+                    : TextWidth.prefix(name, fitting: max(8, room - 1)) + "…")
         }
         let rightWidth = TextWidth.width(of: rightText)
         frame.put(TextWidth.fit(left, max(0, width - rightWidth - 1)), row: 0, column: 0, style: .title)
@@ -448,11 +472,14 @@ public final class Application {
         guard let status else { return }
         // A message too long for one line (a refusal naming a body and a date…) takes the line above too:
         // the officer must read all of it, not guess the end.
-        let lines = TextWidth.width(of: status.text) <= size.columns ? [status.text] : TextWidth.wrap(status.text, size.columns)
+        let lines =
+            TextWidth.width(of: status.text) <= size.columns ? [status.text] : TextWidth.wrap(status.text, size.columns)
         if lines.count > 1 && size.rows >= 6 {
             frame.fill(Rect(row: row - 1, column: 0, width: size.columns, height: 1), style: .normal)
             frame.put(lines[0], row: row - 1, column: 0, style: status.style)
-            frame.put(TextWidth.fit(lines.dropFirst().joined(separator: " "), size.columns), row: row, column: 0, style: status.style)
+            frame.put(
+                TextWidth.fit(lines.dropFirst().joined(separator: " "), size.columns), row: row, column: 0,
+                style: status.style)
         } else {
             frame.put(TextWidth.fit(status.text, size.columns), row: row, column: 0, style: status.style)
         }
@@ -466,9 +493,12 @@ public final class Application {
             frame.fill(rect)
             frame.box(rect, title: title)
             let inner = rect.inset(1)
-            viewer.render(into: &frame, rect: Rect(row: inner.row, column: inner.column + 1, width: inner.width - 2, height: inner.height - 1))
-            frame.put("Esc: đóng   ↑ ↓ PgUp PgDn: cuộn   \(viewer.position(height: inner.height - 1))",
-                      row: rect.bottom - 2, column: inner.column + 1, style: .dim, maxWidth: inner.width - 2)
+            viewer.render(
+                into: &frame,
+                rect: Rect(row: inner.row, column: inner.column + 1, width: inner.width - 2, height: inner.height - 1))
+            frame.put(
+                "Esc: đóng   ↑ ↓ PgUp PgDn: cuộn   \(viewer.position(height: inner.height - 1))",
+                row: rect.bottom - 2, column: inner.column + 1, style: .dim, maxWidth: inner.width - 2)
             frame.cursor = nil
         case .menu(let menu):
             menu.render(into: &frame)
@@ -478,9 +508,15 @@ public final class Application {
             let rect = frame.bounds.centered(width: 60, height: 9)
             frame.fill(rect)
             frame.box(rect, title: "Màn hình đã khóa")
-            frame.put("Cán bộ: \(officer?.fullName ?? "")", row: rect.row + 2, column: rect.column + 3, maxWidth: rect.width - 6)
-            form.render(into: &frame, rect: Rect(row: rect.row + 4, column: rect.column + 3, width: rect.width - 6, height: 1), labelWidth: 12)
-            if let error { frame.put(error, row: rect.row + 6, column: rect.column + 3, style: .error, maxWidth: rect.width - 6) }
+            frame.put(
+                "Cán bộ: \(officer?.fullName ?? "")", row: rect.row + 2, column: rect.column + 3,
+                maxWidth: rect.width - 6)
+            form.render(
+                into: &frame, rect: Rect(row: rect.row + 4, column: rect.column + 3, width: rect.width - 6, height: 1),
+                labelWidth: 12)
+            if let error {
+                frame.put(error, row: rect.row + 6, column: rect.column + 3, style: .error, maxWidth: rect.width - 6)
+            }
             frame.put("Enter: mở khóa   Ctrl-Q: thoát", row: rect.bottom - 2, column: rect.column + 3, style: .dim)
         }
     }

@@ -15,8 +15,10 @@ extension Application {
         case .registerCase(let draft):
             return .registered(try desk.register(draft, by: try actor).registered)
         case let .recordContact(kind, code, applicant, items, reason):
-            return .contactRecorded(try desk.recordContact(kind, procedureCode: code, applicant: applicant, items: items, reason: reason,
-                                                           by: try actor))
+            return .contactRecorded(
+                try desk.recordContact(
+                    kind, procedureCode: code, applicant: applicant, items: items, reason: reason,
+                    by: try actor))
         case let .lookupApplicant(id, phone):
             return .applicantFound(try env.store.latestApplicant(idNumber: id, phone: phone))
         case let .previousContacts(id, phone, code):
@@ -24,15 +26,18 @@ extension Application {
         case .search(let text):
             return .searchResults(query: text, try env.store.searchCases(text, limit: 100))
         case .loadCase(let code):
-            guard let record = try env.store.caseRecord(code: code) else { throw DeskError.refused(.missingCase(code: code)) }
+            guard let record = try env.store.caseRecord(code: code) else {
+                throw DeskError.refused(.missingCase(code: code))
+            }
             return .caseLoaded(record, try env.store.events(caseID: record.id), try desk.options(on: record, by: actor))
         case .buildDocument(let source):
             return .document(try desk.document(source).document)
         case let .printDocument(source, saveOnly):
             refreshSettings()
             let result = try desk.print(source, saveOnly: saveOnly, printer: env.printer, by: try actor)
-            return .printed(path: result.path, message: Messages.text(result, path: shown(result.path)), document: result.next,
-                            failed: !result.produced)
+            return .printed(
+                path: result.path, message: Messages.text(result, path: shown(result.path)), document: result.next,
+                failed: !result.produced)
         case let .correct(code, field, value, reason):
             try desk.correct(code, .field(field, value: value), reason: reason, by: try actor)
             return .done("Đã sửa \(field.vietnameseName.lowercased())")

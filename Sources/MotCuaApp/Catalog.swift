@@ -31,7 +31,7 @@ extension ScreenCatalog {
             .adminPrinter: { context, env, _ in
                 env.administers(context) ? SettingsScreen(title: "Máy in", keys: SettingsScreen.printerKeys) : nil
             },
-            .adminBackup: { context, env, _ in env.administers(context) ? BackupScreen() : nil },
+            .adminBackup: { context, env, _ in env.administers(context) ? BackupScreen() : nil }
         ])
     }
 }

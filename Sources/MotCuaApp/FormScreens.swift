@@ -145,7 +145,9 @@ func leaveForm(unsaved: Bool, question: String, detail: String) -> [Effect] {
 
 /// Nil when a new password was typed the same twice (fields "password" and "password2"); otherwise the
 /// second typing is cleared, the cursor put there, and the message shown.
-func repeatedPasswordProblem(in form: inout some TypedForm, message: String = "Hai lần nhập mật khẩu không giống nhau") -> [Effect]? {
+func repeatedPasswordProblem(in form: inout some TypedForm, message: String = "Hai lần nhập mật khẩu không giống nhau")
+    -> [Effect]?
+{
     guard form.value(.password) != form.value(.password2) else { return nil }
     form.setValue(.password2, "")
     form.focus(on: .password2)
@@ -162,8 +164,10 @@ enum FormEvent {
 /// and Enter on the last field to save, Esc (asking first when something was typed; tag "discard"), a
 /// saved result (back to the screen below) and a failure (the form stays, as typed, for a retry). Nil for
 /// the events the screen handles itself.
-func commonFormEvent(_ event: ScreenEvent, in form: inout some TypedForm, inputMethod: VietnameseInputMethod?,
-                     unsaved: Bool, question: String, detail: String) -> FormEvent? {
+func commonFormEvent(
+    _ event: ScreenEvent, in form: inout some TypedForm, inputMethod: VietnameseInputMethod?,
+    unsaved: Bool, question: String, detail: String
+) -> FormEvent? {
     switch event {
     case .key(let key):
         return formKey(key, in: &form, inputMethod: inputMethod).map(FormEvent.effects) ?? .save

@@ -19,15 +19,21 @@ extension Application {
             return .bodyQueue(bodyCode: body, try env.store.bodyQueue(bodyCode: body))
         case .bulkHandOver(let codes):
             let (done, failures) = desk.bulkHandOver(codes, by: try actor)
-            let message = "Đã giao \(done)/\(codes.count) hồ sơ"
-                + (failures.isEmpty ? "" : "; không giao được: " + failures.map { "\($0.code): \(Messages.text($0.error))" }.joined(separator: "; "))
+            let message =
+                "Đã giao \(done)/\(codes.count) hồ sơ"
+                + (failures.isEmpty
+                    ? ""
+                    : "; không giao được: "
+                        + failures.map { "\($0.code): \(Messages.text($0.error))" }.joined(separator: "; "))
             return .done(message)
         case .exportCSV(let source):
             return .done("Đã lưu CSV: \(shown(try desk.saveCSV(source)))")
         case .backup(let folder):
             let backup = try desk.backup(into: folder, by: try actor)
             // The new file's name first: a long folder path is what the 80-column status line may cut.
-            return .done("Đã sao lưu \(FileSystem.baseName(backup.path)) (\(backup.bytes / 1024) KiB, \(backup.cases) hồ sơ, đã kiểm tra) vào thư mục \(folder)")
+            return .done(
+                "Đã sao lưu \(FileSystem.baseName(backup.path)) (\(backup.bytes / 1024) KiB, \(backup.cases) hồ sơ, đã kiểm tra) vào thư mục \(folder)"
+            )
         default:
             return nil
         }

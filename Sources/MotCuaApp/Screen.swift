@@ -11,7 +11,10 @@ public struct InputMode: Equatable, Sendable {
 
     /// Telex, tone marks placed the traditional way ("hòa", "Ủy ban"), as in administrative documents; the
     /// modern placement ("hoà") is one menu entry away.
-    public init(vietnamese: Bool = true, method: VietnameseInputMethod = VietnameseInputMethod(kind: .telex, toneStyle: .traditional)) {
+    public init(
+        vietnamese: Bool = true,
+        method: VietnameseInputMethod = VietnameseInputMethod(kind: .telex, toneStyle: .traditional)
+    ) {
         self.vietnamese = vietnamese
         self.method = method
     }
@@ -72,7 +75,8 @@ public enum Request {
     case unlock(password: String)
     case loadHome
     case registerCase(CaseDraft)
-    case recordContact(ReceptionContact.Kind, procedureCode: String, applicant: Applicant, items: [String], reason: String)
+    case recordContact(
+        ReceptionContact.Kind, procedureCode: String, applicant: Applicant, items: [String], reason: String)
     case lookupApplicant(idNumber: String?, phone: String?)
     case previousContacts(idNumber: String?, phone: String?, procedureCode: String)
     case search(String)

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import MotCuaSystem
 
@@ -24,7 +24,9 @@ struct BenchmarkContext {
 }
 
 public enum BenchmarkMain {
-    static let groups: [BenchmarkGroup] = [CalendarBenchmarks.group, StoreBenchmarks.group, UIBenchmarks.group, ReportBenchmarks.group]
+    static let groups: [BenchmarkGroup] = [
+        CalendarBenchmarks.group, StoreBenchmarks.group, UIBenchmarks.group, ReportBenchmarks.group
+    ]
 
     public static func run(_ arguments: [String]) -> Int32 {
         var selected: [String] = []
@@ -33,7 +35,9 @@ public enum BenchmarkMain {
         while i < arguments.count {
             let a = arguments[i]
             if a == "--help" || a == "-h" {
-                print("Cách dùng: motcua-bench [\(groups.map(\.name).joined(separator: "|"))|all] [--cases N] [--fresh yes] [--dir DIR]")
+                print(
+                    "Cách dùng: motcua-bench [\(groups.map(\.name).joined(separator: "|"))|all] [--cases N] [--fresh yes] [--dir DIR]"
+                )
                 for g in groups { print("  \(g.name): \(g.summary)") }
                 return 0
             }
@@ -47,7 +51,7 @@ public enum BenchmarkMain {
         }
         if selected.isEmpty || selected.contains("all") { selected = groups.map(\.name) }
         #if DEBUG
-        print("CẢNH BÁO: bản build debug; số liệu chỉ có ý nghĩa với `swift run -c release motcua-bench`.")
+            print("CẢNH BÁO: bản build debug; số liệu chỉ có ý nghĩa với `swift run -c release motcua-bench`.")
         #endif
         print("motcua-bench — \(machineDescription())")
         let binaryDirectory = FileSystem.directoryName(FileSystem.absolute(CommandLine.arguments[0]))
@@ -76,8 +80,9 @@ public enum BenchmarkMain {
     static func machineDescription() -> String {
         var model = "unknown CPU"
         if let text = try? FileSystem.readText("/proc/cpuinfo"),
-           let line = text.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
-           let colon = line.firstIndex(of: ":") {
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+            let colon = line.firstIndex(of: ":")
+        {
             model = line[line.index(after: colon)...].trimmingCharacters(in: " ")
         }
         return "\(model), \(sysconf(Int32(_SC_NPROCESSORS_ONLN))) cores"
@@ -106,7 +111,8 @@ func fixed(_ value: Double, _ decimals: Int) -> String {
     if decimals == 0 { return String(whole) }
     let fraction = Int(abs(scaled) - abs(Double(whole)) * scale)
     let digits = String(fraction)
-    return "\(value < 0 && whole == 0 ? "-" : "")\(whole).\(String(repeating: "0", count: decimals - digits.count))\(digits)"
+    return
+        "\(value < 0 && whole == 0 ? "-" : "")\(whole).\(String(repeating: "0", count: decimals - digits.count))\(digits)"
 }
 
 /// Thousands grouped with dots, the Vietnamese way: 1.234.567.

@@ -45,11 +45,14 @@ enum CalendarBenchmarks {
         }
         let seconds = watch.elapsedSeconds
         let perSecond = Double(rounds * inputs.count) / seconds
-        context.report("due dates per second (mixed limits)", "\(grouped(Int(perSecond)))/s  (\(grouped(rounds * inputs.count)) in \(fixed(seconds, 2)) s)")
+        context.report(
+            "due dates per second (mixed limits)",
+            "\(grouped(Int(perSecond)))/s  (\(grouped(rounds * inputs.count)) in \(fixed(seconds, 2)) s)")
 
         let explainWatch = Stopwatch()
         for (r, rule) in inputs.prefix(10_000) { checksum &+= calendar.explainDue(rule, receivedAt: r).reasons.count }
-        context.report("due dates with explanation per second", "\(grouped(Int(10_000 / explainWatch.elapsedSeconds)))/s")
+        context.report(
+            "due dates with explanation per second", "\(grouped(Int(10_000 / explainWatch.elapsedSeconds)))/s")
 
         // 2. Building a year's calendar: default years (lunar astronomy) and an official year (data only).
         var defaultTimes: [Double] = []
@@ -60,7 +63,9 @@ enum CalendarBenchmarks {
             defaultTimes.append(w.elapsedMilliseconds * 1000)
         }
         let defaults = Distribution(defaultTimes)
-        context.report("build one default year (lunar rule)", "median \(fixed(defaults.median, 1)) µs, max \(fixed(defaults.max, 1)) µs (\(defaultTimes.count) years)")
+        context.report(
+            "build one default year (lunar rule)",
+            "median \(fixed(defaults.median, 1)) µs, max \(fixed(defaults.max, 1)) µs (\(defaultTimes.count) years)")
         var officialTimes: [Double] = []
         for _ in 0..<200 {
             let fresh = config.makeCalendar()
@@ -79,16 +84,19 @@ enum CalendarBenchmarks {
             var times: [Double] = []
             for _ in 0..<60 {
                 let w = Stopwatch()
-                let result = try Subprocess.run([binary, "due", "--received", "2026-02-12 10:00", "--working-days", "3"])
+                let result = try Subprocess.run([binary, "due", "--received", "2026-02-12 10:00", "--working-days", "3"]
+                )
                 times.append(w.elapsedMilliseconds)
                 if result.stdoutText != "2026-02-24 10:00\n" { print("  unexpected output: \(result.stdoutText)") }
             }
             let startup = Distribution(Array(times.dropFirst(10)))
             context.report("`motcua due` process, first run", "\(fixed(times[0], 1)) ms")
-            context.report("`motcua due` process, warm (50 runs)", "median \(fixed(startup.median, 1)) ms, max \(fixed(startup.max, 1)) ms")
+            context.report(
+                "`motcua due` process, warm (50 runs)",
+                "median \(fixed(startup.median, 1)) ms, max \(fixed(startup.max, 1)) ms")
         } else {
             context.report("`motcua due` start-up", "skipped: \(binary) not built (swift build -c release first)")
         }
-        if checksum == 42 { print("") } // keeps the work observable to the optimiser
+        if checksum == 42 { print("") }  // keeps the work observable to the optimiser
     }
 }

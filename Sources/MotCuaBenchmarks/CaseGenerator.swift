@@ -12,13 +12,19 @@ struct CaseGenerator {
     let firstDay: CivilDate
     let lastDay: CivilDate
 
-    static let surnames: [(String, Int)] = [("Nguyễn", 38), ("Trần", 11), ("Lê", 9), ("Phạm", 7), ("Hoàng", 5), ("Huỳnh", 4),
-                                            ("Phan", 4), ("Vũ", 4), ("Võ", 3), ("Đặng", 2), ("Bùi", 2), ("Đỗ", 2), ("Hồ", 2),
-                                            ("Ngô", 2), ("Dương", 2), ("Lý", 1)]
-    static let middles = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Thanh", "Quốc", "Xuân", "Thu", "Hồng", "Kim", "Đình", "Thế"]
-    static let givens = ["An", "Anh", "Bình", "Chi", "Cường", "Dũng", "Dung", "Đức", "Giang", "Hà", "Hải", "Hạnh", "Hoa", "Hùng",
-                         "Hương", "Khánh", "Lan", "Linh", "Long", "Mai", "Minh", "Nam", "Nga", "Ngọc", "Phong", "Phương", "Quân",
-                         "Quang", "Sơn", "Tâm", "Thảo", "Thắng", "Thủy", "Trang", "Tuấn", "Tú", "Uyên", "Vân", "Việt", "Yến"]
+    static let surnames: [(String, Int)] = [
+        ("Nguyễn", 38), ("Trần", 11), ("Lê", 9), ("Phạm", 7), ("Hoàng", 5), ("Huỳnh", 4),
+        ("Phan", 4), ("Vũ", 4), ("Võ", 3), ("Đặng", 2), ("Bùi", 2), ("Đỗ", 2), ("Hồ", 2),
+        ("Ngô", 2), ("Dương", 2), ("Lý", 1)
+    ]
+    static let middles = [
+        "Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Thanh", "Quốc", "Xuân", "Thu", "Hồng", "Kim", "Đình", "Thế"
+    ]
+    static let givens = [
+        "An", "Anh", "Bình", "Chi", "Cường", "Dũng", "Dung", "Đức", "Giang", "Hà", "Hải", "Hạnh", "Hoa", "Hùng",
+        "Hương", "Khánh", "Lan", "Linh", "Long", "Mai", "Minh", "Nam", "Nga", "Ngọc", "Phong", "Phương", "Quân",
+        "Quang", "Sơn", "Tâm", "Thảo", "Thắng", "Thủy", "Trang", "Tuấn", "Tú", "Uyên", "Vân", "Việt", "Yến"
+    ]
 
     static func name(_ rng: inout SplitMix64) -> String {
         var pick = rng.below(100)
@@ -34,19 +40,23 @@ struct CaseGenerator {
     func generate(path: String) throws {
         let seed = try ShippedConfig.seed()
         let store = try Store.create(path: path) { s in
-            try s.saveUnitProfile(UnitProfile(name: "Phường Mẫu", governingBody: "ỦY BAN NHÂN DÂN PHƯỜNG MẪU",
-                                              counterName: "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", unitCode: "000.00.15.H42",
-                                              province: "Tỉnh Mẫu", placeName: "Mẫu"))
+            try s.saveUnitProfile(
+                UnitProfile(
+                    name: "Phường Mẫu", governingBody: "ỦY BAN NHÂN DÂN PHƯỜNG MẪU",
+                    counterName: "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", unitCode: "000.00.15.H42",
+                    province: "Tỉnh Mẫu", placeName: "Mẫu"))
             for b in seed.bodies { try s.saveBody(b) }
             for p in seed.procedures { try s.saveProcedure(p) }
             try s.saveCalendarConfig(seed.calendar)
-            try s.createOfficer(username: "tiepnhan", fullName: "Lê Thị Tiếp", role: .deskOfficer, password: "matkhau-tiepnhan")
+            try s.createOfficer(
+                username: "tiepnhan", fullName: "Lê Thị Tiếp", role: .deskOfficer, password: "matkhau-tiepnhan")
         }
         let db = store.rawDatabase
         try db.execute("PRAGMA synchronous = OFF")
         let calendar = seed.calendar.makeCalendar()
         let officerID = try db.scalarInt("SELECT id FROM officers WHERE username = 'tiepnhan'")!
-        let bodyIDs = Dictionary(uniqueKeysWithValues: try db.rows("SELECT code, id FROM bodies") { ($0.text(0), $0.int64(1)) })
+        let bodyIDs = Dictionary(
+            uniqueKeysWithValues: try db.rows("SELECT code, id FROM bodies") { ($0.text(0), $0.int64(1)) })
         let procedures = try store.procedures(on: lastDay)
         // Commune reality: many certifications and civil-status cases, fewer land cases.
         let weights = procedures.map { p -> Int in
@@ -84,7 +94,8 @@ struct CaseGenerator {
                 let year = date.year
                 ledger[year, default: 0] += 1
                 let c = date.components
-                let code = "000.00.15.H42-\(CivilDate(year: c.year, month: c.month, day: c.day)!.compactYYMMDD)-\(sequence.zeroPadded(4))"
+                let code =
+                    "000.00.15.H42-\(CivilDate(year: c.year, month: c.month, day: c.day)!.compactYYMMDD)-\(sequence.zeroPadded(4))"
                 let name = CaseGenerator.name(&rng)
                 let id = "0\(String(10 + rng.below(89)))\(String(100_000_000 + rng.below(900_000_000)))"
                 let phone = "09\(String(10_000_000 + rng.below(89_999_999)))"
@@ -121,46 +132,67 @@ struct CaseGenerator {
                 if !stopped && !(open && rng.below(2) == 0) {
                     clock = clock.adding(minutes: 15 + rng.below(60))
                     resultAt = clock
-                    events.append((.resultReceived(documentNumber: "\(String(rng.below(9000) + 100))/KQ", documentDate: clock.date), clock, nil))
+                    events.append(
+                        (
+                            .resultReceived(
+                                documentNumber: "\(String(rng.below(9000) + 100))/KQ", documentDate: clock.date), clock,
+                            nil
+                        ))
                     status = .resultReady
                     if !open || rng.below(2) == 0 {
                         clock = max(clock, due.adding(minutes: -rng.below(3000))).adding(minutes: 10)
                         returnedAt = clock
-                        events.append((.returned(method: .counter, postalReceipt: nil, applicantToldEarly: clock < due), clock, nil))
+                        events.append(
+                            (
+                                .returned(method: .counter, postalReceipt: nil, applicantToldEarly: clock < due), clock,
+                                nil
+                            ))
                         status = .returned
                         if rng.below(5) == 0 {
                             evaluated = true
-                            events.append((.evaluated(.satisfaction([.verySatisfied, .satisfied, .satisfied, .dissatisfied][rng.below(4)])), clock, nil))
+                            events.append(
+                                (
+                                    .evaluated(
+                                        .satisfaction(
+                                            [.verySatisfied, .satisfied, .satisfied, .dissatisfied][rng.below(4)])),
+                                    clock, nil
+                                ))
                         }
                     }
                 }
                 let search = VietnameseText.fold("\(code) \(name) \(id) \(phone)")
-                try db.run("""
+                try db.run(
+                    """
                     INSERT INTO cases (code, ledger_year, ledger_number, procedure_version_id, applicant_kind, applicant_name,
                         applicant_id_kind, applicant_id_number, applicant_phone, applicant_address, channel, collect_method, sets,
                         fee_amount, received_at, received_by, recorded_at, status, legal_due_at, appointment_at, result_at,
                         returned_at, evaluated, search_text)
                     VALUES (?, ?, ?, ?, 'person', ?, 'cccd', ?, ?, ?, 'in_person', 'counter', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, code, year, ledger[year]!, p.versionID, name, id, phone, "Thôn \(rng.below(12) + 1), Phường Mẫu",
-                           p.procedure.fee.amount() ?? 0, received.minutes, officerID, Int64(received.minutes) * 60,
-                           status.rawValue, due.minutes, due.minutes, resultAt?.minutes, returnedAt?.minutes, evaluated, search)
+                    """, code, year, ledger[year]!, p.versionID, name, id, phone,
+                    "Thôn \(rng.below(12) + 1), Phường Mẫu",
+                    p.procedure.fee.amount() ?? 0, received.minutes, officerID, Int64(received.minutes) * 60,
+                    status.rawValue, due.minutes, due.minutes, resultAt?.minutes, returnedAt?.minutes, evaluated, search
+                )
                 let caseID = db.lastInsertRowID
                 for (i, d) in p.procedure.documents.enumerated() where d.isMandatory {
-                    try db.run("INSERT INTO case_documents (case_id, position, checklist_index, form, quantity) VALUES (?, ?, ?, ?, ?)",
-                               caseID, i, i, d.form.rawValue, d.quantity)
+                    try db.run(
+                        "INSERT INTO case_documents (case_id, position, checklist_index, form, quantity) VALUES (?, ?, ?, ?, ?)",
+                        caseID, i, i, d.form.rawValue, d.quantity)
                 }
                 for (i, s) in route.enumerated() {
                     let pr = steps[i]
-                    try db.run("""
+                    try db.run(
+                        """
                         INSERT INTO case_steps (case_id, position, route_position, body_id, handed_over_at, step_due_at,
                             acknowledged_at, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         """, caseID, i, i, bodyIDs[s.bodyCode]!,
-                               pr.handedOverAt?.minutes, pr.stepDue?.minutes, pr.acknowledgedAt?.minutes, pr.doneAt?.minutes)
+                        pr.handedOverAt?.minutes, pr.stepDue?.minutes, pr.acknowledgedAt?.minutes, pr.doneAt?.minutes)
                 }
                 for (seq, e) in events.enumerated() {
-                    try db.run("INSERT INTO events (case_id, seq, kind, at, recorded_at, officer_id, body_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                               caseID, seq + 1, e.0.kind.rawValue, e.1.minutes, Int64(e.1.minutes) * 60, officerID,
-                               e.2.flatMap { bodyIDs[$0] }, CaseGeneratorCodec.encode(e.0))
+                    try db.run(
+                        "INSERT INTO events (case_id, seq, kind, at, recorded_at, officer_id, body_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        caseID, seq + 1, e.0.kind.rawValue, e.1.minutes, Int64(e.1.minutes) * 60, officerID,
+                        e.2.flatMap { bodyIDs[$0] }, CaseGeneratorCodec.encode(e.0))
                 }
                 made += 1
                 if made % 20_000 == 0 {
@@ -169,10 +201,13 @@ struct CaseGenerator {
                     try db.execute("BEGIN")
                 }
             }
-            try db.run("INSERT INTO case_code_counters (unit_code, day, last_sequence) VALUES ('000.00.15.H42', ?, ?)",
-                       date.compactYYMMDD, count)
+            try db.run(
+                "INSERT INTO case_code_counters (unit_code, day, last_sequence) VALUES ('000.00.15.H42', ?, ?)",
+                date.compactYYMMDD, count)
         }
-        for (year, last) in ledger { try db.run("INSERT INTO ledger_counters (year, last_number) VALUES (?, ?)", year, last) }
+        for (year, last) in ledger {
+            try db.run("INSERT INTO ledger_counters (year, last_number) VALUES (?, ?)", year, last)
+        }
         try db.execute("COMMIT")
         try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         try db.execute("ANALYZE")
@@ -192,4 +227,3 @@ struct CaseGenerator {
 enum CaseGeneratorCodec {
     static func encode(_ payload: CaseEventPayload) -> String { CaseExport.eventData(payload) }
 }
-

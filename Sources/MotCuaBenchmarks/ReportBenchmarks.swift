@@ -24,20 +24,27 @@ enum ReportBenchmarks {
     static func run(_ context: BenchmarkContext) throws {
         let (path, _) = try StoreBenchmarks.database(context)
         let opening = Stopwatch()
-        let store = try Store.open(path: path)       // the first open after an upgrade adds the report index
+        let store = try Store.open(path: path)  // the first open after an upgrade adds the report index
         context.report("open (with any pending migration)", "\(fixed(opening.elapsedMilliseconds, 0)) ms")
         let ctx = PrintContext(unit: try store.unitProfile(), forms: FormCatalog(circular: "", entries: [:]))
         let now = LocalDateTime(iso: "2026-11-20 10:00")!
 
-        for (name, period) in [("quarter Q3 2026 (the last full quarter)", ReportPeriod.quarter(2026, 3)!),
-                               ("quarter Q4 2026 to date", ReportPeriod(from: CivilDate(iso: "2026-10-01")!, to: now.date)!),
-                               ("quarter Q1 2020 (six years back: every later case is read)", ReportPeriod.quarter(2020, 1)!)] {
+        for (name, period) in [
+            ("quarter Q3 2026 (the last full quarter)", ReportPeriod.quarter(2026, 3)!),
+            ("quarter Q4 2026 to date", ReportPeriod(from: CivilDate(iso: "2026-10-01")!, to: now.date)!),
+            ("quarter Q1 2020 (six years back: every later case is read)", ReportPeriod.quarter(2020, 1)!)
+        ] {
             var stats: PeriodStatistics?
             let query = try median { stats = try store.periodStatistics(period, now: now) }
             let s = stats!
-            let render = median { _ = TextRenderer(pageSize: .a4Landscape).text(ReportForms.statistics(s, ctx, printedAt: now).document) }
-            context.report("statistics, \(name)", "median \(fixed(query, 1)) ms query + \(fixed(render, 1)) ms document "
-                + "(received \(grouped(s.total.received)), resolved \(grouped(s.total.resolved)), rate \(s.total.onTimeRateText))")
+            let render = median {
+                _ = TextRenderer(pageSize: .a4Landscape).text(ReportForms.statistics(s, ctx, printedAt: now).document)
+            }
+            context.report(
+                "statistics, \(name)",
+                "median \(fixed(query, 1)) ms query + \(fixed(render, 1)) ms document "
+                    + "(received \(grouped(s.total.received)), resolved \(grouped(s.total.resolved)), rate \(s.total.onTimeRateText))"
+            )
         }
 
         let calendarForHome = try store.calendarConfig().makeCalendar()
@@ -45,23 +52,31 @@ enum ReportBenchmarks {
         let attentionTime = try median(20) { attention = try store.attention(now: now, calendar: calendarForHome) }
         let countsTime = try median(20) { _ = try store.homeCounts(now: now) }
         let workTime = try median(20) { _ = try store.workList(limit: 300) }
-        context.report("home refresh parts", "attention flags \(fixed(attentionTime, 2)) ms (\(attention.handOverLate.count) late hand-overs, "
-            + "\(attention.apologyDue.count) apologies due), counts \(fixed(countsTime, 2)) ms, work list \(fixed(workTime, 2)) ms")
+        context.report(
+            "home refresh parts",
+            "attention flags \(fixed(attentionTime, 2)) ms (\(attention.handOverLate.count) late hand-overs, "
+                + "\(attention.apologyDue.count) apologies due), counts \(fixed(countsTime, 2)) ms, work list \(fixed(workTime, 2)) ms"
+        )
 
         let year = ReportPeriod.year(2025)!
         var rows: [LedgerRow] = []
         let ledgerQuery = try median(3) { rows = try store.ledger(year) }
         var pages = 0
         let ledgerRender = median(3) {
-            let text = TextRenderer(pageSize: .a4Landscape).text(ReportForms.ledger(rows, period: year, ctx, printedAt: now).document)
+            let text = TextRenderer(pageSize: .a4Landscape).text(
+                ReportForms.ledger(rows, period: year, ctx, printedAt: now).document)
             pages = text.split(separator: "\u{000C}").count
         }
-        context.report("ledger of 2025", "median \(fixed(ledgerQuery, 0)) ms query + \(fixed(ledgerRender, 0)) ms document and text "
-            + "(\(grouped(rows.count)) cases, \(grouped(pages)) pages)")
+        context.report(
+            "ledger of 2025",
+            "median \(fixed(ledgerQuery, 0)) ms query + \(fixed(ledgerRender, 0)) ms document and text "
+                + "(\(grouped(rows.count)) cases, \(grouped(pages)) pages)")
 
         let calendar = try store.calendarConfig().makeCalendar()
         var late: [LateCase] = []
-        let lateTime = try median(3) { late = try store.lateCases(ReportPeriod.quarter(2026, 3)!, now: now, calendar: calendar) }
+        let lateTime = try median(3) {
+            late = try store.lateCases(ReportPeriod.quarter(2026, 3)!, now: now, calendar: calendar)
+        }
         context.report("late cases, Q3 2026", "median \(fixed(lateTime, 0)) ms (\(grouped(late.count)) cases)")
         var evaluations = 0
         let evalTime = try median { evaluations = try store.evaluations(ReportPeriod.quarter(2026, 3)!).count }

@@ -22,8 +22,10 @@ enum StoreBenchmarks {
         if !FileSystem.exists(path) {
             print("  tạo cơ sở dữ liệu \(grouped(cases)) hồ sơ tại \(path) …")
             let watch = Stopwatch()
-            try CaseGenerator(cases: cases, firstDay: CivilDate(year: 2017, month: 1, day: 2)!,
-                              lastDay: CivilDate(year: 2026, month: 11, day: 20)!).generate(path: path)
+            try CaseGenerator(
+                cases: cases, firstDay: CivilDate(year: 2017, month: 1, day: 2)!,
+                lastDay: CivilDate(year: 2026, month: 11, day: 20)!
+            ).generate(path: path)
             context.report("generate \(grouped(cases)) cases", "\(fixed(watch.elapsedSeconds, 1)) s")
         }
         return (path, cases)
@@ -44,10 +46,15 @@ enum StoreBenchmarks {
             openTimes.append(w.elapsedMilliseconds)
         }
         let c = counts!
-        context.report("open + home counts + work list", "median \(fixed(Distribution(openTimes).median, 1)) ms (received today \(c.receivedToday), due today \(c.dueToday), overdue \(c.overdue), ready \(c.readyToReturn))")
+        context.report(
+            "open + home counts + work list",
+            "median \(fixed(Distribution(openTimes).median, 1)) ms (received today \(c.receivedToday), due today \(c.dueToday), overdue \(c.overdue), ready \(c.readyToReturn))"
+        )
         let store = try Store.open(path: path)
         let size = FileSystem.size(path) ?? 0
-        context.report("database size", "\(fixed(Double(size) / 1_048_576, 1)) MiB, \(grouped(size / max(1, cases))) bytes per case")
+        context.report(
+            "database size",
+            "\(fixed(Double(size) / 1_048_576, 1)) MiB, \(grouped(size / max(1, cases))) bytes per case")
         let qc = Stopwatch()
         _ = try store.rawDatabase.rows("PRAGMA quick_check") { $0.text(0) }
         context.report("PRAGMA quick_check (on open only up to 64 MiB)", "\(fixed(qc.elapsedSeconds, 2)) s")
@@ -57,24 +64,33 @@ enum StoreBenchmarks {
         var registration: [Double] = []
         let clockNow = Mutex(LocalDateTime(iso: "2026-11-20 10:00")!)
         let desk = try Desk(store: store, clock: .following { clockNow.withLock { $0 } })
-        guard let clerk = try store.officer(username: "tiepnhan") else { throw BenchmarkFailure("no desk officer in the benchmark database") }
+        guard let clerk = try store.officer(username: "tiepnhan") else {
+            throw BenchmarkFailure("no desk officer in the benchmark database")
+        }
         let actor = Actor(officer: clerk, channel: .commandLine)
         for i in 0..<200 {
             let at = LocalDateTime(iso: "2026-11-20 10:\((i % 60).zeroPadded())")!
             clockNow.withLock { $0 = at }
-            let draft = CaseDraft(procedureCode: ["XA.CT.02", "1.001193", "1.004873", "XA.LT.01"][i % 4],
-                                  applicant: Applicant(fullName: "Đặng Văn Đo \(i)", idNumber: "0010991\(String(10000 + i))", phone: "0912\(String(100000 + i))"),
-                                  receivedAt: at)
+            let draft = CaseDraft(
+                procedureCode: ["XA.CT.02", "1.001193", "1.004873", "XA.LT.01"][i % 4],
+                applicant: Applicant(
+                    fullName: "Đặng Văn Đo \(i)", idNumber: "0010991\(String(10000 + i))",
+                    phone: "0912\(String(100000 + i))"),
+                receivedAt: at)
             let w = Stopwatch()
             _ = try desk.register(draft, by: actor)
             registration.append(w.elapsedMilliseconds)
         }
         let reg = Distribution(registration)
-        context.report("registration (200, synchronous=FULL)", "median \(fixed(reg.median, 2)) ms, p99 \(fixed(reg.percentile(99), 2)) ms, worst \(fixed(reg.max, 2)) ms")
+        context.report(
+            "registration (200, synchronous=FULL)",
+            "median \(fixed(reg.median, 2)) ms, p99 \(fixed(reg.percentile(99), 2)) ms, worst \(fixed(reg.max, 2)) ms")
 
         // Search per keystroke: every prefix of what an officer types.
-        let typed = ["nguyen thi hoa", "dang van duc", "tran minh tuan", "le thi lan", "pham quoc", "0010991",
-                     "0912100", "261120-00", "000.00.15.h42-2611", "huynh", "vo van", "bui thu trang"]
+        let typed = [
+            "nguyen thi hoa", "dang van duc", "tran minh tuan", "le thi lan", "pham quoc", "0010991",
+            "0912100", "261120-00", "000.00.15.h42-2611", "huynh", "vo van", "bui thu trang"
+        ]
         var fts: [Double] = []
         var keystrokes: [String] = []
         for query in typed {
@@ -96,9 +112,14 @@ enum StoreBenchmarks {
                 _ = try store.searchCases(q, limit: 50)
                 slow.append((w.elapsedMilliseconds, q))
             }
-            for (ms, q) in slow.sorted(by: { $0.0 > $1.0 }).prefix(12) { print("    slow: \(fixed(ms, 2)) ms  \"\(q)\"") }
+            for (ms, q) in slow.sorted(by: { $0.0 > $1.0 }).prefix(12) {
+                print("    slow: \(fixed(ms, 2)) ms  \"\(q)\"")
+            }
         }
-        context.report("search per keystroke, FTS5 (\(fts.count))", "median \(fixed(ftsD.median, 2)) ms, p99 \(fixed(ftsD.percentile(99), 2)) ms, worst \(fixed(ftsD.max, 2)) ms (target p99 < 20 ms)")
+        context.report(
+            "search per keystroke, FTS5 (\(fts.count))",
+            "median \(fixed(ftsD.median, 2)) ms, p99 \(fixed(ftsD.percentile(99), 2)) ms, worst \(fixed(ftsD.max, 2)) ms (target p99 < 20 ms)"
+        )
         var scan: [Double] = []
         for q in keystrokes where q.count >= 3 && q.count % 3 == 0 {
             let w = Stopwatch()
@@ -116,11 +137,21 @@ enum StoreBenchmarks {
         let sameD = Distribution(ftsSame)
         let scanMean = scan.reduce(0, +) / Double(max(1, scan.count))
         let sameMean = ftsSame.reduce(0, +) / Double(max(1, ftsSame.count))
-        context.report("same \(scan.count) keystrokes, FTS5", "median \(fixed(sameD.median, 2)) ms, mean \(fixed(sameMean, 2)) ms, p99 \(fixed(sameD.percentile(99), 2)) ms")
-        context.report("same \(scan.count) keystrokes, plain LIKE scan", "median \(fixed(scanD.median, 2)) ms, mean \(fixed(scanMean, 2)) ms, p99 \(fixed(scanD.percentile(99), 1)) ms")
-        context.report("LIKE ÷ FTS5 (same run, same file)", "mean \(fixed(scanMean / max(0.001, sameMean), 0))×, p99 \(fixed(scanD.percentile(99) / max(0.001, sameD.percentile(99)), 0))× (LIKE stops early on common words, so its median is low)")
+        context.report(
+            "same \(scan.count) keystrokes, FTS5",
+            "median \(fixed(sameD.median, 2)) ms, mean \(fixed(sameMean, 2)) ms, p99 \(fixed(sameD.percentile(99), 2)) ms"
+        )
+        context.report(
+            "same \(scan.count) keystrokes, plain LIKE scan",
+            "median \(fixed(scanD.median, 2)) ms, mean \(fixed(scanMean, 2)) ms, p99 \(fixed(scanD.percentile(99), 1)) ms"
+        )
+        context.report(
+            "LIKE ÷ FTS5 (same run, same file)",
+            "mean \(fixed(scanMean / max(0.001, sameMean), 0))×, p99 \(fixed(scanD.percentile(99) / max(0.001, sameD.percentile(99)), 0))× (LIKE stops early on common words, so its median is low)"
+        )
         let exact = Stopwatch()
         for _ in 0..<100 { _ = try store.caseRecord(code: "000.00.15.H42-261120-0001") }
-        context.report("open one case by code (record + procedure + steps)", "\(fixed(exact.elapsedMilliseconds / 100, 2)) ms")
+        context.report(
+            "open one case by code (record + procedure + steps)", "\(fixed(exact.elapsedMilliseconds / 100, 2)) ms")
     }
 }

@@ -19,7 +19,8 @@ enum UIBenchmarks {
         let store = try Store.open(path: path, options: .init(quickCheck: false))
         // Without an administrator the program would open its first-run setup.
         if try !store.hasLoginAdministrator() {
-            try store.createOfficer(username: "quantri", fullName: "Nguyễn Quản Trị", role: .administrator, password: "matkhau-quantri")
+            try store.createOfficer(
+                username: "quantri", fullName: "Nguyễn Quản Trị", role: .administrator, password: "matkhau-quantri")
         }
         let now = LocalDateTime(iso: "2026-11-20 10:00")!
         let env = AppEnvironment(desk: try Desk(store: store, clock: .following { now }))
@@ -55,11 +56,16 @@ enum UIBenchmarks {
         let render = Distribution(renders)
         let diff = Distribution(diffs)
         let full = Distribution(fullDiffs)
-        context.report("render a 120×40 home frame", "median \(fixed(render.median, 3)) ms, p99 \(fixed(render.percentile(99), 3)) ms")
-        context.report("diff after a selection move", "median \(fixed(diff.median, 3)) ms (\(changed / 500) runs on average)")
+        context.report(
+            "render a 120×40 home frame",
+            "median \(fixed(render.median, 3)) ms, p99 \(fixed(render.percentile(99), 3)) ms")
+        context.report(
+            "diff after a selection move", "median \(fixed(diff.median, 3)) ms (\(changed / 500) runs on average)")
         context.report("diff of a whole new frame (first draw)", "median \(fixed(full.median, 3)) ms")
         let both = Distribution(zip(renders, diffs).map { $0 + $1 })
-        context.report("render + diff (target < 2 ms)", "median \(fixed(both.median, 3)) ms, p99 \(fixed(both.percentile(99), 3)) ms")
+        context.report(
+            "render + diff (target < 2 ms)",
+            "median \(fixed(both.median, 3)) ms, p99 \(fixed(both.percentile(99), 3)) ms")
 
         // Keystroke to frame: a key handled by the screen, then the frame composed and diffed.
         var keys: [Double] = []
@@ -72,7 +78,9 @@ enum UIBenchmarks {
             keys.append(w.elapsedMilliseconds)
         }
         let k = Distribution(keys)
-        context.report("keystroke → frame, list move (target < 16 ms)", "median \(fixed(k.median, 3)) ms, p99 \(fixed(k.percentile(99), 3)) ms")
+        context.report(
+            "keystroke → frame, list move (target < 16 ms)",
+            "median \(fixed(k.median, 3)) ms, p99 \(fixed(k.percentile(99), 3)) ms")
         // Refresh: counts and work list read again from the 1M file, then the frame.
         var refreshes: [Double] = []
         for _ in 0..<50 {
@@ -84,7 +92,9 @@ enum UIBenchmarks {
             refreshes.append(w.elapsedMilliseconds)
         }
         let rf = Distribution(refreshes)
-        context.report("keystroke → frame, Ctrl-R refresh from the 1M file", "median \(fixed(rf.median, 2)) ms, p99 \(fixed(rf.percentile(99), 2)) ms")
+        context.report(
+            "keystroke → frame, Ctrl-R refresh from the 1M file",
+            "median \(fixed(rf.median, 2)) ms, p99 \(fixed(rf.percentile(99), 2)) ms")
     }
 }
 

@@ -89,7 +89,8 @@ struct ParsedArguments {
                 let missing = spec.positionalNames.dropFirst(result.positionals.count).first ?? "đối số"
                 throw UsageError("thiếu \(missing)")
             }
-            throw UsageError("thừa đối số: \(result.positionals[spec.positionals.upperBound...].joined(separator: " "))")
+            throw UsageError(
+                "thừa đối số: \(result.positionals[spec.positionals.upperBound...].joined(separator: " "))")
         }
         return result
     }

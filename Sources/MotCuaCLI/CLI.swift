@@ -21,10 +21,12 @@ public struct CommandIO {
     /// Whether stderr is a terminal (progress lines are written only then).
     public var stderrIsTerminal: Bool
 
-    public init(writeOut: @escaping (String) -> Void, writeErr: @escaping (String) -> Void,
-                readStdin: @escaping () -> [UInt8], clock: DeskClock,
-                environment: @escaping (String) -> String?, readPassword: @escaping (String) -> String? = { _ in nil },
-                onRefusal: ((Refusal) -> Void)? = nil, stderrIsTerminal: Bool = false) {
+    public init(
+        writeOut: @escaping (String) -> Void, writeErr: @escaping (String) -> Void,
+        readStdin: @escaping () -> [UInt8], clock: DeskClock,
+        environment: @escaping (String) -> String?, readPassword: @escaping (String) -> String? = { _ in nil },
+        onRefusal: ((Refusal) -> Void)? = nil, stderrIsTerminal: Bool = false
+    ) {
         self.writeOut = writeOut
         self.writeErr = writeErr
         self.readStdin = readStdin
@@ -62,17 +64,23 @@ struct Command: Sendable {
 public enum MotCuaCommandLine {
     public static let version = "0.1.0"
 
-    static let commands: [Command] = [
-        CalendarCommands.lunar, CalendarCommands.calendar, CalendarCommands.due,
-        StoreCommands.initCommand, StoreCommands.importCommand, StoreCommands.exportCommand, StoreCommands.backupCommand,
-        StoreCommands.checkCommand, UICommand.command, PrintCommands.command, SettingCommand.command, ReportCommand.command,
-        CaseCommands.add, CaseCommands.show, CaseCommands.find, CaseCommands.importCases,
-        OfficerCommands.add, OfficerCommands.list, OfficerCommands.password, OfficerCommands.lock, OfficerCommands.unlock,
-    ] + CaseActionCommands.all
+    static let commands: [Command] =
+        [
+            CalendarCommands.lunar, CalendarCommands.calendar, CalendarCommands.due,
+            StoreCommands.initCommand, StoreCommands.importCommand, StoreCommands.exportCommand,
+            StoreCommands.backupCommand,
+            StoreCommands.checkCommand, UICommand.command, PrintCommands.command, SettingCommand.command,
+            ReportCommand.command,
+            CaseCommands.add, CaseCommands.show, CaseCommands.find, CaseCommands.importCases,
+            OfficerCommands.add, OfficerCommands.list, OfficerCommands.password, OfficerCommands.lock,
+            OfficerCommands.unlock
+        ] + CaseActionCommands.all
 
     /// The command named by the first one or two arguments ("due", "case add"), and how many it used.
     static func lookup(_ arguments: [String]) -> (Command, Int)? {
-        if arguments.count >= 2, let c = commands.first(where: { $0.name == "\(arguments[0]) \(arguments[1])" }) { return (c, 2) }
+        if arguments.count >= 2, let c = commands.first(where: { $0.name == "\(arguments[0]) \(arguments[1])" }) {
+            return (c, 2)
+        }
         if let c = commands.first(where: { $0.name == arguments[0] }) { return (c, 1) }
         return nil
     }
@@ -80,7 +88,9 @@ public enum MotCuaCommandLine {
     /// Runs the command line. `arguments` excludes the program name.
     public static func run(_ arguments: [String], io: CommandIO) -> Int32 {
         // No command (or only the screen's options): the counter's screens.
-        guard let first = arguments.first, !["--db", "--mono"].contains(where: { first == $0 || first.hasPrefix($0 + "=") }) else {
+        guard let first = arguments.first,
+            !["--db", "--mono"].contains(where: { first == $0 || first.hasPrefix($0 + "=") })
+        else {
             return run(["ui"] + arguments, io: io)
         }
         switch first {
@@ -100,7 +110,9 @@ public enum MotCuaCommandLine {
         guard let (command, used) = lookup(arguments) else {
             let group = commands.filter { $0.name.hasPrefix(first + " ") }
             if !group.isEmpty {
-                io.err("motcua \(first): cần một lệnh con: \(group.map { String($0.name.dropFirst(first.count + 1)) }.joined(separator: ", "))")
+                io.err(
+                    "motcua \(first): cần một lệnh con: \(group.map { String($0.name.dropFirst(first.count + 1)) }.joined(separator: ", "))"
+                )
             } else {
                 io.err("motcua: lệnh không hợp lệ: \(first)")
             }
@@ -149,7 +161,7 @@ public enum MotCuaCommandLine {
             "",
             "Cách dùng: motcua <lệnh> [tuỳ chọn]",
             "",
-            "Lệnh:",
+            "Lệnh:"
         ]
         let width = commands.map(\.name.count).max() ?? 0
         for c in commands {
@@ -164,7 +176,7 @@ public enum MotCuaCommandLine {
             "Chạy motcua không có lệnh (hoặc chỉ với --db, --mono) để mở màn hình làm việc.",
             "",
             "Mã thoát: 0 thành công; 1 việc bị từ chối hoặc kiểm tra phát hiện vấn đề; 2 sai tham số, ngày giờ",
-            "không có thật, tệp không đọc được hoặc không hợp lệ.",
+            "không có thật, tệp không đọc được hoặc không hợp lệ."
         ]
         return lines.joined(separator: "\n") + "\n"
     }
@@ -207,7 +219,8 @@ enum CommandErrors {
         case let e as CommandFailure: return e.status
         case let e as StoreError:
             switch e {
-            case .invalid, .notFound, .alreadyExists, .notMotcuaDatabase, .corrupt, .newerSchema, .system, .output: return ExitStatus.usage
+            case .invalid, .notFound, .alreadyExists, .notMotcuaDatabase, .corrupt, .newerSchema, .system, .output:
+                return ExitStatus.usage
             case .refused, .missing, .database, .damaged, .readOnlyFile: return ExitStatus.refused
             }
         default: return ExitStatus.refused

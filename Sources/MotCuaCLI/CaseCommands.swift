@@ -13,10 +13,14 @@ enum CaseCommands {
     static func resolveProcedure(_ text: String, store: Store, on date: CivilDate) throws -> ProcedureVersion {
         if let exact = try store.procedure(code: text, on: date) { return exact.procedure }
         let matches = try store.searchProcedures(text, on: date)
-        if matches.count == 1 || (matches.count > 1 && VietnameseText.tokens(matches[0].procedure.name) == VietnameseText.tokens(text)) {
+        if matches.count == 1
+            || (matches.count > 1 && VietnameseText.tokens(matches[0].procedure.name) == VietnameseText.tokens(text))
+        {
             return matches[0].procedure
         }
-        if matches.isEmpty { throw CommandFailure("không có thủ tục mã hoặc tên \"\(text)\" (có hiệu lực ngày \(date.vietnamese))") }
+        if matches.isEmpty {
+            throw CommandFailure("không có thủ tục mã hoặc tên \"\(text)\" (có hiệu lực ngày \(date.vietnamese))")
+        }
         let list = matches.prefix(8).map { "  \($0.procedure.code)  \($0.procedure.name)" }.joined(separator: "\n")
         throw CommandFailure("\"\(text)\" khớp nhiều thủ tục; hãy dùng mã:\n\(list)")
     }
@@ -28,13 +32,16 @@ enum CaseCommands {
 
     /// Builds a draft from named fields (command-line options or CSV columns) and registers it through the
     /// application layer.
-    static func register(_ input: AddInput, desk: Desk, actor: Actor, io: CommandIO, warnings: Bool = true,
-                         importKey: String? = nil, requireReceived: Bool = false) throws -> Registration {
+    static func register(
+        _ input: AddInput, desk: Desk, actor: Actor, io: CommandIO, warnings: Bool = true,
+        importKey: String? = nil, requireReceived: Bool = false
+    ) throws -> Registration {
         let store = desk.store
         var received = io.now()
         let reason = input.value("reason")
         if let text = input.value("received") {
-            guard let t = LocalDateTime(iso: text.trimmingSpaces) ?? LocalDateTime(vietnamese: text.trimmingSpaces) else {
+            guard let t = LocalDateTime(iso: text.trimmingSpaces) ?? LocalDateTime(vietnamese: text.trimmingSpaces)
+            else {
                 throw UsageError("received: \"\(text)\" không phải thời điểm có thật dạng \"YYYY-MM-DD HH:MM\"")
             }
             received = t
@@ -48,7 +55,8 @@ enum CaseCommands {
         var idKind: IDKind?
         if let k = input.value("id-kind") {
             guard let kind = IDKind(rawValue: k) else {
-                throw UsageError("id-kind phải là một trong: \(IDKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw UsageError(
+                    "id-kind phải là một trong: \(IDKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             idKind = kind
         }
@@ -59,7 +67,8 @@ enum CaseCommands {
             }
             birth = date
         }
-        func choice<T: RawRepresentable>(_ key: String, _ type: T.Type, default value: T) throws -> T where T.RawValue == String, T: CaseIterable {
+        func choice<T: RawRepresentable>(_ key: String, _ type: T.Type, default value: T) throws -> T
+        where T.RawValue == String, T: CaseIterable {
             guard let text = input.value(key) else { return value }
             guard let v = T(rawValue: text) else {
                 throw UsageError("\(key) phải là một trong: \(T.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -70,7 +79,9 @@ enum CaseCommands {
         let collect = try choice("collect", CollectMethod.self, default: .counter)
         func int(_ key: String, _ range: ClosedRange<Int>, default value: Int) throws -> Int {
             guard let text = input.value(key) else { return value }
-            guard let v = Int(text), range.contains(v) else { throw UsageError("\(key): \"\(text)\" phải là số nguyên từ \(range.lowerBound) đến \(range.upperBound)") }
+            guard let v = Int(text), range.contains(v) else {
+                throw UsageError("\(key): \"\(text)\" phải là số nguyên từ \(range.lowerBound) đến \(range.upperBound)")
+            }
             return v
         }
         let pages = try int("pages", 1...10000, default: 1)
@@ -83,7 +94,9 @@ enum CaseCommands {
             fee = computed
         } else {
             fee = 0
-            if warnings { io.err("Lưu ý: lệ phí của thủ tục \(procedure.code) do tỉnh quy định, chưa nhập (--fee); ghi 0 đ.") }
+            if warnings {
+                io.err("Lưu ý: lệ phí của thủ tục \(procedure.code) do tỉnh quy định, chưa nhập (--fee); ghi 0 đ.")
+            }
         }
         let exemption = input.value("exempt")
         if exemption != nil { fee = 0 }
@@ -92,21 +105,25 @@ enum CaseCommands {
             // Numbers from 1 to the procedure's count of results; anything else (a huge or negative number) is
             // refused before any arithmetic.
             let count = max(1, procedure.results.count)
-            let parts = r.split(separator: ",").map { Int(String($0).trimmingSpaces).flatMap { (1...count).contains($0) ? $0 - 1 : nil } }
+            let parts = r.split(separator: ",").map {
+                Int(String($0).trimmingSpaces).flatMap { (1...count).contains($0) ? $0 - 1 : nil }
+            }
             guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else {
                 throw UsageError("results: danh sách số thứ tự kết quả từ 1 đến \(count), ví dụ 1,3")
             }
             chosen = Set(parts.compactMap { $0 })
         }
         let documents = procedure.documents.enumerated().filter { $0.element.isMandatory }.map {
-            CaseDocument(name: $0.element.name, form: $0.element.form, quantity: $0.element.quantity, checklistIndex: $0.offset)
+            CaseDocument(
+                name: $0.element.name, form: $0.element.form, quantity: $0.element.quantity, checklistIndex: $0.offset)
         }
         let draft = CaseDraft(
             procedureCode: procedure.code,
-            applicant: Applicant(kind: input.value("organisation") != nil ? .organisation : .person, fullName: name,
-                                 idKind: idKind, idNumber: input.value("id"), birthDate: birth, phone: input.value("phone"),
-                                 email: input.value("email"), address: input.value("address"),
-                                 representativeName: input.value("representative")),
+            applicant: Applicant(
+                kind: input.value("organisation") != nil ? .organisation : .person, fullName: name,
+                idKind: idKind, idNumber: input.value("id"), birthDate: birth, phone: input.value("phone"),
+                email: input.value("email"), address: input.value("address"),
+                representativeName: input.value("representative")),
             channel: channel, collect: collect, collectAddress: input.value("collect-address"),
             sets: try int("sets", 1...99, default: 1), documents: documents,
             verificationNeeded: input.value("verify") != nil, fee: fee, feeExemption: exemption,
@@ -115,39 +132,46 @@ enum CaseCommands {
         return try desk.register(draft, by: actor, importKey: importKey)
     }
 
-    static let addFields = ["procedure", "name", "id", "id-kind", "birth-date", "phone", "email", "address", "received", "reason",
-                            "channel", "collect", "collect-address", "sets", "fee", "pages", "copies", "exempt", "receipt-number",
-                            "results", "note", "representative"]
+    static let addFields = [
+        "procedure", "name", "id", "id-kind", "birth-date", "phone", "email", "address", "received", "reason",
+        "channel", "collect", "collect-address", "sets", "fee", "pages", "copies", "exempt", "receipt-number",
+        "results", "note", "representative"
+    ]
 
     static func registeredJSON(_ r: RegisteredCase) -> JSONValue {
-        .object([("code", .string(r.code)), ("ledgerYear", .int(r.ledgerYear)), ("ledgerNumber", .int(r.ledgerNumber)),
-                 ("receivedAt", .string(r.receivedAt.iso)), ("due", .string(r.due.iso)), ("status", .string(CaseStatus.received.rawValue))])
+        .object([
+            ("code", .string(r.code)), ("ledgerYear", .int(r.ledgerYear)), ("ledgerNumber", .int(r.ledgerNumber)),
+            ("receivedAt", .string(r.receivedAt.iso)), ("due", .string(r.due.iso)),
+            ("status", .string(CaseStatus.received.rawValue))
+        ])
     }
 
     static let add = Command(
         name: "case add",
         summary: "Tiếp nhận một hồ sơ từ dòng lệnh; in mã hồ sơ và thời điểm hẹn trả.",
-        usage: "motcua case add --procedure CODE --name \"Họ tên\" --id SỐ [--received \"YYYY-MM-DD HH:MM\"] [tuỳ chọn] [--json]",
+        usage:
+            "motcua case add --procedure CODE --name \"Họ tên\" --id SỐ [--received \"YYYY-MM-DD HH:MM\"] [tuỳ chọn] [--json]",
         help: """
-        In một dòng: mã hồ sơ, dấu tab, thời điểm hẹn trả YYYY-MM-DD HH:MM (với --json: một đối tượng JSON).
-        Hồ sơ được coi là đầy đủ các giấy tờ bắt buộc của thủ tục. Lệ phí tính theo thủ tục nếu không cho --fee.
+            In một dòng: mã hồ sơ, dấu tab, thời điểm hẹn trả YYYY-MM-DD HH:MM (với --json: một đối tượng JSON).
+            Hồ sơ được coi là đầy đủ các giấy tờ bắt buộc của thủ tục. Lệ phí tính theo thủ tục nếu không cho --fee.
 
-        Tuỳ chọn:
-          --procedure CODE       mã thủ tục (hoặc một phần tên, nếu chỉ khớp một thủ tục)
-          --name TEN             họ tên người nộp (hoặc tên tổ chức, kèm --organisation)
-          --id SO                số căn cước (12 chữ số) hoặc CMND (9 chữ số); giấy tờ khác: thêm --id-kind
-          --id-kind KIND         cccd, cmnd, passport, tax_code, other
-          --received THOI_DIEM   thời điểm tiếp nhận (mặc định: bây giờ), giờ Việt Nam; không được ở tương lai
-          --reason LY_DO         bắt buộc khi --received khác bây giờ: lý do (vd. nhập bù hồ sơ ghi giấy khi mất
-                                 điện); quá một ngày làm việc chỉ lãnh đạo, quản trị viên nhập được
-          --birth-date, --phone, --email, --address, --representative, --note
-          --channel in_person|post|online   --collect counter|post   --collect-address DIA_CHI
-          --sets N  --verify  --results 1,3  --fee SO_TIEN  --pages N  --copies N  --exempt LY_DO  --receipt-number SO
-        \(StoreCommands.dbHelp)
-        \(officerHelp)
+            Tuỳ chọn:
+              --procedure CODE       mã thủ tục (hoặc một phần tên, nếu chỉ khớp một thủ tục)
+              --name TEN             họ tên người nộp (hoặc tên tổ chức, kèm --organisation)
+              --id SO                số căn cước (12 chữ số) hoặc CMND (9 chữ số); giấy tờ khác: thêm --id-kind
+              --id-kind KIND         cccd, cmnd, passport, tax_code, other
+              --received THOI_DIEM   thời điểm tiếp nhận (mặc định: bây giờ), giờ Việt Nam; không được ở tương lai
+              --reason LY_DO         bắt buộc khi --received khác bây giờ: lý do (vd. nhập bù hồ sơ ghi giấy khi mất
+                                     điện); quá một ngày làm việc chỉ lãnh đạo, quản trị viên nhập được
+              --birth-date, --phone, --email, --address, --representative, --note
+              --channel in_person|post|online   --collect counter|post   --collect-address DIA_CHI
+              --sets N  --verify  --results 1,3  --fee SO_TIEN  --pages N  --copies N  --exempt LY_DO  --receipt-number SO
+            \(StoreCommands.dbHelp)
+            \(officerHelp)
 
-        """,
-        spec: OptionSpec(valued: Set(addFields + ["db", "officer"]), flags: ["json", "verify", "organisation", "password-stdin"]),
+            """,
+        spec: OptionSpec(
+            valued: Set(addFields + ["db", "officer"]), flags: ["json", "verify", "organisation", "password-stdin"]),
         run: { args, io in
             var fields: [String: String] = [:]
             for key in addFields { if let v = args.value(key) { fields[key] = v } }
@@ -172,13 +196,13 @@ enum CaseCommands {
         summary: "Xem một hồ sơ và lịch sử của nó.",
         usage: "motcua case show CODE [--db PATH] [--json]",
         help: """
-        In thông tin hồ sơ, giấy tờ đã nhận, các bước xử lý và toàn bộ lịch sử (với --json: một đối tượng JSON
-        gồm cả các sự kiện).
+            In thông tin hồ sơ, giấy tờ đã nhận, các bước xử lý và toàn bộ lịch sử (với --json: một đối tượng JSON
+            gồm cả các sự kiện).
 
-        Tuỳ chọn:
-        \(StoreCommands.dbHelp)
+            Tuỳ chọn:
+            \(StoreCommands.dbHelp)
 
-        """,
+            """,
         spec: OptionSpec(valued: ["db"], flags: ["json"], positionals: 1...1, positionalNames: ["mã hồ sơ CODE"]),
         run: { args, io in
             let store = try StoreAccess.open(args, io, for: .reading)
@@ -190,18 +214,22 @@ enum CaseCommands {
                 io.out(CaseExport.json(record, events: events).compactText)
                 return ExitStatus.success
             }
-            for line in describe(record, events: events, now: io.now(), calendar: try StoreAccess.calendar(store)) { io.out(line) }
+            for line in describe(record, events: events, now: io.now(), calendar: try StoreAccess.calendar(store)) {
+                io.out(line)
+            }
             return ExitStatus.success
         }
     )
 
-    static func describe(_ c: CaseRecord, events: [RecordedEvent], now: LocalDateTime, calendar: WorkingCalendar) -> [String] {
+    static func describe(_ c: CaseRecord, events: [RecordedEvent], now: LocalDateTime, calendar: WorkingCalendar)
+        -> [String]
+    {
         let a = c.applicant
         var lines = [
             "Mã hồ sơ: \(c.code)",
             "Số vào sổ: \(c.ledgerNumber)/\(c.ledgerYear)",
             "Thủ tục: \(c.procedure.code) \(c.procedure.name) (\(c.procedure.field); thời hạn \(c.procedure.limit))",
-            "Người nộp: \(a.fullName)" + (a.kind == .organisation ? " (tổ chức)" : ""),
+            "Người nộp: \(a.fullName)" + (a.kind == .organisation ? " (tổ chức)" : "")
         ]
         if let id = a.idNumber { lines.append("Giấy tờ tùy thân: \(a.idKind?.vietnameseName ?? "Số") \(id)") }
         if let b = a.birthDate { lines.append("Ngày sinh: \(b.vietnamese)") }
@@ -209,13 +237,23 @@ enum CaseCommands {
         if let e = a.email { lines.append("Thư điện tử: \(e)") }
         if let ad = a.address { lines.append("Địa chỉ: \(ad)") }
         if let r = a.representativeName { lines.append("Người đại diện: \(r)") }
-        lines.append("Kênh tiếp nhận: \(c.channel.vietnameseName); nhận kết quả: \(c.collect.vietnameseName)\(c.collectAddress.map { " (\($0))" } ?? "")")
-        lines.append("Tiếp nhận: \(c.receivedAt.vietnamese) — \(c.receivedByName)\(c.receivedAtReason.map { " (nhập sau: \($0))" } ?? "")")
+        lines.append(
+            "Kênh tiếp nhận: \(c.channel.vietnameseName); nhận kết quả: \(c.collect.vietnameseName)\(c.collectAddress.map { " (\($0))" } ?? "")"
+        )
+        lines.append(
+            "Tiếp nhận: \(c.receivedAt.vietnamese) — \(c.receivedByName)\(c.receivedAtReason.map { " (nhập sau: \($0))" } ?? "")"
+        )
         lines.append("Hẹn trả: \(c.state.appointment.vietnameseAppointment)")
-        if c.state.appointment != c.state.legalDue { lines.append("Hạn giải quyết theo quy định: \(c.state.legalDue.vietnamese)") }
+        if c.state.appointment != c.state.legalDue {
+            lines.append("Hạn giải quyết theo quy định: \(c.state.legalDue.vietnamese)")
+        }
         let standing = CaseStanding.of(CaseStanding.Facts(c), now: now, calendar: calendar)
-        lines.append("Trạng thái: \(standing.statusText)\(standing.remainingText.isEmpty || standing.remainingText == standing.statusText ? "" : " — \(standing.remainingText)")")
-        lines.append("Lệ phí: \(Money.format(c.fee))\(c.feeExemption.map { " (miễn: \($0))" } ?? "")\(c.feeReceiptNumber.map { "; biên lai số \($0)" } ?? "")")
+        lines.append(
+            "Trạng thái: \(standing.statusText)\(standing.remainingText.isEmpty || standing.remainingText == standing.statusText ? "" : " — \(standing.remainingText)")"
+        )
+        lines.append(
+            "Lệ phí: \(Money.format(c.fee))\(c.feeExemption.map { " (miễn: \($0))" } ?? "")\(c.feeReceiptNumber.map { "; biên lai số \($0)" } ?? "")"
+        )
         lines.append("Giấy tờ đã nhận:")
         for d in c.documents { lines.append("  - \(d.name) (\(d.form.vietnameseName), \(d.quantity))") }
         if !c.steps.isEmpty {
@@ -223,7 +261,9 @@ enum CaseCommands {
             for s in c.steps {
                 var line = "  \(s.position + 1). \(s.bodyName): \(s.task) (\(s.budget))\(s.isLead ? " — chủ trì" : "")"
                 if let due = s.progress.stepDue { line += "; hạn \(due.vietnamese)" }
-                if let done = s.progress.doneAt { line += "; xong \(done.vietnamese) (\(s.progress.punctuality?.vietnameseName ?? ""))" }
+                if let done = s.progress.doneAt {
+                    line += "; xong \(done.vietnamese) (\(s.progress.punctuality?.vietnameseName ?? ""))"
+                }
                 lines.append(line)
             }
         }
@@ -239,31 +279,41 @@ enum CaseCommands {
         summary: "Tìm hồ sơ theo mã, họ tên, số giấy tờ hoặc số điện thoại (không cần dấu).",
         usage: "motcua case find TEXT [--db PATH] [--limit N] [--json]",
         help: """
-        Mỗi hồ sơ khớp một dòng: mã hồ sơ, họ tên, thủ tục, trạng thái (cách nhau bằng tab), mới nhất trước.
-        Không phân biệt hoa thường và dấu; "đ" khớp "d" ("dang van duc" tìm được "Đặng Văn Đức").
-        Mỗi từ gõ vào phải là phần đầu của một từ trong hồ sơ; có thể gõ phần cuối mã hồ sơ ("0012").
+            Mỗi hồ sơ khớp một dòng: mã hồ sơ, họ tên, thủ tục, trạng thái (cách nhau bằng tab), mới nhất trước.
+            Không phân biệt hoa thường và dấu; "đ" khớp "d" ("dang van duc" tìm được "Đặng Văn Đức").
+            Mỗi từ gõ vào phải là phần đầu của một từ trong hồ sơ; có thể gõ phần cuối mã hồ sơ ("0012").
 
-        Tuỳ chọn:
-        \(StoreCommands.dbHelp)
-          --limit N     số kết quả tối đa (mặc định 50)
-          --json        một mảng JSON
+            Tuỳ chọn:
+            \(StoreCommands.dbHelp)
+              --limit N     số kết quả tối đa (mặc định 50)
+              --json        một mảng JSON
 
-        """,
-        spec: OptionSpec(valued: ["db", "limit"], flags: ["json"], positionals: 1...1, positionalNames: ["nội dung tìm TEXT"]),
+            """,
+        spec: OptionSpec(
+            valued: ["db", "limit"], flags: ["json"], positionals: 1...1, positionalNames: ["nội dung tìm TEXT"]),
         run: { args, io in
             let limit = try args.int("limit", in: 1...10000) ?? 50
             let store = try StoreAccess.open(args, io, for: .reading)
             let found = try store.searchCases(args.positionals[0], limit: limit)
             if args.has("json") {
-                io.out(JSONValue.array(found.map { s in
-                    .object([("code", .string(s.code)), ("name", .string(s.applicantName)), ("procedure", .string(s.procedureName)),
-                             ("status", .string(s.status.rawValue)), ("statusText", .string(s.status.vietnameseName)),
-                             ("receivedAt", .string(s.receivedAt.iso)), ("appointment", .string(s.appointment.iso))])
-                }).compactText)
+                io.out(
+                    JSONValue.array(
+                        found.map { s in
+                            .object([
+                                ("code", .string(s.code)), ("name", .string(s.applicantName)),
+                                ("procedure", .string(s.procedureName)),
+                                ("status", .string(s.status.rawValue)),
+                                ("statusText", .string(s.status.vietnameseName)),
+                                ("receivedAt", .string(s.receivedAt.iso)), ("appointment", .string(s.appointment.iso))
+                            ])
+                        }
+                    ).compactText)
             } else {
                 let calendar = try StoreAccess.calendar(store)
                 for s in found {
-                    io.out("\(s.code)\t\(s.applicantName)\t\(s.procedureName)\t\(CaseStanding.of(s.facts, now: io.now(), calendar: calendar).statusText)")
+                    io.out(
+                        "\(s.code)\t\(s.applicantName)\t\(s.procedureName)\t\(CaseStanding.of(s.facts, now: io.now(), calendar: calendar).statusText)"
+                    )
                 }
             }
             return ExitStatus.success
@@ -275,18 +325,19 @@ enum CaseCommands {
         summary: "Nhập hàng loạt hồ sơ (ví dụ hồ sơ ghi giấy khi mất điện) từ tệp CSV.",
         usage: "motcua case import FILE.csv [--db PATH] [--officer USER]",
         help: """
-        Tệp CSV UTF-8, dòng đầu là tên cột: procedure, name, id, received, và tuỳ chọn: id-kind, birth-date, phone,
-        email, address, reason, channel, collect, collect-address, sets, fee, pages, copies, exempt, receipt-number,
-        results, note, representative. Mỗi hồ sơ được ghi trong một giao dịch riêng; ngay khi ghi xong, in một
-        dòng: mã hồ sơ, tab, thời điểm hẹn trả. Dòng lỗi được báo trên stderr (kèm số dòng) và bỏ qua; khi có
-        dòng lỗi, mã thoát là 1.
+            Tệp CSV UTF-8, dòng đầu là tên cột: procedure, name, id, received, và tuỳ chọn: id-kind, birth-date, phone,
+            email, address, reason, channel, collect, collect-address, sets, fee, pages, copies, exempt, receipt-number,
+            results, note, representative. Mỗi hồ sơ được ghi trong một giao dịch riêng; ngay khi ghi xong, in một
+            dòng: mã hồ sơ, tab, thời điểm hẹn trả. Dòng lỗi được báo trên stderr (kèm số dòng) và bỏ qua; khi có
+            dòng lỗi, mã thoát là 1.
 
-        Tuỳ chọn:
-        \(StoreCommands.dbHelp)
-        \(officerHelp)
+            Tuỳ chọn:
+            \(StoreCommands.dbHelp)
+            \(officerHelp)
 
-        """,
-        spec: OptionSpec(valued: ["db", "officer"], flags: ["password-stdin"], positionals: 1...1, positionalNames: ["tệp FILE.csv"]),
+            """,
+        spec: OptionSpec(
+            valued: ["db", "officer"], flags: ["password-stdin"], positionals: 1...1, positionalNames: ["tệp FILE.csv"]),
         run: { args, io in
             let rows = CSV.parse(try FileSystem.readText(args.positionals[0]))
             guard let header = rows.first?.map({ $0.trimmingSpaces }) else { throw UsageError("tệp CSV trống") }
@@ -305,14 +356,18 @@ enum CaseCommands {
                 if let v = fields["verify"], v.isEmpty || v == "0" { fields["verify"] = nil }
                 do {
                     // Per-row notes would drown real errors; a missing provincial fee is the "fee" column's job.
-                    let r = try register(AddInput(fields: fields), desk: desk, actor: actor, io: io, warnings: false,
-                                         requireReceived: true).registered
+                    let r = try register(
+                        AddInput(fields: fields), desk: desk, actor: actor, io: io, warnings: false,
+                        requireReceived: true
+                    ).registered
                     io.out("\(r.code)\t\(r.due.iso)")
                 } catch let e as DeskError where e.isRetryable {
                     // Disk full or database busy: stop here, the remaining rows are kept for a retry.
                     io.err("dòng \(index + 2): \(e)")
                     let left = rows.dropFirst().dropFirst(index).filter { !($0.count == 1 && $0[0].isEmpty) }.count
-                    io.err("Dừng nhập: \(left) dòng chưa nhập (từ dòng \(index + 2)). Sửa sự cố rồi nhập lại từ dòng \(index + 2).")
+                    io.err(
+                        "Dừng nhập: \(left) dòng chưa nhập (từ dòng \(index + 2)). Sửa sự cố rồi nhập lại từ dòng \(index + 2)."
+                    )
                     return ExitStatus.refused
                 } catch {
                     failures += 1

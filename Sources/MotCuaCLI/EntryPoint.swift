@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import MotCuaDesk
 import MotCuaSystem
@@ -33,4 +33,3 @@ public enum MotCuaMain {
         }
     }
 }
-

@@ -23,27 +23,41 @@ enum ImportCommand {
         case UnitFile.formatName:
             let unit = try UnitFile.parse(text, file: file)
             let current = try store.unitProfile()
-            plan = (unit == current ? [] : ["~ thông tin đơn vị: \(current.name) (\(current.unitCode)) → \(unit.name) (\(unit.unitCode))"],
-                    { try store.saveUnitProfile(unit) })
+            plan = (
+                unit == current
+                    ? []
+                    : ["~ thông tin đơn vị: \(current.name) (\(current.unitCode)) → \(unit.name) (\(unit.unitCode))"],
+                { try store.saveUnitProfile(unit) }
+            )
         case FormCatalog.formatName:
             let forms = try FormCatalog.parse(text, file: file)
             let current = try Desk.storedForms(store)
             let changed = FormKind.allCases.filter { forms.entry($0) != current.entry($0) }
-            var lines = changed.map { "~ mẫu \($0): \(current.numberLine($0)) \(current.entry($0).title) → \(forms.numberLine($0)) \(forms.entry($0).title)" }
-            if forms.circular != current.circular { lines.insert("~ văn bản quy định mẫu: \(current.circular) → \(forms.circular)", at: 0) }
-            plan = (lines,
-                    { try store.setSetting("forms", forms.json.compactText) })
+            var lines = changed.map {
+                "~ mẫu \($0): \(current.numberLine($0)) \(current.entry($0).title) → \(forms.numberLine($0)) \(forms.entry($0).title)"
+            }
+            if forms.circular != current.circular {
+                lines.insert("~ văn bản quy định mẫu: \(current.circular) → \(forms.circular)", at: 0)
+            }
+            plan = (
+                lines,
+                { try store.setSetting("forms", forms.json.compactText) }
+            )
         case BodiesFile.formatName:
             let bodies = try BodiesFile.parse(text, file: file)
             let current = Dictionary(try store.bodies().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
             var lines: [String] = []
             for b in bodies where current[b.code] != b {
-                lines.append(current[b.code] == nil ? "+ thêm cơ quan \(b.code) \(b.name)" : "~ sửa cơ quan \(b.code) \(b.name)")
+                lines.append(
+                    current[b.code] == nil ? "+ thêm cơ quan \(b.code) \(b.name)" : "~ sửa cơ quan \(b.code) \(b.name)")
             }
             plan = (lines, { for b in bodies where current[b.code] != b { try store.saveBody(b) } })
         default:
-            throw ConfigError(file: file, field: "format",
-                              reason: "không nhận ra loại tệp (cần motcua-catalogue, motcua-holidays, motcua-unit, motcua-bodies hoặc motcua-forms)")
+            throw ConfigError(
+                file: file, field: "format",
+                reason:
+                    "không nhận ra loại tệp (cần motcua-catalogue, motcua-holidays, motcua-unit, motcua-bodies hoặc motcua-forms)"
+            )
         }
         if plan.lines.isEmpty {
             io.out("Không có thay đổi nào so với cơ sở dữ liệu.")
@@ -52,7 +66,8 @@ enum ImportCommand {
         for line in plan.lines { io.out(line) }
         if !args.has("yes") {
             io.writeOut("Áp dụng các thay đổi trên? (c/k): ")
-            let answer = VietnameseText.fold(firstLine(of: String(decoding: io.readStdin(), as: UTF8.self))).trimmingSpaces
+            let answer = VietnameseText.fold(firstLine(of: String(decoding: io.readStdin(), as: UTF8.self)))
+                .trimmingSpaces
             guard ["c", "co", "y", "yes"].contains(answer) else {
                 io.out("Không áp dụng.")
                 return ExitStatus.refused
@@ -63,7 +78,9 @@ enum ImportCommand {
         return ExitStatus.success
     }
 
-    static func catalogue(_ text: String, file: String, store: Store, effectiveFrom: CivilDate?) throws -> ([String], () throws -> Void) {
+    static func catalogue(_ text: String, file: String, store: Store, effectiveFrom: CivilDate?) throws -> (
+        [String], () throws -> Void
+    ) {
         let known = Set(try store.bodies().map(\.code))
         var procedures = try CatalogueFile.parse(text, file: file, knownBodies: known)
         var lines: [String] = []
@@ -86,7 +103,9 @@ enum ImportCommand {
             }
             if let effectiveFrom { procedures[i].effectiveFrom = effectiveFrom }
             let changed = differences(current, procedures[i])
-            lines.append("~ sửa thủ tục \(p.code) \(p.name): \(changed.joined(separator: "; ")) (phiên bản hiệu lực từ \(procedures[i].effectiveFrom.vietnamese))")
+            lines.append(
+                "~ sửa thủ tục \(p.code) \(p.name): \(changed.joined(separator: "; ")) (phiên bản hiệu lực từ \(procedures[i].effectiveFrom.vietnamese))"
+            )
             toSave.append(procedures[i])
             for problem in procedures[i].routeProblems(knownBodies: known) { lines.append("  ! \(problem)") }
         }
@@ -99,8 +118,12 @@ enum ImportCommand {
         if a.name != b.name { d.append("tên") }
         if a.field != b.field { d.append("lĩnh vực \(a.field) → \(b.field)") }
         if a.limit != b.limit { d.append("thời hạn \(a.limit) → \(b.limit)") }
-        if a.cutoff != b.cutoff { d.append("giờ chốt \(a.cutoff?.text ?? "mặc định") → \(b.cutoff?.text ?? "mặc định")") }
-        if a.extraVerificationDays != b.extraVerificationDays { d.append("ngày xác minh \(a.extraVerificationDays) → \(b.extraVerificationDays)") }
+        if a.cutoff != b.cutoff {
+            d.append("giờ chốt \(a.cutoff?.text ?? "mặc định") → \(b.cutoff?.text ?? "mặc định")")
+        }
+        if a.extraVerificationDays != b.extraVerificationDays {
+            d.append("ngày xác minh \(a.extraVerificationDays) → \(b.extraVerificationDays)")
+        }
         if a.fee != b.fee { d.append("lệ phí \(a.fee.description) → \(b.fee.description)") }
         if a.feeExemptions != b.feeExemptions { d.append("trường hợp miễn phí") }
         if a.documents != b.documents { d.append("thành phần hồ sơ") }
@@ -118,25 +141,32 @@ enum ImportCommand {
         var lines: [String] = []
         if incoming.schedule != current.schedule {
             let s = incoming.schedule
-            lines.append("~ giờ làm việc: \(s.sessions.map { "\($0.start)–\($0.end)" }.joined(separator: ", ")); giờ chốt \(s.sameDayCutoff)")
+            lines.append(
+                "~ giờ làm việc: \(s.sessions.map { "\($0.start)–\($0.end)" }.joined(separator: ", ")); giờ chốt \(s.sameDayCutoff)"
+            )
         }
         let years = Set(incoming.holidays.officialYears.keys).union(current.holidays.officialYears.keys).sorted()
         for year in years {
             switch (current.holidays.officialYears[year], incoming.holidays.officialYears[year]) {
             case (nil, let new?):
-                lines.append("+ năm \(year): lịch nghỉ chính thức (\(new.days.filter(\.isOff).count) ngày nghỉ, \(new.days.filter { !$0.isOff }.count) ngày làm bù)")
+                lines.append(
+                    "+ năm \(year): lịch nghỉ chính thức (\(new.days.filter(\.isOff).count) ngày nghỉ, \(new.days.filter { !$0.isOff }.count) ngày làm bù)"
+                )
             case (_?, nil):
                 lines.append("- năm \(year): bỏ lịch chính thức, dùng quy tắc mặc định")
             case let (old?, new?) where old != new:
                 let added = Set(new.days).subtracting(old.days).map(\.date.iso).sorted()
                 let removed = Set(old.days).subtracting(new.days).map(\.date.iso).sorted()
-                lines.append("~ năm \(year): thêm/sửa \(added.joined(separator: ", ")); bỏ \(removed.joined(separator: ", "))")
+                lines.append(
+                    "~ năm \(year): thêm/sửa \(added.joined(separator: ", ")); bỏ \(removed.joined(separator: ", "))")
             default:
                 break
             }
         }
         if incoming.holidays.additionalHolidays != current.holidays.additionalHolidays {
-            lines.append("~ ngày lễ bổ sung: \(incoming.holidays.additionalHolidays.map { "\($0.day)/\($0.month) \($0.name)" }.joined(separator: ", "))")
+            lines.append(
+                "~ ngày lễ bổ sung: \(incoming.holidays.additionalHolidays.map { "\($0.day)/\($0.month) \($0.name)" }.joined(separator: ", "))"
+            )
         }
         return (lines, { try store.saveCalendarConfig(incoming) })
     }

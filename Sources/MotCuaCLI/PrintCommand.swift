@@ -9,27 +9,30 @@ enum PrintCommands {
     static let command = Command(
         name: "print",
         summary: "In (hoặc ghi ra tệp) giấy tiếp nhận, phiếu bổ sung, từ chối, chuyển xử lý, kiểm soát, xin lỗi, dừng.",
-        usage: "motcua print receipt|supplement|refusal|transfer|control-sheet|apology|stop CODE [--output FILE] [--step N] [--db PATH] [--officer USER]",
+        usage:
+            "motcua print receipt|supplement|refusal|transfer|control-sheet|apology|stop CODE [--output FILE] [--step N] [--db PATH] [--officer USER]",
         help: """
-        receipt CODE      giấy tiếp nhận hồ sơ và hẹn trả kết quả của hồ sơ CODE (hai liên)
-        supplement CODE   phiếu yêu cầu bổ sung: số phiếu lập tại quầy (BS-…), hoặc mã hồ sơ đã được yêu cầu bổ sung
-        refusal CODE      phiếu từ chối: số phiếu lập tại quầy (TC-…), hoặc mã hồ sơ bị từ chối sau thẩm định
-        transfer CODE     phiếu chuyển xử lý của bước đã giao gần nhất (--step N: của bước N)
-        control-sheet CODE  phiếu kiểm soát quá trình giải quyết hồ sơ (tình trạng đến lúc in)
-        apology CODE      văn bản xin lỗi và hẹn lại ngày trả kết quả (hồ sơ đã được hẹn lại)
-        stop CODE         thông báo dừng giải quyết hồ sơ
+            receipt CODE      giấy tiếp nhận hồ sơ và hẹn trả kết quả của hồ sơ CODE (hai liên)
+            supplement CODE   phiếu yêu cầu bổ sung: số phiếu lập tại quầy (BS-…), hoặc mã hồ sơ đã được yêu cầu bổ sung
+            refusal CODE      phiếu từ chối: số phiếu lập tại quầy (TC-…), hoặc mã hồ sơ bị từ chối sau thẩm định
+            transfer CODE     phiếu chuyển xử lý của bước đã giao gần nhất (--step N: của bước N)
+            control-sheet CODE  phiếu kiểm soát quá trình giải quyết hồ sơ (tình trạng đến lúc in)
+            apology CODE      văn bản xin lỗi và hẹn lại ngày trả kết quả (hồ sơ đã được hẹn lại)
+            stop CODE         thông báo dừng giải quyết hồ sơ
 
-        Không có --output: gửi tới máy in (lp) và lưu bản sao trong thư mục documents cạnh cơ sở dữ liệu.
-        Với --output FILE: chỉ ghi văn bản UTF-8 ra FILE. Lần in sau lần đầu được ghi "BẢN IN LẠI" và ghi nhận.
+            Không có --output: gửi tới máy in (lp) và lưu bản sao trong thư mục documents cạnh cơ sở dữ liệu.
+            Với --output FILE: chỉ ghi văn bản UTF-8 ra FILE. Lần in sau lần đầu được ghi "BẢN IN LẠI" và ghi nhận.
 
-        Tuỳ chọn:
-        \(StoreCommands.dbHelp)
-        \(StoreAccess.outputHelp)
-          --step N          (transfer) bước thứ N của quy trình
-        \(StoreAccess.officerHelp)
+            Tuỳ chọn:
+            \(StoreCommands.dbHelp)
+            \(StoreAccess.outputHelp)
+              --step N          (transfer) bước thứ N của quy trình
+            \(StoreAccess.officerHelp)
 
-        """,
-        spec: OptionSpec(valued: ["db", "output", "officer", "step"], flags: ["force", "password-stdin"], positionals: 2...2, positionalNames: ["loại văn bản", "mã CODE"]),
+            """,
+        spec: OptionSpec(
+            valued: ["db", "output", "officer", "step"], flags: ["force", "password-stdin"], positionals: 2...2,
+            positionalNames: ["loại văn bản", "mã CODE"]),
         run: { args, io in try run(args, io) }
     )
 
@@ -43,7 +46,9 @@ enum PrintCommands {
         }
         var step: Int?
         if let value = args.value("step") {
-            guard kind == "transfer", let n = Int(value), n >= 1 else { throw UsageError("--step N (từ 1) chỉ dùng với transfer") }
+            guard kind == "transfer", let n = Int(value), n >= 1 else {
+                throw UsageError("--step N (từ 1) chỉ dùng với transfer")
+            }
             step = n - 1
         }
         let desk = try StoreAccess.desk(args, io, for: .writing)
@@ -61,7 +66,8 @@ enum PrintCommands {
             if let contact = try store.contact(number: code) {
                 let wanted: ReceptionContact.Kind = kind == "supplement" ? .supplement : .refusal
                 guard contact.kind == wanted else {
-                    throw CommandFailure("phiếu \(code) không phải \(kind == "supplement" ? "phiếu yêu cầu bổ sung" : "phiếu từ chối")")
+                    throw CommandFailure(
+                        "phiếu \(code) không phải \(kind == "supplement" ? "phiếu yêu cầu bổ sung" : "phiếu từ chối")")
                 }
                 source = .contact(number: contact.number)
             } else if try store.caseRecord(code: code) != nil {

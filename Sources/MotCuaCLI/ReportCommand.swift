@@ -11,26 +11,29 @@ enum ReportCommand {
     static let command = Command(
         name: "report",
         summary: "Sổ theo dõi hồ sơ, thống kê theo Biểu 06, hồ sơ quá hạn, đánh giá, tổng hợp cuối ngày.",
-        usage: "motcua report ledger|stats|late|evaluations|daily (--from DATE --to DATE | --month YYYY-MM | --quarter YYYY-Qn | --year YYYY | --date DATE) [--format text|csv] [--output FILE] [--db PATH]",
+        usage:
+            "motcua report ledger|stats|late|evaluations|daily (--from DATE --to DATE | --month YYYY-MM | --quarter YYYY-Qn | --year YYYY | --date DATE) [--format text|csv] [--output FILE] [--db PATH]",
         help: """
-        ledger        sổ theo dõi hồ sơ: mỗi hồ sơ tiếp nhận trong kỳ một dòng, theo số vào sổ
-        stats         tình hình, kết quả giải quyết theo lĩnh vực (Biểu 06/VPCP/KSTT): tiếp nhận, đã giải quyết
-                      (trước hạn, đúng hạn, quá hạn), đang giải quyết (trong hạn, quá hạn), tỷ lệ đúng hạn
-        late          hồ sơ quá hạn trong kỳ, cơ quan trễ hạn ở từng bước và lý do đã ghi
-        evaluations   đánh giá của người nộp theo cán bộ tiếp nhận và toàn đơn vị
-        daily         tổng hợp cuối ngày (--date, mặc định hôm nay)
+            ledger        sổ theo dõi hồ sơ: mỗi hồ sơ tiếp nhận trong kỳ một dòng, theo số vào sổ
+            stats         tình hình, kết quả giải quyết theo lĩnh vực (Biểu 06/VPCP/KSTT): tiếp nhận, đã giải quyết
+                          (trước hạn, đúng hạn, quá hạn), đang giải quyết (trong hạn, quá hạn), tỷ lệ đúng hạn
+            late          hồ sơ quá hạn trong kỳ, cơ quan trễ hạn ở từng bước và lý do đã ghi
+            evaluations   đánh giá của người nộp theo cán bộ tiếp nhận và toàn đơn vị
+            daily         tổng hợp cuối ngày (--date, mặc định hôm nay)
 
-        Kỳ báo cáo (mặc định: tháng hiện tại): --from NGAY --to NGAY (cả hai ngày đều tính), hoặc --month 2026-11,
-        --quarter 2026-Q4, --year 2026. Ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy.
+            Kỳ báo cáo (mặc định: tháng hiện tại): --from NGAY --to NGAY (cả hai ngày đều tính), hoặc --month 2026-11,
+            --quarter 2026-Q4, --year 2026. Ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy.
 
-        Tuỳ chọn:
-          --format F        text (mặc định: văn bản như khi in) hoặc csv (UTF-8 có BOM, mở được bằng bảng tính)
-        \(StoreAccess.outputHelp)
-        \(StoreCommands.dbHelp)
+            Tuỳ chọn:
+              --format F        text (mặc định: văn bản như khi in) hoặc csv (UTF-8 có BOM, mở được bằng bảng tính)
+            \(StoreAccess.outputHelp)
+            \(StoreCommands.dbHelp)
 
-        """,
-        spec: OptionSpec(valued: ["db", "from", "to", "month", "quarter", "year", "date", "format", "output"], flags: ["force"], positionals: 1...1,
-                         positionalNames: ["loại báo cáo"]),
+            """,
+        spec: OptionSpec(
+            valued: ["db", "from", "to", "month", "quarter", "year", "date", "format", "output"], flags: ["force"],
+            positionals: 1...1,
+            positionalNames: ["loại báo cáo"]),
         run: { args, io in try run(args, io) }
     )
 
@@ -44,7 +47,9 @@ enum ReportCommand {
     /// The period from the options; the current month when none is given.
     static func period(_ args: ParsedArguments, today: CivilDate) throws -> ReportPeriod {
         let given = ["from", "month", "quarter", "year"].filter { args.value($0) != nil }
-        if given.count > 1 { throw UsageError("chỉ dùng một cách chọn kỳ: --from/--to, --month, --quarter hoặc --year") }
+        if given.count > 1 {
+            throw UsageError("chỉ dùng một cách chọn kỳ: --from/--to, --month, --quarter hoặc --year")
+        }
         if let from = args.value("from") {
             guard let to = args.value("to") else { throw UsageError("--from cần đi cùng --to") }
             guard let p = ReportPeriod(from: try date(from, "--from"), to: try date(to, "--to")) else {
@@ -55,21 +60,26 @@ enum ReportCommand {
         if args.value("to") != nil { throw UsageError("--to cần đi cùng --from") }
         if let m = args.value("month") {
             let parts = m.split(separator: "-")
-            guard parts.count == 2, let y = Int(parts[0]), let mo = Int(parts[1]), let p = ReportPeriod.month(y, mo) else {
+            guard parts.count == 2, let y = Int(parts[0]), let mo = Int(parts[1]), let p = ReportPeriod.month(y, mo)
+            else {
                 throw UsageError("--month: dạng YYYY-MM, ví dụ 2026-11")
             }
             return p
         }
         if let q = args.value("quarter") {
             let parts = q.uppercased().split(separator: "-")
-            guard parts.count == 2, let y = Int(parts[0]), let n = Int(parts[1].hasPrefix("Q") ? parts[1].dropFirst() : parts[1]),
-                  let p = ReportPeriod.quarter(y, n) else {
+            guard parts.count == 2, let y = Int(parts[0]),
+                let n = Int(parts[1].hasPrefix("Q") ? parts[1].dropFirst() : parts[1]),
+                let p = ReportPeriod.quarter(y, n)
+            else {
                 throw UsageError("--quarter: dạng YYYY-Qn, ví dụ 2026-Q4")
             }
             return p
         }
         if let y = args.value("year") {
-            guard let year = Int(y), let p = ReportPeriod.year(year) else { throw UsageError("--year: một năm, ví dụ 2026") }
+            guard let year = Int(y), let p = ReportPeriod.year(year) else {
+                throw UsageError("--year: một năm, ví dụ 2026")
+            }
             return p
         }
         let c = today.components
@@ -78,7 +88,9 @@ enum ReportCommand {
 
     static func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
         let kind = args.positionals[0]
-        guard kinds.contains(kind) else { throw UsageError("loại báo cáo phải là một trong: \(kinds.joined(separator: ", "))") }
+        guard kinds.contains(kind) else {
+            throw UsageError("loại báo cáo phải là một trong: \(kinds.joined(separator: ", "))")
+        }
         let format = args.value("format") ?? "text"
         guard ["text", "csv"].contains(format) else { throw UsageError("--format phải là text hoặc csv") }
         let now = io.now()
@@ -93,7 +105,9 @@ enum ReportCommand {
         let day = try args.value("date").map { try date($0, "--date") } ?? now.date
         let desk = try StoreAccess.desk(args, io, for: .reading)
         let report = try desk.report(ReportKind(rawValue: kind)!, period: period, day: day)
-        let text = format == "csv" ? (report.csv ?? "") : TextRenderer(pageSize: report.document.pageSize).text(report.document)
+        let text =
+            format == "csv"
+            ? (report.csv ?? "") : TextRenderer(pageSize: report.document.pageSize).text(report.document)
         if let output = try StoreAccess.output(args, store: desk.store) {
             try output.write(text)
             try output.commit()

@@ -30,7 +30,8 @@ enum StoreAccess {
 
     /// Opens the database named by `--db` (or the default one).
     static func open(_ args: ParsedArguments, _ io: CommandIO, for use: Use = .maintenance) throws -> Store {
-        let store = try Store.open(path: databasePath(args, io), options: Store.OpenOptions(quickCheck: use == .writing))
+        let store = try Store.open(
+            path: databasePath(args, io), options: Store.OpenOptions(quickCheck: use == .writing))
         if use == .writing {
             if let damage = store.damage { throw StoreError.damaged(path: store.path, detail: damage) }
             store.keepReserve()
@@ -42,7 +43,9 @@ enum StoreAccess {
     /// database.
     static func desk(_ args: ParsedArguments, _ io: CommandIO, for use: Use) throws -> Desk {
         let store = try open(args, io, for: use)
-        let log = use == .reading || store.isReadOnly ? nil : Logger(path: FileSystem.directoryName(store.path) + "/motcua.log")
+        let log =
+            use == .reading || store.isReadOnly
+            ? nil : Logger(path: FileSystem.directoryName(store.path) + "/motcua.log")
         let desk = try Desk(store: store, clock: io.clock, log: log)
         desk.onRefusal = io.onRefusal
         if let path = io.environment("PATH") { desk.spoolerEnvironment = ["PATH": path] }
@@ -64,8 +67,9 @@ enum StoreAccess {
             desk.onRefusal?(.passwordRequired(username: username))
             throw DeskError.refused(.passwordRequired(username: username))
         }
-        let actor = try desk.login(username: username, password: password, channel: importing ? .importer : .commandLine,
-                                   terminal: Terminal.name)
+        let actor = try desk.login(
+            username: username, password: password, channel: importing ? .importer : .commandLine,
+            terminal: Terminal.name)
         return actor
     }
 
@@ -80,8 +84,9 @@ enum StoreAccess {
     static func output(_ args: ParsedArguments, store: Store) throws -> OutputFile? {
         guard let path = args.value("output") else { return nil }
         guard !path.isEmpty else { throw UsageError("--output: cần tên tệp") }
-        return try OutputFile(path: FileSystem.absolute(path), protected: ProtectedFiles(databasePath: store.path),
-                              replace: args.has("force"))
+        return try OutputFile(
+            path: FileSystem.absolute(path), protected: ProtectedFiles(databasePath: store.path),
+            replace: args.has("force"))
     }
 
     static let outputHelp = """
@@ -93,7 +98,9 @@ enum StoreAccess {
     static func reportDiskSpace(_ store: Store, _ io: CommandIO) {
         let freed = store.releaseReserveIfLow()
         if let warning = store.diskSpace().warning { io.err("Cảnh báo: \(warning).") }
-        if freed > 0 { io.err("Đã trả lại \(freed / 1_048_576) MB dự phòng (\(store.reservePath)) để sao lưu và khắc phục.") }
+        if freed > 0 {
+            io.err("Đã trả lại \(freed / 1_048_576) MB dự phòng (\(store.reservePath)) để sao lưu và khắc phục.")
+        }
     }
 
     /// The calendar of the database.
@@ -103,14 +110,17 @@ enum StoreAccess {
 
     /// Creates a database and seeds it (unit, bodies, catalogue, holidays, forms), optionally with a first
     /// administrator.
-    static func create(path: String, seed: SeedConfig, admin: (username: String, fullName: String, password: String)?) throws -> Store {
+    static func create(path: String, seed: SeedConfig, admin: (username: String, fullName: String, password: String)?)
+        throws -> Store
+    {
         try Store.create(path: path) { store in
             try store.saveUnitProfile(seed.unit)
             for body in seed.bodies { try store.saveBody(body) }
             for procedure in seed.procedures { try store.saveProcedure(procedure) }
             try store.saveCalendarConfig(seed.calendar)
             if let admin {
-                try store.createOfficer(username: admin.username, fullName: admin.fullName, role: .administrator, password: admin.password)
+                try store.createOfficer(
+                    username: admin.username, fullName: admin.fullName, role: .administrator, password: admin.password)
             }
         }
     }

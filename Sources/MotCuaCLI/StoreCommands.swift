@@ -5,24 +5,25 @@ import MotCuaSystem
 
 /// `init`, `import`, `export`, `backup`, `check`.
 enum StoreCommands {
-    static let dbHelp = "  --db PATH         cơ sở dữ liệu (mặc định: $XDG_DATA_HOME/motcua/motcua.db, hoặc ~/.local/share/motcua/motcua.db)"
+    static let dbHelp =
+        "  --db PATH         cơ sở dữ liệu (mặc định: $XDG_DATA_HOME/motcua/motcua.db, hoặc ~/.local/share/motcua/motcua.db)"
 
     static let initCommand = Command(
         name: "init",
         summary: "Tạo cơ sở dữ liệu mới và nạp dữ liệu ban đầu từ thư mục cấu hình.",
         usage: "motcua init [--db PATH] [--config DIR] [--admin USER [--admin-name \"Họ tên\"]]",
         help: """
-        Tạo tệp cơ sở dữ liệu (chỉ chủ sở hữu đọc, ghi được) và nạp: thông tin đơn vị (unit.json), các cơ quan
-        (bodies.json), danh mục thủ tục (catalogue.json), lịch nghỉ và giờ làm việc (holidays.json). Tệp nào
-        không có trong --config thì dùng tệp đi kèm chương trình. Không bao giờ ghi đè tệp đã có.
+            Tạo tệp cơ sở dữ liệu (chỉ chủ sở hữu đọc, ghi được) và nạp: thông tin đơn vị (unit.json), các cơ quan
+            (bodies.json), danh mục thủ tục (catalogue.json), lịch nghỉ và giờ làm việc (holidays.json). Tệp nào
+            không có trong --config thì dùng tệp đi kèm chương trình. Không bao giờ ghi đè tệp đã có.
 
-        Tuỳ chọn:
-        \(dbHelp)
-          --config DIR      thư mục cấu hình (mặc định: cấu hình đi kèm chương trình, như thư mục Config/)
-          --admin USER      tạo tài khoản quản trị đầu tiên; mật khẩu đọc từ dòng đầu của stdin
-          --admin-name TEN  họ tên của quản trị viên (mặc định: USER)
+            Tuỳ chọn:
+            \(dbHelp)
+              --config DIR      thư mục cấu hình (mặc định: cấu hình đi kèm chương trình, như thư mục Config/)
+              --admin USER      tạo tài khoản quản trị đầu tiên; mật khẩu đọc từ dòng đầu của stdin
+              --admin-name TEN  họ tên của quản trị viên (mặc định: USER)
 
-        """,
+            """,
         spec: OptionSpec(valued: ["db", "config", "admin", "admin-name"]),
         run: { args, io in
             let path = StoreAccess.databasePath(args, io)
@@ -30,7 +31,9 @@ enum StoreCommands {
             var admin: (String, String, String)?
             if let username = args.value("admin") {
                 guard Officer.isValidUsername(username) else {
-                    throw UsageError("--admin: tên đăng nhập \"\(username)\" gồm 2–32 chữ thường không dấu, chữ số, '.', '-', '_', bắt đầu bằng chữ")
+                    throw UsageError(
+                        "--admin: tên đăng nhập \"\(username)\" gồm 2–32 chữ thường không dấu, chữ số, '.', '-', '_', bắt đầu bằng chữ"
+                    )
                 }
                 let password = firstLine(of: String(decoding: io.readStdin(), as: UTF8.self))
                 guard password.count >= 6 else {
@@ -43,8 +46,12 @@ enum StoreCommands {
             let store = try StoreAccess.create(path: path, seed: seed, admin: admin)
             store.keepReserve()
             io.out("Đã tạo cơ sở dữ liệu: \(path)")
-            io.out("Đơn vị: \(seed.unit.name) (mã \(seed.unit.unitCode))\(seed.unit.isExample ? " — dữ liệu MẪU, cần sửa trước khi dùng" : "")")
-            io.out("Cơ quan: \(seed.bodies.count); thủ tục: \(seed.procedures.count); năm có lịch nghỉ chính thức: \(seed.calendar.holidays.officialYears.keys.sorted().map(String.init).joined(separator: ", "))")
+            io.out(
+                "Đơn vị: \(seed.unit.name) (mã \(seed.unit.unitCode))\(seed.unit.isExample ? " — dữ liệu MẪU, cần sửa trước khi dùng" : "")"
+            )
+            io.out(
+                "Cơ quan: \(seed.bodies.count); thủ tục: \(seed.procedures.count); năm có lịch nghỉ chính thức: \(seed.calendar.holidays.officialYears.keys.sorted().map(String.init).joined(separator: ", "))"
+            )
             if let admin { io.out("Quản trị viên: \(admin.0)") }
             _ = store
             return ExitStatus.success
@@ -56,36 +63,38 @@ enum StoreCommands {
         summary: "Nhập danh mục thủ tục, lịch nghỉ, thông tin đơn vị hoặc cơ quan từ tệp JSON.",
         usage: "motcua import FILE [--db PATH] [--yes] [--effective-from YYYY-MM-DD]",
         help: """
-        Đọc tệp (loại tệp theo trường "format": motcua-catalogue, motcua-holidays, motcua-unit, motcua-bodies),
-        in ra những gì sẽ thay đổi, rồi áp dụng khi được xác nhận (gõ "c" rồi Enter) hoặc khi có --yes.
-        Thủ tục thay đổi được lưu thành phiên bản mới; hồ sơ cũ giữ phiên bản đã tiếp nhận.
+            Đọc tệp (loại tệp theo trường "format": motcua-catalogue, motcua-holidays, motcua-unit, motcua-bodies),
+            in ra những gì sẽ thay đổi, rồi áp dụng khi được xác nhận (gõ "c" rồi Enter) hoặc khi có --yes.
+            Thủ tục thay đổi được lưu thành phiên bản mới; hồ sơ cũ giữ phiên bản đã tiếp nhận.
 
-        Tuỳ chọn:
-        \(dbHelp)
-          --yes                      áp dụng không hỏi lại
-          --effective-from DATE      ngày hiệu lực cho các thủ tục thay đổi (mặc định: theo tệp)
+            Tuỳ chọn:
+            \(dbHelp)
+              --yes                      áp dụng không hỏi lại
+              --effective-from DATE      ngày hiệu lực cho các thủ tục thay đổi (mặc định: theo tệp)
 
-        """,
-        spec: OptionSpec(valued: ["db", "effective-from"], flags: ["yes"], positionals: 1...1, positionalNames: ["tệp FILE"]),
+            """,
+        spec: OptionSpec(
+            valued: ["db", "effective-from"], flags: ["yes"], positionals: 1...1, positionalNames: ["tệp FILE"]),
         run: { args, io in try ImportCommand.run(args, io) }
     )
 
     static let exportCommand = Command(
         name: "export",
         summary: "Xuất hồ sơ kèm toàn bộ lịch sử (JSON Lines hoặc CSV).",
-        usage: "motcua export [--db PATH] [--format jsonl|csv] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--output FILE [--force]]",
+        usage:
+            "motcua export [--db PATH] [--format jsonl|csv] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--output FILE [--force]]",
         help: """
-        Mỗi hồ sơ tiếp nhận trong khoảng ngày (tính cả hai đầu) thành một dòng JSON gồm các sự kiện của nó
-        (jsonl), hoặc mỗi sự kiện một dòng CSV kèm thông tin hồ sơ (csv, UTF-8). Tệp xuất chứa dữ liệu cá nhân:
-        được tạo chỉ chủ sở hữu đọc được.
+            Mỗi hồ sơ tiếp nhận trong khoảng ngày (tính cả hai đầu) thành một dòng JSON gồm các sự kiện của nó
+            (jsonl), hoặc mỗi sự kiện một dòng CSV kèm thông tin hồ sơ (csv, UTF-8). Tệp xuất chứa dữ liệu cá nhân:
+            được tạo chỉ chủ sở hữu đọc được.
 
-        Tuỳ chọn:
-        \(dbHelp)
-          --format jsonl|csv   (mặc định jsonl)
-          --from DATE, --to DATE   ngày tiếp nhận từ, đến
-        \(StoreAccess.outputHelp)
+            Tuỳ chọn:
+            \(dbHelp)
+              --format jsonl|csv   (mặc định jsonl)
+              --from DATE, --to DATE   ngày tiếp nhận từ, đến
+            \(StoreAccess.outputHelp)
 
-        """,
+            """,
         spec: OptionSpec(valued: ["db", "format", "from", "to", "output"], flags: ["force"]),
         run: { args, io in
             let format = args.value("format") ?? "jsonl"
@@ -126,21 +135,23 @@ enum StoreCommands {
         summary: "Sao lưu cơ sở dữ liệu thành một tệp nhất quán, kể cả khi máy khác đang ghi.",
         usage: "motcua backup PATH [--db PATH]",
         help: """
-        Tạo bản sao bằng VACUUM INTO (không sao chép tệp thô) dưới một tên tạm trong thư mục đích, kiểm tra
-        toàn vẹn đầy đủ bản sao (integrity_check), rồi mới đặt tên PATH; ghi kết quả kiểm tra vào cơ sở dữ liệu.
-        Không ghi đè bất cứ thứ gì đã có tại PATH (kể cả liên kết tượng trưng).
+            Tạo bản sao bằng VACUUM INTO (không sao chép tệp thô) dưới một tên tạm trong thư mục đích, kiểm tra
+            toàn vẹn đầy đủ bản sao (integrity_check), rồi mới đặt tên PATH; ghi kết quả kiểm tra vào cơ sở dữ liệu.
+            Không ghi đè bất cứ thứ gì đã có tại PATH (kể cả liên kết tượng trưng).
 
-        Tuỳ chọn:
-        \(dbHelp)
+            Tuỳ chọn:
+            \(dbHelp)
 
-        """,
+            """,
         spec: OptionSpec(valued: ["db"], positionals: 1...1, positionalNames: ["đường dẫn bản sao PATH"]),
         run: { args, io in
             let destination = FileSystem.absolute(args.positionals[0])
             let store = try StoreAccess.open(args, io)
             StoreAccess.reportDiskSpace(store, io)
             let backup = try store.backup(to: destination)
-            io.out("Đã sao lưu vào \(destination) (\(Money.grouped(backup.bytes)) byte, \(backup.cases) hồ sơ; kiểm tra toàn vẹn bản sao: \(backup.verdict))")
+            io.out(
+                "Đã sao lưu vào \(destination) (\(Money.grouped(backup.bytes)) byte, \(backup.cases) hồ sơ; kiểm tra toàn vẹn bản sao: \(backup.verdict))"
+            )
             return ExitStatus.success
         }
     )
@@ -150,15 +161,15 @@ enum StoreCommands {
         summary: "Kiểm tra toàn vẹn cơ sở dữ liệu và các ràng buộc của dữ liệu hồ sơ.",
         usage: "motcua check [--db PATH]",
         help: """
-        Chạy integrity_check và foreign_key_check của SQLite, kiểm tra chỉ mục tìm kiếm, và kiểm tra từng hồ sơ:
-        trạng thái lưu khớp với trạng thái tính lại từ lịch sử, số vào sổ liên tục trong năm, bộ đếm không lùi,
-        thời điểm các sự kiện theo đúng thứ tự, không có sự kiện ở tương lai, sự kiện nhập sau (quá 30 phút) có lý do.
-        Thoát với mã 0 nếu không có vấn đề, 1 nếu có (in từng vấn đề).
+            Chạy integrity_check và foreign_key_check của SQLite, kiểm tra chỉ mục tìm kiếm, và kiểm tra từng hồ sơ:
+            trạng thái lưu khớp với trạng thái tính lại từ lịch sử, số vào sổ liên tục trong năm, bộ đếm không lùi,
+            thời điểm các sự kiện theo đúng thứ tự, không có sự kiện ở tương lai, sự kiện nhập sau (quá 30 phút) có lý do.
+            Thoát với mã 0 nếu không có vấn đề, 1 nếu có (in từng vấn đề).
 
-        Tuỳ chọn:
-        \(dbHelp)
+            Tuỳ chọn:
+            \(dbHelp)
 
-        """,
+            """,
         spec: OptionSpec(valued: ["db"]),
         run: { args, io in
             let store = try StoreAccess.open(args, io)

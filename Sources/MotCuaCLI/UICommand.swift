@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import MotCuaApp
 import MotCuaCore
@@ -18,16 +18,16 @@ enum UICommand {
         summary: "Mở màn hình làm việc (mặc định khi chạy motcua không có lệnh).",
         usage: "motcua [ui] [--db PATH] [--mono]",
         help: """
-        Mở cơ sở dữ liệu (lần đầu: tạo mới, nạp cấu hình đi kèm và hỏi tài khoản quản trị, thông tin đơn vị)
-        rồi hiện màn hình Đăng nhập. Cần chạy trong terminal, cửa sổ ít nhất 80×24, ngôn ngữ UTF-8.
+            Mở cơ sở dữ liệu (lần đầu: tạo mới, nạp cấu hình đi kèm và hỏi tài khoản quản trị, thông tin đơn vị)
+            rồi hiện màn hình Đăng nhập. Cần chạy trong terminal, cửa sổ ít nhất 80×24, ngôn ngữ UTF-8.
 
-        Tuỳ chọn:
-        \(StoreCommands.dbHelp)
-          --mono            không dùng màu (cũng tự động khi terminal không có màu hoặc có NO_COLOR)
+            Tuỳ chọn:
+            \(StoreCommands.dbHelp)
+              --mono            không dùng màu (cũng tự động khi terminal không có màu hoặc có NO_COLOR)
 
-        Nhật ký (không chứa dữ liệu cá nhân) ghi ở motcua.log cạnh cơ sở dữ liệu.
+            Nhật ký (không chứa dữ liệu cá nhân) ghi ở motcua.log cạnh cơ sở dữ liệu.
 
-        """,
+            """,
         spec: OptionSpec(valued: ["db"], flags: ["mono"]),
         run: { args, io in try run(args, io) }
     )
@@ -54,11 +54,14 @@ enum UICommand {
             io.err("\(error)")
             return ExitStatus.usage
         }
-        let env = AppEnvironment(desk: desk, idleLockMinutes: lockMinutes, printer: try PrinterSettings.stored(in: store),
-                                 terminal: Terminal.name)
+        let env = AppEnvironment(
+            desk: desk, idleLockMinutes: lockMinutes, printer: try PrinterSettings.stored(in: store),
+            terminal: Terminal.name)
         let app = Application(env: env, size: terminal.size, catalog: .standard)
         if let warning = store.diskSpace().warning { app.warn(warning) }
-        if let damage = store.damage { app.warn("Cơ sở dữ liệu bị đánh dấu hư hỏng (\(damage)): chỉ xem, không ghi được; báo quản trị viên") }
+        if let damage = store.damage {
+            app.warn("Cơ sở dữ liệu bị đánh dấu hư hỏng (\(damage)): chỉ xem, không ghi được; báo quản trị viên")
+        }
         if !terminal.localeIsUTF8 {
             app.warn("Ngôn ngữ của hệ thống không phải UTF-8, chữ tiếng Việt có thể hiển thị sai: đặt LANG=C.UTF-8")
         }

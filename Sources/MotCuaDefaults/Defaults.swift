@@ -48,7 +48,11 @@ public enum ShippedConfig {
 
     /// The shipped seed.
     public static func seed() throws(ConfigError) -> SeedConfig {
-        try parseSeed { "Config/" + $0 } text: { text($0) }
+        try parseSeed {
+            "Config/" + $0
+        } text: {
+            text($0)
+        }
     }
 
     /// The seed from a folder: each of `fileNames` present there replaces the shipped one.
@@ -61,14 +65,19 @@ public enum ShippedConfig {
             let path = directory + "/" + name
             texts[name] = FileSystem.exists(path) ? try FileSystem.readText(path) : text(name)
         }
-        return try parseSeed { FileSystem.exists(directory + "/" + $0) ? directory + "/" + $0 : "Config/" + $0 } text: { texts[$0]! }
+        return try parseSeed {
+            FileSystem.exists(directory + "/" + $0) ? directory + "/" + $0 : "Config/" + $0
+        } text: {
+            texts[$0]!
+        }
     }
 
     static func parseSeed(label: (String) -> String, text: (String) -> String) throws(ConfigError) -> SeedConfig {
         let unit = try UnitFile.parse(text("unit.json"), file: label("unit.json"))
         let bodies = try BodiesFile.parse(text("bodies.json"), file: label("bodies.json"))
-        let procedures = try CatalogueFile.parse(text("catalogue.json"), file: label("catalogue.json"),
-                                                 knownBodies: Set(bodies.map(\.code)))
+        let procedures = try CatalogueFile.parse(
+            text("catalogue.json"), file: label("catalogue.json"),
+            knownBodies: Set(bodies.map(\.code)))
         let calendar = try CalendarConfig.parse(text("holidays.json"), file: label("holidays.json"))
         return SeedConfig(unit: unit, bodies: bodies, procedures: procedures, calendar: calendar)
     }

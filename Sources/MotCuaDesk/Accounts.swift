@@ -24,11 +24,13 @@ extension Desk {
     /// Logs an officer in from `channel` (`terminal` names the counter in the log: a tty, an SSH client).
     /// Wrong passwords are counted per account and throttled; every failure is logged (account, terminal),
     /// never the password.
-    public func login(username: String, password: String, channel: RecordingChannel, terminal: String) throws(DeskError) -> Actor {
+    public func login(username: String, password: String, channel: RecordingChannel, terminal: String) throws(DeskError)
+        -> Actor
+    {
         try run {
             let name = username.trimmingSpaces
             guard name != Officer.commandLineUsername, let officer = try store.officer(username: name) else {
-                _ = try store.passwordMatches(username: name, password: password) // the same time as a real check
+                _ = try store.passwordMatches(username: name, password: password)  // the same time as a real check
                 log?.write("login failed: unknown account (\(terminal))")
                 throw Refusal.wrongPassword
             }
@@ -42,8 +44,10 @@ extension Desk {
                 let count = failures + 1
                 let wait = LoginThrottle.wait(afterFailures: count)
                 let lock = count >= LoginThrottle.lockAfter && officer.isActive
-                try store.recordLoginFailure(username: name, count: count, notBefore: wait > 0 ? nowSeconds + Int64(wait) : nil, lock: lock)
-                log?.write("login failed: \(name), \(count) wrong in a row (\(terminal))\(lock ? ", account locked" : "")")
+                try store.recordLoginFailure(
+                    username: name, count: count, notBefore: wait > 0 ? nowSeconds + Int64(wait) : nil, lock: lock)
+                log?.write(
+                    "login failed: \(name), \(count) wrong in a row (\(terminal))\(lock ? ", account locked" : "")")
                 if lock { try audit(.accountLocked, detail: name, by: Actor(officer: officer, channel: channel)) }
                 throw lock ? Refusal.accountLocked(username: name) : Refusal.wrongPassword
             }
@@ -88,21 +92,28 @@ extension Desk {
     // MARK: Accounts
 
     /// An administrator adds an account (a department officer belongs to a body).
-    public func createOfficer(username: String, fullName: String, role: Role, bodyCode: String?, password: String,
-                              by actor: Actor) throws(DeskError) -> Officer {
+    public func createOfficer(
+        username: String, fullName: String, role: Role, bodyCode: String?, password: String,
+        by actor: Actor
+    ) throws(DeskError) -> Officer {
         try run {
             try requireAdministrator(actor)
             let name = username.trimmingSpaces
-            guard Officer.isValidUsername(name), name != Officer.commandLineUsername else { throw Refusal.invalidField(.username, .shape(.username)) }
+            guard Officer.isValidUsername(name), name != Officer.commandLineUsername else {
+                throw Refusal.invalidField(.username, .shape(.username))
+            }
             let full = try TextRules.clean(fullName, .fullName, limit: .name, required: true)
             try checkPassword(password)
             var body: String?
             if role == .departmentOfficer {
                 guard let code = bodyCode, !code.isEmpty else { throw Refusal.invalidField(.bodyCode, .empty) }
-                guard try store.bodies().contains(where: { $0.code == code && $0.isInternal }) else { throw Refusal.missingBody(code: code) }
+                guard try store.bodies().contains(where: { $0.code == code && $0.isInternal }) else {
+                    throw Refusal.missingBody(code: code)
+                }
                 body = code
             }
-            let created = try store.createOfficer(username: name, fullName: full, role: role, bodyCode: body, password: password)
+            let created = try store.createOfficer(
+                username: name, fullName: full, role: role, bodyCode: body, password: password)
             try audit(.officerCreated, detail: "\(name) (\(role.rawValue))", by: actor)
             return created
         }
@@ -148,7 +159,9 @@ extension Desk {
 
     func checkPassword(_ password: String) throws {
         guard password.count >= 6 else { throw Refusal.invalidField(.password, .tooShort(min: 6)) }
-        guard password.count <= 200, TextRules.problem(password) == nil else { throw Refusal.invalidField(.password, .controlCharacters) }
+        guard password.count <= 200, TextRules.problem(password) == nil else {
+            throw Refusal.invalidField(.password, .controlCharacters)
+        }
     }
 
     func requireAdministrator(_ actor: Actor) throws {
@@ -161,8 +174,10 @@ extension Desk {
     public func officers(by actor: Actor) throws(DeskError) -> (officers: [Officer], bodies: [Body]) {
         try run {
             try requireAdministrator(actor)
-            return (try store.officers().filter { $0.username != Officer.commandLineUsername },
-                    try store.bodies().filter { $0.isInternal && $0.isActive })
+            return (
+                try store.officers().filter { $0.username != Officer.commandLineUsername },
+                try store.bodies().filter { $0.isInternal && $0.isActive }
+            )
         }
     }
 }
@@ -170,15 +185,20 @@ extension Desk {
 extension Desk {
     /// The first run: the unit's names and the first administrator, allowed only while no administrator can
     /// log in (afterwards accounts are an administrator's). Returns the administrator, logged in.
-    public func firstRun(username: String, fullName: String, password: String, unit: UnitProfile,
-                         channel: RecordingChannel) throws(DeskError) -> Actor {
+    public func firstRun(
+        username: String, fullName: String, password: String, unit: UnitProfile,
+        channel: RecordingChannel
+    ) throws(DeskError) -> Actor {
         try run {
             guard !(try store.hasLoginAdministrator()) else { throw Refusal.administratorOnly }
             let name = username.trimmingSpaces
-            guard Officer.isValidUsername(name), name != Officer.commandLineUsername else { throw Refusal.invalidField(.username, .shape(.username)) }
+            guard Officer.isValidUsername(name), name != Officer.commandLineUsername else {
+                throw Refusal.invalidField(.username, .shape(.username))
+            }
             let full = try TextRules.clean(fullName, .fullName, limit: .name, required: true)
             try checkPassword(password)
-            let officer = try store.createOfficer(username: name, fullName: full, role: .administrator, password: password)
+            let officer = try store.createOfficer(
+                username: name, fullName: full, role: .administrator, password: password)
             let actor = Actor(officer: officer, channel: channel)
             _ = try saveUnitProfile(unit, by: actor)
             log?.write("first run: administrator \(name) created")

@@ -62,7 +62,9 @@ extension Desk {
                 }
             }
             try store.storeSettings(checked)
-            try audit(.settingsChanged, detail: checked.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: ", "), by: actor)
+            try audit(
+                .settingsChanged, detail: checked.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: ", "),
+                by: actor)
         }
     }
 
@@ -78,7 +80,9 @@ extension Desk {
             u.governingBody = try TextRules.clean(profile.governingBody, .governingBody, limit: .name, required: true)
             u.counterName = try TextRules.clean(profile.counterName, .counterName, limit: .name, required: true)
             u.unitCode = try TextRules.clean(profile.unitCode, .unitCode, limit: .short, required: true)
-            guard UnitProfile.isValidUnitCode(u.unitCode) else { throw Refusal.invalidField(.unitCode, .shape(.unitCode)) }
+            guard UnitProfile.isValidUnitCode(u.unitCode) else {
+                throw Refusal.invalidField(.unitCode, .shape(.unitCode))
+            }
             u.province = try TextRules.clean(profile.province, .province, limit: .name)
             u.address = try TextRules.clean(profile.address, .unitAddress, limit: .address)
             u.phone = try TextRules.clean(profile.phone, .unitPhone, limit: .short)
@@ -100,7 +104,8 @@ extension Desk {
             let name = "motcua-\(now.date.iso)-\(now.time.text.replacing(":", with: "")).db"
             let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
             let record = try store.backup(to: FileSystem.absolute(base + "/" + name), at: clock.unixSeconds())
-            log?.write("backup: \(record.bytes) bytes, \(record.cases) cases, check \(record.verdict) by \(actor.username)")
+            log?.write(
+                "backup: \(record.bytes) bytes, \(record.cases) cases, check \(record.verdict) by \(actor.username)")
             return record
         }
     }

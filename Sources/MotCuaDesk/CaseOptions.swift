@@ -61,9 +61,11 @@ extension Desk {
     /// role and the body — the same rules `perform` applies.
     public func options(on c: CaseRecord, by actor: Actor) -> CaseOptions {
         guard let officer = try? current(actor) else {
-            return CaseOptions(choices: Dictionary(uniqueKeysWithValues: ActionIntent.allCases.map {
-                ($0, .failure(.noActiveOfficer(username: actor.username)))
-            }))
+            return CaseOptions(
+                choices: Dictionary(
+                    uniqueKeysWithValues: ActionIntent.allCases.map {
+                        ($0, .failure(.noActiveOfficer(username: actor.username)))
+                    }))
         }
         var choices: [ActionIntent: Result<ActionKind, Refusal>] = [:]
         for intent in ActionIntent.allCases {
@@ -109,7 +111,9 @@ extension Desk {
             }
         case .supplement:
             if s.status == .waitingSupplement { return .success(.resume) }
-            guard [.received, .inProgress].contains(s.status) else { return .failure(.wrongState(action: .supplementRequested, status: s.status)) }
+            guard [.received, .inProgress].contains(s.status) else {
+                return .failure(.wrongState(action: .supplementRequested, status: s.status))
+            }
             return .success(.supplementRequest)
         case .refuse: return .success(.refuse)
         case .reschedule:
@@ -158,8 +162,9 @@ extension Desk {
                 state = try CaseLifecycle.apply(CaseEvent(close, at: now, officer: officer.username), to: state)
             }
             try Permissions.check(officer, probe, steps: c.steps, state: state)
-            _ = try CaseLifecycle.admit(CaseEvent(probe, at: max(now, c.state.appointment), officer: officer.username), to: state,
-                                        stepNames: c.steps.map(\.bodyName), resultOnTheSpot: c.procedure.resultOnTheSpot)
+            _ = try CaseLifecycle.admit(
+                CaseEvent(probe, at: max(now, c.state.appointment), officer: officer.username), to: state,
+                stepNames: c.steps.map(\.bodyName), resultOnTheSpot: c.procedure.resultOnTheSpot)
             return nil
         } catch {
             return error

@@ -102,8 +102,11 @@ public final class Desk {
     /// Called with every refusal (the parity test compares the screens' and the command line's).
     public var onRefusal: ((Refusal) -> Void)?
 
-    public init(store: Store, calendar: WorkingCalendar, clock: DeskClock = .system, log: Logger? = nil,
-                forms: FormCatalog = FormCatalog.standard, archive: DocumentArchive? = nil, spoolerEnvironment: [String: String] = [:]) {
+    public init(
+        store: Store, calendar: WorkingCalendar, clock: DeskClock = .system, log: Logger? = nil,
+        forms: FormCatalog = FormCatalog.standard, archive: DocumentArchive? = nil,
+        spoolerEnvironment: [String: String] = [:]
+    ) {
         self.store = store
         self.calendar = calendar
         self.clock = clock
@@ -122,7 +125,9 @@ public final class Desk {
 
     /// The forms' numbers and titles: the database's (imported), else the shipped ones.
     public static func storedForms(_ store: Store) -> FormCatalog {
-        if let text = try? store.setting("forms"), let catalog = try? FormCatalog.parse(text, file: "cơ sở dữ liệu (settings.forms)") {
+        if let text = try? store.setting("forms"),
+            let catalog = try? FormCatalog.parse(text, file: "cơ sở dữ liệu (settings.forms)")
+        {
             return catalog
         }
         return FormCatalog.standard
@@ -146,7 +151,9 @@ public final class Desk {
 
     /// The author of events recorded now by `actor`.
     func author(_ actor: Actor, officer: Officer? = nil) -> EventAuthor {
-        EventAuthor(officer: officer ?? actor.officer, channel: actor.channel, osUser: actor.osUser, recordedAt: clock.unixSeconds())
+        EventAuthor(
+            officer: officer ?? actor.officer, channel: actor.channel, osUser: actor.osUser,
+            recordedAt: clock.unixSeconds())
     }
 
     /// The officer as the store knows it now: a lock or a change of role from another terminal takes effect
@@ -158,5 +165,3 @@ public final class Desk {
         return officer
     }
 }
-
-

@@ -20,9 +20,12 @@ extension Desk {
     /// What every form needs besides its own data: the unit's names (read now: another terminal may have
     /// changed them) and the forms' numbers and titles.
     public var printContext: PrintContext {
-        PrintContext(unit: (try? store.unitProfile()) ?? UnitProfile(name: "", governingBody: "", counterName: "", unitCode: "",
-                                                                     province: "", placeName: ""),
-                     forms: forms)
+        PrintContext(
+            unit: (try? store.unitProfile())
+                ?? UnitProfile(
+                    name: "", governingBody: "", counterName: "", unitCode: "",
+                    province: "", placeName: ""),
+            forms: forms)
     }
 
     var documents: CaseDocuments { CaseDocuments(store: store, context: printContext) }
@@ -40,7 +43,9 @@ extension Desk {
     /// Builds the document fresh, saves a copy beside the database, prints it unless asked only to save,
     /// and records the print — a print that did not reach the spooler is recorded as failed, with its
     /// reason, and does not count: the next successful one is not "BẢN IN LẠI".
-    public func print(_ source: DocumentSource, saveOnly: Bool, printer: PrinterSettings, by actor: Actor) throws(DeskError) -> PrintResult {
+    public func print(_ source: DocumentSource, saveOnly: Bool, printer: PrinterSettings, by actor: Actor)
+        throws(DeskError) -> PrintResult
+    {
         try run {
             let built = try document(source)
             let text = TextRenderer(pageSize: built.document.pageSize).text(built.document)
@@ -84,7 +89,10 @@ extension Desk {
             let now = clock.now()
             let reason = try failure.map { try TextRules.clean($0, .reason, limit: .longText) }
             try store.recordEvents(caseCode: code, author: author(actor, officer: officer)) { _, _ in
-                Decision([NewEvent(.printed(document: key, reprint: built.reprint && failure == nil, failure: reason), at: now)])
+                Decision([
+                    NewEvent(
+                        .printed(document: key, reprint: built.reprint && failure == nil, failure: reason), at: now)
+                ])
             }
         }
     }
@@ -107,7 +115,8 @@ extension Desk {
                 Nguyễn Thị Hồng Nhung — Ủy ban nhân dân xã
 
                 """
-            let outcome = PrintService(settings: printer, environment: spoolerEnvironment).print(page, pageSize: .a5, title: "In thử")
+            let outcome = PrintService(settings: printer, environment: spoolerEnvironment).print(
+                page, pageSize: .a5, title: "In thử")
             log?.write("test print: \(outcome.logText)")
             return outcome
         }

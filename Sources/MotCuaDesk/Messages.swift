@@ -33,7 +33,8 @@ public enum Messages {
         case .stepNotAcknowledged(let k): return "\(cap(step(k))) chưa được xác nhận nhận hồ sơ"
         case .stepAlreadyDone(let k): return "\(cap(step(k))) đã hoàn thành"
         case let .routeNotDone(k, body):
-            return "Hồ sơ liên thông: \(step(k))\(body.isEmpty ? "" : " (\(body))") chưa hoàn thành nên chưa ghi nhận kết quả được; lãnh đạo có thể ghi nhận kèm lý do"
+            return
+                "Hồ sơ liên thông: \(step(k))\(body.isEmpty ? "" : " (\(body))") chưa hoàn thành nên chưa ghi nhận kết quả được; lãnh đạo có thể ghi nhận kèm lý do"
         case .resumeDueNotAfterResume: return "Hạn mới phải sau thời điểm nhận hồ sơ bổ sung"
         case .rescheduledAlready: return "Hồ sơ đã được hẹn lại một lần; chỉ được hẹn lại một lần"
         case let .newDueNotLater(newDue, appointment):
@@ -56,41 +57,52 @@ public enum Messages {
         case .procedureFixedAfterHandOver: return "Chỉ sửa thủ tục khi hồ sơ chưa được giao đi xử lý"
         case .noNextStep(let k): return "\(cap(step(k))) là bước cuối: không có cơ quan tiếp theo"
         case .noActiveOfficer(let u): return "Không có cán bộ \(u) đang hoạt động"
-        case let .roleMayNot(role, action): return "\(role.vietnameseName) không được thực hiện việc \"\(action.vietnameseName)\""
+        case let .roleMayNot(role, action):
+            return "\(role.vietnameseName) không được thực hiện việc \"\(action.vietnameseName)\""
         case .notOwnBody(let holder): return "Hồ sơ đang ở \(holder), không thuộc cơ quan của cán bộ"
         case .bodyRecordsItself(let body):
             return "\(body) là cơ quan trong xã: cán bộ của cơ quan đó tự xác nhận bằng tài khoản của mình"
         case .leaderOnly(let what):
-            let task = switch what {
-            case .reschedule: "Hẹn lại ngày trả"
-            case .stop: "Dừng giải quyết"
-            case .cancel: "Hủy hồ sơ"
-            case .correctAppointment: "Sửa ngày hẹn trả (hạn giải quyết)"
-            case .resultBeforeRoute: "Ghi nhận kết quả khi các bước liên thông chưa xong"
-            case .backdating: "Ghi việc đã xảy ra quá một ngày làm việc"
-            }
+            let task =
+                switch what {
+                case .reschedule: "Hẹn lại ngày trả"
+                case .stop: "Dừng giải quyết"
+                case .cancel: "Hủy hồ sơ"
+                case .correctAppointment: "Sửa ngày hẹn trả (hạn giải quyết)"
+                case .resultBeforeRoute: "Ghi nhận kết quả khi các bước liên thông chưa xong"
+                case .backdating: "Ghi việc đã xảy ra quá một ngày làm việc"
+                }
             return "\(task) cần lãnh đạo hoặc quản trị viên"
         case .administratorOnly: return "Chỉ quản trị viên làm được việc này"
         case .commandLineNotAllowed(let policy):
-            return "Tài khoản dòng lệnh he-thong không được làm việc này (thiết lập cli_actions = \(policy.rawValue)): dùng --officer TÊN và mật khẩu"
+            return
+                "Tài khoản dòng lệnh he-thong không được làm việc này (thiết lập cli_actions = \(policy.rawValue)): dùng --officer TÊN và mật khẩu"
         case .commandLineAccountFixed: return "Tài khoản he-thong là của dòng lệnh: không đặt mật khẩu, không khóa"
         case .cannotLockYourself: return "Không tự khóa tài khoản đang đăng nhập"
-        case .lastAdministrator(let u): return "Không khóa được \(u): đây là tài khoản quản trị cuối cùng đăng nhập được"
+        case .lastAdministrator(let u):
+            return "Không khóa được \(u): đây là tài khoản quản trị cuối cùng đăng nhập được"
         case .usernameTaken(let u): return "Tên đăng nhập \(u) đã có"
         case .wrongPassword: return "Tên đăng nhập hoặc mật khẩu không đúng"
         case .wrongCurrentPassword: return "Mật khẩu hiện tại không đúng"
         case .loginThrottled(let s): return "Sai mật khẩu nhiều lần: thử lại sau \(s) giây"
-        case .accountLocked(let u): return "Tài khoản \(u) đang bị khóa (sai mật khẩu nhiều lần hoặc do quản trị viên): nhờ quản trị viên mở khóa"
-        case .passwordRequired(let u): return "Cần mật khẩu của \(u) (gõ khi được hỏi, hoặc dòng đầu của stdin với --password-stdin)"
+        case .accountLocked(let u):
+            return
+                "Tài khoản \(u) đang bị khóa (sai mật khẩu nhiều lần hoặc do quản trị viên): nhờ quản trị viên mở khóa"
+        case .passwordRequired(let u):
+            return "Cần mật khẩu của \(u) (gõ khi được hỏi, hoặc dòng đầu của stdin với --password-stdin)"
         case .timeInFuture(let t): return "Thời điểm \(t.vietnamese) ở tương lai: không ghi việc chưa xảy ra"
-        case .yearOutOfRange(let y): return "Năm \(y) nằm ngoài khoảng lịch hỗ trợ \(CivilDate.supportedYears.lowerBound)–\(CivilDate.supportedYears.upperBound)"
+        case .yearOutOfRange(let y):
+            return
+                "Năm \(y) nằm ngoài khoảng lịch hỗ trợ \(CivilDate.supportedYears.lowerBound)–\(CivilDate.supportedYears.upperBound)"
         case let .timeBeforeLastEvent(t, last):
-            return "Thời điểm \(t.vietnamese) trước việc đã ghi của hồ sơ (\(last.vietnamese)): ghi theo đúng thứ tự thời gian"
+            return
+                "Thời điểm \(t.vietnamese) trước việc đã ghi của hồ sơ (\(last.vietnamese)): ghi theo đúng thứ tự thời gian"
         case .lateReasonRequired(let t):
             return "\(t.vietnamese) đã qua hơn \(RecordingTime.lateEntryMinutes) phút: cần ghi lý do nhập sau"
         case .backdatingNeedsLeader(let t):
             return "\(t.vietnamese) đã qua hơn một ngày làm việc: lãnh đạo ghi nhận"
-        case .receptionTimeReasonRequired: return "Thời điểm tiếp nhận khác thời điểm hiện tại: cần ghi lý do (--reason)"
+        case .receptionTimeReasonRequired:
+            return "Thời điểm tiếp nhận khác thời điểm hiện tại: cần ghi lý do (--reason)"
         case let .invalidField(field, problem): return "\(fieldName(field)): \(problemText(problem))"
         case .missingCase(let code): return "Không có hồ sơ mã \(code)"
         case let .missingProcedure(code, date): return "Không có thủ tục mã \(code) có hiệu lực ngày \(date.vietnamese)"
@@ -208,7 +220,8 @@ public enum Messages {
         case .idNumber(.passport): "số hộ chiếu gồm 6–12 chữ in hoa và chữ số"
         case .idNumber(.taxCode): "mã số thuế gồm 10 chữ số (chi nhánh: 10 chữ số, dấu gạch, 3 chữ số)"
         case .idNumber(.other): "số giấy tờ tối đa 30 ký tự"
-        case .idKindNeeded: "phải là căn cước 12 chữ số hoặc CMND 9 chữ số; giấy tờ khác (hộ chiếu…) thì chọn loại giấy tờ"
+        case .idKindNeeded:
+            "phải là căn cước 12 chữ số hoặc CMND 9 chữ số; giấy tờ khác (hộ chiếu…) thì chọn loại giấy tờ"
         case .phone: "không đúng dạng (di động 10 số bắt đầu 03, 05, 07, 08, 09; cố định 11 số bắt đầu 02)"
         case .email: "không đúng dạng địa chỉ thư điện tử"
         case .date: "không phải ngày có thật (dd/mm/yyyy, năm từ 1900)"
@@ -237,15 +250,19 @@ public enum Messages {
             if let next { s += "; đã giao bước \(next.step + 1) cho \(next.bodyName), hạn \(next.due.vietnamese)" }
             return s
         case let .resultReceived(number, v, overridden):
-            return "Đã nhận kết quả số \(number): \(verdict(v))\(overridden ? " (lãnh đạo ghi nhận khi quy trình chưa xong)" : "")"
+            return
+                "Đã nhận kết quả số \(number): \(verdict(v))\(overridden ? " (lãnh đạo ghi nhận khi quy trình chưa xong)" : "")"
         case .returned(let v): return "Đã trả kết quả: \(verdict(v))"
         case .evaluated: return "Đã ghi đánh giá của người nộp"
         case let .supplementRequested(round, late):
-            return "Đã ghi yêu cầu bổ sung (lần \(round)); thời hạn tạm dừng\(late ? ". Lưu ý: quá 3 ngày làm việc kể từ khi tiếp nhận mới yêu cầu bổ sung" : "")"
+            return
+                "Đã ghi yêu cầu bổ sung (lần \(round)); thời hạn tạm dừng\(late ? ". Lưu ý: quá 3 ngày làm việc kể từ khi tiếp nhận mới yêu cầu bổ sung" : "")"
         case .resumed(let due): return "Đã nhận đủ hồ sơ bổ sung; hạn mới: \(due.vietnameseAppointment)"
-        case let .refused(late, due): return late ? "Đã ghi từ chối giải quyết — SAU THỜI HẠN (\(due.vietnamese))" : "Đã ghi từ chối giải quyết"
+        case let .refused(late, due):
+            return late ? "Đã ghi từ chối giải quyết — SAU THỜI HẠN (\(due.vietnamese))" : "Đã ghi từ chối giải quyết"
         case let .rescheduled(due, late):
-            return "Đã hẹn lại: \(due.vietnameseAppointment)\(late ? ". Xin lỗi muộn: gửi khi còn chưa đến một ngày làm việc trước hạn" : "")"
+            return
+                "Đã hẹn lại: \(due.vietnameseAppointment)\(late ? ". Xin lỗi muộn: gửi khi còn chưa đến một ngày làm việc trước hạn" : "")"
         case .withdrawn: return "Đã ghi người nộp rút hồ sơ"
         case .stopped: return "Đã dừng giải quyết hồ sơ"
         case .cancelled: return "Đã hủy hồ sơ"
@@ -260,7 +277,8 @@ public enum Messages {
         switch result.outcome {
         case nil: return "Đã lưu \(copy)"
         case .printed(let job, _)?: return "Đã gửi lệnh in\(job.isEmpty ? "" : " (\(job))"); bản sao: \(copy)"
-        case .noSpooler?: return "Chưa in được: máy này chưa có chương trình in (lp, gói cups-client). Đã lưu bản sao: \(copy)"
+        case .noSpooler?:
+            return "Chưa in được: máy này chưa có chương trình in (lp, gói cups-client). Đã lưu bản sao: \(copy)"
         case .failed(let reason)?: return "Chưa in được: \(reason). Đã lưu bản sao: \(copy)"
         }
     }

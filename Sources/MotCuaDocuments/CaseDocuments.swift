@@ -26,7 +26,8 @@ public enum DocumentSource: Hashable, Sendable {
     public var caseCode: String? {
         switch self {
         case .receipt(let c), .transfer(let c, _), .controlSheet(let c), .apology(let c), .stopNotice(let c),
-             .caseRefusal(let c), .caseSupplement(let c): c
+            .caseRefusal(let c), .caseSupplement(let c):
+            c
         case .contact, .report: nil
         }
     }
@@ -57,21 +58,33 @@ public struct CaseDocuments {
 
     /// The document as it would print now, or nil when it does not exist (unknown code, no reschedule…),
     /// with the reason.
-    public func build(_ source: DocumentSource, now: LocalDateTime) throws -> Result<BuiltDocument, DocumentUnavailable> {
+    public func build(_ source: DocumentSource, now: LocalDateTime) throws -> Result<BuiltDocument, DocumentUnavailable>
+    {
         if case .contact(let number) = source {
-            guard let contact = try store.contact(number: number) else { return .failure(.init("Không có phiếu số \(number)")) }
-            let slip = Slip(number: contact.number, at: contact.at, officerName: contact.officerName, procedureName: contact.procedureName,
-                            applicantName: contact.applicant.fullName, applicantAddress: contact.applicant.address,
-                            applicantPhone: contact.applicant.phone, items: contact.items, reason: contact.reason)
+            guard let contact = try store.contact(number: number) else {
+                return .failure(.init("Không có phiếu số \(number)"))
+            }
+            let slip = Slip(
+                number: contact.number, at: contact.at, officerName: contact.officerName,
+                procedureName: contact.procedureName,
+                applicantName: contact.applicant.fullName, applicantAddress: contact.applicant.address,
+                applicantPhone: contact.applicant.phone, items: contact.items, reason: contact.reason)
             let reprint = contact.printCount > 0
-            let document = contact.kind == .supplement ? ReceptionForms.supplement(slip, context, reprint: reprint)
-                                                       : ReceptionForms.refusal(slip, context, reprint: reprint)
-            return .success(BuiltDocument(document: document, name: "\(contact.number)-\(document.kind)\(reprint ? "-in-lai" : "")",
-                                          printKey: nil, reprint: reprint))
+            let document =
+                contact.kind == .supplement
+                ? ReceptionForms.supplement(slip, context, reprint: reprint)
+                : ReceptionForms.refusal(slip, context, reprint: reprint)
+            return .success(
+                BuiltDocument(
+                    document: document, name: "\(contact.number)-\(document.kind)\(reprint ? "-in-lai" : "")",
+                    printKey: nil, reprint: reprint))
         }
         if case let .report(kind, period, day) = source {
             let report = try ReportForms.build(kind, period: period, day: day, store: store, context: context, now: now)
-            return .success(BuiltDocument(document: report.document, name: report.name, printKey: nil, reprint: false, makeCSV: report.makeCSV))
+            return .success(
+                BuiltDocument(
+                    document: report.document, name: report.name, printKey: nil, reprint: false, makeCSV: report.makeCSV
+                ))
         }
         guard let code = source.caseCode, let c = try store.caseRecord(code: code.trimmingSpaces) else {
             return .failure(.init("Không có hồ sơ mã \(source.caseCode ?? "")"))
@@ -90,7 +103,10 @@ public struct CaseDocuments {
         case .transfer(_, let step):
             let k = step ?? c.state.steps.lastIndex { $0.handedOverAt != nil }
             guard let k, c.steps.indices.contains(k) else {
-                return .failure(.init(c.steps.isEmpty ? "Thủ tục này không có bước chuyển xử lý" : "Hồ sơ chưa được giao cho cơ quan nào"))
+                return .failure(
+                    .init(
+                        c.steps.isEmpty
+                            ? "Thủ tục này không có bước chuyển xử lý" : "Hồ sơ chưa được giao cho cơ quan nào"))
             }
             guard c.state.steps[k].handedOverAt != nil else { return .failure(.init("Bước \(k + 1) chưa được giao")) }
             key = "transfer-\(k + 1)"
@@ -121,7 +137,8 @@ public struct CaseDocuments {
         // The control sheet is a snapshot of the journey: each print is current, never "a reprint".
         let reprint = key != "control-sheet" && printedBefore(key)
         let base = key == "receipt" ? "\(c.code)-giay-tiep-nhan" : "\(c.code)-\(document.kind)"
-        return .success(BuiltDocument(document: document, name: base + (reprint ? "-in-lai" : ""), printKey: key, reprint: reprint))
+        return .success(
+            BuiltDocument(document: document, name: base + (reprint ? "-in-lai" : ""), printKey: key, reprint: reprint))
     }
 }
 

@@ -46,8 +46,10 @@ public struct DocumentTable: Sendable, Equatable {
     /// four columns): titles and how many columns each spans, covering every column.
     public var groups: [(title: String, span: Int)]
 
-    public init(headers: [String], widths: [Int], alignments: [Alignment]? = nil, rows: [[String]], ruled: Bool = false,
-                groups: [(title: String, span: Int)] = []) {
+    public init(
+        headers: [String], widths: [Int], alignments: [Alignment]? = nil, rows: [[String]], ruled: Bool = false,
+        groups: [(title: String, span: Int)] = []
+    ) {
         self.headers = headers
         self.widths = widths
         self.alignments = alignments ?? Array(repeating: .left, count: headers.count)
@@ -57,7 +59,8 @@ public struct DocumentTable: Sendable, Equatable {
     }
 
     public static func == (a: DocumentTable, b: DocumentTable) -> Bool {
-        a.headers == b.headers && a.widths == b.widths && a.alignments == b.alignments && a.rows == b.rows && a.ruled == b.ruled
+        a.headers == b.headers && a.widths == b.widths && a.alignments == b.alignments && a.rows == b.rows
+            && a.ruled == b.ruled
             && a.groups.map(\.title) == b.groups.map(\.title) && a.groups.map(\.span) == b.groups.map(\.span)
     }
 }

@@ -10,16 +10,20 @@ public enum HistoryText {
         func step(_ i: Int) -> String { r.steps.indices.contains(i) ? r.steps[i].bodyName : "bước \(i + 1)" }
         switch e.payload {
         case .received(let due): return "hẹn \(due.vietnamese)"
-        case let .supplementRequested(items, reason): return "\(items.joined(separator: "; "))\(reason.isEmpty ? "" : " — \(reason)")"
-        case let .supplementReceived(due, stepDue): return "hạn mới \(due.vietnamese)\(stepDue.map { "; hạn bước đang xử lý \($0.vietnamese)" } ?? "")"
+        case let .supplementRequested(items, reason):
+            return "\(items.joined(separator: "; "))\(reason.isEmpty ? "" : " — \(reason)")"
+        case let .supplementReceived(due, stepDue):
+            return "hạn mới \(due.vietnamese)\(stepDue.map { "; hạn bước đang xử lý \($0.vietnamese)" } ?? "")"
         case .refused(let reasons): return reasons.joined(separator: "; ")
-        case let .handedOver(i, due, slip): return "cho \(step(i)), hạn \(due.vietnamese)\(slip.map { ", phiếu \($0)" } ?? "")"
+        case let .handedOver(i, due, slip):
+            return "cho \(step(i)), hạn \(due.vietnamese)\(slip.map { ", phiếu \($0)" } ?? "")"
         case let .acknowledged(i, receipt): return "\(step(i))\(receipt.map { ", số \($0)" } ?? "")"
         case let .stepDone(i, note): return "\(step(i))\(note.isEmpty ? "" : ": \(note)")"
         case let .resultReceived(number, date, overrideReason):
             return "số \(number)\(date.map { " ngày \($0.vietnamese)" } ?? "")"
                 + (overrideReason.map { "; lãnh đạo ghi nhận trước khi quy trình xong: \($0)" } ?? "")
-        case let .rescheduled(due, reason, late): return "\(late ? "xin lỗi muộn, " : "")hẹn lại \(due.vietnamese): \(reason)"
+        case let .rescheduled(due, reason, late):
+            return "\(late ? "xin lỗi muộn, " : "")hẹn lại \(due.vietnamese): \(reason)"
         case let .returned(method, receipt, told):
             var text = method.vietnameseName + (receipt.map { ", biên nhận \($0)" } ?? "")
             if let told { text += told ? "; trả sớm, đã báo trước" : "; trả sớm, không báo trước" }
@@ -27,7 +31,8 @@ public enum HistoryText {
         case .evaluated(let ev):
             switch ev {
             case .satisfaction(let level): return level.vietnameseName
-            case .indices(let scores): return scores.keys.sorted().map { "\($0)=\(scores[$0]!)" }.joined(separator: ", ")
+            case .indices(let scores):
+                return scores.keys.sorted().map { "\($0)=\(scores[$0]!)" }.joined(separator: ", ")
             }
         case .withdrawn(let r), .stopped(let r), .cancelled(let r): return r
         case let .corrected(field, old, new, reason):
@@ -67,7 +72,8 @@ public enum HistoryText {
     /// or the entry was typed after the fact.
     public static func line(_ e: RecordedEvent, _ r: CaseRecord, provenanceAlways: Bool = true) -> String {
         let detail = detail(e.event, r)
-        let text = "\(e.event.at.vietnamese)  \(e.event.kind.vietnameseName) — \(e.officerName)\(detail.isEmpty ? "" : ": \(detail)")"
+        let text =
+            "\(e.event.at.vietnamese)  \(e.event.kind.vietnameseName) — \(e.officerName)\(detail.isEmpty ? "" : ": \(detail)")"
         return provenanceAlways || isNoteworthy(e) ? text + " (\(provenance(e)))" : text
     }
 

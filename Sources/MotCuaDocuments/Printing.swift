@@ -19,9 +19,10 @@ public struct PrinterSettings: Sendable, Equatable {
 
     /// The settings kept in the database.
     public static func stored(in store: Store) throws(StoreError) -> PrinterSettings {
-        PrinterSettings(destination: try store.settingValue(.printerDestination),
-                        options: try store.settingValue(.printerOptions).split(separator: " ").map(String.init),
-                        lpPath: try store.settingValue(.lpPath))
+        PrinterSettings(
+            destination: try store.settingValue(.printerDestination),
+            options: try store.settingValue(.printerOptions).split(separator: " ").map(String.init),
+            lpPath: try store.settingValue(.lpPath))
     }
 }
 
@@ -80,7 +81,9 @@ public struct PrintService: Sendable {
 
     func find(_ program: String) -> String? {
         if let path = environment["PATH"] {
-            for dir in path.split(separator: ":") where FileSystem.exists("\(dir)/\(program)") { return "\(dir)/\(program)" }
+            for dir in path.split(separator: ":") where FileSystem.exists("\(dir)/\(program)") {
+                return "\(dir)/\(program)"
+            }
             return nil
         }
         return Subprocess.which(program)
@@ -88,7 +91,9 @@ public struct PrintService: Sendable {
 
     /// The `lp` to run: the administrator's absolute path when set, else the one on the PATH.
     var lp: String? {
-        if !settings.lpPath.isEmpty { return settings.lpPath.hasPrefix("/") && FileSystem.exists(settings.lpPath) ? settings.lpPath : nil }
+        if !settings.lpPath.isEmpty {
+            return settings.lpPath.hasPrefix("/") && FileSystem.exists(settings.lpPath) ? settings.lpPath : nil
+        }
         return find("lp")
     }
 
@@ -100,7 +105,9 @@ public struct PrintService: Sendable {
         var filtered = false
         var format = "text/plain"
         if let paps = find("paps") {
-            let command = [paps, "--font=DejaVu Sans Mono \(pageSize.fontPoints)", "--paper=a4"] + (pageSize.isLandscape ? ["--landscape"] : [])
+            let command =
+                [paps, "--font=DejaVu Sans Mono \(pageSize.fontPoints)", "--paper=a4"]
+                + (pageSize.isLandscape ? ["--landscape"] : [])
             do {
                 let r = try Subprocess.run(command, input: data, environment: environment)
                 guard r.succeeded, !r.stdout.isEmpty else { return .failed("bộ chuyển chữ paps lỗi") }
@@ -126,7 +133,8 @@ public struct PrintService: Sendable {
         do {
             let r = try Subprocess.run(args, input: data, environment: environment)
             guard r.succeeded else {
-                let message = firstLine(r.stderrText).isEmpty ? "lp kết thúc với mã \(r.status)" : firstLine(r.stderrText)
+                let message =
+                    firstLine(r.stderrText).isEmpty ? "lp kết thúc với mã \(r.status)" : firstLine(r.stderrText)
                 return .failed(message)
             }
             return .printed(job: firstLine(r.stdoutText), filtered: filtered)
@@ -171,7 +179,7 @@ public struct DocumentArchive: Sendable {
                 try FileSystem.writeNew(path, bytes: bytes)
                 return path
             } catch OutputRefusal.exists {
-                continue // another terminal took this name meanwhile
+                continue  // another terminal took this name meanwhile
             }
         }
     }

@@ -27,9 +27,11 @@ public struct Slip: Hashable, Sendable {
     public var items: [String]
     public var reason: String
 
-    public init(number: String, caseCode: String? = nil, at: LocalDateTime, officerName: String, procedureName: String,
-                applicantName: String, applicantAddress: String? = nil, applicantPhone: String? = nil, items: [String],
-                reason: String) {
+    public init(
+        number: String, caseCode: String? = nil, at: LocalDateTime, officerName: String, procedureName: String,
+        applicantName: String, applicantAddress: String? = nil, applicantPhone: String? = nil, items: [String],
+        reason: String
+    ) {
         self.number = number
         self.caseCode = caseCode
         self.at = at
@@ -68,8 +70,10 @@ public enum ReceptionForms {
         let number = ctx.forms.numberLine(kind)
         if !number.isEmpty { blocks.append(.line(number, .right)) }
         if reprint { blocks.append(.line("BẢN IN LẠI", .right)) }
-        blocks.append(.header(left: [ctx.unit.governingBody.uppercased(), ctx.unit.counterName.uppercased(), "──────────"],
-                              right: ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "───────────────"]))
+        blocks.append(
+            .header(
+                left: [ctx.unit.governingBody.uppercased(), ctx.unit.counterName.uppercased(), "──────────"],
+                right: ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "───────────────"]))
         blocks.append(.line(FormalDate.placeAndDate(ctx.unit.placeName, date), .right))
         blocks.append(.space(1))
         return blocks
@@ -92,14 +96,20 @@ public enum ReceptionForms {
             b.append(.field(label: "Thư điện tử", value: c.applicant.email ?? ""))
             b.append(.field(label: "Nội dung yêu cầu giải quyết", value: c.procedure.name))
             if c.procedure.results.count > 1 {
-                let chosen = c.procedure.results.indices.filter { c.chosenResults?.contains($0) ?? true }.map { c.procedure.results[$0].name }
+                let chosen = c.procedure.results.indices.filter { c.chosenResults?.contains($0) ?? true }.map {
+                    c.procedure.results[$0].name
+                }
                 b.append(.field(label: "Kết quả đề nghị", value: chosen.joined(separator: "; ")))
             }
             b.append(.paragraph("1. Thành phần hồ sơ nộp gồm:"))
-            b.append(.table(DocumentTable(
-                headers: ["STT", "Tên giấy tờ", "Hình thức", "Số lượng"], widths: [5, 44, 16, 9],
-                alignments: [.right, .left, .left, .right],
-                rows: c.documents.enumerated().map { i, d in [String(i + 1), d.name, d.form.vietnameseName, String(d.quantity)] })))
+            b.append(
+                .table(
+                    DocumentTable(
+                        headers: ["STT", "Tên giấy tờ", "Hình thức", "Số lượng"], widths: [5, 44, 16, 9],
+                        alignments: [.right, .left, .left, .right],
+                        rows: c.documents.enumerated().map { i, d in
+                            [String(i + 1), d.name, d.form.vietnameseName, String(d.quantity)]
+                        })))
             b.append(.field(label: "2. Số lượng hồ sơ", value: "\(c.sets < 10 ? "0" : "")\(c.sets) bộ"))
             var limit = c.procedure.limit.description
             if c.verificationNeeded && c.procedure.extraVerificationDays > 0 {
@@ -107,22 +117,33 @@ public enum ReceptionForms {
             }
             b.append(.field(label: "3. Thời gian giải quyết hồ sơ theo quy định", value: limit))
             b.append(.field(label: "4. Thời gian nhận hồ sơ", value: FormalDate.instant(c.receivedAt)))
-            b.append(.field(label: "5. Thời gian trả kết quả giải quyết hồ sơ", value: c.state.appointment.vietnameseAppointment))
-            let collect = c.collect == .counter ? "\(sentenceCase(ctx.unit.counterName))"
+            b.append(
+                .field(
+                    label: "5. Thời gian trả kết quả giải quyết hồ sơ", value: c.state.appointment.vietnameseAppointment
+                ))
+            let collect =
+                c.collect == .counter
+                ? "\(sentenceCase(ctx.unit.counterName))"
                 : "Qua dịch vụ bưu chính, địa chỉ: \(c.collectAddress ?? c.applicant.address ?? "")"
             b.append(.field(label: "6. Nơi nhận kết quả", value: collect))
-            b.append(.field(label: "7. Vào Sổ theo dõi hồ sơ", value: "Quyển số \(c.ledgerYear), số thứ tự \(c.ledgerNumber)"))
+            b.append(
+                .field(
+                    label: "7. Vào Sổ theo dõi hồ sơ", value: "Quyển số \(c.ledgerYear), số thứ tự \(c.ledgerNumber)"))
             var fee = c.fee > 0 ? Money.format(c.fee) : "Không thu"
             if let exemption = c.feeExemption { fee = "Miễn (\(exemption))" }
             if let receipt = c.feeReceiptNumber { fee += "; biên lai số \(receipt)" }
             b.append(.field(label: "8. Phí, lệ phí", value: fee))
             b.append(.space(1))
-            b.append(.signatures([Signature(title: "NGƯỜI NỘP HỒ SƠ", name: c.applicant.representativeName ?? c.applicant.fullName),
-                                  Signature(title: "NGƯỜI TIẾP NHẬN HỒ SƠ", name: c.receivedByName)]))
+            b.append(
+                .signatures([
+                    Signature(title: "NGƯỜI NỘP HỒ SƠ", name: c.applicant.representativeName ?? c.applicant.fullName),
+                    Signature(title: "NGƯỜI TIẾP NHẬN HỒ SƠ", name: c.receivedByName)
+                ]))
             return b
         }
-        return Document(kind: "giay-tiep-nhan", caption: "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", pageSize: .a5,
-                        blocks: copy("Liên 1: Lưu") + [.pageBreak] + copy("Liên 2: Giao người nộp"))
+        return Document(
+            kind: "giay-tiep-nhan", caption: "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", pageSize: .a5,
+            blocks: copy("Liên 1: Lưu") + [.pageBreak] + copy("Liên 2: Giao người nộp"))
     }
 
     /// Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ: every missing item, at once, and the reason.
@@ -132,26 +153,40 @@ public enum ReceptionForms {
         for (i, item) in slip.items.enumerated() { b.append(.listItem(number: i + 1, text: item)) }
         if !slip.reason.isEmpty { b.append(.field(label: "Lý do", value: slip.reason)) }
         let phone = ctx.unit.phone.isEmpty ? "" : ", số điện thoại \(ctx.unit.phone)"
-        b.append(.paragraph("Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ \(sentenceCase(ctx.unit.counterName))\(phone) để được hướng dẫn."))
+        b.append(
+            .paragraph(
+                "Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ \(sentenceCase(ctx.unit.counterName))\(phone) để được hướng dẫn."
+            ))
         b.append(.field(label: "Thời điểm", value: FormalDate.instant(slip.at)))
         b.append(.space(1))
-        b.append(.signatures([Signature(title: "NGƯỜI NỘP HỒ SƠ", name: slip.applicantName),
-                              Signature(title: "NGƯỜI HƯỚNG DẪN", name: slip.officerName)]))
-        return Document(kind: "phieu-yeu-cau-bo-sung", caption: "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", pageSize: .a5, blocks: b)
+        b.append(
+            .signatures([
+                Signature(title: "NGƯỜI NỘP HỒ SƠ", name: slip.applicantName),
+                Signature(title: "NGƯỜI HƯỚNG DẪN", name: slip.officerName)
+            ]))
+        return Document(
+            kind: "phieu-yeu-cau-bo-sung", caption: "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", pageSize: .a5, blocks: b)
     }
 
     /// Phiếu từ chối tiếp nhận giải quyết hồ sơ, with its reasons.
     public static func refusal(_ slip: Slip, _ ctx: PrintContext, reprint: Bool = false) -> Document {
         var b = slipOpening(.refusal, slip, ctx, reprint: reprint)
-        b.append(.paragraph("Sau khi nghiên cứu, đối chiếu với các quy định hiện hành, \(lowerFirst(sentenceCase(ctx.unit.counterName))) từ chối tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:"))
+        b.append(
+            .paragraph(
+                "Sau khi nghiên cứu, đối chiếu với các quy định hiện hành, \(lowerFirst(sentenceCase(ctx.unit.counterName))) từ chối tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:"
+            ))
         for (i, item) in slip.items.enumerated() { b.append(.listItem(number: i + 1, text: item)) }
         if !slip.reason.isEmpty { b.append(.paragraph(slip.reason)) }
         b.append(.paragraph("Xin thông báo để Ông/Bà biết và thực hiện."))
         b.append(.field(label: "Thời điểm", value: FormalDate.instant(slip.at)))
         b.append(.space(1))
-        b.append(.signatures([Signature(title: "NGƯỜI NỘP HỒ SƠ", name: slip.applicantName),
-                              Signature(title: "NGƯỜI TIẾP NHẬN HỒ SƠ", name: slip.officerName)]))
-        return Document(kind: "phieu-tu-choi", caption: "Phiếu từ chối tiếp nhận giải quyết hồ sơ", pageSize: .a5, blocks: b)
+        b.append(
+            .signatures([
+                Signature(title: "NGƯỜI NỘP HỒ SƠ", name: slip.applicantName),
+                Signature(title: "NGƯỜI TIẾP NHẬN HỒ SƠ", name: slip.officerName)
+            ]))
+        return Document(
+            kind: "phieu-tu-choi", caption: "Phiếu từ chối tiếp nhận giải quyết hồ sơ", pageSize: .a5, blocks: b)
     }
 
     /// What the request to supplement and the refusal share: header, title with the slip's number, the

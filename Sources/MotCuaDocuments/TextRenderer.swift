@@ -55,7 +55,9 @@ public struct TextRenderer: Sendable {
             }
             return out
         case let .title(title, subtitle):
-            return (TextWidth.wrap(title, width) + subtitle.flatMap { TextWidth.wrap($0, width) }).map { trimmed(center($0, width)) }
+            return (TextWidth.wrap(title, width) + subtitle.flatMap { TextWidth.wrap($0, width) }).map {
+                trimmed(center($0, width))
+            }
         case let .field(label, value):
             // The value follows the label; continuation lines hang under the value when the label is short,
             // else under a small indent (a long label would leave a narrow column).
@@ -76,7 +78,8 @@ public struct TextRenderer: Sendable {
             var lineHasWord = false
             for word in words {
                 let w = TextWidth.width(of: word)
-                if lineHasWord && currentWidth + 1 + w > prefixWidth + room + (lines.isEmpty ? 0 : indent - prefixWidth) {
+                if lineHasWord && currentWidth + 1 + w > prefixWidth + room + (lines.isEmpty ? 0 : indent - prefixWidth)
+                {
                     lines.append(trimmed(current))
                     current = String(repeating: " ", count: indent)
                     currentWidth = indent
@@ -95,7 +98,9 @@ public struct TextRenderer: Sendable {
         case let .listItem(number, text):
             let prefix = "  \(number). "
             let indent = String(repeating: " ", count: TextWidth.width(of: prefix))
-            return TextWidth.wrap(text, width - indent.count).enumerated().map { i, line in trimmed((i == 0 ? prefix : indent) + line) }
+            return TextWidth.wrap(text, width - indent.count).enumerated().map { i, line in
+                trimmed((i == 0 ? prefix : indent) + line)
+            }
         case let .line(text, alignment):
             switch alignment {
             case .left: return TextWidth.wrap(text, width).map(trimmed)
@@ -123,7 +128,7 @@ public struct TextRenderer: Sendable {
     /// The character widths of a table's columns at this renderer's width.
     func columnWidths(_ table: DocumentTable) -> [Int] {
         let columns = table.headers.count
-        let available = width - (columns + 1) - 2 * columns // borders and one space of padding each side
+        let available = width - (columns + 1) - 2 * columns  // borders and one space of padding each side
         let totalShare = max(1, table.widths.reduce(0, +))
         var widths = table.widths.map { max(2, available * $0 / totalShare) }
         widths[widths.count - 1] += available - widths.reduce(0, +)
@@ -154,22 +159,23 @@ public struct TextRenderer: Sendable {
             let wrapped = (0..<columns).map { i in TextWidth.wrap(i < cells.count ? cells[i] : "", widths[i]) }
             let height = wrapped.map(\.count).max() ?? 1
             return (0..<height).map { line in
-                "│" + (0..<columns).map { i in
-                    let text = line < wrapped[i].count ? wrapped[i][line] : ""
-                    let cell: String
-                    switch header ? .center : table.alignments[i] {
-                    case .left: cell = TextWidth.fit(text, widths[i], ellipsis: false)
-                    case .center: cell = center(text, widths[i])
-                    case .right: cell = TextWidth.rightAligned(text, widths[i])
-                    }
-                    return " " + cell + " "
-                }.joined(separator: "│") + "│"
+                "│"
+                    + (0..<columns).map { i in
+                        let text = line < wrapped[i].count ? wrapped[i][line] : ""
+                        let cell: String
+                        switch header ? .center : table.alignments[i] {
+                        case .left: cell = TextWidth.fit(text, widths[i], ellipsis: false)
+                        case .center: cell = center(text, widths[i])
+                        case .right: cell = TextWidth.rightAligned(text, widths[i])
+                        }
+                        return " " + cell + " "
+                    }.joined(separator: "│") + "│"
             }
         }
         var out: [String]
         if table.groups.map(\.span).reduce(0, +) == columns {
             // The group row: one cell per group; column boundaries inside a group are not drawn above it.
-            var inside = Set<Int>()        // boundaries (after column i) that fall inside a group
+            var inside = Set<Int>()  // boundaries (after column i) that fall inside a group
             var first = 0
             var cells: [(String, Int)] = []
             for g in table.groups {
@@ -179,12 +185,19 @@ public struct TextRenderer: Sendable {
                 first += g.span
             }
             func line(_ l: String, _ join: (Int) -> String, _ r: String) -> String {
-                l + widths.enumerated().map { i, w in String(repeating: "─", count: w + 2) + (i < columns - 1 ? join(i) : "") }.joined() + r
+                l
+                    + widths.enumerated().map { i, w in
+                        String(repeating: "─", count: w + 2) + (i < columns - 1 ? join(i) : "")
+                    }.joined() + r
             }
             out = [line("┌", { inside.contains($0) ? "─" : "┬" }, "┐")]
             let wrapped = cells.map { TextWidth.wrap($0.0, $0.1) }
             for l in 0..<(wrapped.map(\.count).max() ?? 1) {
-                out.append("│" + cells.indices.map { " " + center(l < wrapped[$0].count ? wrapped[$0][l] : "", cells[$0].1) + " " }.joined(separator: "│") + "│")
+                out.append(
+                    "│"
+                        + cells.indices.map {
+                            " " + center(l < wrapped[$0].count ? wrapped[$0][l] : "", cells[$0].1) + " "
+                        }.joined(separator: "│") + "│")
             }
             out.append(line("├", { inside.contains($0) ? "┬" : "┼" }, "┤"))
         } else {

@@ -28,11 +28,17 @@ enum EventCodec {
         case let .stepDone(step, note):
             return .object([("step", .int(step)), ("note", .string(note))])
         case let .resultReceived(number, date, overrideReason):
-            return .object([("documentNumber", .string(number)), ("documentDate", opt(date?.iso)), ("overrideReason", opt(overrideReason))])
+            return .object([
+                ("documentNumber", .string(number)), ("documentDate", opt(date?.iso)),
+                ("overrideReason", opt(overrideReason))
+            ])
         case let .rescheduled(due, reason, late):
             return .object([("newDue", t(due)), ("reason", .string(reason)), ("late", late ? .bool(true) : .null)])
         case let .returned(method, receipt, told):
-            return .object([("method", .string(method.rawValue)), ("postalReceipt", opt(receipt)), ("toldEarly", told.map { .bool($0) } ?? .null)])
+            return .object([
+                ("method", .string(method.rawValue)), ("postalReceipt", opt(receipt)),
+                ("toldEarly", told.map { .bool($0) } ?? .null)
+            ])
         case .evaluated(let e):
             switch e {
             case .indices(let scores):
@@ -43,7 +49,9 @@ enum EventCodec {
         case .withdrawn(let r), .stopped(let r), .cancelled(let r):
             return .object([("reason", .string(r))])
         case let .corrected(field, old, new, reason):
-            return .object([("field", .string(field)), ("old", .string(old)), ("new", .string(new)), ("reason", .string(reason))])
+            return .object([
+                ("field", .string(field)), ("old", .string(old)), ("new", .string(new)), ("reason", .string(reason))
+            ])
         case let .printed(document, reprint, failure):
             return .object([("document", .string(document)), ("reprint", .bool(reprint)), ("failure", opt(failure))])
         }
@@ -75,18 +83,23 @@ enum EventCodec {
         switch CaseEventKind(rawValue: kind) {
         case .received: return .received(due: try t("due"))
         case .supplementRequested: return .supplementRequested(items: try list("items"), reason: try s("reason"))
-        case .supplementReceived: return .supplementReceived(newDue: try t("newDue"), stepDue: os("stepDue").flatMap { LocalDateTime(iso: $0) })
+        case .supplementReceived:
+            return .supplementReceived(
+                newDue: try t("newDue"), stepDue: os("stepDue").flatMap { LocalDateTime(iso: $0) })
         case .refused: return .refused(reasons: try list("reasons"))
         case .handedOver: return .handedOver(step: try i("step"), stepDue: try t("stepDue"), slipNumber: os("slip"))
         case .acknowledged: return .acknowledged(step: try i("step"), receiptNumber: os("receipt"))
         case .stepDone: return .stepDone(step: try i("step"), note: os("note") ?? "")
         case .resultReceived:
-            return .resultReceived(documentNumber: try s("documentNumber"), documentDate: os("documentDate").flatMap { CivilDate(iso: $0) },
-                                   overrideReason: os("overrideReason"))
+            return .resultReceived(
+                documentNumber: try s("documentNumber"),
+                documentDate: os("documentDate").flatMap { CivilDate(iso: $0) },
+                overrideReason: os("overrideReason"))
         case .rescheduled: return .rescheduled(newDue: try t("newDue"), reason: try s("reason"), late: b("late"))
         case .returned:
-            return .returned(method: CollectMethod(rawValue: try s("method")) ?? .counter, postalReceipt: os("postalReceipt"),
-                             applicantToldEarly: ob("toldEarly"))
+            return .returned(
+                method: CollectMethod(rawValue: try s("method")) ?? .counter, postalReceipt: os("postalReceipt"),
+                applicantToldEarly: ob("toldEarly"))
         case .evaluated:
             if case let .object(members)? = v["indices"] {
                 var scores: [String: Int] = [:]
@@ -98,7 +111,8 @@ enum EventCodec {
         case .withdrawn: return .withdrawn(reason: try s("reason"))
         case .stopped: return .stopped(reason: try s("reason"))
         case .cancelled: return .cancelled(reason: try s("reason"))
-        case .corrected: return .corrected(field: try s("field"), old: try s("old"), new: try s("new"), reason: try s("reason"))
+        case .corrected:
+            return .corrected(field: try s("field"), old: try s("old"), new: try s("new"), reason: try s("reason"))
         case .printed: return .printed(document: try s("document"), reprint: b("reprint"), failure: os("failure"))
         case nil: throw Malformed()
         }

@@ -10,8 +10,9 @@ extension Store {
     public func storeSettings(_ values: [(key: SettingKey, value: String)]) throws(StoreError) {
         try write {
             for (key, value) in values {
-                try db.run("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                           key.rawValue, value)
+                try db.run(
+                    "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    key.rawValue, value)
             }
         }
     }

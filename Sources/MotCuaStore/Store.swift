@@ -40,17 +40,22 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .alreadyExists(let path):
             return "Đã có tệp tại \(path); không ghi đè."
         case .notMotcuaDatabase(let path):
-            return "Tệp \(path) không phải cơ sở dữ liệu motcua (hoặc phần đầu tệp đã hỏng). Chương trình không mở và không sửa tệp này."
+            return
+                "Tệp \(path) không phải cơ sở dữ liệu motcua (hoặc phần đầu tệp đã hỏng). Chương trình không mở và không sửa tệp này."
         case let .corrupt(path, detail):
-            return "Cơ sở dữ liệu \(path) bị hỏng (\(detail)). Chương trình không ghi gì vào tệp; hãy khôi phục từ bản sao lưu gần nhất."
+            return
+                "Cơ sở dữ liệu \(path) bị hỏng (\(detail)). Chương trình không ghi gì vào tệp; hãy khôi phục từ bản sao lưu gần nhất."
         case let .newerSchema(path, found, supported):
-            return "Cơ sở dữ liệu \(path) được tạo bởi phiên bản motcua mới hơn (lược đồ \(found), chương trình này hiểu đến \(supported)). Hãy cập nhật chương trình; tệp không bị thay đổi."
+            return
+                "Cơ sở dữ liệu \(path) được tạo bởi phiên bản motcua mới hơn (lược đồ \(found), chương trình này hiểu đến \(supported)). Hãy cập nhật chương trình; tệp không bị thay đổi."
         case let .damaged(path, detail):
-            return "Cơ sở dữ liệu \(path) đã được phát hiện hư hỏng (\(detail)): chương trình không ghi thêm gì vào tệp. Quản trị viên cần khôi phục bản sao lưu tốt gần nhất (motcua restore) hoặc sửa tệp rồi chạy motcua check."
+            return
+                "Cơ sở dữ liệu \(path) đã được phát hiện hư hỏng (\(detail)): chương trình không ghi thêm gì vào tệp. Quản trị viên cần khôi phục bản sao lưu tốt gần nhất (motcua restore) hoặc sửa tệp rồi chạy motcua check."
         case .output(let refusal):
             return refusal.description
         case .readOnlyFile(let path):
-            return "Cơ sở dữ liệu \(path) chỉ đọc được (không có quyền ghi vào tệp hoặc thư mục của nó): chỉ xem, không ghi được."
+            return
+                "Cơ sở dữ liệu \(path) chỉ đọc được (không có quyền ghi vào tệp hoặc thư mục của nó): chỉ xem, không ghi được."
         case .invalid(let m), .refused(let m), .missing(let m):
             return m
         }
@@ -122,7 +127,10 @@ public final class Store {
         public var busyTimeoutMilliseconds: Int32
         /// Open for reading only, even a file this user may write.
         public var readOnly: Bool
-        public init(quickCheck: Bool = true, busyTimeoutMilliseconds: Int32 = Store.busyTimeoutMilliseconds, readOnly: Bool = false) {
+        public init(
+            quickCheck: Bool = true, busyTimeoutMilliseconds: Int32 = Store.busyTimeoutMilliseconds,
+            readOnly: Bool = false
+        ) {
             self.quickCheck = quickCheck
             self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
             self.readOnly = readOnly
@@ -138,7 +146,8 @@ public final class Store {
         guard !FileSystem.isDirectory(path) else { throw .notMotcuaDatabase(path: path) }
         try validateHeader(path: path)
         let damage = damageRecorded(path: path)
-        let readOnly = options.readOnly || !FileSystem.isWritable(path) || !FileSystem.isWritable(FileSystem.directoryName(path))
+        let readOnly =
+            options.readOnly || !FileSystem.isWritable(path) || !FileSystem.isWritable(FileSystem.directoryName(path))
         let db: Database
         do {
             db = try Database(path: path, create: false, access: readOnly || damage != nil ? .readOnly : .readWrite)
@@ -151,9 +160,15 @@ public final class Store {
         } catch let first {
             // A WAL file on a read-only folder: SQLite cannot create the -shm it needs to read. Read the file
             // as immutable instead (nothing can be writing it: nobody may).
-            guard readOnly, case .database(let e) = first, e.kind == .cannotOpen || e.kind == .readOnly else { throw first }
-            do { db.onCorruption = nil; store = Store(db: try Database(path: path, create: false, access: .immutable),
-                                                       isReadOnly: true, damage: damage) } catch {
+            guard readOnly, case .database(let e) = first, e.kind == .cannotOpen || e.kind == .readOnly else {
+                throw first
+            }
+            do {
+                db.onCorruption = nil;
+                store = Store(
+                    db: try Database(path: path, create: false, access: .immutable),
+                    isReadOnly: true, damage: damage)
+            } catch {
                 throw classify(error, path: path)
             }
             try store.configure(path: path)
@@ -174,7 +189,9 @@ public final class Store {
         let directory = FileSystem.directoryName(path)
         do { try FileSystem.makeDirectories(directory, mode: 0o700) } catch { throw .system(error) }
         let temporary = "\(path).creating-\(CurrentProcess.id)"
-        func cleanUp() { for suffix in [""] + ProtectedFiles.companionSuffixes { FileSystem.remove(temporary + suffix) } }
+        func cleanUp() {
+            for suffix in [""] + ProtectedFiles.companionSuffixes { FileSystem.remove(temporary + suffix) }
+        }
         cleanUp()
         // Create the file ourselves so that it is private from its first byte, whatever the umask.
         do { try FileSystem.createEmptyPrivateFile(temporary) } catch { throw .system(error) }
@@ -246,8 +263,9 @@ public final class Store {
             throw .notMotcuaDatabase(path: path)
         }
         func int32(at offset: Int) -> Int32 {
-            Int32(bitPattern: UInt32(header[offset]) << 24 | UInt32(header[offset + 1]) << 16
-                  | UInt32(header[offset + 2]) << 8 | UInt32(header[offset + 3]))
+            Int32(
+                bitPattern: UInt32(header[offset]) << 24 | UInt32(header[offset + 1]) << 16
+                    | UInt32(header[offset + 2]) << 8 | UInt32(header[offset + 3]))
         }
         guard int32(at: 68) == Schema.applicationID else { throw .notMotcuaDatabase(path: path) }
         let version = Int(int32(at: 60))
@@ -310,20 +328,27 @@ public final class Store {
     /// first: the write lock is taken only when a migration is due, so opening never waits for a writer.
     func migrate() throws(StoreError) {
         let found = try schemaVersion()
-        if found > Schema.currentVersion { throw .newerSchema(path: path, found: found, supported: Schema.currentVersion) }
+        if found > Schema.currentVersion {
+            throw .newerSchema(path: path, found: found, supported: Schema.currentVersion)
+        }
         guard found < Schema.currentVersion else { return }
         if let damage { throw .damaged(path: path, detail: damage) }
         if isReadOnly { throw .readOnlyFile(path: path) }
         try storeCall {
-            try db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, summary TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT")
+            try db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, summary TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT"
+            )
             for migration in Schema.migrations where migration.version > found {
                 try db.write {
                     // Re-read inside the write lock: another process may have migrated meanwhile.
-                    let applied = try db.scalarInt("SELECT count(*) FROM schema_migrations WHERE version = ?", migration.version) ?? 0
+                    let applied =
+                        try db.scalarInt("SELECT count(*) FROM schema_migrations WHERE version = ?", migration.version)
+                        ?? 0
                     guard applied == 0 else { return }
                     try db.execute(migration.sql)
-                    try db.run("INSERT INTO schema_migrations (version, summary, applied_at) VALUES (?, ?, unixepoch())",
-                               migration.version, migration.summary)
+                    try db.run(
+                        "INSERT INTO schema_migrations (version, summary, applied_at) VALUES (?, ?, unixepoch())",
+                        migration.version, migration.summary)
                     try db.execute("PRAGMA user_version = \(migration.version)")
                     try db.execute("PRAGMA application_id = \(Schema.applicationID)")
                 }
@@ -344,7 +369,9 @@ public final class Store {
 
     public func setSetting(_ key: String, _ value: String) throws(StoreError) {
         try write {
-            try db.run("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value)
+            try db.run(
+                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                key, value)
         }
     }
 

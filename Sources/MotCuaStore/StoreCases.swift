@@ -9,35 +9,46 @@ extension Store {
     /// first event, all in one transaction. On failure nothing is written and the caller keeps the draft to
     /// retry. With an import key already used, nothing is written and the case it created is returned
     /// (`isNew` false): importing the same file twice adds nothing.
-    public func insertCase(_ c: NewCase, author: EventAuthor) throws(StoreError) -> (registered: RegisteredCase, isNew: Bool) {
+    public func insertCase(_ c: NewCase, author: EventAuthor) throws(StoreError) -> (
+        registered: RegisteredCase, isNew: Bool
+    ) {
         let date = c.receivedAt.date
         let unit = try unitProfile()
         let format = try caseCodeFormat()
         return try write {
-            if let key = c.importKey, let existing = try db.row("""
-                SELECT c.id, c.code, c.ledger_year, c.ledger_number, c.received_at, c.legal_due_at
-                FROM import_keys k JOIN cases c ON c.id = k.case_id WHERE k.source_key = ?
-                """, [key], map: { r in
-                    RegisteredCase(id: r.int64(0), code: r.text(1), ledgerYear: r.int(2), ledgerNumber: r.int(3),
-                                   receivedAt: LocalDateTime(minutes: r.int(4)), due: LocalDateTime(minutes: r.int(5)))
-                }) {
+            if let key = c.importKey,
+                let existing = try db.row(
+                    """
+                    SELECT c.id, c.code, c.ledger_year, c.ledger_number, c.received_at, c.legal_due_at
+                    FROM import_keys k JOIN cases c ON c.id = k.case_id WHERE k.source_key = ?
+                    """, [key],
+                    map: { r in
+                        RegisteredCase(
+                            id: r.int64(0), code: r.text(1), ledgerYear: r.int(2), ledgerNumber: r.int(3),
+                            receivedAt: LocalDateTime(minutes: r.int(4)), due: LocalDateTime(minutes: r.int(5)))
+                    })
+            {
                 return (existing, false)
             }
             let day = date.compactYYMMDD
-            let sequence = try db.scalarInt("""
+            let sequence = try db.scalarInt(
+                """
                 INSERT INTO case_code_counters (unit_code, day, last_sequence) VALUES (?, ?, 1)
                 ON CONFLICT (unit_code, day) DO UPDATE SET last_sequence = last_sequence + 1 RETURNING last_sequence
                 """, unit.unitCode, day)!
             guard sequence <= Int64(format.maxSequence) else {
-                throw StoreError.refused("Đã hết số thứ tự mã hồ sơ trong ngày \(date.vietnamese) (tối đa \(format.maxSequence))")
+                throw StoreError.refused(
+                    "Đã hết số thứ tự mã hồ sơ trong ngày \(date.vietnamese) (tối đa \(format.maxSequence))")
             }
-            let ledger = try db.scalarInt("""
+            let ledger = try db.scalarInt(
+                """
                 INSERT INTO ledger_counters (year, last_number) VALUES (?, 1)
                 ON CONFLICT (year) DO UPDATE SET last_number = last_number + 1 RETURNING last_number
                 """, date.year)!
             let code = format.code(unit: unit.unitCode, date: date, sequence: Int(sequence))
             let a = c.applicant
-            try db.run("""
+            try db.run(
+                """
                 INSERT INTO cases (code, ledger_year, ledger_number, procedure_version_id, applicant_kind, applicant_name,
                     applicant_id_kind, applicant_id_number, applicant_birth_date, applicant_phone, applicant_email, applicant_address,
                     representative_name, representative_id_number, channel, collect_method, collect_address, sets,
@@ -45,36 +56,45 @@ extension Store {
                     received_at_reason, recorded_at, note, status, legal_due_at, appointment_at, search_text)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?)
                 """, code, date.year, ledger, c.versionID, a.kind.rawValue, a.fullName,
-                   a.idKind?.rawValue, a.idNumber, a.birthDate?.iso, a.phone, a.email,
-                   a.address, a.representativeName, a.representativeIDNumber, c.channel.rawValue,
-                   c.collect.rawValue, c.collectAddress, c.sets,
-                   c.verificationNeeded, c.chosenResults.map { $0.sorted().map(String.init).joined(separator: ",") },
-                   c.fee, c.feeExemption, c.feeReceiptNumber, c.receivedAt.minutes, author.officer.id,
-                   c.receivedAtReason, author.recordedAt, c.note, c.due.minutes, c.due.minutes,
-                   Store.searchText(code: code, applicant: a))
+                a.idKind?.rawValue, a.idNumber, a.birthDate?.iso, a.phone, a.email,
+                a.address, a.representativeName, a.representativeIDNumber, c.channel.rawValue,
+                c.collect.rawValue, c.collectAddress, c.sets,
+                c.verificationNeeded, c.chosenResults.map { $0.sorted().map(String.init).joined(separator: ",") },
+                c.fee, c.feeExemption, c.feeReceiptNumber, c.receivedAt.minutes, author.officer.id,
+                c.receivedAtReason, author.recordedAt, c.note, c.due.minutes, c.due.minutes,
+                Store.searchText(code: code, applicant: a))
             let caseID = db.lastInsertRowID
             try insertDocuments(c.documents, caseID: caseID, checklist: c.procedure.documents)
             for (i, s) in c.route.enumerated() {
-                try db.run("INSERT INTO case_steps (case_id, position, route_position, body_id) VALUES (?, ?, ?, ?)",
-                           caseID, i, c.procedure.route.firstIndex(of: s)!, try bodyID(s.bodyCode))
+                try db.run(
+                    "INSERT INTO case_steps (case_id, position, route_position, body_id) VALUES (?, ?, ?, ?)",
+                    caseID, i, c.procedure.route.firstIndex(of: s)!, try bodyID(s.bodyCode))
             }
-            try insertEvent(caseID: caseID, seq: 1, event: CaseEvent(.received(due: c.due), at: c.receivedAt,
-                                                                     officer: author.officer.username, bodyCode: try counterBodyCode()),
-                            author: author, lateReason: c.lateReason)
+            try insertEvent(
+                caseID: caseID, seq: 1,
+                event: CaseEvent(
+                    .received(due: c.due), at: c.receivedAt,
+                    officer: author.officer.username, bodyCode: try counterBodyCode()),
+                author: author, lateReason: c.lateReason)
             if let key = c.importKey {
                 try db.run("INSERT INTO import_keys (source_key, case_id) VALUES (?, ?)", key, caseID)
             }
-            return (RegisteredCase(id: caseID, code: code, ledgerYear: date.year, ledgerNumber: Int(ledger),
-                                   receivedAt: c.receivedAt, due: c.due), true)
+            return (
+                RegisteredCase(
+                    id: caseID, code: code, ledgerYear: date.year, ledgerNumber: Int(ledger),
+                    receivedAt: c.receivedAt, due: c.due), true
+            )
         }
     }
 
     /// The case documents, each keeping only its checklist index unless the officer changed its name.
     func insertDocuments(_ documents: [CaseDocument], caseID: Int64, checklist: [RequiredDocument]) throws {
         for (i, d) in documents.enumerated() {
-            let fromChecklist = d.checklistIndex.flatMap { checklist.indices.contains($0) ? checklist[$0].name : nil } == d.name
-            try db.run("INSERT INTO case_documents (case_id, position, checklist_index, name, form, quantity) VALUES (?, ?, ?, ?, ?, ?)",
-                       caseID, i, d.checklistIndex, fromChecklist ? nil : d.name, d.form.rawValue, d.quantity)
+            let fromChecklist =
+                d.checklistIndex.flatMap { checklist.indices.contains($0) ? checklist[$0].name : nil } == d.name
+            try db.run(
+                "INSERT INTO case_documents (case_id, position, checklist_index, name, form, quantity) VALUES (?, ?, ?, ?, ?, ?)",
+                caseID, i, d.checklistIndex, fromChecklist ? nil : d.name, d.form.rawValue, d.quantity)
         }
     }
 
@@ -84,19 +104,22 @@ extension Store {
 
     /// The folded text the search index holds for a case: code, names, ID number, phone.
     static func searchText(code: String, applicant: Applicant) -> String {
-        VietnameseText.fold([code, applicant.fullName, applicant.idNumber, applicant.phone, applicant.representativeName,
-                             applicant.representativeIDNumber].compactMap { $0 }.joined(separator: " "))
+        VietnameseText.fold(
+            [
+                code, applicant.fullName, applicant.idNumber, applicant.phone, applicant.representativeName,
+                applicant.representativeIDNumber
+            ].compactMap { $0 }.joined(separator: " "))
     }
 
     func insertEvent(caseID: Int64, seq: Int, event: CaseEvent, author: EventAuthor, lateReason: String?) throws {
         let bodyID = try event.bodyCode.map { try self.bodyID($0) }
-        try db.run("""
+        try db.run(
+            """
             INSERT INTO events (case_id, seq, kind, at, recorded_at, officer_id, body_id, data, channel, os_user, late_reason)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, caseID, seq, event.kind.rawValue, event.at.minutes, author.recordedAt, author.officer.id, bodyID,
-                   EventCodec.encode(event.payload).compactText, author.channel.rawValue, author.osUser, lateReason)
+            EventCodec.encode(event.payload).compactText, author.channel.rawValue, author.osUser, lateReason)
     }
-
 
     // MARK: Reading
 
@@ -112,46 +135,62 @@ extension Store {
 
     public func caseRecord(id: Int64) throws(StoreError) -> CaseRecord {
         try storeCall {
-            guard let base = try db.row("""
-                SELECT c.code, c.ledger_year, c.ledger_number, c.procedure_version_id, c.applicant_kind, c.applicant_name,
-                    c.applicant_id_kind, c.applicant_id_number, c.applicant_birth_date, c.applicant_phone, c.applicant_email,
-                    c.applicant_address, c.representative_name, c.representative_id_number, c.channel, c.collect_method,
-                    c.collect_address, c.sets, c.verification_needed, c.chosen_results, c.fee_amount, c.fee_exemption,
-                    c.fee_receipt_number, c.received_at, o.username, o.full_name, c.received_at_reason, c.note
-                FROM cases c JOIN officers o ON o.id = c.received_by WHERE c.id = ?
-                """, [id], map: { r -> (CaseRecordBase) in
-                    CaseRecordBase(
-                        code: r.text(0), ledgerYear: r.int(1), ledgerNumber: r.int(2), versionID: r.int64(3),
-                        applicant: Applicant(kind: ApplicantKind(rawValue: r.text(4)) ?? .person, fullName: r.text(5),
-                                             idKind: r.optionalText(6).flatMap(IDKind.init(rawValue:)), idNumber: r.optionalText(7),
-                                             birthDate: r.optionalText(8).flatMap { CivilDate(iso: $0) }, phone: r.optionalText(9),
-                                             email: r.optionalText(10), address: r.optionalText(11),
-                                             representativeName: r.optionalText(12), representativeIDNumber: r.optionalText(13)),
-                        channel: Channel(rawValue: r.text(14)) ?? .inPerson, collect: CollectMethod(rawValue: r.text(15)) ?? .counter,
-                        collectAddress: r.optionalText(16), sets: r.int(17), verificationNeeded: r.bool(18),
-                        chosenResults: r.optionalText(19).map { Set($0.split(separator: ",").compactMap { Int($0) }) },
-                        fee: r.int(20), feeExemption: r.optionalText(21), feeReceiptNumber: r.optionalText(22),
-                        receivedAt: LocalDateTime(minutes: r.int(23)), receivedBy: r.text(24), receivedByName: r.text(25),
-                        receivedAtReason: r.optionalText(26), note: r.text(27))
-                })
+            guard
+                let base = try db.row(
+                    """
+                    SELECT c.code, c.ledger_year, c.ledger_number, c.procedure_version_id, c.applicant_kind, c.applicant_name,
+                        c.applicant_id_kind, c.applicant_id_number, c.applicant_birth_date, c.applicant_phone, c.applicant_email,
+                        c.applicant_address, c.representative_name, c.representative_id_number, c.channel, c.collect_method,
+                        c.collect_address, c.sets, c.verification_needed, c.chosen_results, c.fee_amount, c.fee_exemption,
+                        c.fee_receipt_number, c.received_at, o.username, o.full_name, c.received_at_reason, c.note
+                    FROM cases c JOIN officers o ON o.id = c.received_by WHERE c.id = ?
+                    """, [id],
+                    map: { r -> (CaseRecordBase) in
+                        CaseRecordBase(
+                            code: r.text(0), ledgerYear: r.int(1), ledgerNumber: r.int(2), versionID: r.int64(3),
+                            applicant: Applicant(
+                                kind: ApplicantKind(rawValue: r.text(4)) ?? .person, fullName: r.text(5),
+                                idKind: r.optionalText(6).flatMap(IDKind.init(rawValue:)), idNumber: r.optionalText(7),
+                                birthDate: r.optionalText(8).flatMap { CivilDate(iso: $0) }, phone: r.optionalText(9),
+                                email: r.optionalText(10), address: r.optionalText(11),
+                                representativeName: r.optionalText(12), representativeIDNumber: r.optionalText(13)),
+                            channel: Channel(rawValue: r.text(14)) ?? .inPerson,
+                            collect: CollectMethod(rawValue: r.text(15)) ?? .counter,
+                            collectAddress: r.optionalText(16), sets: r.int(17), verificationNeeded: r.bool(18),
+                            chosenResults: r.optionalText(19).map {
+                                Set($0.split(separator: ",").compactMap { Int($0) })
+                            },
+                            fee: r.int(20), feeExemption: r.optionalText(21), feeReceiptNumber: r.optionalText(22),
+                            receivedAt: LocalDateTime(minutes: r.int(23)), receivedBy: r.text(24),
+                            receivedByName: r.text(25),
+                            receivedAtReason: r.optionalText(26), note: r.text(27))
+                    })
             else { throw StoreError.missing("Không có hồ sơ số \(id)") }
-            let documents = try db.rows("""
+            let documents = try db.rows(
+                """
                 SELECT coalesce(d.name, pd.name), d.form, d.quantity, d.checklist_index
                 FROM case_documents d JOIN cases c ON c.id = d.case_id
                 LEFT JOIN procedure_documents pd ON pd.version_id = c.procedure_version_id AND pd.position = d.checklist_index
                 WHERE d.case_id = ? ORDER BY d.position
-                """, [id]) { r in
-                CaseDocument(name: r.text(0), form: DocumentForm(rawValue: r.text(1)) ?? .original, quantity: r.int(2), checklistIndex: r.optionalInt(3))
+                """, [id]
+            ) { r in
+                CaseDocument(
+                    name: r.text(0), form: DocumentForm(rawValue: r.text(1)) ?? .original, quantity: r.int(2),
+                    checklistIndex: r.optionalInt(3))
             }
             let steps = try loadSteps(caseID: id)
             return CaseRecord(
                 id: id, code: base.code, ledgerYear: base.ledgerYear, ledgerNumber: base.ledgerNumber,
                 procedureVersionID: base.versionID, procedure: try loadProcedure(versionID: base.versionID),
-                applicant: base.applicant, channel: base.channel, collect: base.collect, collectAddress: base.collectAddress,
-                sets: base.sets, verificationNeeded: base.verificationNeeded, chosenResults: base.chosenResults, fee: base.fee,
+                applicant: base.applicant, channel: base.channel, collect: base.collect,
+                collectAddress: base.collectAddress,
+                sets: base.sets, verificationNeeded: base.verificationNeeded, chosenResults: base.chosenResults,
+                fee: base.fee,
                 feeExemption: base.feeExemption, feeReceiptNumber: base.feeReceiptNumber, receivedAt: base.receivedAt,
-                receivedBy: base.receivedBy, receivedByName: base.receivedByName, receivedAtReason: base.receivedAtReason,
-                note: base.note, state: try storedState(caseID: id, stepProgress: steps.map(\.progress)), documents: documents,
+                receivedBy: base.receivedBy, receivedByName: base.receivedByName,
+                receivedAtReason: base.receivedAtReason,
+                note: base.note, state: try storedState(caseID: id, stepProgress: steps.map(\.progress)),
+                documents: documents,
                 steps: steps)
         }
     }
@@ -179,38 +218,45 @@ extension Store {
     }
 
     func loadSteps(caseID: Int64) throws -> [CaseStep] {
-        try db.rows("""
+        try db.rows(
+            """
             SELECT s.position, b.code, b.name, r.task, r.budget_unit, r.budget_value, r.is_lead, s.handed_over_at, s.step_due_at,
                    s.acknowledged_at, s.done_at, b.is_internal, b.kind = 'counter'
             FROM case_steps s JOIN bodies b ON b.id = s.body_id JOIN cases c ON c.id = s.case_id
             JOIN route_steps r ON r.version_id = c.procedure_version_id AND r.position = s.route_position
             WHERE s.case_id = ? ORDER BY s.position
-            """, [caseID]) { r in
+            """, [caseID]
+        ) { r in
             var progress = StepProgress()
             progress.handedOverAt = r.optionalInt(7).map(LocalDateTime.init(minutes:))
             progress.stepDue = r.optionalInt(8).map(LocalDateTime.init(minutes:))
             progress.acknowledgedAt = r.optionalInt(9).map(LocalDateTime.init(minutes:))
             progress.doneAt = r.optionalInt(10).map(LocalDateTime.init(minutes:))
-            return CaseStep(position: r.int(0), bodyCode: r.text(1), bodyName: r.text(2), task: r.text(3),
-                            budget: TimeLimit(unitCode: r.text(4), value: r.int(5)) ?? .workingDays(1), isLead: r.bool(6),
-                            bodyIsInternal: r.bool(11), bodyIsCounter: r.bool(12), progress: progress)
+            return CaseStep(
+                position: r.int(0), bodyCode: r.text(1), bodyName: r.text(2), task: r.text(3),
+                budget: TimeLimit(unitCode: r.text(4), value: r.int(5)) ?? .workingDays(1), isLead: r.bool(6),
+                bodyIsInternal: r.bool(11), bodyIsCounter: r.bool(12), progress: progress)
         }
     }
 
     /// The materialised state kept in the case row.
     func storedState(caseID: Int64, stepProgress: [StepProgress]) throws -> CaseState {
-        guard let state = try db.row("""
-            SELECT status, legal_due_at, appointment_at, paused_at, supplement_rounds, reschedule_count, result_at,
-                   result_is_refusal, returned_at, evaluated, closed_at FROM cases WHERE id = ?
-            """, [caseID], map: { r -> CaseState in
-                CaseState(status: CaseStatus(rawValue: r.text(0)) ?? .received,
-                                  legalDue: LocalDateTime(minutes: r.int(1)), appointment: LocalDateTime(minutes: r.int(2)),
-                                  pausedAt: r.optionalInt(3).map(LocalDateTime.init(minutes:)), supplementRounds: r.int(4),
-                                  rescheduleCount: r.int(5), steps: stepProgress,
-                                  resultAt: r.optionalInt(6).map(LocalDateTime.init(minutes:)), resultIsRefusal: r.bool(7),
-                                  returnedAt: r.optionalInt(8).map(LocalDateTime.init(minutes:)), evaluated: r.bool(9),
-                                  closedAt: r.optionalInt(10).map(LocalDateTime.init(minutes:)))
-            })
+        guard
+            let state = try db.row(
+                """
+                SELECT status, legal_due_at, appointment_at, paused_at, supplement_rounds, reschedule_count, result_at,
+                       result_is_refusal, returned_at, evaluated, closed_at FROM cases WHERE id = ?
+                """, [caseID],
+                map: { r -> CaseState in
+                    CaseState(
+                        status: CaseStatus(rawValue: r.text(0)) ?? .received,
+                        legalDue: LocalDateTime(minutes: r.int(1)), appointment: LocalDateTime(minutes: r.int(2)),
+                        pausedAt: r.optionalInt(3).map(LocalDateTime.init(minutes:)), supplementRounds: r.int(4),
+                        rescheduleCount: r.int(5), steps: stepProgress,
+                        resultAt: r.optionalInt(6).map(LocalDateTime.init(minutes:)), resultIsRefusal: r.bool(7),
+                        returnedAt: r.optionalInt(8).map(LocalDateTime.init(minutes:)), evaluated: r.bool(9),
+                        closedAt: r.optionalInt(10).map(LocalDateTime.init(minutes:)))
+                })
         else { throw StoreError.missing("Không có hồ sơ số \(caseID)") }
         return state
     }
@@ -221,20 +267,26 @@ extension Store {
     }
 
     func loadEvents(caseID: Int64) throws -> [RecordedEvent] {
-        try db.rows("""
+        try db.rows(
+            """
             SELECT e.seq, e.kind, e.at, o.username, b.code, e.data, o.full_name, e.recorded_at, e.channel, e.os_user, e.late_reason
             FROM events e JOIN officers o ON o.id = e.officer_id LEFT JOIN bodies b ON b.id = e.body_id
             WHERE e.case_id = ? ORDER BY e.seq
-            """, [caseID]) { r in
+            """, [caseID]
+        ) { r in
             let payload: CaseEventPayload
             do { payload = try EventCodec.decode(kind: r.text(1), data: r.text(5)) } catch {
-                throw StoreError.corrupt(path: path, detail: "sự kiện \(r.int(0)) của hồ sơ số \(caseID) không đọc được")
+                throw StoreError.corrupt(
+                    path: path, detail: "sự kiện \(r.int(0)) của hồ sơ số \(caseID) không đọc được")
             }
-            return RecordedEvent(seq: r.int(0), event: CaseEvent(payload, at: LocalDateTime(minutes: r.int(2)), officer: r.text(3),
-                                                                 bodyCode: r.optionalText(4)),
-                                 officerName: r.text(6), recordedAt: r.int64(7),
-                                 channel: RecordingChannel(rawValue: r.text(8)) ?? .unknown, osUser: r.text(9),
-                                 lateReason: r.optionalText(10))
+            return RecordedEvent(
+                seq: r.int(0),
+                event: CaseEvent(
+                    payload, at: LocalDateTime(minutes: r.int(2)), officer: r.text(3),
+                    bodyCode: r.optionalText(4)),
+                officerName: r.text(6), recordedAt: r.int64(7),
+                channel: RecordingChannel(rawValue: r.text(8)) ?? .unknown, osUser: r.text(9),
+                lateReason: r.optionalText(10))
         }
     }
 
@@ -258,8 +310,10 @@ extension Store {
     /// with its author, and the case's data and materialised state are updated. Returns the case as it is now.
     /// Errors thrown by `decide` (refusals) pass through unchanged; the store's own are `StoreError`.
     @discardableResult
-    public func recordEvents(caseCode: String, author: EventAuthor,
-                             decide: (CaseRecord, [RecordedEvent]) throws -> Decision) throws -> CaseRecord {
+    public func recordEvents(
+        caseCode: String, author: EventAuthor,
+        decide: (CaseRecord, [RecordedEvent]) throws -> Decision
+    ) throws -> CaseRecord {
         guard let caseID = try caseID(code: caseCode) else { throw Refusal.missingCase(code: caseCode) }
         return try transaction {
             let record = try caseRecord(id: caseID)
@@ -274,8 +328,9 @@ extension Store {
             var seq = history.last?.seq ?? 0
             for e in decision.events {
                 let event = CaseEvent(e.payload, at: e.at, officer: author.officer.username, bodyCode: e.bodyCode)
-                state = try CaseLifecycle.admit(event, to: state, stepNames: record.steps.map(\.bodyName),
-                                                resultOnTheSpot: record.procedure.resultOnTheSpot)
+                state = try CaseLifecycle.admit(
+                    event, to: state, stepNames: record.steps.map(\.bodyName),
+                    resultOnTheSpot: record.procedure.resultOnTheSpot)
                 seq += 1
                 try insertEvent(caseID: caseID, seq: seq, event: event, author: author, lateReason: e.lateReason)
             }
@@ -310,12 +365,14 @@ extension Store {
         let id = record.id
         switch change {
         case .applicant(let a):
-            try db.run("""
+            try db.run(
+                """
                 UPDATE cases SET applicant_kind = ?, applicant_name = ?, applicant_id_kind = ?, applicant_id_number = ?,
                     applicant_birth_date = ?, applicant_phone = ?, applicant_email = ?, applicant_address = ?,
                     representative_name = ?, representative_id_number = ?, search_text = ? WHERE id = ?
-                """, a.kind.rawValue, a.fullName, a.idKind?.rawValue, a.idNumber, a.birthDate?.iso, a.phone, a.email, a.address,
-                       a.representativeName, a.representativeIDNumber, Store.searchText(code: record.code, applicant: a), id)
+                """, a.kind.rawValue, a.fullName, a.idKind?.rawValue, a.idNumber, a.birthDate?.iso, a.phone, a.email,
+                a.address,
+                a.representativeName, a.representativeIDNumber, Store.searchText(code: record.code, applicant: a), id)
         case .note(let note):
             try db.run("UPDATE cases SET note = ? WHERE id = ?", note, id)
         case .fee(let amount):
@@ -329,27 +386,32 @@ extension Store {
             try db.run("UPDATE cases SET procedure_version_id = ?, chosen_results = NULL WHERE id = ?", versionID, id)
             // Documents keep their names (no longer tied to the old checklist).
             for (i, d) in record.documents.enumerated() {
-                try db.run("UPDATE case_documents SET checklist_index = NULL, name = ? WHERE case_id = ? AND position = ?", d.name, id, i)
+                try db.run(
+                    "UPDATE case_documents SET checklist_index = NULL, name = ? WHERE case_id = ? AND position = ?",
+                    d.name, id, i)
             }
             try db.run("DELETE FROM case_steps WHERE case_id = ?", id)
             for (i, step) in route.enumerated() {
-                try db.run("INSERT INTO case_steps (case_id, position, route_position, body_id) VALUES (?, ?, ?, ?)",
-                           id, i, procedure.route.firstIndex(of: step)!, try bodyID(step.bodyCode))
+                try db.run(
+                    "INSERT INTO case_steps (case_id, position, route_position, body_id) VALUES (?, ?, ?, ?)",
+                    id, i, procedure.route.firstIndex(of: step)!, try bodyID(step.bodyCode))
             }
         }
     }
 
     func materialize(_ s: CaseState, caseID: Int64) throws {
-        try db.run("""
+        try db.run(
+            """
             UPDATE cases SET status = ?, legal_due_at = ?, appointment_at = ?, paused_at = ?, supplement_rounds = ?,
                 reschedule_count = ?, result_at = ?, result_is_refusal = ?, returned_at = ?, evaluated = ?, closed_at = ?
             WHERE id = ?
             """, s.status.rawValue, s.legalDue.minutes, s.appointment.minutes, s.pausedAt?.minutes, s.supplementRounds,
-                   s.rescheduleCount, s.resultAt?.minutes, s.resultIsRefusal, s.returnedAt?.minutes, s.evaluated,
-                   s.closedAt?.minutes, caseID)
+            s.rescheduleCount, s.resultAt?.minutes, s.resultIsRefusal, s.returnedAt?.minutes, s.evaluated,
+            s.closedAt?.minutes, caseID)
         for (i, p) in s.steps.enumerated() {
-            try db.run("UPDATE case_steps SET handed_over_at = ?, step_due_at = ?, acknowledged_at = ?, done_at = ? WHERE case_id = ? AND position = ?",
-                       p.handedOverAt?.minutes, p.stepDue?.minutes, p.acknowledgedAt?.minutes, p.doneAt?.minutes, caseID, i)
+            try db.run(
+                "UPDATE case_steps SET handed_over_at = ?, step_due_at = ?, acknowledged_at = ?, done_at = ? WHERE case_id = ? AND position = ?",
+                p.handedOverAt?.minutes, p.stepDue?.minutes, p.acknowledgedAt?.minutes, p.doneAt?.minutes, caseID, i)
         }
     }
 
@@ -362,9 +424,10 @@ extension Store {
         """
 
     static func mapSummary(_ r: Row) -> CaseSummary {
-        CaseSummary(id: r.int64(0), code: r.text(1), applicantName: r.text(2), procedureName: r.text(3),
-                    status: CaseStatus(rawValue: r.text(4)) ?? .received, appointment: LocalDateTime(minutes: r.int(5)),
-                    receivedAt: LocalDateTime(minutes: r.int(6)), rescheduled: r.bool(7), hasResult: r.bool(8))
+        CaseSummary(
+            id: r.int64(0), code: r.text(1), applicantName: r.text(2), procedureName: r.text(3),
+            status: CaseStatus(rawValue: r.text(4)) ?? .received, appointment: LocalDateTime(minutes: r.int(5)),
+            receivedAt: LocalDateTime(minutes: r.int(6)), rescheduled: r.bool(7), hasResult: r.bool(8))
     }
 
     /// Cases matching what the officer typed: case code (whole, prefix or its last digits), applicant name,
@@ -386,7 +449,8 @@ extension Store {
             if tokens.count > 1, tokens.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
                 match = "(\(match)) OR \"\(tokens.joined())\"*"
             }
-            return try db.rows("""
+            return try db.rows(
+                """
                 \(select) WHERE c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ? ORDER BY rowid DESC LIMIT ?)
                 ORDER BY c.id DESC
                 """, [match, limit], map: map)
@@ -399,8 +463,10 @@ extension Store {
         guard !tokens.isEmpty else { return [] }
         let condition = tokens.map { _ in "search_text LIKE ?" }.joined(separator: " AND ")
         return try storeCall {
-            try db.rows("SELECT id FROM cases WHERE \(condition) ORDER BY id DESC LIMIT ?",
-                        tokens.map { "%\($0)%" } + [limit]) { $0.int64(0) }
+            try db.rows(
+                "SELECT id FROM cases WHERE \(condition) ORDER BY id DESC LIMIT ?",
+                tokens.map { "%\($0)%" } + [limit]
+            ) { $0.int64(0) }
         }
     }
 
@@ -417,7 +483,10 @@ extension Store {
         } else {
             return nil
         }
-        guard let id = try storeCall({ try db.scalarInt("SELECT id FROM cases WHERE \(column) = ? ORDER BY id DESC LIMIT 1", value) })
+        guard
+            let id = try storeCall({
+                try db.scalarInt("SELECT id FROM cases WHERE \(column) = ? ORDER BY id DESC LIMIT 1", value)
+            })
         else { return nil }
         return try caseRecord(id: id).applicant
     }
@@ -426,4 +495,3 @@ extension Store {
         try storeCall { Int(try db.scalarInt("SELECT count(*) FROM cases") ?? 0) }
     }
 }
-

@@ -16,7 +16,8 @@ public struct DiskSpace: Hashable, Sendable {
     /// "Ổ đĩa chỉ còn 150 MB trống (ngưỡng cảnh báo 200 MB)…"
     public var warning: String? {
         guard isLow else { return nil }
-        return "Ổ đĩa chỉ còn \(freeBytes / 1_048_576) MB trống (ngưỡng cảnh báo \(thresholdBytes / 1_048_576) MB): sao lưu và giải phóng chỗ trống"
+        return
+            "Ổ đĩa chỉ còn \(freeBytes / 1_048_576) MB trống (ngưỡng cảnh báo \(thresholdBytes / 1_048_576) MB): sao lưu và giải phóng chỗ trống"
     }
 }
 
@@ -31,8 +32,9 @@ extension Store {
     /// The free space now, against the threshold.
     public func diskSpace() -> DiskSpace {
         let threshold = Int64((try? settingValue(.lowDiskWarningMB)).flatMap { Int($0) } ?? 200)
-        return DiskSpace(freeBytes: FileSystem.freeBytes(FileSystem.directoryName(path)) ?? Int64.max,
-                         thresholdBytes: threshold * 1_048_576, reserveBytes: Int64(FileSystem.size(reservePath) ?? 0))
+        return DiskSpace(
+            freeBytes: FileSystem.freeBytes(FileSystem.directoryName(path)) ?? Int64.max,
+            thresholdBytes: threshold * 1_048_576, reserveBytes: Int64(FileSystem.size(reservePath) ?? 0))
     }
 
     /// Creates the reserve file when it is missing and the disk is comfortably above the threshold.

@@ -29,7 +29,9 @@ extension Store {
     /// SQLite's verdict also settles the file's damage state: damage found marks the file (no more writes);
     /// a clean verdict on a file marked damaged (restored or repaired by an administrator) clears the mark.
     /// `note` receives what the officer should know besides the findings (a read-only file, a cleared mark).
-    public func check(now: LocalDateTime, progress: ((Int, Int) -> Void)? = nil, note: ((String) -> Void)? = nil) throws(StoreError) -> [CheckFinding] {
+    public func check(now: LocalDateTime, progress: ((Int, Int) -> Void)? = nil, note: ((String) -> Void)? = nil)
+        throws(StoreError) -> [CheckFinding]
+    {
         var findings: [CheckFinding] = []
         func add(_ m: String) { findings.append(CheckFinding(message: m)) }
         try storeCall {
@@ -46,7 +48,9 @@ extension Store {
             for line in fk.prefix(20) { add("foreign_key_check: \(line)") }
             if connectionIsReadOnly || damage != nil {
                 // FTS5's own check is an INSERT: it needs a file the program may write.
-                note?("tệp \(isReadOnly ? "chỉ đọc được" : "được mở chỉ để đọc (đã bị đánh dấu hư hỏng)"): bỏ qua kiểm tra chỉ mục tìm kiếm (cần quyền ghi), kiểm tra mọi phần còn lại")
+                note?(
+                    "tệp \(isReadOnly ? "chỉ đọc được" : "được mở chỉ để đọc (đã bị đánh dấu hư hỏng)"): bỏ qua kiểm tra chỉ mục tìm kiếm (cần quyền ghi), kiểm tra mọi phần còn lại"
+                )
             } else {
                 do {
                     try db.execute("INSERT INTO case_search (case_search) VALUES ('integrity-check')")
@@ -56,15 +60,24 @@ extension Store {
             }
 
             // Ledger numbers: 1…N per year, no gap, counter not behind.
-            let ledgers = try db.rows("SELECT ledger_year, count(*), max(ledger_number) FROM cases GROUP BY ledger_year") { ($0.int(0), $0.int(1), $0.int(2)) }
+            let ledgers = try db.rows(
+                "SELECT ledger_year, count(*), max(ledger_number) FROM cases GROUP BY ledger_year"
+            ) { ($0.int(0), $0.int(1), $0.int(2)) }
             for (year, count, maxNumber) in ledgers {
-                if count != maxNumber { add("sổ năm \(year): \(count) hồ sơ nhưng số vào sổ lớn nhất là \(maxNumber) (thiếu số)") }
+                if count != maxNumber {
+                    add("sổ năm \(year): \(count) hồ sơ nhưng số vào sổ lớn nhất là \(maxNumber) (thiếu số)")
+                }
                 let counter = try db.scalarInt("SELECT last_number FROM ledger_counters WHERE year = ?", year) ?? 0
                 if counter < maxNumber { add("bộ đếm sổ năm \(year) (\(counter)) nhỏ hơn số đã dùng (\(maxNumber))") }
             }
-            let codeCounters = try db.rows("SELECT unit_code, day, last_sequence FROM case_code_counters") { ($0.text(0), $0.text(1), $0.int(2)) }
+            let codeCounters = try db.rows("SELECT unit_code, day, last_sequence FROM case_code_counters") {
+                ($0.text(0), $0.text(1), $0.int(2))
+            }
             for (unit, day, last) in codeCounters {
-                let used = try db.scalarInt("SELECT count(*) FROM cases WHERE code LIKE ? ESCAPE '\\'", Store.likeEscape(unit) + "%-" + day + "-%") ?? 0
+                let used =
+                    try db.scalarInt(
+                        "SELECT count(*) FROM cases WHERE code LIKE ? ESCAPE '\\'",
+                        Store.likeEscape(unit) + "%-" + day + "-%") ?? 0
                 if used > last { add("bộ đếm mã hồ sơ ngày \(day) (\(last)) nhỏ hơn số hồ sơ đã cấp mã (\(used))") }
             }
 
@@ -73,15 +86,21 @@ extension Store {
             var lastID: Int64 = 0
             var done = 0
             while true {
-                let batch = try db.rows("""
+                let batch = try db.rows(
+                    """
                     SELECT id, code, applicant_kind, applicant_name, applicant_id_number, applicant_phone, representative_name,
                            representative_id_number, search_text
                     FROM cases WHERE id > ? ORDER BY id LIMIT 2000
-                    """, [lastID]) { r in
-                    (r.int64(0), r.text(1), Applicant(kind: ApplicantKind(rawValue: r.text(2)) ?? .person, fullName: r.text(3),
-                                                      idNumber: r.optionalText(4), phone: r.optionalText(5),
-                                                      representativeName: r.optionalText(6), representativeIDNumber: r.optionalText(7)),
-                     r.text(8))
+                    """, [lastID]
+                ) { r in
+                    (
+                        r.int64(0), r.text(1),
+                        Applicant(
+                            kind: ApplicantKind(rawValue: r.text(2)) ?? .person, fullName: r.text(3),
+                            idNumber: r.optionalText(4), phone: r.optionalText(5),
+                            representativeName: r.optionalText(6), representativeIDNumber: r.optionalText(7)),
+                        r.text(8)
+                    )
                 }
                 guard let last = batch.last else { break }
                 for (id, code, applicant, searchText) in batch {
@@ -95,7 +114,9 @@ extension Store {
                         let derived = try CaseLifecycle.replay(history.map(\.event), stepCount: steps.count)
                         let stored = try storedState(caseID: id, stepProgress: steps.map(\.progress))
                         if derived != stored {
-                            add("hồ sơ \(code): trạng thái lưu (\(stored.status.rawValue), hẹn \(stored.appointment)) khác trạng thái tính lại từ sự kiện (\(derived.status.rawValue), hẹn \(derived.appointment))")
+                            add(
+                                "hồ sơ \(code): trạng thái lưu (\(stored.status.rawValue), hẹn \(stored.appointment)) khác trạng thái tính lại từ sự kiện (\(derived.status.rawValue), hẹn \(derived.appointment))"
+                            )
                         }
                     } catch let e as Refusal {
                         add("hồ sơ \(code): lịch sử không hợp lệ (\(e))")
@@ -103,11 +124,17 @@ extension Store {
                     for problem in RecordingTime.audit(history, now: now) {
                         switch problem {
                         case let .outOfOrder(seq, at, previous):
-                            add("hồ sơ \(code): sự kiện \(seq) lúc \(at.vietnamese) trước sự kiện ghi trước nó (\(previous.vietnamese))")
+                            add(
+                                "hồ sơ \(code): sự kiện \(seq) lúc \(at.vietnamese) trước sự kiện ghi trước nó (\(previous.vietnamese))"
+                            )
                         case let .inFuture(seq, at, recorded):
-                            add("hồ sơ \(code): sự kiện \(seq) ghi thời điểm \(at.vietnamese), sau lúc được ghi (\(recorded.vietnamese))")
+                            add(
+                                "hồ sơ \(code): sự kiện \(seq) ghi thời điểm \(at.vietnamese), sau lúc được ghi (\(recorded.vietnamese))"
+                            )
                         case let .lateWithoutReason(seq, at, recorded):
-                            add("hồ sơ \(code): sự kiện \(seq) lúc \(at.vietnamese) ghi sau (\(recorded.vietnamese)) mà không có lý do nhập sau")
+                            add(
+                                "hồ sơ \(code): sự kiện \(seq) lúc \(at.vietnamese) ghi sau (\(recorded.vietnamese)) mà không có lý do nhập sau"
+                            )
                         }
                     }
                     if Store.searchText(code: code, applicant: applicant) != searchText {
@@ -144,8 +171,11 @@ extension Store {
     /// only then given its final name — without ever replacing anything there, not even a dangling symbolic
     /// link. The verdict is recorded in the database. A copy that fails its check marks the database damaged.
     @discardableResult
-    public func backup(to destination: String, at: Int64 = SystemClock.unixSeconds()) throws(StoreError) -> BackupRecord {
-        if FileSystem.exists(destination) || FileSystem.isSymbolicLink(destination) { throw .alreadyExists(path: destination) }
+    public func backup(to destination: String, at: Int64 = SystemClock.unixSeconds()) throws(StoreError) -> BackupRecord
+    {
+        if FileSystem.exists(destination) || FileSystem.isSymbolicLink(destination) {
+            throw .alreadyExists(path: destination)
+        }
         if let refusal = ProtectedFiles(databasePath: path).refusal(for: destination, replace: false) {
             if case .missingFolder(let folder) = refusal {
                 throw .system(SystemError.missingFolder(folder))
@@ -154,7 +184,9 @@ extension Store {
         }
         let folder = FileSystem.directoryName(destination)
         let temporary = "\(folder)/.\(FileSystem.baseName(destination)).partial-\(CurrentProcess.id)"
-        func cleanUp() { for suffix in [""] + ProtectedFiles.companionSuffixes { FileSystem.remove(temporary + suffix) } }
+        func cleanUp() {
+            for suffix in [""] + ProtectedFiles.companionSuffixes { FileSystem.remove(temporary + suffix) }
+        }
         cleanUp()
         let record: BackupRecord
         do throws(StoreError) {
@@ -177,8 +209,9 @@ extension Store {
         // The verdict is kept with the data (not possible on a read-only or damaged file: the copy is still good).
         if !isReadOnly && damage == nil {
             try? write {
-                try db.run("INSERT INTO backups (at, path, bytes, cases, verdict, chain_hash) VALUES (?, ?, ?, ?, ?, ?)",
-                           record.at, record.path, record.bytes, record.cases, record.verdict, record.chainHash)
+                try db.run(
+                    "INSERT INTO backups (at, path, bytes, cases, verdict, chain_hash) VALUES (?, ?, ?, ?, ?, ?)",
+                    record.at, record.path, record.bytes, record.cases, record.verdict, record.chainHash)
             }
         }
         return record
@@ -186,30 +219,39 @@ extension Store {
 
     /// Checks a copy fully: SQLite's `integrity_check`, the motcua header, the case count. A damaged copy
     /// means the source is damaged: it is marked so, and no more writes are made to it.
-    static func verifyCopy(_ copy: String, finalPath: String, at: Int64, source: String) throws(StoreError) -> BackupRecord {
+    static func verifyCopy(_ copy: String, finalPath: String, at: Int64, source: String) throws(StoreError)
+        -> BackupRecord
+    {
         try validateHeader(path: copy)
         let db: Database
-        do { db = try Database(path: copy, create: false, access: .readOnly) } catch { throw classify(error, path: copy) }
+        do { db = try Database(path: copy, create: false, access: .readOnly) } catch {
+            throw classify(error, path: copy)
+        }
         return try storeCall {
             let integrity = try db.rows("PRAGMA integrity_check") { $0.text(0) }
             guard integrity == ["ok"] else {
-                let detail = "bản sao lưu không qua kiểm tra integrity_check: " + integrity.prefix(3).joined(separator: "; ")
+                let detail =
+                    "bản sao lưu không qua kiểm tra integrity_check: " + integrity.prefix(3).joined(separator: "; ")
                 markDamaged(path: source, detail: detail)
                 throw StoreError.corrupt(path: source, detail: detail)
             }
             let cases = Int(try db.scalarInt("SELECT count(*) FROM cases") ?? 0)
             let chain = try? db.scalarText("SELECT hash FROM event_chain ORDER BY n DESC LIMIT 1")
-            return BackupRecord(at: at, path: finalPath, bytes: FileSystem.size(copy) ?? 0, cases: cases, verdict: "ok",
-                                chainHash: chain ?? nil)
+            return BackupRecord(
+                at: at, path: finalPath, bytes: FileSystem.size(copy) ?? 0, cases: cases, verdict: "ok",
+                chainHash: chain ?? nil)
         }
     }
 
     /// The backups made of this database, newest first.
     public func backups(limit: Int = 20) throws(StoreError) -> [BackupRecord] {
         try storeCall {
-            try db.rows("SELECT at, path, bytes, cases, verdict, chain_hash FROM backups ORDER BY id DESC LIMIT ?", [limit]) { r in
-                BackupRecord(at: r.int64(0), path: r.text(1), bytes: r.int(2), cases: r.int(3), verdict: r.text(4),
-                             chainHash: r.optionalText(5))
+            try db.rows(
+                "SELECT at, path, bytes, cases, verdict, chain_hash FROM backups ORDER BY id DESC LIMIT ?", [limit]
+            ) { r in
+                BackupRecord(
+                    at: r.int64(0), path: r.text(1), bytes: r.int(2), cases: r.int(3), verdict: r.text(4),
+                    chainHash: r.optionalText(5))
             }
         }
     }
@@ -217,15 +259,19 @@ extension Store {
     // MARK: Export
 
     /// Cases received in [from, to] (dates inclusive; nil = unbounded), with their events, in ledger order.
-    public func exportCases(from: CivilDate?, to: CivilDate?, each: (CaseRecord, [RecordedEvent]) throws -> Void) throws(StoreError) {
+    public func exportCases(from: CivilDate?, to: CivilDate?, each: (CaseRecord, [RecordedEvent]) throws -> Void)
+        throws(StoreError)
+    {
         let lower = from.map { LocalDateTime(date: $0, minuteOfDay: 0).minutes } ?? Int.min
         let upper = to.map { LocalDateTime(date: $0.adding(days: 1), minuteOfDay: 0).minutes } ?? Int.max
         try storeCall {
             try db.read {
                 var lastID: Int64 = 0
                 while true {
-                    let ids = try db.rows("SELECT id FROM cases WHERE received_at >= ? AND received_at < ? AND id > ? ORDER BY id LIMIT 1000",
-                                          [lower, upper, lastID]) { $0.int64(0) }
+                    let ids = try db.rows(
+                        "SELECT id FROM cases WHERE received_at >= ? AND received_at < ? AND id > ? ORDER BY id LIMIT 1000",
+                        [lower, upper, lastID]
+                    ) { $0.int64(0) }
                     guard let last = ids.last else { break }
                     for id in ids { try each(try caseRecord(id: id), try loadEvents(caseID: id)) }
                     lastID = last
@@ -242,13 +288,23 @@ public enum CaseExport {
         let a = c.applicant
         return .object([
             ("code", .string(c.code)), ("ledgerYear", .int(c.ledgerYear)), ("ledgerNumber", .int(c.ledgerNumber)),
-            ("procedure", .object([("code", .string(c.procedure.code)), ("name", .string(c.procedure.name)),
-                                   ("field", .string(c.procedure.field)), ("effectiveFrom", .string(c.procedure.effectiveFrom.iso)),
-                                   ("limit", .string(c.procedure.limit.description))])),
-            ("applicant", .object([("kind", .string(a.kind.rawValue)), ("name", .string(a.fullName)),
-                                   ("idKind", opt(a.idKind?.rawValue)), ("idNumber", opt(a.idNumber)),
-                                   ("birthDate", opt(a.birthDate?.iso)), ("phone", opt(a.phone)), ("email", opt(a.email)),
-                                   ("address", opt(a.address)), ("representative", opt(a.representativeName))])),
+            (
+                "procedure",
+                .object([
+                    ("code", .string(c.procedure.code)), ("name", .string(c.procedure.name)),
+                    ("field", .string(c.procedure.field)), ("effectiveFrom", .string(c.procedure.effectiveFrom.iso)),
+                    ("limit", .string(c.procedure.limit.description))
+                ])
+            ),
+            (
+                "applicant",
+                .object([
+                    ("kind", .string(a.kind.rawValue)), ("name", .string(a.fullName)),
+                    ("idKind", opt(a.idKind?.rawValue)), ("idNumber", opt(a.idNumber)),
+                    ("birthDate", opt(a.birthDate?.iso)), ("phone", opt(a.phone)), ("email", opt(a.email)),
+                    ("address", opt(a.address)), ("representative", opt(a.representativeName))
+                ])
+            ),
             ("channel", .string(c.channel.rawValue)), ("collect", .string(c.collect.rawValue)), ("sets", .int(c.sets)),
             ("fee", .int(c.fee)), ("feeReceiptNumber", opt(c.feeReceiptNumber)),
             ("receivedAt", .string(c.receivedAt.iso)), ("receivedBy", .string(c.receivedBy)),
@@ -257,38 +313,66 @@ public enum CaseExport {
             ("supplementRounds", .int(c.state.supplementRounds)), ("rescheduled", .bool(c.state.rescheduleCount > 0)),
             ("resultAt", opt(c.state.resultAt?.iso)), ("resultIsRefusal", .bool(c.state.resultIsRefusal)),
             ("returnedAt", opt(c.state.returnedAt?.iso)),
-            ("punctuality", opt(c.state.punctuality?.rawValue)), ("returnPunctuality", opt(c.state.returnPunctuality?.rawValue)),
-            ("documents", .array(c.documents.map { .object([("name", .string($0.name)), ("form", .string($0.form.rawValue)), ("quantity", .int($0.quantity))]) })),
-            ("steps", .array(c.steps.map { s in
-                .object([("body", .string(s.bodyCode)), ("task", .string(s.task)), ("budget", .string(s.budget.description)),
-                         ("lead", .bool(s.isLead)), ("handedOverAt", opt(s.progress.handedOverAt?.iso)),
-                         ("stepDue", opt(s.progress.stepDue?.iso)), ("acknowledgedAt", opt(s.progress.acknowledgedAt?.iso)),
-                         ("doneAt", opt(s.progress.doneAt?.iso)), ("punctuality", opt(s.progress.punctuality?.rawValue))])
-            })),
-            ("events", .array(events.map(eventJSON))),
+            ("punctuality", opt(c.state.punctuality?.rawValue)),
+            ("returnPunctuality", opt(c.state.returnPunctuality?.rawValue)),
+            (
+                "documents",
+                .array(
+                    c.documents.map {
+                        .object([
+                            ("name", .string($0.name)), ("form", .string($0.form.rawValue)),
+                            ("quantity", .int($0.quantity))
+                        ])
+                    })
+            ),
+            (
+                "steps",
+                .array(
+                    c.steps.map { s in
+                        .object([
+                            ("body", .string(s.bodyCode)), ("task", .string(s.task)),
+                            ("budget", .string(s.budget.description)),
+                            ("lead", .bool(s.isLead)), ("handedOverAt", opt(s.progress.handedOverAt?.iso)),
+                            ("stepDue", opt(s.progress.stepDue?.iso)),
+                            ("acknowledgedAt", opt(s.progress.acknowledgedAt?.iso)),
+                            ("doneAt", opt(s.progress.doneAt?.iso)),
+                            ("punctuality", opt(s.progress.punctuality?.rawValue))
+                        ])
+                    })
+            ),
+            ("events", .array(events.map(eventJSON)))
         ])
     }
 
     public static func eventJSON(_ e: RecordedEvent) -> JSONValue {
-        .object([("seq", .int(e.seq)), ("kind", .string(e.event.kind.rawValue)), ("at", .string(e.event.at.iso)),
-                 ("officer", .string(e.event.officer)), ("body", e.event.bodyCode.map { .string($0) } ?? .null),
-                 ("data", EventCodec.encode(e.event.payload))])
+        .object([
+            ("seq", .int(e.seq)), ("kind", .string(e.event.kind.rawValue)), ("at", .string(e.event.at.iso)),
+            ("officer", .string(e.event.officer)), ("body", e.event.bodyCode.map { .string($0) } ?? .null),
+            ("data", EventCodec.encode(e.event.payload))
+        ])
     }
 
     /// The JSON text an event's payload is stored as (`events.data`).
     public static func eventData(_ payload: CaseEventPayload) -> String { EventCodec.encode(payload).compactText }
 
-    public static let csvHeader = ["code", "ledger_year", "ledger_number", "procedure_code", "procedure_name", "applicant_name",
-                                   "applicant_id_number", "applicant_phone", "received_at", "due", "appointment", "status",
-                                   "event_seq", "event_kind", "event_at", "event_officer", "event_body", "event_data"]
+    public static let csvHeader = [
+        "code", "ledger_year", "ledger_number", "procedure_code", "procedure_name", "applicant_name",
+        "applicant_id_number", "applicant_phone", "received_at", "due", "appointment", "status",
+        "event_seq", "event_kind", "event_at", "event_officer", "event_body", "event_data"
+    ]
 
     /// One CSV row per event, the case's columns repeated.
     public static func csvRows(_ c: CaseRecord, events: [RecordedEvent]) -> [[String]] {
         events.map { e in
-            [c.code, String(c.ledgerYear), String(c.ledgerNumber), c.procedure.code, c.procedure.name, c.applicant.fullName,
-             c.applicant.idNumber ?? "", c.applicant.phone ?? "", c.receivedAt.iso, c.state.legalDue.iso, c.state.appointment.iso,
-             c.state.status.rawValue, String(e.seq), e.event.kind.rawValue, e.event.at.iso, e.event.officer, e.event.bodyCode ?? "",
-             EventCodec.encode(e.event.payload).compactText]
+            [
+                c.code, String(c.ledgerYear), String(c.ledgerNumber), c.procedure.code, c.procedure.name,
+                c.applicant.fullName,
+                c.applicant.idNumber ?? "", c.applicant.phone ?? "", c.receivedAt.iso, c.state.legalDue.iso,
+                c.state.appointment.iso,
+                c.state.status.rawValue, String(e.seq), e.event.kind.rawValue, e.event.at.iso, e.event.officer,
+                e.event.bodyCode ?? "",
+                EventCodec.encode(e.event.payload).compactText
+            ]
         }
     }
 }
@@ -315,7 +399,11 @@ public enum CSV {
             let c = chars[i]
             if inQuotes {
                 if c == "\"" {
-                    if i + 1 < chars.count && chars[i + 1] == "\"" { field.append("\""); i += 1 } else { inQuotes = false }
+                    if i + 1 < chars.count && chars[i + 1] == "\"" {
+                        field.append("\""); i += 1
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     field.append(c)
                 }

@@ -72,18 +72,23 @@ extension Store {
             // Four disjoint sets, each read through an index: received in the period (received_at); received
             // before it and resolved since it began (result_at); without a result and open (NULL, NULL) or
             // closed since it began.
-            let columns = "SELECT c.code, v.field, c.channel, c.status, c.received_at, c.legal_due_at, c.result_at, c.closed_at, c.paused_at FROM cases c JOIN procedure_versions v ON v.id = c.procedure_version_id"
-            return try db.rows("""
+            let columns =
+                "SELECT c.code, v.field, c.channel, c.status, c.received_at, c.legal_due_at, c.result_at, c.closed_at, c.paused_at FROM cases c JOIN procedure_versions v ON v.id = c.procedure_version_id"
+            return try db.rows(
+                """
                 \(columns) WHERE c.received_at >= ?1 AND c.received_at < ?2
                 UNION ALL \(columns) WHERE c.result_at >= ?1 AND c.received_at < ?1
                 UNION ALL \(columns) WHERE c.result_at IS NULL AND c.closed_at IS NULL AND c.received_at < ?1
                 UNION ALL \(columns) WHERE c.result_at IS NULL AND c.closed_at >= ?1 AND c.received_at < ?1
-                """, [period.start.minutes, period.end.minutes]) { r in
-                CaseFacts(code: r.text(0), field: r.text(1), channel: Channel(rawValue: r.text(2)) ?? .inPerson,
-                          status: CaseStatus(rawValue: r.text(3)) ?? .received, receivedAt: LocalDateTime(minutes: r.int(4)),
-                          legalDue: LocalDateTime(minutes: r.int(5)), resultAt: r.optionalInt(6).map(LocalDateTime.init(minutes:)),
-                          closedAt: r.optionalInt(7).map(LocalDateTime.init(minutes:)),
-                          pausedAt: r.optionalInt(8).map(LocalDateTime.init(minutes:)))
+                """, [period.start.minutes, period.end.minutes]
+            ) { r in
+                CaseFacts(
+                    code: r.text(0), field: r.text(1), channel: Channel(rawValue: r.text(2)) ?? .inPerson,
+                    status: CaseStatus(rawValue: r.text(3)) ?? .received, receivedAt: LocalDateTime(minutes: r.int(4)),
+                    legalDue: LocalDateTime(minutes: r.int(5)),
+                    resultAt: r.optionalInt(6).map(LocalDateTime.init(minutes:)),
+                    closedAt: r.optionalInt(7).map(LocalDateTime.init(minutes:)),
+                    pausedAt: r.optionalInt(8).map(LocalDateTime.init(minutes:)))
             }
         }
     }
@@ -98,7 +103,8 @@ extension Store {
     /// The ledger's lines for the cases received in the period, in ledger order.
     public func ledger(_ period: ReportPeriod) throws(StoreError) -> [LedgerRow] {
         try storeCall {
-            try db.rows("""
+            try db.rows(
+                """
                 SELECT c.ledger_year, c.ledger_number, c.code, v.name, c.sets, c.applicant_name, c.applicant_address, c.applicant_phone,
                        (SELECT b.name FROM case_steps s JOIN route_steps r ON r.version_id = c.procedure_version_id AND r.position = s.route_position
                                JOIN bodies b ON b.id = s.body_id WHERE s.case_id = c.id AND r.is_lead = 1 LIMIT 1),
@@ -109,14 +115,19 @@ extension Store {
                 FROM cases c JOIN procedure_versions v ON v.id = c.procedure_version_id
                 WHERE c.received_at >= ? AND c.received_at < ?
                 ORDER BY c.ledger_year, c.ledger_number
-                """, [period.start.minutes, period.end.minutes]) { r in
+                """, [period.start.minutes, period.end.minutes]
+            ) { r in
                 func t(_ i: Int32) -> LocalDateTime? { r.optionalInt(i).map(LocalDateTime.init(minutes:)) }
-                return LedgerRow(ledgerYear: r.int(0), ledgerNumber: r.int(1), code: r.text(2), procedureName: r.text(3), sets: r.int(4),
-                                 applicantName: r.text(5), address: r.optionalText(6), phone: r.optionalText(7), leadBody: r.optionalText(8),
-                                 receivedAt: LocalDateTime(minutes: r.int(9)), legalDue: LocalDateTime(minutes: r.int(10)),
-                                 appointment: LocalDateTime(minutes: r.int(11)), handedOverAt: t(12), resultAt: t(13), returnedAt: t(14),
-                                 status: CaseStatus(rawValue: r.text(15)) ?? .received, resultIsRefusal: r.bool(16),
-                                 rescheduled: r.int(17) > 0, note: r.text(18), lateEntries: r.int(19))
+                return LedgerRow(
+                    ledgerYear: r.int(0), ledgerNumber: r.int(1), code: r.text(2), procedureName: r.text(3),
+                    sets: r.int(4),
+                    applicantName: r.text(5), address: r.optionalText(6), phone: r.optionalText(7),
+                    leadBody: r.optionalText(8),
+                    receivedAt: LocalDateTime(minutes: r.int(9)), legalDue: LocalDateTime(minutes: r.int(10)),
+                    appointment: LocalDateTime(minutes: r.int(11)), handedOverAt: t(12), resultAt: t(13),
+                    returnedAt: t(14),
+                    status: CaseStatus(rawValue: r.text(15)) ?? .received, resultIsRefusal: r.bool(16),
+                    rescheduled: r.int(17) > 0, note: r.text(18), lateEntries: r.int(19))
             }
         }
     }
@@ -125,7 +136,9 @@ extension Store {
 
     /// The cases late in the period: resolved late in it, or still without a result and past the deadline at
     /// its end (or now, for a period not yet ended); by deadline.
-    public func lateCases(_ period: ReportPeriod, now: LocalDateTime, calendar: WorkingCalendar) throws(StoreError) -> [LateCase] {
+    public func lateCases(_ period: ReportPeriod, now: LocalDateTime, calendar: WorkingCalendar) throws(StoreError)
+        -> [LateCase]
+    {
         let facts = try statisticsFacts(period)
         let judgedAt = min(period.end, now)
         var result: [LateCase] = []
@@ -145,29 +158,37 @@ extension Store {
             for (k, s) in record.steps.enumerated() {
                 guard let due = s.progress.stepDue else { continue }
                 let done = s.progress.doneAt
-                let late: Bool = done.map { Punctuality.judge(done: $0, due: due) == .late } ?? (due < until && s.progress.handedOverAt.map { $0 < until } == true)
+                let late: Bool =
+                    done.map { Punctuality.judge(done: $0, due: due) == .late }
+                    ?? (due < until && s.progress.handedOverAt.map { $0 < until } == true)
                 guard late else { continue }
                 let over = calendar.workingMinutes(from: due, to: done ?? until)
                 bodies.append("\(s.bodyName) (bước \(k + 1), quá \(RemainingTime.durationText(minutes: max(over, 1))))")
                 if let e = events.last(where: { if case .stepDone(k, _) = $0.event.payload { true } else { false } }),
-                   case let .stepDone(_, note) = e.event.payload, !note.isEmpty {
+                    case let .stepDone(_, note) = e.event.payload, !note.isEmpty
+                {
                     reasons.append("\(s.bodyName): \(note)")
                 }
             }
-            if !record.steps.isEmpty && record.steps.allSatisfy({ $0.progress.handedOverAt.map { $0 >= until } ?? true }) {
+            if !record.steps.isEmpty
+                && record.steps.allSatisfy({ $0.progress.handedOverAt.map { $0 >= until } ?? true })
+            {
                 bodies.append("Bộ phận một cửa (chưa chuyển hồ sơ)")
             }
             for e in events {
                 switch e.event.payload {
-                case let .rescheduled(_, reason, late): reasons.append("\(late ? "Xin lỗi muộn, hẹn lại" : "Hẹn lại"): \(reason)")
+                case let .rescheduled(_, reason, late):
+                    reasons.append("\(late ? "Xin lỗi muộn, hẹn lại" : "Hẹn lại"): \(reason)")
                 case let .refused(items): reasons.append("Từ chối: \(items.joined(separator: "; "))")
                 default: break
                 }
             }
-            result.append(LateCase(code: f.code, applicantName: record.applicant.fullName, procedureName: record.procedure.name,
-                                   field: f.field, legalDue: f.legalDue, resultAt: finished,
-                                   lateMinutes: max(1, calendar.workingMinutes(from: f.legalDue, to: until)),
-                                   lateBodies: bodies, reasons: reasons))
+            result.append(
+                LateCase(
+                    code: f.code, applicantName: record.applicant.fullName, procedureName: record.procedure.name,
+                    field: f.field, legalDue: f.legalDue, resultAt: finished,
+                    lateMinutes: max(1, calendar.workingMinutes(from: f.legalDue, to: until)),
+                    lateBodies: bodies, reasons: reasons))
         }
         return result.sorted { ($0.legalDue, $0.code) < ($1.legalDue, $1.code) }
     }
@@ -178,13 +199,17 @@ extension Store {
     /// counter's officer being evaluated).
     public func evaluations(_ period: ReportPeriod) throws(StoreError) -> [(officer: String, evaluation: Evaluation)] {
         try storeCall {
-            try db.rows("""
+            try db.rows(
+                """
                 SELECT o.full_name, e.data FROM events e
                 JOIN cases c ON c.id = e.case_id JOIN officers o ON o.id = c.received_by
                 WHERE e.kind = 'evaluated' AND e.at >= ? AND e.at < ? AND c.status <> 'cancelled'
                 ORDER BY e.at
-                """, [period.start.minutes, period.end.minutes]) { r -> (officer: String, evaluation: Evaluation)? in
-                guard case .evaluated(let e)? = try? EventCodec.decode(kind: "evaluated", data: r.text(1)) else { return nil }
+                """, [period.start.minutes, period.end.minutes]
+            ) { r -> (officer: String, evaluation: Evaluation)? in
+                guard case .evaluated(let e)? = try? EventCodec.decode(kind: "evaluated", data: r.text(1)) else {
+                    return nil
+                }
                 return (r.text(0), e)
             }.compactMap { $0 }
         }
@@ -199,33 +224,48 @@ extension Store {
         let nextStart = LocalDateTime(date: next, minuteOfDay: 0).minutes
         return try storeCall {
             func summaries(_ sql: String, _ values: [SQLBindable]) throws -> [CaseSummary] {
-                try db.rows("""
+                try db.rows(
+                    """
                     SELECT \(Store.summaryColumns)
                     FROM cases c JOIN procedure_versions v ON v.id = c.procedure_version_id \(sql)
-                    """, values) { r in
+                    """, values
+                ) { r in
                     Store.mapSummary(r)
                 }
             }
             func count(_ kinds: String...) throws -> Int {
                 let list = kinds.map { "'\($0)'" }.joined(separator: ",")
-                return Int(try db.scalarInt("SELECT count(DISTINCT case_id) FROM events WHERE kind IN (\(list)) AND at >= ? AND at < ?", start, end) ?? 0)
+                return Int(
+                    try db.scalarInt(
+                        "SELECT count(DISTINCT case_id) FROM events WHERE kind IN (\(list)) AND at >= ? AND at < ?",
+                        start, end) ?? 0)
             }
             // Open at the end of that day (no result, not closed by then): the summary of a past day reads the
             // same later.
-            let openAtEnd = "c.status <> 'cancelled' AND c.received_at < ?1 AND (c.result_at IS NULL OR c.result_at >= ?1) AND (c.closed_at IS NULL OR c.closed_at >= ?1)"
+            let openAtEnd =
+                "c.status <> 'cancelled' AND c.received_at < ?1 AND (c.result_at IS NULL OR c.result_at >= ?1) AND (c.closed_at IS NULL OR c.closed_at >= ?1)"
             // A case waiting for the applicant's supplement is not overdue: its clock is stopped.
             let running = "(c.paused_at IS NULL OR c.paused_at >= ?1)"
             return DailySummary(
                 date: date,
-                received: try summaries("WHERE c.received_at >= ? AND c.received_at < ? AND c.status <> 'cancelled' ORDER BY c.ledger_year, c.ledger_number", [start, end]),
-                handedOver: try count("handed_over"), resultsReceived: try count("result_received", "refused"), returned: try count("returned"),
+                received: try summaries(
+                    "WHERE c.received_at >= ? AND c.received_at < ? AND c.status <> 'cancelled' ORDER BY c.ledger_year, c.ledger_number",
+                    [start, end]),
+                handedOver: try count("handed_over"), resultsReceived: try count("result_received", "refused"),
+                returned: try count("returned"),
                 nextWorkingDay: next,
-                dueNext: try summaries("WHERE \(openAtEnd) AND c.appointment_at >= ?2 AND c.appointment_at < ?3 ORDER BY c.appointment_at, c.code",
-                                       [end, nextStart, nextStart + 1440]),
-                overdue: Int(try db.scalarInt("SELECT count(*) FROM cases c WHERE \(openAtEnd) AND \(running) AND c.appointment_at < ?1", end) ?? 0),
-                lateEntries: Int(try db.scalarInt("""
-                    SELECT count(*) FROM events WHERE late_reason IS NOT NULL AND recorded_at >= ? AND recorded_at < ?
-                    """, LocalDateTime(minutes: start).unixSeconds, LocalDateTime(minutes: end).unixSeconds) ?? 0))
+                dueNext: try summaries(
+                    "WHERE \(openAtEnd) AND c.appointment_at >= ?2 AND c.appointment_at < ?3 ORDER BY c.appointment_at, c.code",
+                    [end, nextStart, nextStart + 1440]),
+                overdue: Int(
+                    try db.scalarInt(
+                        "SELECT count(*) FROM cases c WHERE \(openAtEnd) AND \(running) AND c.appointment_at < ?1", end)
+                        ?? 0),
+                lateEntries: Int(
+                    try db.scalarInt(
+                        """
+                        SELECT count(*) FROM events WHERE late_reason IS NOT NULL AND recorded_at >= ? AND recorded_at < ?
+                        """, LocalDateTime(minutes: start).unixSeconds, LocalDateTime(minutes: end).unixSeconds) ?? 0))
         }
     }
 }

@@ -60,8 +60,9 @@ extension Store {
         return try bodies(includeInactive: false).filter { $0.kind != .counter }.map { body in
             let mine = items.filter { $0.bodyCode == body.code }
             let holding = mine.filter { $0.stage != .toHandOver }
-            return BodyLoad(body: body, toHandOver: mine.count - holding.count, holding: holding.count,
-                            overdue: holding.filter { ($0.stepDue.map { $0 < now }) ?? false }.count)
+            return BodyLoad(
+                body: body, toHandOver: mine.count - holding.count, holding: holding.count,
+                overdue: holding.filter { ($0.stepDue.map { $0 < now }) ?? false }.count)
         }
     }
 
@@ -69,7 +70,8 @@ extension Store {
     /// be handed over to it; by step deadline, then by appointment.
     public func bodyQueue(bodyCode: String?) throws(StoreError) -> [BodyQueueItem] {
         try storeCall {
-            try db.rows("""
+            try db.rows(
+                """
                 SELECT \(Store.summaryColumns),
                        s.position, b.code, r.task, s.handed_over_at, s.acknowledged_at, s.step_due_at
                 FROM case_steps s
@@ -82,11 +84,14 @@ extension Store {
                   AND (s.handed_over_at IS NOT NULL OR s.position = 0 OR p.done_at IS NOT NULL)
                   AND (? IS NULL OR b.code = ?)
                 ORDER BY s.step_due_at IS NULL, s.step_due_at, c.appointment_at
-                """, [bodyCode, bodyCode]) { r in
+                """, [bodyCode, bodyCode]
+            ) { r in
                 let summary = Store.mapSummary(r)
-                let stage: BodyQueueItem.Stage = r.optionalInt(12) == nil ? .toHandOver : (r.optionalInt(13) == nil ? .handedOver : .processing)
-                return BodyQueueItem(summary: summary, step: r.int(9), bodyCode: r.text(10), task: r.text(11), stage: stage,
-                                     stepDue: r.optionalInt(14).map(LocalDateTime.init(minutes:)))
+                let stage: BodyQueueItem.Stage =
+                    r.optionalInt(12) == nil ? .toHandOver : (r.optionalInt(13) == nil ? .handedOver : .processing)
+                return BodyQueueItem(
+                    summary: summary, step: r.int(9), bodyCode: r.text(10), task: r.text(11), stage: stage,
+                    stepDue: r.optionalInt(14).map(LocalDateTime.init(minutes:)))
             }
         }
     }
@@ -102,13 +107,16 @@ extension Store {
             // the appointment has begun): the index finds them, and only those are judged (the home screen
             // refreshes this every 30 s). The rule itself is `CaseStanding`'s.
             let horizon = calendar.addingWorkingMinutes(2 * calendar.schedule.minutesPerDay, to: now)
-            _ = try db.rows("""
+            _ = try db.rows(
+                """
                 SELECT code, status, received_at, appointment_at, reschedule_count, result_at IS NOT NULL
                 FROM cases WHERE status IN ('received', 'in_progress') AND (status = 'received' OR appointment_at <= ?)
-                """, [horizon.minutes]) { r -> Void in
-                let facts = CaseStanding.Facts(status: CaseStatus(rawValue: r.text(1)) ?? .received,
-                                               receivedAt: LocalDateTime(minutes: r.int(2)), appointment: LocalDateTime(minutes: r.int(3)),
-                                               rescheduled: r.int(4) > 0, hasResult: r.bool(5))
+                """, [horizon.minutes]
+            ) { r -> Void in
+                let facts = CaseStanding.Facts(
+                    status: CaseStatus(rawValue: r.text(1)) ?? .received,
+                    receivedAt: LocalDateTime(minutes: r.int(2)), appointment: LocalDateTime(minutes: r.int(3)),
+                    rescheduled: r.int(4) > 0, hasResult: r.bool(5))
                 let standing = CaseStanding.of(facts, now: now, calendar: calendar)
                 if standing.handOverLate { result.handOverLate.insert(r.text(0)) }
                 if standing.apologyDue { result.apologyDue.insert(r.text(0)) }

@@ -38,9 +38,15 @@ extension Store {
                     return v
                 }
                 return HomeCounts(
-                    receivedToday: try count("SELECT count(*) FROM cases WHERE received_at >= ? AND received_at < ? AND status <> 'cancelled'", today, tomorrow),
-                    dueToday: try count("SELECT count(*) FROM cases WHERE status IN ('received','in_progress') AND appointment_at >= ? AND appointment_at < ?", now.minutes, tomorrow),
-                    overdue: try count("SELECT count(*) FROM cases WHERE status IN ('received','in_progress') AND appointment_at < ?", now.minutes),
+                    receivedToday: try count(
+                        "SELECT count(*) FROM cases WHERE received_at >= ? AND received_at < ? AND status <> 'cancelled'",
+                        today, tomorrow),
+                    dueToday: try count(
+                        "SELECT count(*) FROM cases WHERE status IN ('received','in_progress') AND appointment_at >= ? AND appointment_at < ?",
+                        now.minutes, tomorrow),
+                    overdue: try count(
+                        "SELECT count(*) FROM cases WHERE status IN ('received','in_progress') AND appointment_at < ?",
+                        now.minutes),
                     waitingSupplement: try count("SELECT count(*) FROM cases WHERE status = 'waiting_supplement'"),
                     readyToReturn: try count("SELECT count(*) FROM cases WHERE status = 'result_ready'"))
             }
@@ -53,11 +59,13 @@ extension Store {
         try storeCall {
             var result: [CaseSummary] = []
             for status in ["received", "in_progress", "result_ready", "waiting_supplement"] {
-                result += try db.rows("""
+                result += try db.rows(
+                    """
                     SELECT \(Store.summaryColumns)
                     FROM cases c JOIN procedure_versions v ON v.id = c.procedure_version_id
                     WHERE c.status = ? ORDER BY c.appointment_at LIMIT ?
-                    """, [status, limit]) { r in
+                    """, [status, limit]
+                ) { r in
                     Store.mapSummary(r)
                 }
             }

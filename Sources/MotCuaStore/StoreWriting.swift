@@ -81,11 +81,13 @@ public struct NewCase: Sendable {
     /// The source key of an imported row (idempotent imports).
     public var importKey: String?
 
-    public init(versionID: Int64, procedure: ProcedureVersion, applicant: Applicant, channel: Channel, collect: CollectMethod,
-                collectAddress: String?, sets: Int, verificationNeeded: Bool, chosenResults: Set<Int>?, fee: Int,
-                feeExemption: String?, feeReceiptNumber: String?, receivedAt: LocalDateTime, receivedAtReason: String?,
-                lateReason: String?, note: String, documents: [CaseDocument], route: [RouteStep], due: LocalDateTime,
-                importKey: String?) {
+    public init(
+        versionID: Int64, procedure: ProcedureVersion, applicant: Applicant, channel: Channel, collect: CollectMethod,
+        collectAddress: String?, sets: Int, verificationNeeded: Bool, chosenResults: Set<Int>?, fee: Int,
+        feeExemption: String?, feeReceiptNumber: String?, receivedAt: LocalDateTime, receivedAtReason: String?,
+        lateReason: String?, note: String, documents: [CaseDocument], route: [RouteStep], due: LocalDateTime,
+        importKey: String?
+    ) {
         self.versionID = versionID
         self.procedure = procedure
         self.applicant = applicant
@@ -123,20 +125,25 @@ extension Store {
     /// Appends a line to the audit log (changes to accounts and settings; never a password).
     public func appendAudit(action: String, detail: String, author: EventAuthor) throws(StoreError) {
         try write {
-            try db.run("INSERT INTO audit_log (recorded_at, officer_id, channel, os_user, action, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                       author.recordedAt, author.officer.id, author.channel.rawValue, author.osUser, action, detail)
+            try db.run(
+                "INSERT INTO audit_log (recorded_at, officer_id, channel, os_user, action, detail) VALUES (?, ?, ?, ?, ?, ?)",
+                author.recordedAt, author.officer.id, author.channel.rawValue, author.osUser, action, detail)
         }
     }
 
     /// The latest lines of the audit log, newest first.
     public func auditLog(limit: Int = 100) throws(StoreError) -> [AuditEntry] {
         try storeCall {
-            try db.rows("""
+            try db.rows(
+                """
                 SELECT a.recorded_at, o.username, a.channel, a.os_user, a.action, a.detail
                 FROM audit_log a JOIN officers o ON o.id = a.officer_id ORDER BY a.id DESC LIMIT ?
-                """, [limit]) { r in
-                AuditEntry(recordedAt: r.int64(0), officer: r.text(1), channel: RecordingChannel(rawValue: r.text(2)) ?? .unknown,
-                           osUser: r.text(3), action: r.text(4), detail: r.text(5))
+                """, [limit]
+            ) { r in
+                AuditEntry(
+                    recordedAt: r.int64(0), officer: r.text(1),
+                    channel: RecordingChannel(rawValue: r.text(2)) ?? .unknown,
+                    osUser: r.text(3), action: r.text(4), detail: r.text(5))
             }
         }
     }

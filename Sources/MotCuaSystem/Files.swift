@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A failed operating-system call, with the path it concerned and `errno`. Its message is Vietnamese.
@@ -185,7 +185,9 @@ public enum FileSystem {
 
     /// Names in a directory (without "." and ".."), sorted.
     public static func list(_ path: String) throws(SystemError) -> [String] {
-        guard let dir = opendir(path) else { throw SystemError(operation: "Không đọc được thư mục", path: path, code: errno) }
+        guard let dir = opendir(path) else {
+            throw SystemError(operation: "Không đọc được thư mục", path: path, code: errno)
+        }
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
@@ -207,7 +209,9 @@ public enum FileSystem {
     }
 
     /// A new private temporary directory (mode 0700) under `directory`, else `$TMPDIR`, else /tmp.
-    public static func makeTemporaryDirectory(prefix: String = "motcua", in directory: String? = nil) throws(SystemError) -> String {
+    public static func makeTemporaryDirectory(prefix: String = "motcua", in directory: String? = nil)
+        throws(SystemError) -> String
+    {
         let base = directory ?? Environment.get("TMPDIR").flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array("\(base)/\(prefix).XXXXXX".utf8CString)
         guard let result = mkdtemp(&template) else {
@@ -262,12 +266,16 @@ extension FileSystem {
     /// Gives the file at `source` a second name `target`, failing with EEXIST if `target` exists (a file,
     /// a folder or a symbolic link, dangling or not): the atomic "publish without replacing".
     public static func linkNew(_ source: String, to target: String) throws(SystemError) {
-        guard link(source, target) == 0 else { throw SystemError(operation: "Không tạo được", path: target, code: errno) }
+        guard link(source, target) == 0 else {
+            throw SystemError(operation: "Không tạo được", path: target, code: errno)
+        }
     }
 
     /// Renames `source` to `target`, replacing what is there (atomic on one file system).
     public static func move(_ source: String, to target: String) throws(SystemError) {
-        guard rename(source, target) == 0 else { throw SystemError(operation: "Không đổi tên được", path: target, code: errno) }
+        guard rename(source, target) == 0 else {
+            throw SystemError(operation: "Không đổi tên được", path: target, code: errno)
+        }
     }
 
     /// True when this process may write the file or folder.
@@ -340,7 +348,9 @@ public enum Terminal {
 
     /// The name of the terminal on stdin ("/dev/pts/3"), or the SSH client's address, for the login log.
     public static var name: String {
-        if let ssh = Environment.get("SSH_CLIENT"), let address = ssh.split(separator: " ").first { return "ssh \(address)" }
+        if let ssh = Environment.get("SSH_CLIENT"), let address = ssh.split(separator: " ").first {
+            return "ssh \(address)"
+        }
         if let raw = ttyname(0) { return String(cString: raw) }
         return "không có terminal"
     }

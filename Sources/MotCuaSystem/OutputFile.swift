@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Synchronization
 
@@ -85,9 +85,13 @@ public struct ProtectedFiles: Sendable {
         var st = stat()
         if lstat(path, &st) == 0 {
             if (st.st_mode & S_IFMT) == S_IFLNK { return .symbolicLink(path: path) }
-            if identities.contains(FileIdentity(st)) { return .protectedFile(path: path, what: "cơ sở dữ liệu đang dùng (hoặc tệp đi kèm của nó)") }
+            if identities.contains(FileIdentity(st)) {
+                return .protectedFile(path: path, what: "cơ sở dữ liệu đang dùng (hoặc tệp đi kèm của nó)")
+            }
             if (st.st_mode & S_IFMT) != S_IFREG { return .notRegularFile(path: path) }
-            if FileSystem.isSQLiteFile(path) { return .protectedFile(path: path, what: "một cơ sở dữ liệu SQLite (có thể là bản sao lưu)") }
+            if FileSystem.isSQLiteFile(path) {
+                return .protectedFile(path: path, what: "một cơ sở dữ liệu SQLite (có thể là bản sao lưu)")
+            }
             if !replace { return .exists(path: path) }
             return nil
         }
@@ -162,7 +166,9 @@ public final class OutputFile {
         precondition(!finished, "OutputFile committed twice")
         do {
             try flush()
-            if fchmod(fd, mode) != 0 || fsync(fd) != 0 { throw SystemError(operation: "Không ghi được", path: path, code: errno) }
+            if fchmod(fd, mode) != 0 || fsync(fd) != 0 {
+                throw SystemError(operation: "Không ghi được", path: path, code: errno)
+            }
         } catch {
             abandon()
             throw error
@@ -175,8 +181,12 @@ public final class OutputFile {
             // The target may have changed since the check: look again right before replacing it.
             var st = stat()
             if lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK { throw OutputRefusal.symbolicLink(path: path) }
-            if FileSystem.isSQLiteFile(path) { throw OutputRefusal.protectedFile(path: path, what: "một cơ sở dữ liệu SQLite") }
-            guard rename(temporaryPath, path) == 0 else { throw SystemError(operation: "Không ghi được", path: path, code: errno) }
+            if FileSystem.isSQLiteFile(path) {
+                throw OutputRefusal.protectedFile(path: path, what: "một cơ sở dữ liệu SQLite")
+            }
+            guard rename(temporaryPath, path) == 0 else {
+                throw SystemError(operation: "Không ghi được", path: path, code: errno)
+            }
         } else {
             guard link(temporaryPath, path) == 0 else {
                 if errno == EEXIST { throw OutputRefusal.exists(path: path) }

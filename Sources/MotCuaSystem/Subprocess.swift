@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs a program and collects its output, with `posix_spawn` (not Foundation's Process).
@@ -49,8 +49,10 @@ public enum Subprocess {
     ///   - environment: extra variables set for the child on top of the parent's environment.
     ///   - captureOutput: false sends the child's stdout and stderr to /dev/null (for programs that leave
     ///     daemons behind, whose inherited pipes would never reach EOF).
-    public static func run(_ arguments: [String], input: [UInt8]? = nil, environment: [String: String] = [:],
-                           captureOutput: Bool = true) throws(Failure) -> Result {
+    public static func run(
+        _ arguments: [String], input: [UInt8]? = nil, environment: [String: String] = [:],
+        captureOutput: Bool = true
+    ) throws(Failure) -> Result {
         precondition(!arguments.isEmpty)
         guard let program = which(arguments[0]) else { throw .cannotStart(program: arguments[0], errno: ENOENT) }
 
@@ -189,7 +191,9 @@ public enum Subprocess {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     }
 
-    private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
+    private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R)
+        -> R
+    {
         var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
         pointers.append(nil)
         defer { for p in pointers { free(p) } }
@@ -198,8 +202,10 @@ public enum Subprocess {
 
     /// Starts a program without waiting: stdin from /dev/null, stdout appended to `stdoutPath` (or
     /// /dev/null), stderr to `stderrPath` (or /dev/null). Returns its process id; reap it with `wait`.
-    public static func start(_ arguments: [String], stdoutPath: String? = nil, stderrPath: String? = nil,
-                             environment: [String: String] = [:]) throws(Failure) -> pid_t {
+    public static func start(
+        _ arguments: [String], stdoutPath: String? = nil, stderrPath: String? = nil,
+        environment: [String: String] = [:]
+    ) throws(Failure) -> pid_t {
         precondition(!arguments.isEmpty)
         guard let program = which(arguments[0]) else { throw .cannotStart(program: arguments[0], errno: ENOENT) }
         var actions = posix_spawn_file_actions_t()

@@ -23,7 +23,10 @@ public enum Golden {
         for i in 0..<max(e.count, a.count) {
             let el = i < e.count ? String(e[i]) : "<none>"
             let al = i < a.count ? String(a[i]) : "<none>"
-            if el != al { return "golden \(name), line \(i + 1):\n  expected: \(el)\n  actual:   \(al)\n(MOTCUA_RECORD_GOLDENS=1 swift test re-records)" }
+            if el != al {
+                return
+                    "golden \(name), line \(i + 1):\n  expected: \(el)\n  actual:   \(al)\n(MOTCUA_RECORD_GOLDENS=1 swift test re-records)"
+            }
         }
         return "golden \(name) differs"
     }

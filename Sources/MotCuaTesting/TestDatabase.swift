@@ -20,15 +20,19 @@ public final class TestDatabase {
         path = directory + "/motcua.db"
         let seed = try ShippedConfig.seed()
         store = try Store.create(path: path) { s in
-            try s.saveUnitProfile(UnitProfile(name: "Xã Tân Phú", governingBody: "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ",
-                                              counterName: "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", unitCode: "000.00.15.H42",
-                                              province: "Tỉnh Mẫu", placeName: "Tân Phú"))
+            try s.saveUnitProfile(
+                UnitProfile(
+                    name: "Xã Tân Phú", governingBody: "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ",
+                    counterName: "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", unitCode: "000.00.15.H42",
+                    province: "Tỉnh Mẫu", placeName: "Tân Phú"))
             for b in seed.bodies { try s.saveBody(b) }
             for p in seed.procedures { try s.saveProcedure(p) }
             try s.saveCalendarConfig(seed.calendar)
             if admin {
-                try s.createOfficer(username: "quantri", fullName: "Nguyễn Quản Trị", role: .administrator, password: "matkhau-quantri")
-                try s.createOfficer(username: "tiepnhan", fullName: "Lê Thị Tiếp", role: .deskOfficer, password: "matkhau-tiepnhan")
+                try s.createOfficer(
+                    username: "quantri", fullName: "Nguyễn Quản Trị", role: .administrator, password: "matkhau-quantri")
+                try s.createOfficer(
+                    username: "tiepnhan", fullName: "Lê Thị Tiếp", role: .deskOfficer, password: "matkhau-tiepnhan")
             }
         }
         calendar = try store.calendarConfig().makeCalendar()
@@ -44,17 +48,23 @@ public final class TestDatabase {
     }
 
     /// A draft for a person; without an ID number one is made from the name (a person must give one).
-    public func draft(_ name: String, id: String? = nil, phone: String? = nil, procedure: String = "1.001193",
-                      at received: String = "2026-11-16 09:00") -> CaseDraft {
-        CaseDraft(procedureCode: procedure, applicant: Applicant(fullName: name, idNumber: id ?? TestWorkspace.idNumber(for: name), phone: phone),
-                  receivedAt: LocalDateTime(iso: received)!)
+    public func draft(
+        _ name: String, id: String? = nil, phone: String? = nil, procedure: String = "1.001193",
+        at received: String = "2026-11-16 09:00"
+    ) -> CaseDraft {
+        CaseDraft(
+            procedureCode: procedure,
+            applicant: Applicant(fullName: name, idNumber: id ?? TestWorkspace.idNumber(for: name), phone: phone),
+            receivedAt: LocalDateTime(iso: received)!)
     }
 
     /// Registers a case by the desk officer, the clock at the reception's moment.
     @discardableResult
-    public func register(_ name: String, id: String? = nil, phone: String? = nil, procedure: String = "1.001193",
-                         at received: String = "2026-11-16 09:00") throws -> RegisteredCase {
-        try rules.registerCase(draft(name, id: id, phone: phone, procedure: procedure, at: received), officer: "tiepnhan")
+    public func register(
+        _ name: String, id: String? = nil, phone: String? = nil, procedure: String = "1.001193",
+        at received: String = "2026-11-16 09:00"
+    ) throws -> RegisteredCase {
+        try rules.registerCase(
+            draft(name, id: id, phone: phone, procedure: procedure, at: received), officer: "tiepnhan")
     }
 }
-

@@ -3,7 +3,7 @@ import MotCuaSystem
 
 /// The repository's root folder (for goldens, fixtures and the shipped `Config/`).
 public let repositoryRoot: String = {
-    var path = #filePath                      // …/Sources/MotCuaTesting/TestPaths.swift
+    var path = #filePath  // …/Sources/MotCuaTesting/TestPaths.swift
     for _ in 0..<3 { path = FileSystem.directoryName(path) }
     return path
 }()
@@ -12,7 +12,7 @@ public let repositoryRoot: String = {
 public let motcuaBinary: String = {
     let candidates = [
         FileSystem.directoryName(FileSystem.absolute(CommandLine.arguments[0])) + "/motcua",
-        repositoryRoot + "/.build/debug/motcua",
+        repositoryRoot + "/.build/debug/motcua"
     ]
     return candidates.first { access($0, X_OK) == 0 } ?? candidates[1]
 }()

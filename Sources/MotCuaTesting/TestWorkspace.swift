@@ -35,8 +35,10 @@ public final class TestWorkspace {
     /// - Parameters:
     ///   - officers: accounts to create (username, full name, role, password).
     ///   - unit: the unit profile (the shipped example when nil).
-    public init(now: String = "2026-11-20 09:00", officers: [(String, String, Role, String)] = TestWorkspace.defaultOfficers,
-                unit: UnitProfile? = TestWorkspace.unit) throws {
+    public init(
+        now: String = "2026-11-20 09:00", officers: [(String, String, Role, String)] = TestWorkspace.defaultOfficers,
+        unit: UnitProfile? = TestWorkspace.unit
+    ) throws {
         directory = try FileSystem.makeTemporaryDirectory(prefix: "motcua-ws")
         path = directory + "/motcua.db"
         self.clock = TestClock(LocalDateTime(iso: now)!)
@@ -47,8 +49,9 @@ public final class TestWorkspace {
             for p in seed.procedures { try s.saveProcedure(p) }
             try s.saveCalendarConfig(seed.calendar)
             for (username, name, role, password) in officers {
-                try s.createOfficer(username: username, fullName: name, role: role,
-                                    bodyCode: role == .departmentOfficer ? "TUPHAP" : nil, password: password)
+                try s.createOfficer(
+                    username: username, fullName: name, role: role,
+                    bodyCode: role == .departmentOfficer ? "TUPHAP" : nil, password: password)
             }
         }
     }
@@ -59,13 +62,14 @@ public final class TestWorkspace {
         ("quantri", "Nguyễn Quản Trị", .administrator, "mat-khau-qt"),
         ("tiepnhan", "Lê Thị Tiếp", .deskOfficer, "mat-khau-tn"),
         ("lanhdao", "Trần Văn Lãnh", .leader, "mat-khau-ld"),
-        ("tuphap", "Phạm Thị Hộ", .departmentOfficer, "mat-khau-tp"),
+        ("tuphap", "Phạm Thị Hộ", .departmentOfficer, "mat-khau-tp")
     ]
 
-    public static let unit = UnitProfile(name: "Xã Tân Phú", governingBody: "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ",
-                                         counterName: "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", unitCode: "000.00.15.H42",
-                                         province: "Tỉnh Đồng Nai", address: "Ấp 1, xã Tân Phú", phone: "0251 3861 234",
-                                         placeName: "Tân Phú")
+    public static let unit = UnitProfile(
+        name: "Xã Tân Phú", governingBody: "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ",
+        counterName: "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", unitCode: "000.00.15.H42",
+        province: "Tỉnh Đồng Nai", address: "Ấp 1, xã Tân Phú", phone: "0251 3861 234",
+        placeName: "Tân Phú")
 
     public func calendar() throws -> WorkingCalendar { try store.calendarConfig().makeCalendar() }
 
@@ -84,13 +88,17 @@ public final class TestWorkspace {
 
     /// The officer `username` acting from `channel`.
     public func actor(_ username: String, channel: RecordingChannel = .screen) throws -> Actor {
-        guard let officer = try store.officer(username: username) else { throw DeskError.refused(.missingOfficer(username: username)) }
+        guard let officer = try store.officer(username: username) else {
+            throw DeskError.refused(.missingOfficer(username: username))
+        }
         return Actor(officer: officer, channel: channel)
     }
 
     /// An application on this database with the workspace's clock.
-    public func application(size: Size = Size(columns: 80, rows: 24), catalog: ScreenCatalog = .standard,
-                            idleLockMinutes: Int = 10) throws -> Application {
+    public func application(
+        size: Size = Size(columns: 80, rows: 24), catalog: ScreenCatalog = .standard,
+        idleLockMinutes: Int = 10
+    ) throws -> Application {
         // The application keeps the workspace (and its clock and folder) alive as long as it runs.
         let env = AppEnvironment(desk: try desk(), idleLockMinutes: idleLockMinutes, terminal: "test")
         return Application(env: env, size: size, catalog: catalog)
@@ -100,16 +108,20 @@ public final class TestWorkspace {
     /// then back where it was), by the desk officer (test data). A person without an ID number gets one made
     /// from the name.
     @discardableResult
-    public func register(_ name: String, procedure: String = "1.004873", at received: String, id: String? = nil,
-                         phone: String? = nil, by officer: String = "tiepnhan", channel: Channel = .inPerson,
-                         address: String? = nil) throws -> RegisteredCase {
+    public func register(
+        _ name: String, procedure: String = "1.004873", at received: String, id: String? = nil,
+        phone: String? = nil, by officer: String = "tiepnhan", channel: Channel = .inPerson,
+        address: String? = nil
+    ) throws -> RegisteredCase {
         let before = now
         defer { now = before }
         now = LocalDateTime(iso: received)!
-        let draft = CaseDraft(procedureCode: procedure,
-                              applicant: Applicant(fullName: name, idNumber: id ?? TestWorkspace.idNumber(for: name), phone: phone,
-                                                   address: address),
-                              channel: channel, receivedAt: now)
+        let draft = CaseDraft(
+            procedureCode: procedure,
+            applicant: Applicant(
+                fullName: name, idNumber: id ?? TestWorkspace.idNumber(for: name), phone: phone,
+                address: address),
+            channel: channel, receivedAt: now)
         return try desk().register(draft, by: try actor(officer)).registered
     }
 
@@ -139,5 +151,7 @@ public final class TestWorkspace {
 
 extension String {
     /// Right-pads with "0" to `width` characters.
-    fileprivate func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: "0", count: width - count) }
+    fileprivate func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: "0", count: width - count)
+    }
 }

@@ -1,6 +1,6 @@
 internal import CNcursesW
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import TerminalUI
 
@@ -16,7 +16,8 @@ public final class NcursesTerminal: Terminal {
 
         public var description: String {
             switch self {
-            case .notATerminal: "motcua: cần chạy trong một cửa sổ dòng lệnh (terminal); đầu vào hoặc đầu ra hiện không phải terminal."
+            case .notATerminal:
+                "motcua: cần chạy trong một cửa sổ dòng lệnh (terminal); đầu vào hoặc đầu ra hiện không phải terminal."
             case .cannotInitialise: "motcua: không khởi tạo được màn hình (kiểm tra biến TERM)."
             }
         }
@@ -93,7 +94,8 @@ public final class NcursesTerminal: Terminal {
         while true {
             if terminationRequested { return .key(.control("q")) }
             // While an Esc waits for a digit, wait only for the rest of its window.
-            let wait = combiner.isPending ? combiner.windowMilliseconds : max(0, deadline == Int.max ? 1000 : deadline - now)
+            let wait =
+                combiner.isPending ? combiner.windowMilliseconds : max(0, deadline == Int.max ? 1000 : deadline - now)
             var value: UInt32 = 0
             let kind = motcua_read_key(window, Int32(min(wait, 1000)), &value)
             if kind == 0 {
@@ -155,7 +157,9 @@ public final class NcursesTerminal: Terminal {
     }
 
     private func pair(for appearance: Appearance) -> Int16 {
-        guard theme.usesColor, appearance.foreground != .standard || appearance.background != .standard else { return 0 }
+        guard theme.usesColor, appearance.foreground != .standard || appearance.background != .standard else {
+            return 0
+        }
         let key = Int32(appearance.foreground.rawValue + 1) * 16 + Int32(appearance.background.rawValue + 1)
         if let p = pairs[key] { return p }
         let number = Int16(pairs.count + 1)

@@ -52,7 +52,8 @@ public struct KeyMap: Hashable, Sendable {
     public func over(_ fallback: KeyMap) -> KeyMap {
         let keys = Set(bindings.flatMap(\.keys))
         let ids = Set(bindings.map(\.command.id))
-        return KeyMap(bindings + fallback.bindings.filter { !ids.contains($0.command.id) && Set($0.keys).isDisjoint(with: keys) })
+        return KeyMap(
+            bindings + fallback.bindings.filter { !ids.contains($0.command.id) && Set($0.keys).isDisjoint(with: keys) })
     }
 
     public func command(for key: Key) -> Command? {
@@ -67,7 +68,9 @@ public struct KeyMap: Hashable, Sendable {
 
     /// Key bar entries in order: ("F1", "Trợ giúp"); commands that cannot act now are left out.
     public func barItems() -> [(key: String, title: String)] {
-        bindings.filter { $0.inBar && $0.unavailable == nil }.map { ($0.keys.map(\.name).joined(separator: "/"), $0.command.title) }
+        bindings.filter { $0.inBar && $0.unavailable == nil }.map {
+            ($0.keys.map(\.name).joined(separator: "/"), $0.command.title)
+        }
     }
 
     /// Help lines: "F2          Tiếp nhận — …", what can be done now first, then each command that cannot

@@ -109,8 +109,10 @@ public struct Frame: Hashable, Sendable {
     /// Writes `text` at (row, column), clipped to `maxWidth` cells and to the frame. Returns the column after
     /// the last cell written. A wide character that does not fit is replaced by a space.
     @discardableResult
-    public mutating func put(_ text: some StringProtocol, row: Int, column: Int, style: Style = .normal,
-                             maxWidth: Int? = nil) -> Int {
+    public mutating func put(
+        _ text: some StringProtocol, row: Int, column: Int, style: Style = .normal,
+        maxWidth: Int? = nil
+    ) -> Int {
         guard row >= 0, row < size.rows else { return column }
         let limit = min(size.columns, column + (maxWidth ?? size.columns))
         var col = column
@@ -121,12 +123,16 @@ public struct Frame: Hashable, Sendable {
                 if col > 0 && col - 1 < size.columns && col - 1 >= column {
                     var prev = self[row, col - 1].isContinuation && col >= 2 ? self[row, col - 2] : self[row, col - 1]
                     prev.character = Character(String(prev.character) + String(ch))
-                    if self[row, col - 1].isContinuation { self[row, col - 2] = prev } else { self[row, col - 1] = prev }
+                    if self[row, col - 1].isContinuation {
+                        self[row, col - 2] = prev
+                    } else {
+                        self[row, col - 1] = prev
+                    }
                 }
                 continue
             }
             if col + w > limit {
-                if w == 2 && col < limit && col >= 0 { self[row, col] = Cell(" ", style: style) ; col += 1 }
+                if w == 2 && col < limit && col >= 0 { self[row, col] = Cell(" ", style: style); col += 1 }
                 break
             }
             if col >= 0 {

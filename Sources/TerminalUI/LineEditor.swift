@@ -48,14 +48,18 @@ public struct LineEditor: Hashable, Sendable {
 
     /// Replaces the whole text (NFC), cursor at the end.
     public mutating func setText(_ text: String) {
-        characters = Array(Normalization.nfc(mask == .code ? text.uppercased() : text)).filter { accepts($0) || isSeparator($0) }
+        characters = Array(Normalization.nfc(mask == .code ? text.uppercased() : text)).filter {
+            accepts($0) || isSeparator($0)
+        }
         if let maxLength, characters.count > maxLength { characters = Array(characters.prefix(maxLength)) }
         cursor = characters.count
     }
 
     func accepts(_ c: Character) -> Bool {
         switch mask {
-        case .text, .secret: return !c.isNewline && c != "\t" && !(c.unicodeScalars.first.map { $0.value < 0x20 || $0.value == 0x7F } ?? true)
+        case .text, .secret:
+            return !c.isNewline && c != "\t"
+                && !(c.unicodeScalars.first.map { $0.value < 0x20 || $0.value == 0x7F } ?? true)
         case .date, .time, .money, .digits: return c.isASCII && c.isNumber
         case .code: return c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "." || c == "/")
         }

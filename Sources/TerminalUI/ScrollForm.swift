@@ -26,8 +26,11 @@ public struct CheckItem: Hashable, Sendable {
     /// False for a choice that has no number of copies (a result asked for): no "SL", digits do nothing.
     public var countsCopies: Bool
 
-    public init(id: FieldID, title: String, detail: String = "", isChecked: Bool = false, quantity: Int = 1, isMandatory: Bool = false,
-                countsCopies: Bool = true) {
+    public init(
+        id: FieldID, title: String, detail: String = "", isChecked: Bool = false, quantity: Int = 1,
+        isMandatory: Bool = false,
+        countsCopies: Bool = true
+    ) {
         self.id = id
         self.title = title
         self.detail = detail
@@ -110,7 +113,9 @@ public struct ScrollForm: Sendable {
     }
 
     public mutating func setChoice(_ id: FieldID, _ selected: Int) {
-        guard let i = index(of: id), case .choice(var c) = items[i], c.options.indices.contains(selected) else { return }
+        guard let i = index(of: id), case .choice(var c) = items[i], c.options.indices.contains(selected) else {
+            return
+        }
         c.selected = selected
         items[i] = .choice(c)
     }
@@ -252,7 +257,10 @@ public struct ScrollForm: Sendable {
         // Scroll so the focus is visible; keep the section heading above it when there is room.
         while top < focus && heights[top...focus].reduce(0, +) > rect.height { top += 1 }
         if top > 0, top - 1 < items.count, case .section = items[top - 1],
-           heights[(top - 1)...focus].reduce(0, +) <= rect.height { top -= 1 }
+            heights[(top - 1)...focus].reduce(0, +) <= rect.height
+        {
+            top -= 1
+        }
         var row = rect.row
         for i in top..<items.count {
             guard row < rect.bottom else { break }
@@ -265,7 +273,8 @@ public struct ScrollForm: Sendable {
             case .field(let f):
                 var one = Form([f])
                 one.focus = focused ? 0 : -1
-                one.renderField(0, into: &frame, row: row, column: rect.column + 2, width: rect.width - 2, labelWidth: labelWidth)
+                one.renderField(
+                    0, into: &frame, row: row, column: rect.column + 2, width: rect.width - 2, labelWidth: labelWidth)
                 if let e = f.error, row + 1 < rect.bottom {
                     frame.put("⚠ " + e, row: row + 1, column: rect.column + 4, style: .error, maxWidth: rect.width - 4)
                 }
@@ -277,12 +286,16 @@ public struct ScrollForm: Sendable {
                 func label(_ i: Int) -> String { i == c.selected ? "[\(c.options[i])]" : " \(c.options[i]) " }
                 var first = 0
                 while first < c.selected
-                        && TextWidth.width(of: (first > 0 ? "… " : "") + (first...c.selected).map(label).joined(separator: " ")) > room {
+                    && TextWidth.width(
+                        of: (first > 0 ? "… " : "") + (first...c.selected).map(label).joined(separator: " ")) > room
+                {
                     first += 1
                 }
                 let lead = first > 0 ? "… " : ""
                 let text = lead + (first..<c.options.count).map(label).joined(separator: " ")
-                frame.put(text, row: row, column: rect.column + 3 + labelWidth, style: focused ? .focused : .normal, maxWidth: room)
+                frame.put(
+                    text, row: row, column: rect.column + 3 + labelWidth, style: focused ? .focused : .normal,
+                    maxWidth: room)
                 if focused {
                     let before = lead + (first..<c.selected).map { " \(c.options[$0])  " }.joined()
                     frame.cursor = (row, rect.column + 4 + labelWidth + TextWidth.width(of: before))
@@ -294,7 +307,9 @@ public struct ScrollForm: Sendable {
                 let detailWidth = min(22, TextWidth.width(of: c.detail))
                 let titleWidth = max(10, rect.width - 4 - 4 - detailWidth - TextWidth.width(of: quantity) - 3)
                 var col = frame.put("\(mark) ", row: row, column: rect.column + 2, style: style)
-                col = frame.put(TextWidth.fit(c.title + (c.isMandatory ? " *" : ""), titleWidth), row: row, column: col, style: style)
+                col = frame.put(
+                    TextWidth.fit(c.title + (c.isMandatory ? " *" : ""), titleWidth), row: row, column: col,
+                    style: style)
                 col = frame.put(" " + TextWidth.fit(c.detail, detailWidth) + " ", row: row, column: col, style: .dim)
                 frame.put(quantity, row: row, column: col, style: style)
                 if focused {
@@ -305,6 +320,8 @@ public struct ScrollForm: Sendable {
             row += heights[i]
         }
         if top > 0 { frame.put("▲", row: rect.row, column: rect.right - 1, style: .dim) }
-        if row >= rect.bottom && items.count > 0 { frame.put("▼", row: rect.bottom - 1, column: rect.right - 1, style: .dim) }
+        if row >= rect.bottom && items.count > 0 {
+            frame.put("▼", row: rect.bottom - 1, column: rect.right - 1, style: .dim)
+        }
     }
 }

@@ -12,8 +12,10 @@ public struct Appearance: Hashable, Sendable {
     public var underline: Bool
     public var dim: Bool
 
-    public init(_ foreground: TerminalColor = .standard, on background: TerminalColor = .standard, bold: Bool = false,
-                reverse: Bool = false, underline: Bool = false, dim: Bool = false) {
+    public init(
+        _ foreground: TerminalColor = .standard, on background: TerminalColor = .standard, bold: Bool = false,
+        reverse: Bool = false, underline: Bool = false, dim: Bool = false
+    ) {
         self.foreground = foreground
         self.background = background
         self.bold = bold
@@ -32,48 +34,52 @@ public struct Theme: Hashable, Sendable {
 
     public func appearance(_ style: Style) -> Appearance { table[style] ?? Appearance() }
 
-    public static let color = Theme(name: "color", usesColor: true, table: [
-        .normal: Appearance(),
-        .title: Appearance(.white, on: .blue, bold: true),
-        .heading: Appearance(bold: true),
-        .label: Appearance(),
-        .field: Appearance(underline: true),
-        .focused: Appearance(.black, on: .cyan),
-        .selected: Appearance(.black, on: .cyan),
-        .warning: Appearance(.yellow, bold: true),
-        .overdue: Appearance(.red, bold: true),
-        .dueToday: Appearance(.yellow),
-        .ok: Appearance(.green),
-        .disabled: Appearance(dim: true),
-        .error: Appearance(.red, bold: true),
-        .keyName: Appearance(.black, on: .white, bold: true),
-        .keyLabel: Appearance(.white, on: .blue),
-        .status: Appearance(bold: true),
-        .dim: Appearance(dim: true),
-        .frame: Appearance(.cyan),
-    ])
+    public static let color = Theme(
+        name: "color", usesColor: true,
+        table: [
+            .normal: Appearance(),
+            .title: Appearance(.white, on: .blue, bold: true),
+            .heading: Appearance(bold: true),
+            .label: Appearance(),
+            .field: Appearance(underline: true),
+            .focused: Appearance(.black, on: .cyan),
+            .selected: Appearance(.black, on: .cyan),
+            .warning: Appearance(.yellow, bold: true),
+            .overdue: Appearance(.red, bold: true),
+            .dueToday: Appearance(.yellow),
+            .ok: Appearance(.green),
+            .disabled: Appearance(dim: true),
+            .error: Appearance(.red, bold: true),
+            .keyName: Appearance(.black, on: .white, bold: true),
+            .keyLabel: Appearance(.white, on: .blue),
+            .status: Appearance(bold: true),
+            .dim: Appearance(dim: true),
+            .frame: Appearance(.cyan)
+        ])
 
     /// For terminals without colours, `NO_COLOR`, or by choice: attributes only.
-    public static let monochrome = Theme(name: "mono", usesColor: false, table: [
-        .normal: Appearance(),
-        .title: Appearance(reverse: true),
-        .heading: Appearance(bold: true),
-        .label: Appearance(),
-        .field: Appearance(underline: true),
-        .focused: Appearance(reverse: true),
-        .selected: Appearance(reverse: true),
-        .warning: Appearance(bold: true),
-        .overdue: Appearance(bold: true, underline: true),
-        .dueToday: Appearance(bold: true),
-        .ok: Appearance(),
-        .disabled: Appearance(dim: true),
-        .error: Appearance(bold: true),
-        .keyName: Appearance(reverse: true),
-        .keyLabel: Appearance(),
-        .status: Appearance(bold: true),
-        .dim: Appearance(dim: true),
-        .frame: Appearance(),
-    ])
+    public static let monochrome = Theme(
+        name: "mono", usesColor: false,
+        table: [
+            .normal: Appearance(),
+            .title: Appearance(reverse: true),
+            .heading: Appearance(bold: true),
+            .label: Appearance(),
+            .field: Appearance(underline: true),
+            .focused: Appearance(reverse: true),
+            .selected: Appearance(reverse: true),
+            .warning: Appearance(bold: true),
+            .overdue: Appearance(bold: true, underline: true),
+            .dueToday: Appearance(bold: true),
+            .ok: Appearance(),
+            .disabled: Appearance(dim: true),
+            .error: Appearance(bold: true),
+            .keyName: Appearance(reverse: true),
+            .keyLabel: Appearance(),
+            .status: Appearance(bold: true),
+            .dim: Appearance(dim: true),
+            .frame: Appearance()
+        ])
 }
 
 /// A terminal the application runs on: the curses one, or a test double that records frames.

@@ -96,11 +96,14 @@ public struct VietnameseInputMethod: Sendable, Equatable {
     /// words, undo, precomposed input and digits. Never traps, whatever the input.
     public func apply(_ key: Character, to word: String) -> String? {
         guard key.unicodeScalars.count == 1, let ascii = key.asciiValue,
-              let action = action(for: ascii) else { return nil }
+            let action = action(for: ascii)
+        else { return nil }
         guard let letters = Alphabet.decode(word),
-              let state = WordState(letters, style: toneStyle) else { return nil }
-        let edit = Edit(kind: kind, style: toneStyle, word: word, state: state,
-                        key: key, keyLetter: Letter(ascii: ascii))
+            let state = WordState(letters, style: toneStyle)
+        else { return nil }
+        let edit = Edit(
+            kind: kind, style: toneStyle, word: word, state: state,
+            key: key, keyLetter: Letter(ascii: ascii))
         return edit.perform(action)
     }
 
@@ -129,7 +132,7 @@ public struct VietnameseInputMethod: Sendable, Equatable {
             if isLetter { return .letter }
             switch ascii {
             case ASCII.zero: return .removeTone
-            case ASCII.zero + 1 ... ASCII.zero + 5: return .tone(Tone(rawValue: Int(ascii - ASCII.zero)) ?? .none)
+            case ASCII.zero + 1...ASCII.zero + 5: return .tone(Tone(rawValue: Int(ascii - ASCII.zero)) ?? .none)
             case ASCII.zero + 6: return .circumflex([ASCII.a, ASCII.e, ASCII.o])
             case ASCII.zero + 7: return .hornOrBreve(horn: true, breve: false, loneW: false)
             case ASCII.zero + 8: return .hornOrBreve(horn: false, breve: true, loneW: false)
@@ -232,7 +235,7 @@ enum Alphabet {
         Row(base: ASCII.o, mark: .horn, lower: Array("ơớờởỡợ"), upper: Array("ƠỚỜỞỠỢ")),
         Row(base: ASCII.u, mark: .none, lower: Array("uúùủũụ"), upper: Array("UÚÙỦŨỤ")),
         Row(base: ASCII.u, mark: .horn, lower: Array("ưứừửữự"), upper: Array("ƯỨỪỬỮỰ")),
-        Row(base: ASCII.y, mark: .none, lower: Array("yýỳỷỹỵ"), upper: Array("YÝỲỶỸỴ")),
+        Row(base: ASCII.y, mark: .none, lower: Array("yýỳỷỹỵ"), upper: Array("YÝỲỶỸỴ"))
     ]
 
     private struct VowelKey: Hashable {
@@ -246,8 +249,10 @@ enum Alphabet {
         var table: [VowelKey: Character] = [:]
         for row in rows {
             for tone in Tone.allCases {
-                table[VowelKey(base: row.base, mark: row.mark, tone: tone, isUppercase: false)] = row.lower[tone.rawValue]
-                table[VowelKey(base: row.base, mark: row.mark, tone: tone, isUppercase: true)] = row.upper[tone.rawValue]
+                table[VowelKey(base: row.base, mark: row.mark, tone: tone, isUppercase: false)] =
+                    row.lower[tone.rawValue]
+                table[VowelKey(base: row.base, mark: row.mark, tone: tone, isUppercase: true)] =
+                    row.upper[tone.rawValue]
             }
         }
         return table
@@ -283,8 +288,10 @@ enum Alphabet {
     static func character(_ letter: Letter) -> Character {
         if letter.isVowel {
             let mark = letter.mark == .stroke ? .none : letter.mark
-            if let c = vowels[VowelKey(base: letter.base, mark: mark, tone: letter.tone, isUppercase: letter.isUppercase)]
-                ?? vowels[VowelKey(base: letter.base, mark: .none, tone: letter.tone, isUppercase: letter.isUppercase)] {
+            if let c = vowels[
+                VowelKey(base: letter.base, mark: mark, tone: letter.tone, isUppercase: letter.isUppercase)]
+                ?? vowels[VowelKey(base: letter.base, mark: .none, tone: letter.tone, isUppercase: letter.isUppercase)]
+            {
                 return c
             }
         }
@@ -300,12 +307,13 @@ enum Alphabet {
 
     /// Lowercase spelling without tone, used to look up syllable parts ("Ườ" → "ươ").
     static func spelling(_ letters: ArraySlice<Letter>) -> String {
-        render(letters.lazy.map { letter in
-            var plain = letter
-            plain.tone = .none
-            plain.isUppercase = false
-            return plain
-        })
+        render(
+            letters.lazy.map { letter in
+                var plain = letter
+                plain.tone = .none
+                plain.isUppercase = false
+                return plain
+            })
     }
 }
 
@@ -322,7 +330,7 @@ struct Parts: Sendable {
 enum Syllable {
     static let onsets: Set<String> = [
         "", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "kr", "l", "m", "n", "ng", "ngh",
-        "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x",
+        "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x"
     ]
 
     /// Consonant runs allowed in a word that has no vowel yet ("q" waits for its "u").
@@ -336,14 +344,14 @@ enum Syllable {
         "ơi", "oo", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê",
         "iêu", "oai", "oay", "oeo", "uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu", "yêu",
         // unfinished
-        "ie", "ye", "uo", "ưo", "eu", "ue", "uu", "ieu", "yeu", "uoi", "ưoi", "uou", "ưou", "uye",
+        "ie", "ye", "uo", "ưo", "eu", "ue", "uu", "ieu", "yeu", "uoi", "ưoi", "uou", "ưou", "uye"
     ]
 
     /// Vowel clusters that end the syllable: no final consonant may follow.
     static let openNuclei: Set<String> = [
         "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ui", "ưa", "ưi",
         "ưu", "iêu", "oai", "oay", "oeo", "uây", "uôi", "uya", "uyu", "ươi", "ươu", "yêu",
-        "eu", "uu", "ieu", "yeu", "uoi", "ưoi", "uou", "ưou",
+        "eu", "uu", "ieu", "yeu", "uoi", "ưoi", "uou", "ưou"
     ]
 
     static let codas: Set<String> = ["", "c", "ch", "k", "m", "n", "ng", "nh", "p", "t"]
@@ -418,7 +426,8 @@ enum Syllable {
         let skeleton = String(decoding: letters[nucleus].map(\.base), as: UTF8.self)
         // Unfinished "ie", "uye"…: the e that is about to become ê.
         if pendingCircumflexE.contains(skeleton),
-           let k = nucleus.first(where: { letters[$0].base == ASCII.e }) {
+            let k = nucleus.first(where: { letters[$0].base == ASCII.e })
+        {
             return k
         }
         // With a final consonant: the last vowel. "hoàn", "toán", "huỳnh".
@@ -531,7 +540,8 @@ struct Edit {
         case .tone(let tone): return applyTone(tone)
         case .removeTone: return removeTone()
         case .circumflex(let bases): return applyCircumflex(on: bases)
-        case .hornOrBreve(let horn, let breve, let loneW): return applyHornOrBreve(horn: horn, breve: breve, loneW: loneW)
+        case .hornOrBreve(let horn, let breve, let loneW):
+            return applyHornOrBreve(horn: horn, breve: breve, loneW: loneW)
         case .stroke: return applyStroke()
         case .letter: return appendKey()
         }
@@ -613,7 +623,8 @@ struct Edit {
                 letters[toned].tone = .none
                 // "ÁU" + S: put the first S back after Á too, so "ASUS" stays "ASUS".
                 if kind == .telex, state.parts.onset.isEmpty, toned + 1 < state.parts.nucleus.upperBound,
-                   letters.allSatisfy({ $0.mark == .none }), let keyLetter {
+                    letters.allSatisfy({ $0.mark == .none }), let keyLetter
+                {
                     letters.insert(keyLetter, at: toned + 1)
                 }
             }
@@ -662,7 +673,8 @@ struct Edit {
 
         // u + o → ươ ("truongw" → "trương", "đưo" + w → "đươ").
         if horn, let k = nucleus.dropLast().first(where: { bare[$0].base == ASCII.u && bare[$0 + 1].base == ASCII.o }),
-           bare[k + 1].mark != .horn {
+            bare[k + 1].mark != .horn
+        {
             var candidate = bare
             candidate[k].mark = .horn
             candidate[k + 1].mark = .horn

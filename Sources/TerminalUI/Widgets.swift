@@ -21,9 +21,11 @@ public struct Field: Sendable {
     public var hasPickList: Bool
     public var isReadOnly: Bool
 
-    public init(id: FieldID, label: String, text: String = "", mask: FieldMask = .text, maxLength: Int? = nil,
-                required: Bool = false, hint: String? = nil, pickList: Bool = false, readOnly: Bool = false,
-                validate: @escaping @Sendable (String) -> String? = { _ in nil }) {
+    public init(
+        id: FieldID, label: String, text: String = "", mask: FieldMask = .text, maxLength: Int? = nil,
+        required: Bool = false, hint: String? = nil, pickList: Bool = false, readOnly: Bool = false,
+        validate: @escaping @Sendable (String) -> String? = { _ in nil }
+    ) {
         self.id = id
         self.label = label
         self.editor = LineEditor(text, mask: mask, maxLength: maxLength)
@@ -171,10 +173,14 @@ public struct Form: Sendable {
         let valueWidth = max(4, width - labelWidth - 1)
         let focused = i == focus
         // A field without focus shows the beginning of its text (a long procedure name from its first word).
-        let (visible, cursorColumn) = focused ? f.editor.layout(width: valueWidth)
-                                              : (TextWidth.prefix(f.editor.displayText, fitting: valueWidth), 0)
+        let (visible, cursorColumn) =
+            focused
+            ? f.editor.layout(width: valueWidth)
+            : (TextWidth.prefix(f.editor.displayText, fitting: valueWidth), 0)
         let style: Style = f.isReadOnly ? .dim : (focused ? .focused : .field)
-        frame.put(TextWidth.fit(visible, valueWidth, ellipsis: false), row: row, column: column + labelWidth + 1, style: style)
+        frame.put(
+            TextWidth.fit(visible, valueWidth, ellipsis: false), row: row, column: column + labelWidth + 1, style: style
+        )
         if f.hasPickList && focused {
             frame.put("▾", row: row, column: column + labelWidth + valueWidth, style: .focused)
         }
@@ -211,8 +217,10 @@ public struct ListView: Sendable {
     public var fold: @Sendable (String) -> String
     public var allowsFilter: Bool
 
-    public init(rows: [ListRow] = [], widths: [Int], allowsFilter: Bool = true,
-                fold: @escaping @Sendable (String) -> String = { $0.lowercased() }) {
+    public init(
+        rows: [ListRow] = [], widths: [Int], allowsFilter: Bool = true,
+        fold: @escaping @Sendable (String) -> String = { $0.lowercased() }
+    ) {
         self.rows = rows
         self.visible = Array(rows.indices)
         self.selection = 0

@@ -2,7 +2,7 @@
 //   swift run -c release motcua-bench [calendar|all]
 // See docs/PERFORMANCE.md for the method and the recorded figures.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import MotCuaBenchmarks
 

@@ -13,7 +13,7 @@ import Testing
     func adminAtTheOfficersScreen(_ ws: TestWorkspace) throws -> ScreenDriver {
         let d = try loggedIn(ws, as: "quantri", password: "mat-khau-qt")
         d.press(.function(9))
-        d.type("can bo")                       // typing filters the menu
+        d.type("can bo")  // typing filters the menu
         d.press(.enter)
         return d
     }
@@ -21,24 +21,26 @@ import Testing
     @Test func officersAreListedAddedAndLocked() throws {
         let ws = try TestWorkspace()
         let d = try adminAtTheOfficersScreen(ws)
-        #expect(d.shows("Cán bộ, quyền") && d.shows("tiepnhan") && d.shows("Lê Thị Tiếp") && d.shows("Công chức chuyên môn"),
-                "\(d.text)")
+        #expect(
+            d.shows("Cán bộ, quyền") && d.shows("tiepnhan") && d.shows("Lê Thị Tiếp")
+                && d.shows("Công chức chuyên môn"),
+            "\(d.text)")
         #expect(!d.shows("he-thong"), "the command line's account is not a person")
         expectGolden(d.frame, "officers-80x24")
 
         // A new department officer of the civil-status office.
         d.press(.control("n"))
         #expect(d.shows("Tài khoản mới"), "\(d.text)")
-        d.type("Hoa")                          // not a valid username: capital letter
+        d.type("Hoa")  // not a valid username: capital letter
         d.press(.tab)
         #expect(d.shows("chỉ gồm chữ thường"), "\(d.text)")
         d.press(.backTab)
         d.press(.control("u"))
         d.type("hoa.tp")
         d.press(.tab)
-        d.type("Ddinh Thij Hoa")               // Telex in the name
+        d.type("Ddinh Thij Hoa")  // Telex in the name
         d.press(.tab)
-        d.press(.right)                        // Công chức chuyên môn
+        d.press(.right)  // Công chức chuyên môn
         d.press(.tab)
         let bodies = try ws.store.bodies().filter { $0.isInternal && $0.isActive }
         let tuphap = try #require(bodies.firstIndex { $0.code == "TUPHAP" })
@@ -73,7 +75,7 @@ import Testing
         d.press(.character("c"))
         #expect(d.shows("Đã khóa tài khoản tiepnhan") && d.shows("Đã khóa"), "\(d.text)")
         #expect(!ws.canLogIn("tiepnhan", "mat-khau-tn"))
-        d.press(.control("k"))                 // unlocking needs no question
+        d.press(.control("k"))  // unlocking needs no question
         #expect(d.shows("Đã mở lại tài khoản tiepnhan"), "\(d.text)")
         #expect(ws.canLogIn("tiepnhan", "mat-khau-tn"))
     }
@@ -90,7 +92,8 @@ import Testing
             try ws.store.setOfficerActive(username: "quantri", active: false)
         }
         // With a second administrator, either may be locked — by the other.
-        try ws.store.createOfficer(username: "quantri2", fullName: "Hà Văn Hai", role: .administrator, password: "mat-khau-qt2")
+        try ws.store.createOfficer(
+            username: "quantri2", fullName: "Hà Văn Hai", role: .administrator, password: "mat-khau-qt2")
         d.press(.control("r"))
         d.press(.control("u"))
         d.type("quantri2")
@@ -109,13 +112,14 @@ import Testing
 
     @Test func anAdministratorLockedElsewhereLosesTheRightsAtOnce() throws {
         let ws = try TestWorkspace()
-        try ws.store.createOfficer(username: "quantri2", fullName: "Hà Văn Hai", role: .administrator, password: "mat-khau-qt2")
+        try ws.store.createOfficer(
+            username: "quantri2", fullName: "Hà Văn Hai", role: .administrator, password: "mat-khau-qt2")
         let app = try ws.application()
         guard case .loggedIn = app.perform(.login(username: "quantri2", password: "mat-khau-qt2")) else {
             Issue.record("login failed")
             return
         }
-        try ws.store.setOfficerActive(username: "quantri2", active: false)   // from another terminal
+        try ws.store.setOfficerActive(username: "quantri2", active: false)  // from another terminal
         guard case .failed(let message, _) = app.perform(.setOfficerActive(username: "quantri2", active: true)) else {
             Issue.record("a locked administrator unlocked themselves")
             return
@@ -135,7 +139,9 @@ import Testing
         #expect(d.shows("ít nhất 6 ký tự"), "\(d.text)")
         d.press(.backTab, .control("u"))
         d.type("mat-khau-moi\tmat-khau-moi")
-        #expect(!d.text.contains("mat-khau-moi") && d.shows("Nhập lại mật khẩu mới"), "a password is never shown\n\(d.text)")
+        #expect(
+            !d.text.contains("mat-khau-moi") && d.shows("Nhập lại mật khẩu mới"), "a password is never shown\n\(d.text)"
+        )
         d.press(.enter)
         #expect(d.shows("Đã đặt mật khẩu mới cho lanhdao"), "\(d.text)")
         #expect(ws.canLogIn("lanhdao", "mat-khau-moi"))
@@ -165,8 +171,9 @@ import Testing
         d.press(.function(9))
         d.type("can bo")
         d.press(.enter)
-        #expect(d.shows("Menu — mọi chức năng") && !d.shows("Tên đăng nhập"),
-                "a desk officer's Enter on a disabled entry leaves the menu open\n\(d.text)")
+        #expect(
+            d.shows("Menu — mọi chức năng") && !d.shows("Tên đăng nhập"),
+            "a desk officer's Enter on a disabled entry leaves the menu open\n\(d.text)")
         #expect(!d.shows("Ctrl-K"), "\(d.text)")
         // The request layer refuses too, whatever screen asks.
         let app = try ws.application()
@@ -179,13 +186,16 @@ import Testing
         changedUnit.placeName = "Nơi khác"
         let requests: [Request] = [
             .loadOfficers,
-            .createOfficer(OfficerDraft(username: "moi", fullName: "Người Mới", role: .administrator, bodyCode: nil, password: "mat-khau-moi")),
+            .createOfficer(
+                OfficerDraft(
+                    username: "moi", fullName: "Người Mới", role: .administrator, bodyCode: nil,
+                    password: "mat-khau-moi")),
             .resetPassword(username: "quantri", password: "mat-khau-moi"),
             .setOfficerActive(username: "lanhdao", active: false),
             .loadSettings(keys: [.printerDestination]),
             .saveSettings([SettingValue(key: .printerDestination, meaning: "", value: "khac")]),
             .testPrint,
-            .saveUnitProfile(changedUnit),
+            .saveUnitProfile(changedUnit)
         ]
         for request in requests {
             guard case .failed(let message, _) = app.perform(request) else {
@@ -225,7 +235,11 @@ import Testing
         // A fake lp that keeps its arguments.
         let bin = ws.directory + "/bin"
         try FileSystem.makeDirectories(bin)
-        try FileSystem.writeAtomically(bin + "/lp", text: "#!/bin/sh\necho \"$@\" > \"\(ws.directory)/lp-args\"\n/bin/cat > \"\(ws.directory)/lp-input\"\necho 'request id is quay1-5 (1 file(s))'\n", mode: 0o755)
+        try FileSystem.writeAtomically(
+            bin + "/lp",
+            text:
+                "#!/bin/sh\necho \"$@\" > \"\(ws.directory)/lp-args\"\n/bin/cat > \"\(ws.directory)/lp-input\"\necho 'request id is quay1-5 (1 file(s))'\n",
+            mode: 0o755)
         let app = try ws.application()
         app.env.desk.spoolerEnvironment = ["PATH": bin]
         let d = ScreenDriver(app: app)
@@ -251,7 +265,8 @@ import Testing
         #expect(try ws.store.setting("printer_options") == "-o media=A5")
         d.press(.control("p"))
         let call = try FileSystem.readText(ws.directory + "/lp-args")
-        #expect(call.contains("-d quay1") && call.contains("-o media=A5"), "the new settings, without a restart: \(call)")
+        #expect(
+            call.contains("-d quay1") && call.contains("-o media=A5"), "the new settings, without a restart: \(call)")
         #expect(try FileSystem.readText(ws.directory + "/lp-input").contains("ẮẰẲẴẶ"))
         #expect(d.shows("quay1-5"), "lp's answer is shown\n\(d.text)")
         d.press(.escape)
@@ -267,8 +282,9 @@ import Testing
         d.press(.function(9))
         d.type("lich nghi")
         d.press(.enter)
-        #expect(d.shows("năm 2026") && d.shows("Giờ làm việc: 07:30–11:30, 13:00–17:00; giờ chốt trả trong ngày: 15:00"),
-                "\(d.text)")
+        #expect(
+            d.shows("năm 2026") && d.shows("Giờ làm việc: 07:30–11:30, 13:00–17:00; giờ chốt trả trong ngày: 15:00"),
+            "\(d.text)")
         expectGolden(d.frame, "calendar-2026-80x24")
         let calendar = try ws.calendar()
         // Every special day of 2026 is listed, in the engine's own words (scroll to see them all).
@@ -277,8 +293,9 @@ import Testing
         // (A long name wraps onto the second detail line: compared without spaces and line ends.)
         let packed = String(seen.filter { !$0.isWhitespace })
         for day in calendar.specialDays(of: 2026) {
-            #expect(seen.contains(day.date.vietnamese) && packed.contains(String(day.name.filter { !$0.isWhitespace })),
-                    "\(day.date.iso) \(day.name)")
+            #expect(
+                seen.contains(day.date.vietnamese) && packed.contains(String(day.name.filter { !$0.isWhitespace })),
+                "\(day.date.iso) \(day.name)")
         }
         d.press(.right)
         #expect(d.shows("năm 2027"), "\(d.text)")
@@ -303,7 +320,7 @@ import Testing
         let d = try open(ws)
         #expect(d.shows("Tên xã, phường") && d.shows("Xã Tân Phú") && d.shows("000.00.15.H42"), "\(d.text)")
         expectGolden(d.frame, "unit-80x24")
-        d.press(.tab, .tab)                    // Tên bộ phận một cửa
+        d.press(.tab, .tab)  // Tên bộ phận một cửa
         d.press(.control("u"))
         d.type("Bộ phận một cửa xã Tân Phú")
         d.press(.function(10))
@@ -316,7 +333,7 @@ import Testing
         d.press(.function(9))
         d.type("thong tin don vi")
         d.press(.enter)
-        d.press(.tab, .tab, .tab)              // Mã định danh
+        d.press(.tab, .tab, .tab)  // Mã định danh
         d.press(.control("u"))
         d.type("000.00.15.H43")
         d.press(.function(10))

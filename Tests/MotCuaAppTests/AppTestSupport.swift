@@ -18,8 +18,10 @@ func expectGolden(_ frame: Frame, _ name: String, sourceLocation: SourceLocation
 }
 
 /// Logs in on a fresh application and returns the driver on the home screen.
-func loggedIn(_ ws: TestWorkspace, as user: String = "tiepnhan", password: String = "mat-khau-tn",
-              size: Size = Size(columns: 80, rows: 24)) throws -> ScreenDriver {
+func loggedIn(
+    _ ws: TestWorkspace, as user: String = "tiepnhan", password: String = "mat-khau-tn",
+    size: Size = Size(columns: 80, rows: 24)
+) throws -> ScreenDriver {
     let driver = ScreenDriver(app: try ws.application(size: size))
     driver.type(user)
     driver.press(.tab)

@@ -71,7 +71,8 @@ import Testing
     @Test(arguments: GoldenFrameTests.sizes)
     func searchAndCaseView(_ size: Size) throws {
         let (ws, d) = try start(size)
-        try ws.register("Đặng Văn Đức", procedure: "XA.CT.02", at: "2026-11-20 09:00", id: "001099012345", phone: "0912345678")
+        try ws.register(
+            "Đặng Văn Đức", procedure: "XA.CT.02", at: "2026-11-20 09:00", id: "001099012345", phone: "0912345678")
         try ws.register("Đặng Thị Dung", procedure: "1.004873", at: "2026-11-19 10:00")
         try ws.register("Nguyễn Văn An", procedure: "XA.LT.01", at: "2026-11-18 08:00")
         d.press(.function(3))
@@ -97,8 +98,8 @@ import Testing
         c.type("0987654321")
         c.press(.tab)
         c.type("AAsp 2, xax Taan Phus")
-        c.press(.tab, .tab, .tab)           // e-mail, representative → checklist
-        c.press(.enter, .down, .enter)      // tờ khai; the optional proof skipped; the identity document
+        c.press(.tab, .tab, .tab)  // e-mail, representative → checklist
+        c.press(.enter, .down, .enter)  // tờ khai; the optional proof skipped; the identity document
         c.press(.function(10))
         #expect(d.shows("Đã tiếp nhận: mã hồ sơ 000.00.15.H42-261120-0001"), "\(d.text)")
         let data = "tinh trang hon nhan".count + 12 + "Nguyeenx Thij Hoa".count + 8 + 10 + "AAsp 2, xax Taan Phus".count

@@ -17,7 +17,9 @@ final class CountingDriver {
 
 @Suite struct ReceptionTests {
     /// A fresh workspace, logged in as the desk officer at Friday 20/11/2026 15:30.
-    func start(_ now: String = "2026-11-20 15:30", size: Size = Size(columns: 80, rows: 24)) throws -> (TestWorkspace, ScreenDriver) {
+    func start(_ now: String = "2026-11-20 15:30", size: Size = Size(columns: 80, rows: 24)) throws -> (
+        TestWorkspace, ScreenDriver
+    ) {
         let ws = try TestWorkspace(now: now)
         return (ws, try loggedIn(ws, size: size))
     }
@@ -27,19 +29,19 @@ final class CountingDriver {
     func fillSignatureCase(_ c: CountingDriver) -> Int {
         c.press(.function(2))
         c.type("chung thuc chu ky")
-        c.press(.enter)                      // take the first match
-        c.press(.tab, .tab)                  // Người nộp: Cá nhân; loại giấy tờ: căn cước
+        c.press(.enter)  // take the first match
+        c.press(.tab, .tab)  // Người nộp: Cá nhân; loại giấy tờ: căn cước
         c.type("001099012345")
         c.press(.tab)
-        c.type("DDawngj Vaawn DDuwcs")       // Họ tên (Telex)
+        c.type("DDawngj Vaawn DDuwcs")  // Họ tên (Telex)
         c.press(.tab)
-        c.type("15081990")                   // ngày sinh
+        c.type("15081990")  // ngày sinh
         c.press(.tab)
         c.type("0912345678")
         c.press(.tab)
         c.type("Thoon 3, xax Taan Phus")
-        c.press(.tab, .tab, .tab)            // thư điện tử, người đại diện → checklist
-        c.press(.enter, .enter)              // both documents handed in
+        c.press(.tab, .tab, .tab)  // thư điện tử, người đại diện → checklist
+        c.press(.enter, .enter)  // both documents handed in
         return c.keys
     }
 
@@ -59,18 +61,23 @@ final class CountingDriver {
         #expect(record.fee == 10000)
         #expect(record.state.appointment == LocalDateTime(iso: "2026-11-23 17:00"))
         // Keystroke economy: data typed + the keys around it.
-        let data = "chung thuc chu ky".count + "DDawngj Vaawn DDuwcs".count + 12 + 8 + 10 + "Thoon 3, xax Taan Phus".count
+        let data =
+            "chung thuc chu ky".count + "DDawngj Vaawn DDuwcs".count + 12 + 8 + 10 + "Thoon 3, xax Taan Phus".count
         #expect(c.keys - data == 14, "\(c.keys - data) keys beyond the data (docs/PERFORMANCE.md records 14)")
         d.press(.function(8))
         #expect(d.shows("Chưa in được: máy này chưa có chương trình in"), "no spooler here: \(d.text)")
         let saved = try FileSystem.readText(ws.directory + "/documents/000.00.15.H42-261120-0001-giay-tiep-nhan.txt")
-        #expect(saved.contains("000.00.15.H42-261120-0001") && saved.contains("Đặng Văn Đức") && saved.contains("17 giờ 00 phút"))
+        #expect(
+            saved.contains("000.00.15.H42-261120-0001") && saved.contains("Đặng Văn Đức")
+                && saved.contains("17 giờ 00 phút"))
         #expect(!saved.contains("BẢN IN LẠI"))
         d.press(.function(8))
-        let reprint = try FileSystem.readText(ws.directory + "/documents/000.00.15.H42-261120-0001-giay-tiep-nhan-in-lai.txt")
+        let reprint = try FileSystem.readText(
+            ws.directory + "/documents/000.00.15.H42-261120-0001-giay-tiep-nhan-in-lai.txt")
         #expect(reprint.contains("BẢN IN LẠI"))
         let printed = try ws.store.events(caseID: record.id).filter { $0.event.kind == .printed }.map(\.event.payload)
-        #expect(printed == [.printed(document: "receipt", reprint: false), .printed(document: "receipt", reprint: true)])
+        #expect(
+            printed == [.printed(document: "receipt", reprint: false), .printed(document: "receipt", reprint: true)])
         d.press(.escape)
         #expect(d.shows("Bàn làm việc"))
     }
@@ -119,9 +126,10 @@ final class CountingDriver {
 
     @Test func secondVisitForTheSameMatterIsShown() throws {
         let (ws, d) = try start()
-        try ws.rules.recordContact(.supplement, procedureCode: "1.004873",
-                                   applicant: Applicant(fullName: "Nguyễn Thị Hoa", idNumber: "001199054321"),
-                                   items: ["Quyết định ly hôn"], reason: "", at: LocalDateTime(iso: "2026-11-18 09:00")!, officer: "tiepnhan")
+        try ws.rules.recordContact(
+            .supplement, procedureCode: "1.004873",
+            applicant: Applicant(fullName: "Nguyễn Thị Hoa", idNumber: "001199054321"),
+            items: ["Quyết định ly hôn"], reason: "", at: LocalDateTime(iso: "2026-11-18 09:00")!, officer: "tiepnhan")
         d.press(.function(2))
         d.type("tinh trang hon nhan\n\t\t001199054321\tNguyeenx Thij Hoa\t")
         #expect(d.shows("Đã yêu cầu bổ sung ngày 18/11/2026 (BS-261118-0001): Quyết định ly hôn"), "\(d.text)")
@@ -135,12 +143,16 @@ final class CountingDriver {
         d.type("Giaasy towf khoong thuoocj thaarm quyeefn chuwsng thuwcj cuar xax")
         d.press(.function(10))
         #expect(d.shows("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"), "\(d.text)")
-        #expect(try ws.store.contact(number: "TC-261120-0001")?.items == ["Giấy tờ không thuộc thẩm quyền chứng thực của xã"])
+        #expect(
+            try ws.store.contact(number: "TC-261120-0001")?.items == [
+                "Giấy tờ không thuộc thẩm quyền chứng thực của xã"
+            ])
     }
 
     @Test func returningApplicantIsOffered() throws {
         let (ws, d) = try start()
-        try ws.register("Vũ Thị Lan", procedure: "1.004873", at: "2026-11-10 09:00", id: "001199000111", phone: "0987654321")
+        try ws.register(
+            "Vũ Thị Lan", procedure: "1.004873", at: "2026-11-10 09:00", id: "001199000111", phone: "0987654321")
         d.press(.function(2))
         d.type("chung thuc chu ky\n\t\t001199000111\t")
         #expect(d.shows("Người nộp đã từng nộp hồ sơ"), "\(d.text)")
@@ -205,7 +217,7 @@ final class CountingDriver {
         let (_, d) = try start()
         d.press(.function(2))
         d.type("chung")
-        d.press(.escape) // closes the matches
+        d.press(.escape)  // closes the matches
         d.press(.escape)
         #expect(d.shows("Bỏ hồ sơ đang nhập?"))
         d.press(.character("k"))
@@ -253,13 +265,14 @@ final class CountingDriver {
 
     @Test func correctionIsRecordedFieldByFieldThenReprintOffered() throws {
         let (ws, d) = try start()
-        let r = try ws.register("Đặng Văn Đức", procedure: "XA.CT.02", at: "2026-11-20 09:00", id: "001099012345", phone: "0912345678")
+        let r = try ws.register(
+            "Đặng Văn Đức", procedure: "XA.CT.02", at: "2026-11-20 09:00", id: "001099012345", phone: "0912345678")
         d.press(.function(3))
         d.type("0912")
         d.press(.enter)
         d.press(.control("e"))
         #expect(d.shows("Sửa thông tin hồ sơ") || d.shows("Giá trị mới"))
-        d.press(.right, .right, .right)          // Điện thoại
+        d.press(.right, .right, .right)  // Điện thoại
         #expect(d.shows("Hiện tại: 0912345678"), "\(d.text)")
         d.press(.tab)
         d.press(.control("u"))
@@ -268,7 +281,7 @@ final class CountingDriver {
         #expect(d.shows("In lại giấy tiếp nhận?"), "\(d.text)")
         d.press(.character("k"))
         #expect(try ws.store.caseRecord(code: r.code)?.applicant.phone == "0987000111")
-        d.press(.end) // the newest event is at the end of the timeline
+        d.press(.end)  // the newest event is at the end of the timeline
         #expect(d.shows("Sửa thông tin — Lê Thị Tiếp: Số điện thoại: 0912345678"), "\(d.text)")
         #expect(d.shows("→ 0987000111; lý do: Gõ nhầm số"), "\(d.text)")
     }

@@ -19,8 +19,8 @@ import Testing
         d.press(.function(7))
         #expect(d.shows("Loại:") && d.shows("[Sổ theo dõi hồ sơ]"), "\(d.text)")
         expectGolden(d.frame, "reports-form-80x24")
-        d.press(.right)                       // Thống kê theo lĩnh vực (Biểu 06)
-        d.press(.tab, .right)                 // Kỳ: Tháng trước
+        d.press(.right)  // Thống kê theo lĩnh vực (Biểu 06)
+        d.press(.tab, .right)  // Kỳ: Tháng trước
         #expect(d.shows("01/10/2026") && d.shows("31/10/2026"), "\(d.text)")
         d.press(.function(10))
         #expect(d.shows("TÌNH HÌNH, KẾT QUẢ"), "\(d.text)")
@@ -46,7 +46,7 @@ import Testing
         let stick = try FileSystem.makeTemporaryDirectory(prefix: "motcua-usb")
         defer { FileSystem.removeTree(stick) }
         d.press(.function(7))
-        for _ in 0..<4 { d.press(.right) }    // Tổng hợp cuối ngày
+        for _ in 0..<4 { d.press(.right) }  // Tổng hợp cuối ngày
         #expect(d.shows("[Tổng hợp cuối ngày]"), "\(d.text)")
         d.press(.function(10))
         #expect(d.shows("TỔNG HỢP CUỐI NGÀY") && d.shows("Ngày 02/11/2026"), "\(d.text)")

@@ -9,7 +9,9 @@ import Testing
 /// The journey after reception on the screens: F5 hands over and records receipts and step results, F6 the
 /// result and the return with the evaluation, the case view's other actions by role, Theo phòng ban.
 @Suite struct RoutingScreenTests {
-    static let passwords = ["tiepnhan": "mat-khau-tn", "tuphap": "mat-khau-tp", "lanhdao": "mat-khau-ld", "quantri": "mat-khau-qt"]
+    static let passwords = [
+        "tiepnhan": "mat-khau-tn", "tuphap": "mat-khau-tp", "lanhdao": "mat-khau-ld", "quantri": "mat-khau-qt"
+    ]
 
     func driver(_ ws: TestWorkspace, _ user: String, size: Size = Size(columns: 80, rows: 24)) throws -> ScreenDriver {
         try loggedIn(ws, as: user, password: Self.passwords[user]!, size: size)
@@ -18,7 +20,7 @@ import Testing
     /// Opens a case by its code from the search screen.
     func open(_ d: ScreenDriver, _ code: String) {
         d.press(.function(3))
-        d.press(.control("t"))             // EN: the code typed as is
+        d.press(.control("t"))  // EN: the code typed as is
         d.type(String(code.suffix(11)))
         d.press(.enter)
         d.press(.control("t"))
@@ -35,10 +37,13 @@ import Testing
         #expect(desk.shows("F5 Chuyển"), "\(desk.text)")
         desk.press(.function(5))
         #expect(desk.shows("Giao hồ sơ"))
-        #expect(desk.shows("Bước 1/3: Công chức Tư pháp - Hộ tịch — Đăng ký khai sinh, 1 ngày làm việc"), "\(desk.text)")
+        #expect(
+            desk.shows("Bước 1/3: Công chức Tư pháp - Hộ tịch — Đăng ký khai sinh, 1 ngày làm việc"), "\(desk.text)")
         #expect(desk.shows("Giao bây giờ thì hạn của bước: 20/11/2026 09:30"))
         desk.press(.function(10))
-        #expect(desk.shows("Đã giao bước 1 cho Công chức Tư pháp - Hộ tịch; hạn của bước: 20/11/2026 09:30"), "\(desk.text)")
+        #expect(
+            desk.shows("Đã giao bước 1 cho Công chức Tư pháp - Hộ tịch; hạn của bước: 20/11/2026 09:30"), "\(desk.text)"
+        )
         #expect(try ws.store.caseRecord(code: code)!.state.steps[0].stepDue == t("2026-11-20 09:30"))
         // The civil-status office is inside the commune: its own officer confirms, not the desk.
         #expect(!desk.shows("F5 Chuyển"), "the desk officer is not offered the internal body's receipt")
@@ -63,15 +68,19 @@ import Testing
         #expect(office.shows("PHIẾU CHUYỂN XỬ LÝ HỒ SƠ"), "\(office.text)")
         #expect(office.shows("Số: PC-0045"))
         let r = try ws.store.caseRecord(code: code)!
-        #expect(r.state.steps[0].doneAt == t("2026-11-20 08:00") && r.state.steps[0].punctuality == .onTime, "same date as the step's due")
-        #expect(r.state.steps[1].handedOverAt == t("2026-11-20 08:00") && r.state.steps[1].stepDue == t("2026-11-23 08:00"))
+        #expect(
+            r.state.steps[0].doneAt == t("2026-11-20 08:00") && r.state.steps[0].punctuality == .onTime,
+            "same date as the step's due")
+        #expect(
+            r.state.steps[1].handedOverAt == t("2026-11-20 08:00") && r.state.steps[1].stepDue == t("2026-11-23 08:00"))
         #expect(try ws.check().isEmpty)
     }
 
     @Test func resultReturnAndEvaluationWithF6FromTheHomeList() throws {
         let ws = try TestWorkspace(now: "2026-11-23 10:00")
         let cal = try ws.calendar()
-        let code = try ws.register("Nguyễn Văn Bình", procedure: "1.004222", at: "2026-11-16 09:00").code   // police, 7 working days
+        // police, 7 working days
+        let code = try ws.register("Nguyễn Văn Bình", procedure: "1.004222", at: "2026-11-16 09:00").code
         try ws.rules.handOver(caseCode: code, at: t("2026-11-16 10:00"), officer: "tiepnhan")
         try ws.rules.acknowledge(caseCode: code, at: t("2026-11-16 11:00"), officer: "tiepnhan")
         let d = try driver(ws, "tiepnhan")
@@ -90,8 +99,10 @@ import Testing
         #expect(d.shows("Trả kết quả cho người nộp"), "\(d.text)")
         #expect(d.shows("Trả bây giờ: trước hạn so với ngày hẹn 25/11/2026"))
         d.press(.function(10))
-        #expect(d.shows("Trả kết quả trước ngày hẹn: cần ghi đã báo trước cho người nộp hay chưa"), "an early return says whether the applicant was told")
-        d.press(.right)                   // the cursor is on the question: "Có, đã báo trước"
+        #expect(
+            d.shows("Trả kết quả trước ngày hẹn: cần ghi đã báo trước cho người nộp hay chưa"),
+            "an early return says whether the applicant was told")
+        d.press(.right)  // the cursor is on the question: "Có, đã báo trước"
         d.press(.function(10))
         #expect(d.shows("Ghi đánh giá của người nộp?"), "\(d.text)")
         d.press(.character("c"))
@@ -101,10 +112,16 @@ import Testing
         r = try ws.store.caseRecord(code: code)!
         #expect(r.state.status == .returned && r.state.evaluated && r.state.returnPunctuality == .early)
         let events = try ws.store.events(caseID: r.id)
-        #expect(events.contains { $0.event.payload == .returned(method: .counter, postalReceipt: nil, applicantToldEarly: true) })
-        #expect(events.contains {
-            $0.event.payload == .evaluated(.indices(["total_time": 2, "body_time": 2, "returns": 2, "bodies_contacted": 2, "attitude": 2]))
-        }, "the suggested scores, the attitude at its best unless changed")
+        #expect(
+            events.contains {
+                $0.event.payload == .returned(method: .counter, postalReceipt: nil, applicantToldEarly: true)
+            })
+        #expect(
+            events.contains {
+                $0.event.payload
+                    == .evaluated(
+                        .indices(["total_time": 2, "body_time": 2, "returns": 2, "bodies_contacted": 2, "attitude": 2]))
+            }, "the suggested scores, the attitude at its best unless changed")
     }
 
     @Test func actionsFollowTheRole() throws {
@@ -192,7 +209,7 @@ import Testing
     @Test func homeFlagsLateHandOversAndApologies() throws {
         let ws = try TestWorkspace(now: "2026-11-23 08:00")
         let cal = try ws.calendar()
-        _ = try ws.register("Đỗ Văn Em", procedure: "1.004873", at: "2026-11-20 15:30")      // to hand over by Mon 07:30
+        _ = try ws.register("Đỗ Văn Em", procedure: "1.004873", at: "2026-11-20 15:30")  // to hand over by Mon 07:30
         let due = try ws.register("Hà Thị Gấm", procedure: "1.004873", at: "2026-11-18 10:00")  // due Mon 23/11 10:00
         try ws.rules.handOver(caseCode: due.code, at: t("2026-11-18 10:30"), officer: "tiepnhan")
         let d = try driver(ws, "tiepnhan")
@@ -210,7 +227,7 @@ import Testing
         d.press(.function(2))
         d.type("lien thong khai sinh\n\t\t001190012345\tTraanf Thij Mai")
         d.press(.tab, .tab, .tab, .tab, .tab, .tab, .enter, .enter, .enter)
-        d.press(.tab, .tab)                 // the optional proof of residence, "Giấy tờ khác" → the results
+        d.press(.tab, .tab)  // the optional proof of residence, "Giấy tờ khác" → the results
         #expect(d.shows("Kết quả đề nghị"), "\(d.text)")
         #expect(d.shows("[x] Giấy khai sinh"), "\(d.text)")
         d.press(.down, .down, .character(" "))

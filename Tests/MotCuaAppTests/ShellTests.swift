@@ -22,7 +22,8 @@ import Testing
         #expect(d.shows("Hãy đăng nhập"))
         let unit = try ws.store.unitProfile()
         #expect(unit.name == "Xã Tân Phú")
-        #expect(unit.governingBody == "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ", "traditional tone placement, as in official documents")
+        #expect(
+            unit.governingBody == "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ", "traditional tone placement, as in official documents")
         #expect(unit.province == "Tỉnh Đồng Nai")
         #expect(!unit.isExample)
         #expect(try ws.store.officer(username: "quantri")?.fullName == "Nguyễn Quản Trị")
@@ -46,15 +47,17 @@ import Testing
 
     @Test func homeShowsCountsAndCasesByRemainingTime() throws {
         let ws = try TestWorkspace(now: "2026-11-20 09:00")
-        try ws.register("Đặng Văn Đức", procedure: "1.004873", at: "2026-11-17 10:00")   // due 20/11 10:00: today
-        try ws.register("Nguyễn Thị Hoa", procedure: "XA.CT.02", at: "2026-11-19 16:00") // due 20/11 17:00
-        try ws.register("Trần Văn Ba", procedure: "1.004222", at: "2026-11-20 08:00")    // 7 working days
-        try ws.register("Lê Thị Bốn", procedure: "XA.CT.02", at: "2026-11-18 10:00")     // due 18/11 17:00: overdue
+        try ws.register("Đặng Văn Đức", procedure: "1.004873", at: "2026-11-17 10:00")  // due 20/11 10:00: today
+        try ws.register("Nguyễn Thị Hoa", procedure: "XA.CT.02", at: "2026-11-19 16:00")  // due 20/11 17:00
+        try ws.register("Trần Văn Ba", procedure: "1.004222", at: "2026-11-20 08:00")  // 7 working days
+        try ws.register("Lê Thị Bốn", procedure: "XA.CT.02", at: "2026-11-18 10:00")  // due 18/11 17:00: overdue
         let d = try loggedIn(ws)
         #expect(d.shows("Nhận hôm nay: 1"))
         #expect(d.shows("Quá hạn: 1"))
         let lines = d.text.split(separator: "\n").map(String.init)
-        let order = ["Lê Thị Bốn", "Đặng Văn Đức", "Nguyễn Thị Hoa", "Trần Văn Ba"].map { name in lines.firstIndex { $0.contains(name) } ?? -1 }
+        let order = ["Lê Thị Bốn", "Đặng Văn Đức", "Nguyễn Thị Hoa", "Trần Văn Ba"].map { name in
+            lines.firstIndex { $0.contains(name) } ?? -1
+        }
         #expect(order == order.sorted() && !order.contains(-1), "sorted by remaining time: \(order)")
         // Due Wednesday 17:00; now Friday 09:00: Thursday (8 h) and 1 h 30 min on Friday.
         #expect(lines.contains { $0.contains("Lê Thị Bốn") && $0.contains("Quá 1 ngày 1 giờ") }, "\(d.text)")
@@ -90,7 +93,7 @@ import Testing
         d.type("tiepnhan")
         d.resize(60, 20)
         #expect(d.shows("Cửa sổ quá nhỏ: 60×20"))
-        d.type("xyz") // ignored while too small
+        d.type("xyz")  // ignored while too small
         d.resize(80, 24)
         #expect(d.shows("Tên đăng nhập *: tiepnhan"), "\(d.text)")
         #expect(!d.shows("xyz"))
@@ -130,15 +133,17 @@ import Testing
     /// Our width table agrees with the C library's wcwidth (C.UTF-8) on the characters motcua meets.
     @Test func widthTableMatchesWcwidth() {
         #expect(NcursesTerminal.prepareLocale())
-        var ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0xA0...0x24F, 0x300...0x36F, 0x1E00...0x1EFF, 0x2000...0x206F,
-                                              0x2500...0x257F, 0x3000...0x303F, 0x4E00...0x4FFF, 0xAC00...0xAD00, 0xFF00...0xFF60]
+        var ranges: [ClosedRange<UInt32>] = [
+            0x20...0x7E, 0xA0...0x24F, 0x300...0x36F, 0x1E00...0x1EFF, 0x2000...0x206F,
+            0x2500...0x257F, 0x3000...0x303F, 0x4E00...0x4FFF, 0xAC00...0xAD00, 0xFF00...0xFF60
+        ]
         ranges.append(0x1F600...0x1F64F)
         var mismatches: [String] = []
         for range in ranges {
             for v in range {
                 guard let scalar = Unicode.Scalar(v) else { continue }
                 let system = NcursesTerminal.systemWidth(scalar)
-                guard system >= 0 else { continue } // not printable in this locale
+                guard system >= 0 else { continue }  // not printable in this locale
                 if TextWidth.width(of: scalar) != system { mismatches.append(String(v, radix: 16)) }
             }
         }

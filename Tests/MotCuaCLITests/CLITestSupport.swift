@@ -19,8 +19,10 @@ struct CommandResult {
 /// Runs the command line in-process with captured streams and a fixed clock (Vietnam time; the recording
 /// time follows it). `password` answers the terminal's password question (nil: no terminal); the rules'
 /// refusals are captured.
-func runCLI(_ args: [String], stdin: String = "", now: String = "2026-11-21 09:00",
-            environment: [String: String] = [:], password: String? = nil) -> CommandResult {
+func runCLI(
+    _ args: [String], stdin: String = "", now: String = "2026-11-21 09:00",
+    environment: [String: String] = [:], password: String? = nil
+) -> CommandResult {
     final class Capture: @unchecked Sendable { var out = ""; var err = ""; var refusals: [Refusal] = [] }
     let capture = Capture()
     let fixed = LocalDateTime(iso: now)!
@@ -43,17 +45,20 @@ func canLogIn(_ db: String, _ username: String, _ password: String) -> Bool {
     return (try? desk.login(username: username, password: password, channel: .screen, terminal: "test")) != nil
 }
 
-
-
 /// Runs the real binary (for exit statuses and streams as a shell sees them); with `at`, its system clock is
 /// faked to that moment (Vietnam time) with `faketime`, as an offset from the real clock so that the time
 /// zone given in `environment` (TZ) plays no part in choosing the instant — the program itself has no clock
 /// override.
-func runBinary(_ args: [String], stdin: String? = nil, environment: [String: String] = [:], at now: String? = nil) throws -> Subprocess.Result {
-    guard let now else { return try Subprocess.run([motcuaBinary] + args, input: stdin.map { Array($0.utf8) }, environment: environment) }
+func runBinary(_ args: [String], stdin: String? = nil, environment: [String: String] = [:], at now: String? = nil)
+    throws -> Subprocess.Result
+{
+    guard let now else {
+        return try Subprocess.run([motcuaBinary] + args, input: stdin.map { Array($0.utf8) }, environment: environment)
+    }
     let offset = LocalDateTime(iso: now)!.unixSeconds - SystemClock.unixSeconds()
-    return try Subprocess.run(["/usr/bin/faketime", "-f", offset >= 0 ? "+\(offset)" : "\(offset)", motcuaBinary] + args,
-                              input: stdin.map { Array($0.utf8) }, environment: environment)
+    return try Subprocess.run(
+        ["/usr/bin/faketime", "-f", offset >= 0 ? "+\(offset)" : "\(offset)", motcuaBinary] + args,
+        input: stdin.map { Array($0.utf8) }, environment: environment)
 }
 
 /// A private temporary directory, removed by the caller.

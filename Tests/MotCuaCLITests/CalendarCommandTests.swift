@@ -5,7 +5,7 @@ import Testing
 @Suite struct LunarCommandTests {
     @Test(arguments: [
         ("2023-03-22", "1/2/2023 nhuận"), ("2023-01-22", "1/1/2023"), ("2025-01-28", "29/12/2024"),
-        ("2030-02-02", "1/1/2030"), ("2025-07-25", "1/6/2025 nhuận"),
+        ("2030-02-02", "1/1/2030"), ("2025-07-25", "1/6/2025 nhuận")
     ])
     func printsOneLine(_ date: String, _ expected: String) {
         let r = runCLI(["lunar", date])
@@ -14,8 +14,10 @@ import Testing
         #expect(r.err.isEmpty)
     }
 
-    @Test(arguments: [["lunar"], ["lunar", "2023-02-30"], ["lunar", "22/03/2023"], ["lunar", "2023-03-22", "x"],
-                      ["lunar", "--bogus"], ["lunar", "1700-01-01"]])
+    @Test(arguments: [
+        ["lunar"], ["lunar", "2023-02-30"], ["lunar", "22/03/2023"], ["lunar", "2023-03-22", "x"],
+        ["lunar", "--bogus"], ["lunar", "1700-01-01"]
+    ])
     func wrongArgumentsExitWith2(_ args: [String]) {
         let r = runCLI(args)
         #expect(r.status == 2)
@@ -51,10 +53,12 @@ import Testing
         let dir = try temporaryDirectory()
         defer { FileSystem.removeTree(dir) }
         let path = dir + "/h.json"
-        try FileSystem.writeAtomically(path, text: """
-        {"format": "motcua-holidays", "version": 1, "years": [{"year": 2025, "status": "official", "source": "thử",
-          "daysOff": [{"date": "2025-01-01", "name": "Tết Dương lịch"}]}]}
-        """)
+        try FileSystem.writeAtomically(
+            path,
+            text: """
+                {"format": "motcua-holidays", "version": 1, "years": [{"year": 2025, "status": "official", "source": "thử",
+                  "daysOff": [{"date": "2025-01-01", "name": "Tết Dương lịch"}]}]}
+                """)
         let r = runCLI(["calendar", "2025", "--holidays", path])
         #expect(r.out == "2025 official\n2025-01-01\toff\tTết Dương lịch\n")
         let d = runCLI(["due", "--received", "2025-01-24 10:00", "--working-days", "1", "--holidays", path])
@@ -65,10 +69,12 @@ import Testing
         let dir = try temporaryDirectory()
         defer { FileSystem.removeTree(dir) }
         let path = dir + "/broken.json"
-        try FileSystem.writeAtomically(path, text: """
-        {"format": "motcua-holidays", "version": 1, "years": [{"year": 2025, "status": "official", "source": "s",
-          "daysOff": [{"date": "2025-13-01", "name": "x"}]}]}
-        """)
+        try FileSystem.writeAtomically(
+            path,
+            text: """
+                {"format": "motcua-holidays", "version": 1, "years": [{"year": 2025, "status": "official", "source": "s",
+                  "daysOff": [{"date": "2025-13-01", "name": "x"}]}]}
+                """)
         let r = runCLI(["calendar", "2025", "--holidays", path])
         #expect(r.status == 2)
         #expect(r.err.contains(path))
@@ -79,7 +85,9 @@ import Testing
         #expect(missing.err.contains("none.json: không tồn tại"))
     }
 
-    @Test(arguments: [["calendar"], ["calendar", "25"], ["calendar", "abcd"], ["calendar", "2025", "2026"], ["calendar", "1800"]])
+    @Test(arguments: [
+        ["calendar"], ["calendar", "25"], ["calendar", "abcd"], ["calendar", "2025", "2026"], ["calendar", "1800"]
+    ])
     func wrongArguments(_ args: [String]) {
         #expect(runCLI(args).status == 2)
     }
@@ -92,7 +100,7 @@ import Testing
         (["--received", "2026-02-12 10:00", "--working-days", "3"], "2026-02-24 10:00"),
         (["--received", "2026-01-08 16:00", "--working-hours", "12"], "2026-01-10 10:30"),
         (["--received", "2026-04-20 09:00", "--calendar-days", "6"], "2026-04-28 17:00"),
-        (["--received=2026-11-16 10:00", "--working-days=3", "--extra-days=5"], "2026-11-26 10:00"),
+        (["--received=2026-11-16 10:00", "--working-days=3", "--extra-days=5"], "2026-11-26 10:00")
     ])
     func firstLineIsTheDueInstant(_ args: [String], _ expected: String) {
         let r = runCLI(["due"] + args)
@@ -102,20 +110,24 @@ import Testing
 
     @Test func explainPrintsReasonsAfterTheInstant() {
         let r = runCLI(["due", "--received", "2026-11-20 15:30", "--same-day", "--explain"])
-        #expect(r.lines == [
-            "2026-11-23 17:00",
-            "Thời hạn: trong ngày.",
-            "Tiếp nhận lúc 15:30 thứ Sáu 20/11/2026, từ 15:00 trở đi: trả vào cuối ngày làm việc tiếp theo.",
-            "Bỏ qua thứ Bảy 21/11/2026: ngày nghỉ hằng tuần.",
-            "Bỏ qua Chủ nhật 22/11/2026: ngày nghỉ hằng tuần.",
-            "Hẹn trả: 17 giờ 00 phút, thứ Hai ngày 23/11/2026.",
-        ])
+        #expect(
+            r.lines == [
+                "2026-11-23 17:00",
+                "Thời hạn: trong ngày.",
+                "Tiếp nhận lúc 15:30 thứ Sáu 20/11/2026, từ 15:00 trở đi: trả vào cuối ngày làm việc tiếp theo.",
+                "Bỏ qua thứ Bảy 21/11/2026: ngày nghỉ hằng tuần.",
+                "Bỏ qua Chủ nhật 22/11/2026: ngày nghỉ hằng tuần.",
+                "Hẹn trả: 17 giờ 00 phút, thứ Hai ngày 23/11/2026."
+            ])
     }
 
     @Test func explainWarnsAboutDefaultYears() {
         let r = runCLI(["due", "--received", "2027-02-04 10:00", "--working-days", "1", "--explain"])
         #expect(r.lines.first == "2027-02-12 10:00")
-        #expect(r.lines.last == "Lưu ý: năm 2027 chưa có lịch nghỉ chính thức trong dữ liệu; ngày nghỉ được tính theo quy tắc mặc định.")
+        #expect(
+            r.lines.last
+                == "Lưu ý: năm 2027 chưa có lịch nghỉ chính thức trong dữ liệu; ngày nghỉ được tính theo quy tắc mặc định."
+        )
     }
 
     @Test(arguments: [
@@ -128,11 +140,17 @@ import Testing
         (["due", "--received", "2026-11-20 10:00", "--working-days", "0"], "phải là số nguyên từ 1"),
         (["due", "--received", "2026-11-20 10:00", "--working-days", "ba"], "phải là số nguyên"),
         (["due", "--received", "2026-11-20 10:00", "--same-day", "--cutoff", "3pm"], "không phải giờ hợp lệ"),
-        (["due", "--received", "2026-11-20 10:00", "--working-days", "2", "--cutoff", "15:00"], "--cutoff chỉ dùng cùng --same-day"),
+        (
+            ["due", "--received", "2026-11-20 10:00", "--working-days", "2", "--cutoff", "15:00"],
+            "--cutoff chỉ dùng cùng --same-day"
+        ),
         (["due", "--received", "2026-11-20 10:00", "--same-day", "--explain=yes"], "không nhận giá trị"),
-        (["due", "--received", "2026-11-20 10:00", "--same-day", "--received", "2026-11-20 11:00"], "được cho nhiều lần"),
+        (
+            ["due", "--received", "2026-11-20 10:00", "--same-day", "--received", "2026-11-20 11:00"],
+            "được cho nhiều lần"
+        ),
         (["due", "--received", "2026-11-20 10:00", "--weeks", "2"], "tuỳ chọn không hợp lệ: --weeks"),
-        (["due", "--received"], "--received cần một giá trị"),
+        (["due", "--received"], "--received cần một giá trị")
     ])
     func wrongArgumentsAreExplained(_ args: [String], _ message: String) {
         let r = runCLI(args)

@@ -22,20 +22,30 @@ import Testing
     }
 
     /// Registers a case by `case add`; returns its code.
-    func add(_ dir: Dir, _ procedure: String, received: String, name: String = "Đặng Thị Mai", id: String = "001190012345",
-             sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let r = runCLI(["case", "add", "--db", dir.db, "--procedure", procedure, "--name", name, "--id", id, "--fee", "0",
-                        "--received", received], now: received)
+    func add(
+        _ dir: Dir, _ procedure: String, received: String, name: String = "Đặng Thị Mai", id: String = "001190012345",
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> String {
+        let r = runCLI(
+            [
+                "case", "add", "--db", dir.db, "--procedure", procedure, "--name", name, "--id", id, "--fee", "0",
+                "--received", received
+            ], now: received)
         #expect(r.status == 0, "\(r.err)", sourceLocation: sourceLocation)
-        return try #require(r.lines.first?.split(separator: "\t").first.map(String.init), sourceLocation: sourceLocation)
+        return try #require(
+            r.lines.first?.split(separator: "\t").first.map(String.init), sourceLocation: sourceLocation)
     }
 
     /// `motcua case ACTION CODE EXTRA… --at AT --db …` with the clock at `at`; with `officer`, as that officer
     /// (their password "matkhau-USER" on stdin).
-    func act(_ dir: Dir, _ action: String, _ code: String, _ extra: [String] = [], at: String, officer: String? = nil) -> CommandResult {
+    func act(_ dir: Dir, _ action: String, _ code: String, _ extra: [String] = [], at: String, officer: String? = nil)
+        -> CommandResult
+    {
         let who = officer.map { ["--officer", $0, "--password-stdin"] } ?? []
-        return runCLI(["case", action, code] + extra + who + ["--at", at, "--db", dir.db], stdin: officer.map { "matkhau-\($0)\n" } ?? "",
-                      now: at)
+        return runCLI(
+            ["case", action, code] + extra + who + ["--at", at, "--db", dir.db],
+            stdin: officer.map { "matkhau-\($0)\n" } ?? "",
+            now: at)
     }
 
     /// `case show CODE --json` as a dictionary.
@@ -58,8 +68,12 @@ import Testing
     @Test func theBirthResidenceInsuranceJourneyByCommands() throws {
         let dir = try initialised()
         // Thursday 19/11 09:00 + 3 working days → Tuesday 24/11 09:00.
-        let add = runCLI(["case", "add", "--db", dir.db, "--procedure", "XA.LT.01", "--name", "Đặng Thị Mai", "--id", "001190012345",
-                          "--received", "2026-11-19 09:00"], now: "2026-11-19 09:00")
+        let add = runCLI(
+            [
+                "case", "add", "--db", dir.db, "--procedure", "XA.LT.01", "--name", "Đặng Thị Mai", "--id",
+                "001190012345",
+                "--received", "2026-11-19 09:00"
+            ], now: "2026-11-19 09:00")
         #expect(add.status == 0, "\(add.err)")
         let code = try #require(add.lines.first?.split(separator: "\t").first.map(String.init))
         #expect(add.lines == ["\(code)\t2026-11-24 09:00"])
@@ -67,23 +81,44 @@ import Testing
         func t(_ text: String) -> LocalDateTime { LocalDateTime(iso: text)! }
         let tuphap = "Công chức Tư pháp - Hộ tịch", police = "Công an xã", insurance = "Bảo hiểm xã hội cơ sở"
         let script: [(action: String, extra: [String], at: String, status: String, done: ActionDone)] = [
-            ("handover", [], "2026-11-19 10:00", "in_progress", .handedOver(step: 0, bodyName: tuphap, due: t("2026-11-20 10:00"))),
+            (
+                "handover", [], "2026-11-19 10:00", "in_progress",
+                .handedOver(step: 0, bodyName: tuphap, due: t("2026-11-20 10:00"))
+            ),
             ("acknowledge", [], "2026-11-19 10:15", "in_progress", .acknowledged(step: 0, bodyName: tuphap)),
-            ("step-done", ["--note", "Đã đăng ký khai sinh"], "2026-11-20 09:00", "in_progress",
-             .stepDone(step: 0, bodyName: tuphap, verdict: .onTime, next: nil)),
+            (
+                "step-done", ["--note", "Đã đăng ký khai sinh"], "2026-11-20 09:00", "in_progress",
+                .stepDone(step: 0, bodyName: tuphap, verdict: .onTime, next: nil)
+            ),
             // Friday 10:00 + 1 working day, across the weekend → Monday 10:00.
-            ("handover", ["--slip", "PC-01"], "2026-11-20 10:00", "in_progress", .handedOver(step: 1, bodyName: police, due: t("2026-11-23 10:00"))),
-            ("acknowledge", ["--receipt", "BN-7"], "2026-11-20 10:30", "in_progress", .acknowledged(step: 1, bodyName: police)),
+            (
+                "handover", ["--slip", "PC-01"], "2026-11-20 10:00", "in_progress",
+                .handedOver(step: 1, bodyName: police, due: t("2026-11-23 10:00"))
+            ),
+            (
+                "acknowledge", ["--receipt", "BN-7"], "2026-11-20 10:30", "in_progress",
+                .acknowledged(step: 1, bodyName: police)
+            ),
             // Finished on Tuesday, after Monday's deadline.
-            ("step-done", ["--note", "Đã đăng ký thường trú"], "2026-11-24 08:00", "in_progress",
-             .stepDone(step: 1, bodyName: police, verdict: .late, next: nil)),
-            ("handover", [], "2026-11-24 08:30", "in_progress", .handedOver(step: 2, bodyName: insurance, due: t("2026-11-25 08:30"))),
+            (
+                "step-done", ["--note", "Đã đăng ký thường trú"], "2026-11-24 08:00", "in_progress",
+                .stepDone(step: 1, bodyName: police, verdict: .late, next: nil)
+            ),
+            (
+                "handover", [], "2026-11-24 08:30", "in_progress",
+                .handedOver(step: 2, bodyName: insurance, due: t("2026-11-25 08:30"))
+            ),
             ("acknowledge", [], "2026-11-24 09:00", "in_progress", .acknowledged(step: 2, bodyName: insurance)),
-            ("step-done", ["--note", "Đã cấp thẻ"], "2026-11-24 15:00", "in_progress",
-             .stepDone(step: 2, bodyName: insurance, verdict: .early, next: nil)),
+            (
+                "step-done", ["--note", "Đã cấp thẻ"], "2026-11-24 15:00", "in_progress",
+                .stepDone(step: 2, bodyName: insurance, verdict: .early, next: nil)
+            ),
             // On the due day (dates are compared, not times).
-            ("result", ["--number", "KS-123"], "2026-11-24 16:00", "result_ready", .resultReceived(number: "KS-123", verdict: .onTime, overridden: false)),
-            ("return", [], "2026-11-24 16:30", "returned", .returned(verdict: .onTime)),
+            (
+                "result", ["--number", "KS-123"], "2026-11-24 16:00", "result_ready",
+                .resultReceived(number: "KS-123", verdict: .onTime, overridden: false)
+            ),
+            ("return", [], "2026-11-24 16:30", "returned", .returned(verdict: .onTime))
         ]
         for s in script {
             let r = act(dir, s.action, code, s.extra, at: s.at)
@@ -103,7 +138,10 @@ import Testing
         #expect(object["returnPunctuality"] as? String == "on_time")
         let steps = try #require(object["steps"] as? [[String: Any]])
         #expect(steps.compactMap { $0["body"] as? String } == ["TUPHAP", "CONGAN", "BHXH"])
-        #expect(steps.compactMap { $0["stepDue"] as? String } == ["2026-11-20 10:00", "2026-11-23 10:00", "2026-11-25 08:30"])
+        #expect(
+            steps.compactMap { $0["stepDue"] as? String } == [
+                "2026-11-20 10:00", "2026-11-23 10:00", "2026-11-25 08:30"
+            ])
         #expect(steps.compactMap { $0["punctuality"] as? String } == ["on_time", "late", "early"])
         let events = try #require(object["events"] as? [[String: Any]])
         let last = try #require(events.last)
@@ -114,10 +152,13 @@ import Testing
         // The control sheet: each step judged against its own deadline, the result against the legal deadline, the
         // return against the appointment.
         let sheetPath = dir.path + "/kiem-soat.txt"
-        let sheet = runCLI(["print", "control-sheet", code, "--output", sheetPath, "--db", dir.db], now: "2026-11-24 17:00")
+        let sheet = runCLI(
+            ["print", "control-sheet", code, "--output", sheetPath, "--db", dir.db], now: "2026-11-24 17:00")
         #expect(sheet.status == 0, "\(sheet.err)")
         let text = try FileSystem.readText(sheetPath)
-        func row(_ n: Int) -> String { text.split(separator: "\n").first { $0.contains("│ \(n). Giao:") }.map(String.init) ?? "" }
+        func row(_ n: Int) -> String {
+            text.split(separator: "\n").first { $0.contains("│ \(n). Giao:") }.map(String.init) ?? ""
+        }
         #expect(row(1).contains("Đúng hạn"), "\(row(1))")
         #expect(row(2).contains("Quá hạn"), "\(row(2))")
         #expect(row(3).contains("Trước hạn"), "\(row(3))")
@@ -139,7 +180,9 @@ import Testing
         #expect(slip.contains("Nhiệm vụ: Đăng ký thường trú cho trẻ"))
         #expect(slip.contains("1 ngày làm việc, đến 10 giờ 00 phút, ngày 23/11/2026"))
         #expect(slip.contains("Sau khi xử lý xong: chuyển tiếp cho Bảo hiểm xã hội cơ sở"))
-        #expect(runCLI(["print", "transfer", code, "--step", "4", "--output", dir.path + "/x.txt", "--db", dir.db]).status == 1)
+        #expect(
+            runCLI(["print", "transfer", code, "--step", "4", "--output", dir.path + "/x.txt", "--db", dir.db]).status
+                == 1)
         #expect(!FileSystem.exists(dir.path + "/x.txt"))
     }
 
@@ -172,10 +215,13 @@ import Testing
         #expect(early.status == 1)
         #expect(early.refusals == [.previousStepNotDone(step: 1)], "\(early.err)")
 
-        let first = act(dir, "reschedule", code, ["--new-due", "2026-11-26 09:00", "--reason", "Chờ xác minh"], at: "2026-11-18 10:00")
+        let first = act(
+            dir, "reschedule", code, ["--new-due", "2026-11-26 09:00", "--reason", "Chờ xác minh"],
+            at: "2026-11-18 10:00")
         #expect(first.status == 0, "\(first.err)")
         #expect(first.lines == ["\(code)\tin_progress\t2026-11-26 09:00"])
-        let second = act(dir, "reschedule", code, ["--new-due", "2026-11-27 09:00", "--reason", "Lại chậm"], at: "2026-11-25 10:00")
+        let second = act(
+            dir, "reschedule", code, ["--new-due", "2026-11-27 09:00", "--reason", "Lại chậm"], at: "2026-11-25 10:00")
         #expect(second.status == 1)
         #expect(second.refusals == [.rescheduledAlready], "\(second.err)")
 
@@ -183,7 +229,9 @@ import Testing
         #expect(unknown.status == 1)
         #expect(unknown.refusals == [.missingCase(code: "000.00.00.H00-261116-9999")], "\(unknown.err)")
 
-        #expect(try eventKinds(dir, code) == ["received", "handed_over", "acknowledged", "rescheduled"], "refusals wrote nothing")
+        #expect(
+            try eventKinds(dir, code) == ["received", "handed_over", "acknowledged", "rescheduled"],
+            "refusals wrote nothing")
         #expect(try json(dir, code)["appointment"] as? String == "2026-11-26 09:00")
     }
 
@@ -200,7 +248,7 @@ import Testing
             (["evaluate", code, "--scores", "2,2,1,2", "--at", "2026-11-16 10:00"], "--scores"),
             (["return", code, "--method", "post", "--at", "2026-11-16 10:00"], "--postal-receipt"),
             (["reschedule", code, "--reason", "Chậm", "--at", "2026-11-16 10:00"], "--new-due"),
-            (["supplement", code, "--reason", "Thiếu", "--at", "2026-11-16 10:00"], "--item"),
+            (["supplement", code, "--reason", "Thiếu", "--at", "2026-11-16 10:00"], "--item")
         ]
         for c in cases {
             let r = runCLI(["case"] + c.args + ["--db", dir.db], now: "2026-11-16 10:00")
@@ -216,11 +264,14 @@ import Testing
         let a = try add(dir, "XA.LT.01", received: "2026-11-19 09:00")
         let b = try add(dir, "XA.LT.01", received: "2026-11-19 09:05", name: "Trần Văn Bảy", id: "001190012346")
         let officers: [(user: String, name: String, role: String, body: String?)] = [
-            ("thu", "Lê Văn Thu", "desk", nil), ("lanhdao", "Võ Văn Lãnh", "leader", nil), ("tuphap", "Phạm Thị Hộ", "department", "TUPHAP"),
+            ("thu", "Lê Văn Thu", "desk", nil), ("lanhdao", "Võ Văn Lãnh", "leader", nil),
+            ("tuphap", "Phạm Thị Hộ", "department", "TUPHAP")
         ]
         for (user, name, role, body) in officers {
-            let r = runCLI(["officer", "add", user, "--name", name, "--role", role, "--db", dir.db] + (body.map { ["--body", $0] } ?? []),
-                           stdin: "matkhau-\(user)\n")
+            let r = runCLI(
+                ["officer", "add", user, "--name", name, "--role", role, "--db", dir.db]
+                    + (body.map { ["--body", $0] } ?? []),
+                stdin: "matkhau-\(user)\n")
             #expect(r.status == 0, "\(user): \(r.err)")
         }
         // An account that does not exist is refused like a wrong password (nobody learns which accounts exist).
@@ -228,7 +279,9 @@ import Testing
         #expect(unknownOfficer.status == 1)
         #expect(unknownOfficer.refusals == [.wrongPassword], "\(unknownOfficer.err)")
         // Without the password there is no acting as someone else.
-        let noPassword = runCLI(["case", "handover", b, "--officer", "thu", "--at", "2026-11-19 09:30", "--db", dir.db], now: "2026-11-19 09:30")
+        let noPassword = runCLI(
+            ["case", "handover", b, "--officer", "thu", "--at", "2026-11-19 09:30", "--db", dir.db],
+            now: "2026-11-19 09:30")
         #expect(noPassword.status == 1)
         #expect(noPassword.refusals == [.passwordRequired(username: "thu")])
         // The desk officer hands over but does not acknowledge for the commune's own civil-status office.
@@ -238,10 +291,15 @@ import Testing
         #expect(deskAck.refusals == [.bodyRecordsItself(bodyName: "Công chức Tư pháp - Hộ tịch")], "\(deskAck.err)")
         #expect(act(dir, "acknowledge", a, at: "2026-11-19 10:10", officer: "tuphap").status == 0)
         // The civil-status office finishes its step and passes the dossier on to the police itself.
-        #expect(act(dir, "step-done", a, ["--note", "Đã đăng ký khai sinh"], at: "2026-11-20 09:00", officer: "tuphap").status == 0)
+        #expect(
+            act(dir, "step-done", a, ["--note", "Đã đăng ký khai sinh"], at: "2026-11-20 09:00", officer: "tuphap")
+                .status == 0)
         let passOn = act(dir, "handover", a, at: "2026-11-20 10:00", officer: "tuphap")
         #expect(passOn.status == 0, "\(passOn.err)")
-        #expect(passOn.err == Messages.text(ActionDone.handedOver(step: 1, bodyName: "Công an xã", due: LocalDateTime(iso: "2026-11-23 10:00")!)) + "\n")
+        #expect(
+            passOn.err == Messages.text(
+                ActionDone.handedOver(step: 1, bodyName: "Công an xã", due: LocalDateTime(iso: "2026-11-23 10:00")!))
+                + "\n")
 
         // Cancelling is for leaders and administrators.
         let deskCancel = act(dir, "cancel", a, ["--reason", "Nhập nhầm"], at: "2026-11-20 11:00", officer: "thu")
@@ -260,7 +318,9 @@ import Testing
         let admin = act(dir, "cancel", b, ["--reason", "Nhập nhầm"], at: "2026-11-20 11:00")
         #expect(admin.status == 0, "the command line's own account is an administrator: \(admin.err)")
         #expect(admin.lines == ["\(b)\tcancelled\t2026-11-24 09:05"])
-        #expect(act(dir, "cancel", b, ["--reason", "Lần nữa"], at: "2026-11-20 11:30").status == 1, "a cancelled case stays cancelled")
+        #expect(
+            act(dir, "cancel", b, ["--reason", "Lần nữa"], at: "2026-11-20 11:30").status == 1,
+            "a cancelled case stays cancelled")
     }
 
     // MARK: Supplement, resume, reschedule and their prints
@@ -275,14 +335,21 @@ import Testing
         #expect(notWaiting.status == 1)
         #expect(notWaiting.refusals == [.notWaitingForSupplement], "\(notWaiting.err)")
 
-        let ask = act(dir, "supplement", code, ["--item", "Bản sao giấy chứng nhận ly hôn", "--item", "Tờ khai có chữ ký",
-                                                "--reason", "Hồ sơ chưa đủ"], at: "2026-11-17 10:30")
+        let ask = act(
+            dir, "supplement", code,
+            [
+                "--item", "Bản sao giấy chứng nhận ly hôn", "--item", "Tờ khai có chữ ký",
+                "--reason", "Hồ sơ chưa đủ"
+            ], at: "2026-11-17 10:30")
         #expect(ask.status == 0, "\(ask.err)")
         #expect(ask.lines == ["\(code)\twaiting_supplement\t2026-11-19 09:00"])
-        #expect(ask.err == Messages.text(ActionDone.supplementRequested(round: 1, late: false)) + "\n", "asked within 3 working days: no warning")
+        #expect(
+            ask.err == Messages.text(ActionDone.supplementRequested(round: 1, late: false)) + "\n",
+            "asked within 3 working days: no warning")
 
         let slipPath = dir.path + "/bo-sung.txt"
-        let printed = runCLI(["print", "supplement", code, "--output", slipPath, "--db", dir.db], now: "2026-11-17 10:35")
+        let printed = runCLI(
+            ["print", "supplement", code, "--output", slipPath, "--db", dir.db], now: "2026-11-17 10:35")
         #expect(printed.status == 0, "\(printed.err)")
         let slip = flat(try FileSystem.readText(slipPath))
         #expect(slip.contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"))
@@ -301,14 +368,18 @@ import Testing
         let steps = try #require(object["steps"] as? [[String: Any]])
         #expect(steps.first?["stepDue"] as? String == "2026-11-24 14:00")
         let events = try #require(object["events"] as? [[String: Any]])
-        #expect((events.first?["data"] as? [String: Any])?["due"] as? String == "2026-11-19 09:00", "the original deadline stays in the history")
+        #expect(
+            (events.first?["data"] as? [String: Any])?["due"] as? String == "2026-11-19 09:00",
+            "the original deadline stays in the history")
         let again = act(dir, "resume", code, at: "2026-11-20 15:00")
         #expect(again.status == 1)
 
         // A second request, long after reception: recorded with a warning.
         let lateAsk = act(dir, "supplement", code, ["--item", "Ảnh chân dung"], at: "2026-11-30 09:00")
         #expect(lateAsk.status == 0)
-        #expect(lateAsk.err.contains("lần 2") && lateAsk.err.contains("Lưu ý: quá 3 ngày làm việc kể từ khi tiếp nhận"), "\(lateAsk.err)")
+        #expect(
+            lateAsk.err.contains("lần 2") && lateAsk.err.contains("Lưu ý: quá 3 ngày làm việc kể từ khi tiếp nhận"),
+            "\(lateAsk.err)")
     }
 
     @Test func theShiftSettingKeepsTheTimeLeft() throws {
@@ -338,16 +409,22 @@ import Testing
         #expect(before.err.contains("chưa được hẹn lại"), "\(before.err)")
         #expect(!FileSystem.exists(path))
 
-        let weekend = act(dir, "reschedule", code, ["--new-due", "2026-11-28 09:00", "--reason", "Chờ xác minh"], at: "2026-11-17 10:00")
+        let weekend = act(
+            dir, "reschedule", code, ["--new-due", "2026-11-28 09:00", "--reason", "Chờ xác minh"],
+            at: "2026-11-17 10:00")
         #expect(weekend.status == 1)
         #expect(weekend.refusals == [.newDueNotWorkingDay(CivilDate(iso: "2026-11-28")!)], "\(weekend.err)")
         // Tuesday 10:00: more than one working day before Thursday 09:00 — in time.
         let newDue = LocalDateTime(iso: "2026-11-26 09:00")!
-        let r = act(dir, "reschedule", code, ["--new-due", "2026-11-26 09:00", "--reason", "Chờ kết quả xác minh của Công an xã"],
-                    at: "2026-11-17 10:00")
+        let r = act(
+            dir, "reschedule", code,
+            ["--new-due", "2026-11-26 09:00", "--reason", "Chờ kết quả xác minh của Công an xã"],
+            at: "2026-11-17 10:00")
         #expect(r.status == 0, "\(r.err)")
         #expect(r.lines == ["\(code)\treceived\t2026-11-26 09:00"])
-        #expect(r.err == Messages.text(ActionDone.rescheduled(newDue: newDue, late: false)) + "\n", "in time: not a late apology")
+        #expect(
+            r.err == Messages.text(ActionDone.rescheduled(newDue: newDue, late: false)) + "\n",
+            "in time: not a late apology")
 
         let printed = runCLI(["print", "apology", code, "--output", path, "--db", dir.db], now: "2026-11-17 10:05")
         #expect(printed.status == 0, "\(printed.err)")
@@ -360,10 +437,13 @@ import Testing
 
         // Rescheduled less than one working day before the due time (here after it): accepted, marked late.
         let late = try add(dir, "1.004873", received: "2026-11-16 09:30", name: "Lê Văn Chín", id: "001190012347")
-        let lateR = act(dir, "reschedule", late, ["--new-due", "2026-11-26 09:00", "--reason", "Chờ xác minh"], at: "2026-11-19 10:00")
+        let lateR = act(
+            dir, "reschedule", late, ["--new-due", "2026-11-26 09:00", "--reason", "Chờ xác minh"],
+            at: "2026-11-19 10:00")
         #expect(lateR.status == 0, "\(lateR.err)")
         #expect(lateR.err == Messages.text(ActionDone.rescheduled(newDue: newDue, late: true)) + "\n", "\(lateR.err)")
-        let lateData = try #require((try json(dir, late)["events"] as? [[String: Any]])?.last?["data"] as? [String: Any])
+        let lateData = try #require(
+            (try json(dir, late)["events"] as? [[String: Any]])?.last?["data"] as? [String: Any])
         #expect(lateData["late"] as? Bool == true, "the history keeps it: xin lỗi muộn")
     }
 
@@ -401,17 +481,26 @@ import Testing
 
         let list = runCLI(["officer", "list", "--db", dir.db])
         #expect(list.status == 0)
-        #expect(list.lines == [
-            "he-thong\tHệ thống (dòng lệnh)\tadmin\t\tactive",
-            "tuphap\tPhạm Thị Hộ\tdepartment\tTUPHAP\tactive",
-            "thu\tLê Văn Thu\tdesk\t\tactive",
-        ], "refused accounts were not created")
+        #expect(
+            list.lines == [
+                "he-thong\tHệ thống (dòng lệnh)\tadmin\t\tactive",
+                "tuphap\tPhạm Thị Hộ\tdepartment\tTUPHAP\tactive",
+                "thu\tLê Văn Thu\tdesk\t\tactive"
+            ], "refused accounts were not created")
     }
 
     @Test func passwordsAreResetAndAccountsLockedNeverTheLastAdministrator() throws {
         let dir = try initialised()
-        #expect(runCLI(["officer", "add", "thu", "--name", "Lê Văn Thu", "--role", "desk", "--db", dir.db], stdin: "matkhau-123\n").status == 0)
-        #expect(runCLI(["officer", "add", "qt", "--name", "Ngô Quản", "--role", "admin", "--db", dir.db], stdin: "matkhau-qt1\n").status == 0)
+        #expect(
+            runCLI(
+                ["officer", "add", "thu", "--name", "Lê Văn Thu", "--role", "desk", "--db", dir.db],
+                stdin: "matkhau-123\n"
+            ).status == 0)
+        #expect(
+            runCLI(
+                ["officer", "add", "qt", "--name", "Ngô Quản", "--role", "admin", "--db", dir.db],
+                stdin: "matkhau-qt1\n"
+            ).status == 0)
         let short = runCLI(["officer", "password", "thu", "--db", dir.db], stdin: "abc\n")
         #expect(short.status == 2 && short.err.contains("ít nhất 6 ký tự"), "\(short.err)")
         let reset = runCLI(["officer", "password", "thu", "--db", dir.db], stdin: "mat-khau-moi\n")

@@ -14,8 +14,9 @@ struct EndToEndRoutingTests {
         init() throws {
             home = try temporaryDirectory()
             db = home + "/counter.db"
-            try FileSystem.makeDirectories(home + "/bin")   // no spooler: documents are saved, never printed
-            let r = try runBinary(["init", "--db", db, "--admin", "quantri", "--admin-name", "Nguyễn Quản Trị"], stdin: "matkhau1\n")
+            try FileSystem.makeDirectories(home + "/bin")  // no spooler: documents are saved, never printed
+            let r = try runBinary(
+                ["init", "--db", db, "--admin", "quantri", "--admin-name", "Nguyễn Quản Trị"], stdin: "matkhau1\n")
             precondition(r.status == 0, r.stderrText)
         }
         deinit { FileSystem.removeTree(home) }
@@ -26,7 +27,10 @@ struct EndToEndRoutingTests {
         }
 
         /// One run of the program at `now`, logged in, then quit.
-        func day(_ now: String, as user: String = "quantri", password: String = "matkhau1", _ work: (TmuxSession) throws -> Void) throws {
+        func day(
+            _ now: String, as user: String = "quantri", password: String = "matkhau1",
+            _ work: (TmuxSession) throws -> Void
+        ) throws {
             let command = TmuxSession.motcuaCommand("--db '\(db)'", home: home, now: now, path: home + "/bin")
             let t = try TmuxSession(columns: 100, rows: 32, command: command)
             t.expect("Đăng nhập")
@@ -74,7 +78,9 @@ struct EndToEndRoutingTests {
             t.keys("F5")
             t.expect("Bước 1/3: Công chức Tư pháp - Hộ tịch")
             t.keys("F10")
-            t.expect(Messages.text(ActionDone.handedOver(step: 0, bodyName: "Công chức Tư pháp - Hộ tịch", due: t20("09:00"))))
+            t.expect(
+                Messages.text(
+                    ActionDone.handedOver(step: 0, bodyName: "Công chức Tư pháp - Hộ tịch", due: t20("09:00"))))
             t.keys("F5")
             t.expect("Cơ quan nhận hồ sơ")
             t.keys("F10")
@@ -92,7 +98,7 @@ struct EndToEndRoutingTests {
             t.keys("F10")
             t.expect("In phiếu chuyển xử lý?")
             t.keys("k")
-            t.expect("Mã hồ sơ: \(code)") // the case view again
+            t.expect("Mã hồ sơ: \(code)")  // the case view again
             t.keys("F5")
             t.expect("Cơ quan nhận hồ sơ")
             t.keys("F10")
@@ -149,8 +155,11 @@ struct EndToEndRoutingTests {
 
     @Test func aSupplementRequestStopsTheClockAndTheDeadlineRestarts() throws {
         let office = try Office()
-        let add = try office.cli(["case", "add", "--procedure", "1.004873", "--name", "Phan Thị Dung", "--id", "001185012345",
-                                  "--received", "2026-11-16 10:00"], now: "2026-11-16 10:00")
+        let add = try office.cli(
+            [
+                "case", "add", "--procedure", "1.004873", "--name", "Phan Thị Dung", "--id", "001185012345",
+                "--received", "2026-11-16 10:00"
+            ], now: "2026-11-16 10:00")
         let code = try #require(add.stdoutText.split(separator: "\t").first.map(String.init), "\(add.stderrText)")
         #expect(add.stdoutText.hasSuffix("2026-11-19 10:00\n"))
         #expect(try office.cli(["case", "handover", code], now: "2026-11-16 10:30").status == 0)
@@ -184,10 +193,16 @@ struct EndToEndRoutingTests {
 
     @Test func aLateCaseGetsItsApologyPrinted() throws {
         let office = try Office()
-        #expect(try office.cli(["officer", "add", "lanhdao", "--name", "Trần Văn Lãnh", "--role", "leader"], stdin: "matkhau2\n",
-                               now: "2026-11-16 08:00").status == 0)
-        let add = try office.cli(["case", "add", "--procedure", "1.004873", "--name", "Nguyễn Văn Bình", "--id", "001085054321",
-                                  "--received", "2026-11-16 10:00"], now: "2026-11-16 10:00")
+        #expect(
+            try office.cli(
+                ["officer", "add", "lanhdao", "--name", "Trần Văn Lãnh", "--role", "leader"], stdin: "matkhau2\n",
+                now: "2026-11-16 08:00"
+            ).status == 0)
+        let add = try office.cli(
+            [
+                "case", "add", "--procedure", "1.004873", "--name", "Nguyễn Văn Bình", "--id", "001085054321",
+                "--received", "2026-11-16 10:00"
+            ], now: "2026-11-16 10:00")
         let code = try #require(add.stdoutText.split(separator: "\t").first.map(String.init), "\(add.stderrText)")
         #expect(try office.cli(["case", "handover", code], now: "2026-11-16 10:30").status == 0)
         // Wednesday 10:00: one working day before Thursday 10:00 and no result — the leader apologises.
@@ -212,8 +227,12 @@ struct EndToEndRoutingTests {
         #expect(apology.contains("Cần xác minh thêm tình trạng hôn nhân"))
         #expect(apology.contains("Trần Văn Lãnh"))
         // Only once, and the statistics still see the original due date.
-        let again = try office.cli(["case", "reschedule", code, "--new-due", "2026-11-25 10:00", "--reason", "Lần hai", "--officer", "lanhdao",
-                                    "--password-stdin"], stdin: "matkhau2\n", now: "2026-11-18 10:30")
+        let again = try office.cli(
+            [
+                "case", "reschedule", code, "--new-due", "2026-11-25 10:00", "--reason", "Lần hai", "--officer",
+                "lanhdao",
+                "--password-stdin"
+            ], stdin: "matkhau2\n", now: "2026-11-18 10:30")
         #expect(again.status == 1)
         #expect(again.stderrText.contains("chỉ được hẹn lại một lần"), "\(again.stderrText)")
         let json = try office.cli(["case", "show", code, "--json"]).stdoutText

@@ -23,7 +23,7 @@ struct EndToEndUITests {
         t.type("000.00.15.H42"); t.keys("Tab")
         t.type("Tirnh DDoongf Nai"); t.keys("Tab")
         t.type("Taan Phus")
-        t.expect("Nguyễn Quản Trị")   // typed with the built-in Telex
+        t.expect("Nguyễn Quản Trị")  // typed with the built-in Telex
         t.expect("ỦY BAN NHÂN DÂN XÃ TÂN PHÚ")
         t.keys("F10")
         // Log in.
@@ -94,7 +94,8 @@ struct EndToEndUITests {
         let home = try temporaryDirectory()
         defer { FileSystem.removeTree(home) }
         let db = home + "/m.db"
-        let r = try runBinary(["init", "--db", db, "--admin", "quantri", "--admin-name", "Nguyễn Quản Trị"], stdin: "matkhau1\n")
+        let r = try runBinary(
+            ["init", "--db", db, "--admin", "quantri", "--admin-name", "Nguyễn Quản Trị"], stdin: "matkhau1\n")
         #expect(r.status == 0)
         let t = try TmuxSession(columns: 120, rows: 40, command: TmuxSession.motcuaCommand("--db '\(db)'", home: home))
         t.expect("Đăng nhập")
@@ -113,11 +114,13 @@ struct EndToEndUITests {
         let home = try temporaryDirectory()
         defer { FileSystem.removeTree(home) }
         let db = home + "/counter.db"
-        let r = try runBinary(["init", "--db", db, "--admin", "quantri", "--admin-name", "Nguyễn Quản Trị"], stdin: "matkhau1\n")
+        let r = try runBinary(
+            ["init", "--db", db, "--admin", "quantri", "--admin-name", "Nguyễn Quản Trị"], stdin: "matkhau1\n")
         #expect(r.status == 0)
         // No spooler on PATH: F8 still saves the document and says so.
         try FileSystem.makeDirectories(home + "/bin")
-        let command = TmuxSession.motcuaCommand("--db '\(db)'", home: home, now: "2026-11-20 15:30", path: home + "/bin")
+        let command = TmuxSession.motcuaCommand(
+            "--db '\(db)'", home: home, now: "2026-11-20 15:30", path: home + "/bin")
         let t = try TmuxSession(columns: 100, rows: 30, command: command)
         t.expect("Đăng nhập")
         t.type("quantri"); t.keys("Tab"); t.type("matkhau1"); t.keys("Enter")
@@ -151,7 +154,7 @@ struct EndToEndUITests {
         t.expect("Bàn làm việc")
         t.keys("F3")
         t.expect("mã hồ sơ (hoặc số cuối)")
-        t.keys("C-t")          // EN: letters as typed, no Telex
+        t.keys("C-t")  // EN: letters as typed, no Telex
         t.type("dang van duc")
         t.expect("261120-0001  Đặng Văn Đức")
         t.keys("Enter")

@@ -18,8 +18,10 @@ import Testing
             let r = try runBinary(["init", "--db", db])
             precondition(r.status == 0, r.stderrText)
             for i in 0..<cases {
-                let add = try runBinary(["case", "add", "--db", db, "--procedure", "1.004873", "--name", "Người Thử \(i)",
-                                         "--id", "0010990\(String(10000 + i))"])
+                let add = try runBinary([
+                    "case", "add", "--db", db, "--procedure", "1.004873", "--name", "Người Thử \(i)",
+                    "--id", "0010990\(String(10000 + i))"
+                ])
                 precondition(add.status == 0, add.stderrText)
             }
         }
@@ -39,24 +41,32 @@ import Testing
         try FileManager.default.linkItem(atPath: o.db, toPath: o.dir + "/hard.db")
         let before = o.bytes
         let backupBefore = try FileSystem.readBytes(backup)
-        let targets = [o.db, "s.db", o.dir + "/./s.db", o.dir + "/link.db", o.dir + "/hard.db", o.db + "-wal", o.db + "-shm",
-                       o.db + "-journal", backup]
-        let commands: [[String]] = [["export"], ["export", "--format", "csv"], ["report", "ledger"], ["report", "stats"],
-                                    ["print", "receipt", "X"]]
+        let targets = [
+            o.db, "s.db", o.dir + "/./s.db", o.dir + "/link.db", o.dir + "/hard.db", o.db + "-wal", o.db + "-shm",
+            o.db + "-journal", backup
+        ]
+        let commands: [[String]] = [
+            ["export"], ["export", "--format", "csv"], ["report", "ledger"], ["report", "stats"],
+            ["print", "receipt", "X"]
+        ]
         for target in targets {
             for command in commands {
                 for force in [false, true] {
                     var args = command + ["--db", o.db, "--output", target] + (force ? ["--force"] : [])
                     if command[0] == "print" {
                         // A real case code to print.
-                        let code = try runBinary(["case", "find", "Người Thử 0", "--db", o.db]).stdoutText.split(separator: "\t").first.map(String.init) ?? ""
+                        let code =
+                            try runBinary(["case", "find", "Người Thử 0", "--db", o.db]).stdoutText.split(
+                                separator: "\t"
+                            ).first.map(String.init) ?? ""
                         args[2] = code
                     }
                     // From the database's folder, so that "s.db" names it too.
                     let quoted = ([motcuaBinary] + args).map { "'" + $0 + "'" }.joined(separator: " ")
                     let r = try Subprocess.run(["sh", "-c", "cd '\(o.dir)' && exec \(quoted)"])
                     #expect(r.status == 2, "\(args): \(r.stdoutText) \(r.stderrText)")
-                    #expect(r.stderrText.contains("không") && !r.stderrText.contains("Đã xuất"), "\(args): \(r.stderrText)")
+                    #expect(
+                        r.stderrText.contains("không") && !r.stderrText.contains("Đã xuất"), "\(args): \(r.stderrText)")
                 }
             }
         }
@@ -89,10 +99,12 @@ import Testing
         let victim = o.dir + "/victim.txt"
         try FileSystem.writeAtomically(victim, text: "giữ nguyên\n")
         try FileManager.default.createSymbolicLink(atPath: o.dir + "/out.txt", withDestinationPath: victim)
-        try FileManager.default.createSymbolicLink(atPath: o.dir + "/dangling.txt", withDestinationPath: o.dir + "/nowhere.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: o.dir + "/dangling.txt", withDestinationPath: o.dir + "/nowhere.txt")
         for target in [o.dir + "/out.txt", o.dir + "/dangling.txt"] {
             for force in [false, true] {
-                let r = try runBinary(["report", "stats", "--db", o.db, "--output", target] + (force ? ["--force"] : []))
+                let r = try runBinary(
+                    ["report", "stats", "--db", o.db, "--output", target] + (force ? ["--force"] : []))
                 #expect(r.status == 2, "\(r.stderrText)")
                 #expect(r.stderrText.contains("liên kết"))
             }
@@ -124,7 +136,8 @@ import Testing
         let csv = o.dir + "/many.csv"
         var text = "procedure,name,id,received,reason\n"
         for i in 0..<1500 {
-            text += "1.004873,Người Nhiều \(i),0020990\(String(10000 + i)),2026-12-01 0\(7 + i % 3):\(10 + i % 50),nhập bù sau mất điện\n"
+            text +=
+                "1.004873,Người Nhiều \(i),0020990\(String(10000 + i)),2026-12-01 0\(7 + i % 3):\(10 + i % 50),nhập bù sau mất điện\n"
         }
         try FileSystem.writeAtomically(csv, text: text)
         let imported = try runBinary(["case", "import", csv, "--db", o.db])
@@ -133,7 +146,8 @@ import Testing
         var complete = 0
         for round in 0..<40 {
             let target = o.dir + "/b\(round).db"
-            let pid = try Subprocess.start([motcuaBinary, "backup", target, "--db", o.db], stdoutPath: nil, stderrPath: nil)
+            let pid = try Subprocess.start(
+                [motcuaBinary, "backup", target, "--db", o.db], stdoutPath: nil, stderrPath: nil)
             usleep(UInt32(1000 * (round % 20) * 3))
             kill(pid, SIGKILL)
             _ = Subprocess.wait(pid)
@@ -184,7 +198,9 @@ import Testing
         }()
         try corrupt(page: page, of: o.db)
         let before = o.bytes
-        let add = try runBinary(["case", "add", "--db", o.db, "--procedure", "1.004873", "--name", "Sau Hỏng", "--id", "001099012345"])
+        let add = try runBinary([
+            "case", "add", "--db", o.db, "--procedure", "1.004873", "--name", "Sau Hỏng", "--id", "001099012345"
+        ])
         #expect(add.status != 0)
         #expect(add.stderrText.contains("hỏng"), "\(add.stderrText)")
         #expect(o.bytes == before ? true : false, "not one byte written")
@@ -192,7 +208,9 @@ import Testing
         let check = try runBinary(["check", "--db", o.db])
         #expect(check.status != 0)
         // Still refused on the next run (the mark survives), whatever the command writes.
-        let again = try runBinary(["case", "add", "--db", o.db, "--procedure", "1.004873", "--name", "Sau Hỏng", "--id", "001099012345"])
+        let again = try runBinary([
+            "case", "add", "--db", o.db, "--procedure", "1.004873", "--name", "Sau Hỏng", "--id", "001099012345"
+        ])
         #expect(again.status != 0 && again.stderrText.contains("hư hỏng"), "\(again.stderrText)")
         #expect(o.bytes == before ? true : false)
         // The administrator puts the good copy back: a clean check lifts the mark.
@@ -201,18 +219,23 @@ import Testing
         let clean = try runBinary(["check", "--db", o.db])
         #expect(clean.status == 0, "\(clean.stdoutText) \(clean.stderrText)")
         #expect(!FileSystem.exists(Store.damageMarkerPath(o.db)))
-        let after = try runBinary(["case", "add", "--db", o.db, "--procedure", "1.004873", "--name", "Sau Sửa", "--id", "001099012346"])
+        let after = try runBinary([
+            "case", "add", "--db", o.db, "--procedure", "1.004873", "--name", "Sau Sửa", "--id", "001099012346"
+        ])
         #expect(after.status == 0, "\(after.stderrText)")
     }
 
     /// Another process holds the write lock: readers (find, show, report, export, check) do not wait.
     @Test func readersNeverWaitForAWriter() throws {
         let o = try Office()
-        let code = String(try runBinary(["case", "find", "Người Thử 1", "--db", o.db]).stdoutText.split(separator: "\t")[0])
+        let code = String(
+            try runBinary(["case", "find", "Người Thử 1", "--db", o.db]).stdoutText.split(separator: "\t")[0])
         let writer = try Store.open(path: o.db)
         try writer.db.execute("BEGIN IMMEDIATE")
         defer { try? writer.db.execute("ROLLBACK") }
-        for args in [["case", "find", "Người"], ["case", "show", code], ["report", "stats"], ["export"], ["report", "ledger"]] {
+        for args in [
+            ["case", "find", "Người"], ["case", "show", code], ["report", "stats"], ["export"], ["report", "ledger"]
+        ] {
             let started = Stopwatch()
             let r = try runBinary(args + ["--db", o.db])
             #expect(r.status == 0, "\(args): \(r.stderrText)")
@@ -269,7 +292,9 @@ import Testing
         #expect(try runBinary(["init", "--db", db]).status == 0)
         // This small disk is under the default 200 MB threshold: warn under 20 MB instead.
         #expect(try runBinary(["setting", "low_disk_warning_mb", "20", "--db", db]).status == 0)
-        let add = try runBinary(["case", "add", "--db", db, "--procedure", "1.004873", "--name", "Trước Khi Đầy", "--id", "001099012399"])
+        let add = try runBinary([
+            "case", "add", "--db", db, "--procedure", "1.004873", "--name", "Trước Khi Đầy", "--id", "001099012399"
+        ])
         #expect(add.status == 0, "\(add.stderrText)")
         #expect(FileSystem.exists(db + ".reserve"), "the reserve is kept while there is room")
         _ = try Subprocess.run(["dd", "if=/dev/zero", "of=\(mount)/filler", "bs=1M", "count=100"])

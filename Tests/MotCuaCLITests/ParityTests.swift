@@ -11,7 +11,9 @@ import Testing
 /// refuse with the same rule. The front ends only collect input; this is the proof that the rules are not
 /// coded twice.
 @Suite struct ParityTests {
-    static let passwords = ["tiepnhan": "mat-khau-tn", "tuphap": "mat-khau-tp", "lanhdao": "mat-khau-ld", "quantri": "mat-khau-qt"]
+    static let passwords = [
+        "tiepnhan": "mat-khau-tn", "tuphap": "mat-khau-tp", "lanhdao": "mat-khau-ld", "quantri": "mat-khau-qt"
+    ]
 
     enum Expected {
         case recorded([CaseEventKind])
@@ -42,79 +44,140 @@ import Testing
     }
 
     static let rows: [Row] = [
-        Row(name: "giao hồ sơ", officer: "tiepnhan", cli: ["handover"],
-            keys: { d in d.press(.function(5)); d.press(.function(10)) }, expected: .recorded([.handedOver])),
-        Row(name: "xác nhận nhận hồ sơ của cơ quan ngoài xã", before: [(.handOver(step: 0), "2026-11-16 10:00", "tiepnhan")],
+        Row(
+            name: "giao hồ sơ", officer: "tiepnhan", cli: ["handover"],
+            keys: { d in
+                d.press(.function(5)); d.press(.function(10))
+            }, expected: .recorded([.handedOver])),
+        Row(
+            name: "xác nhận nhận hồ sơ của cơ quan ngoài xã",
+            before: [(.handOver(step: 0), "2026-11-16 10:00", "tiepnhan")],
             officer: "tiepnhan", cli: ["acknowledge", "--receipt", "BN-7"],
-            keys: { d in d.press(.function(5)); d.type("BN-7"); d.press(.function(10)) }, expected: .recorded([.acknowledged])),
-        Row(name: "cơ quan trong xã tự xác nhận, không phải một cửa", procedure: "XA.LT.01",
+            keys: { d in
+                d.press(.function(5)); d.type("BN-7"); d.press(.function(10))
+            }, expected: .recorded([.acknowledged])),
+        Row(
+            name: "cơ quan trong xã tự xác nhận, không phải một cửa", procedure: "XA.LT.01",
             before: [(.handOver(step: 0), "2026-11-16 10:00", "tiepnhan")], officer: "tiepnhan", cli: ["acknowledge"],
-            keys: { d in d.press(.function(5)) }, expected: .refused(.bodyRecordsItself(bodyName: "Công chức Tư pháp - Hộ tịch"))),
-        Row(name: "kết quả của bước không được trống", procedure: "XA.LT.01",
-            before: [(.handOver(step: 0), "2026-11-16 10:00", "tiepnhan"), (.acknowledge(step: 0), "2026-11-16 10:30", "tuphap")],
+            keys: { d in d.press(.function(5)) },
+            expected: .refused(.bodyRecordsItself(bodyName: "Công chức Tư pháp - Hộ tịch"))),
+        Row(
+            name: "kết quả của bước không được trống", procedure: "XA.LT.01",
+            before: [
+                (.handOver(step: 0), "2026-11-16 10:00", "tiepnhan"),
+                (.acknowledge(step: 0), "2026-11-16 10:30", "tuphap")
+            ],
             officer: "tuphap", cli: ["step-done", "--note", " "],
-            keys: { d in d.press(.function(5)); d.type(" "); d.press(.function(10)) }, expected: .refused(.emptyStepResult)),
-        Row(name: "xong bước và giao tiếp", procedure: "XA.LT.01",
-            before: [(.handOver(step: 0), "2026-11-16 10:00", "tiepnhan"), (.acknowledge(step: 0), "2026-11-16 10:30", "tuphap")],
+            keys: { d in
+                d.press(.function(5)); d.type(" "); d.press(.function(10))
+            }, expected: .refused(.emptyStepResult)),
+        Row(
+            name: "xong bước và giao tiếp", procedure: "XA.LT.01",
+            before: [
+                (.handOver(step: 0), "2026-11-16 10:00", "tiepnhan"),
+                (.acknowledge(step: 0), "2026-11-16 10:30", "tuphap")
+            ],
             officer: "tuphap", cli: ["step-done", "--note", "Đã cấp Giấy khai sinh", "--next"],
-            keys: { d in d.press(.function(5)); d.type("Đã cấp Giấy khai sinh"); d.press(.function(10)); d.press(.character("k")) },
+            keys: { d in
+                d.press(.function(5)); d.type("Đã cấp Giấy khai sinh"); d.press(.function(10)); d.press(.character("k"))
+            },
             expected: .recorded([.stepDone, .handedOver])),
-        Row(name: "liên thông chưa xong: một cửa không nhận kết quả", procedure: "XA.LT.01",
-            before: [(.handOver(step: 0), "2026-11-16 10:00", "tiepnhan")], officer: "tiepnhan", cli: ["result", "--number", "KQ-1"],
-            keys: { d in d.press(.function(6)) },   // said at once, before any input
+        Row(
+            name: "liên thông chưa xong: một cửa không nhận kết quả", procedure: "XA.LT.01",
+            before: [(.handOver(step: 0), "2026-11-16 10:00", "tiepnhan")], officer: "tiepnhan",
+            cli: ["result", "--number", "KQ-1"],
+            keys: { d in d.press(.function(6)) },  // said at once, before any input
             expected: .refused(.routeNotDone(openStep: 0, bodyName: "Công chức Tư pháp - Hộ tịch"))),
-        Row(name: "liên thông chưa xong: lãnh đạo ghi nhận kèm lý do", procedure: "XA.LT.01",
+        Row(
+            name: "liên thông chưa xong: lãnh đạo ghi nhận kèm lý do", procedure: "XA.LT.01",
             before: [(.handOver(step: 0), "2026-11-16 10:00", "tiepnhan")], officer: "lanhdao",
             cli: ["result", "--number", "KQ-1", "--override-reason", "Các cơ quan đã trả kết quả trực tiếp"],
             keys: { d in
                 d.press(.function(6)); d.type("KQ-1"); d.press(.tab); d.press(.tab)
-                d.type("Các cơ quan đã trả kết quả trực tiếp"); d.press(.function(10)) },
+                d.type("Các cơ quan đã trả kết quả trực tiếp"); d.press(.function(10))
+            },
             expected: .recorded([.resultReceived])),
-        Row(name: "trả sớm phải nói đã báo hay chưa",
-            before: [(.resultReceived(number: "KQ-1", overrideReason: "Có kết quả ngay"), "2026-11-17 09:00", "lanhdao")],
-            officer: "tiepnhan", cli: ["return"], keys: { d in d.press(.function(6)); d.press(.function(10)) },
+        Row(
+            name: "trả sớm phải nói đã báo hay chưa",
+            before: [
+                (.resultReceived(number: "KQ-1", overrideReason: "Có kết quả ngay"), "2026-11-17 09:00", "lanhdao")
+            ],
+            officer: "tiepnhan", cli: ["return"],
+            keys: { d in
+                d.press(.function(6)); d.press(.function(10))
+            },
             expected: .refused(.mustSayWhetherTold)),
-        Row(name: "trả sớm, đã báo trước",
-            before: [(.resultReceived(number: "KQ-1", overrideReason: "Có kết quả ngay"), "2026-11-17 09:00", "lanhdao")],
+        Row(
+            name: "trả sớm, đã báo trước",
+            before: [
+                (.resultReceived(number: "KQ-1", overrideReason: "Có kết quả ngay"), "2026-11-17 09:00", "lanhdao")
+            ],
             officer: "tiepnhan", cli: ["return", "--told", "yes"],
             keys: { d in
-                d.press(.function(6)); d.press(.tab); d.press(.tab); d.press(.right); d.press(.function(10)); d.press(.character("k")) },
+                d.press(.function(6)); d.press(.tab); d.press(.tab); d.press(.right); d.press(.function(10));
+                d.press(.character("k"))
+            },
             expected: .recorded([.returned])),
-        Row(name: "rút hồ sơ sau khi đã có kết quả từ chối",
+        Row(
+            name: "rút hồ sơ sau khi đã có kết quả từ chối",
             before: [(.refuse(reasons: ["Không đủ điều kiện"]), "2026-11-17 09:00", "lanhdao")],
-            officer: "tiepnhan", cli: ["withdraw", "--reason", "Người nộp xin rút"], keys: { d in d.press(.control("w")) },
+            officer: "tiepnhan", cli: ["withdraw", "--reason", "Người nộp xin rút"],
+            keys: { d in d.press(.control("w")) },
             expected: .refused(.withdrawalAfterResult)),
-        Row(name: "một cửa không hẹn lại", officer: "tiepnhan", cli: ["reschedule", "--new-due", "2026-11-30 09:00", "--reason", "Chờ xác minh"],
+        Row(
+            name: "một cửa không hẹn lại", officer: "tiepnhan",
+            cli: ["reschedule", "--new-due", "2026-11-30 09:00", "--reason", "Chờ xác minh"],
             keys: { d in d.press(.control("l")) }, expected: .refused(.leaderOnly(.reschedule))),
-        Row(name: "lãnh đạo hẹn lại", officer: "lanhdao", cli: ["reschedule", "--new-due", "2026-11-30 09:00", "--reason", "Chờ xác minh"],
+        Row(
+            name: "lãnh đạo hẹn lại", officer: "lanhdao",
+            cli: ["reschedule", "--new-due", "2026-11-30 09:00", "--reason", "Chờ xác minh"],
             keys: { d in
                 d.press(.control("l")); d.press(.control("u")); d.type("30/11/2026 09:00\t"); d.type("Chờ xác minh")
-                d.press(.function(10)); d.press(.character("k")) },
+                d.press(.function(10)); d.press(.character("k"))
+            },
             expected: .recorded([.rescheduled])),
-        Row(name: "yêu cầu bổ sung", officer: "tiepnhan", cli: ["supplement", "--item", "Bản sao sổ hộ khẩu", "--reason", "Thiếu giấy tờ"],
+        Row(
+            name: "yêu cầu bổ sung", officer: "tiepnhan",
+            cli: ["supplement", "--item", "Bản sao sổ hộ khẩu", "--reason", "Thiếu giấy tờ"],
             keys: { d in
-                d.press(.control("b")); d.type("Bản sao sổ hộ khẩu"); d.press(.tab); d.press(.tab); d.press(.tab); d.press(.tab)
-                d.type("Thiếu giấy tờ"); d.press(.function(10)); d.press(.character("k")) },
+                d.press(.control("b")); d.type("Bản sao sổ hộ khẩu"); d.press(.tab); d.press(.tab); d.press(.tab);
+                d.press(.tab)
+                d.type("Thiếu giấy tờ"); d.press(.function(10)); d.press(.character("k"))
+            },
             expected: .recorded([.supplementRequested])),
-        Row(name: "hủy chỉ lãnh đạo", officer: "tiepnhan", cli: ["cancel", "--reason", "Nhập nhầm"], keys: { d in d.press(.control("x")) },
+        Row(
+            name: "hủy chỉ lãnh đạo", officer: "tiepnhan", cli: ["cancel", "--reason", "Nhập nhầm"],
+            keys: { d in d.press(.control("x")) },
             expected: .refused(.leaderOnly(.cancel))),
-        Row(name: "thời điểm ở tương lai", officer: "tiepnhan", cli: ["handover", "--at", "2026-11-18 12:00"],
-            keys: { d in d.press(.function(5)); d.press(.tab); typeTime(d, "18/11/2026 12:00"); d.press(.function(10)) },
-            expected: .refused(.timeInFuture(LocalDateTime(iso: "2026-11-18 12:00")!))),
-        Row(name: "nhập sau không có lý do", officer: "tiepnhan", cli: ["handover", "--at", "2026-11-18 08:00"],
-            keys: { d in d.press(.function(5)); d.press(.tab); typeTime(d, "18/11/2026 08:00"); d.press(.function(10)) },
-            expected: .refused(.lateReasonRequired(LocalDateTime(iso: "2026-11-18 08:00")!))),
-        Row(name: "nhập sau có lý do", officer: "tiepnhan", cli: ["handover", "--at", "2026-11-18 08:00", "--late-reason", "Mất điện buổi sáng"],
+        Row(
+            name: "thời điểm ở tương lai", officer: "tiepnhan", cli: ["handover", "--at", "2026-11-18 12:00"],
             keys: { d in
-                d.press(.function(5)); d.press(.tab); typeTime(d, "18/11/2026 08:00"); d.press(.tab); d.type("Mất điện buổi sáng")
-                d.press(.function(10)) },
+                d.press(.function(5)); d.press(.tab); typeTime(d, "18/11/2026 12:00"); d.press(.function(10))
+            },
+            expected: .refused(.timeInFuture(LocalDateTime(iso: "2026-11-18 12:00")!))),
+        Row(
+            name: "nhập sau không có lý do", officer: "tiepnhan", cli: ["handover", "--at", "2026-11-18 08:00"],
+            keys: { d in
+                d.press(.function(5)); d.press(.tab); typeTime(d, "18/11/2026 08:00"); d.press(.function(10))
+            },
+            expected: .refused(.lateReasonRequired(LocalDateTime(iso: "2026-11-18 08:00")!))),
+        Row(
+            name: "nhập sau có lý do", officer: "tiepnhan",
+            cli: ["handover", "--at", "2026-11-18 08:00", "--late-reason", "Mất điện buổi sáng"],
+            keys: { d in
+                d.press(.function(5)); d.press(.tab); typeTime(d, "18/11/2026 08:00"); d.press(.tab);
+                d.type("Mất điện buổi sáng")
+                d.press(.function(10))
+            },
             expected: .recorded([.handedOver])),
-        Row(name: "quá một ngày làm việc: cần lãnh đạo", officer: "tiepnhan",
+        Row(
+            name: "quá một ngày làm việc: cần lãnh đạo", officer: "tiepnhan",
             cli: ["handover", "--at", "2026-11-16 10:00", "--late-reason", "Quên ghi"],
             keys: { d in
                 d.press(.function(5)); d.press(.tab); typeTime(d, "16/11/2026 10:00"); d.press(.tab); d.type("Quên ghi")
-                d.press(.function(10)) },
-            expected: .refused(.backdatingNeedsLeader(LocalDateTime(iso: "2026-11-16 10:00")!))),
+                d.press(.function(10))
+            },
+            expected: .refused(.backdatingNeedsLeader(LocalDateTime(iso: "2026-11-16 10:00")!)))
     ]
 
     /// A case in a fresh workspace, with the row's history.
@@ -144,8 +207,9 @@ import Testing
         // The command line.
         let (cliWS, code) = try Self.prepare(row)
         let before = try cliWS.store.events(caseID: try cliWS.store.caseID(code: code)!).count
-        let r = runCLI(["case", row.cli[0], code] + row.cli.dropFirst() + ["--db", cliWS.path, "--officer", row.officer],
-                       now: row.now, password: Self.passwords[row.officer])
+        let r = runCLI(
+            ["case", row.cli[0], code] + row.cli.dropFirst() + ["--db", cliWS.path, "--officer", row.officer],
+            now: row.now, password: Self.passwords[row.officer])
         let cliEvents = try Self.newEvents(cliWS, code, after: before)
 
         // The screens.
@@ -157,7 +221,8 @@ import Testing
         app.env.desk.onRefusal = { capture.refusals.append($0) }
         let d = ScreenDriver(app: app)
         d.type(row.officer); d.press(.tab); d.type(Self.passwords[row.officer]!); d.press(.enter)
-        d.press(.function(3)); d.press(.control("t")); d.type(String(code.suffix(11))); d.press(.enter); d.press(.control("t"))
+        d.press(.function(3)); d.press(.control("t")); d.type(String(code.suffix(11))); d.press(.enter);
+        d.press(.control("t"))
         #expect(d.shows("Mã hồ sơ: \(code)"), "\(d.text)")
         row.keys(d)
         let screenEvents = try Self.newEvents(screenWS, code, after: before)

@@ -19,9 +19,12 @@ import Testing
     func prepared() throws -> (Dir, String) {
         let dir = try Dir()
         #expect(runCLI(["init", "--db", dir.db]).status == 0)
-        let add = runCLI(["case", "add", "--db", dir.db, "--procedure", "1.001193", "--name", "Đặng Văn Đức",
-                          "--id", "001085012345", "--phone", "0912345678", "--received", "2026-11-20 09:00"],
-                         now: "2026-11-20 09:00")
+        let add = runCLI(
+            [
+                "case", "add", "--db", dir.db, "--procedure", "1.001193", "--name", "Đặng Văn Đức",
+                "--id", "001085012345", "--phone", "0912345678", "--received", "2026-11-20 09:00"
+            ],
+            now: "2026-11-20 09:00")
         #expect(add.status == 0, "\(add.err)")
         let code = String(add.out.split(separator: "\t").first ?? "")
         return (dir, code)
@@ -51,9 +54,12 @@ import Testing
 
     @Test func unknownCodesAndKindsAreRefused() throws {
         let (dir, code) = try prepared()
-        let unknown = runCLI(["print", "receipt", "000.00.00.X00-991231-9999", "--db", dir.db, "--output", dir.path + "/x.txt"])
+        let unknown = runCLI([
+            "print", "receipt", "000.00.00.X00-991231-9999", "--db", dir.db, "--output", dir.path + "/x.txt"
+        ])
         #expect(unknown.status == 1)
-        #expect(unknown.refusals == [.documentUnavailable("Không có hồ sơ mã 000.00.00.X00-991231-9999")], "\(unknown.err)")
+        #expect(
+            unknown.refusals == [.documentUnavailable("Không có hồ sơ mã 000.00.00.X00-991231-9999")], "\(unknown.err)")
         #expect(!FileSystem.exists(dir.path + "/x.txt"))
         let notRefused = runCLI(["print", "refusal", code, "--db", dir.db, "--output", dir.path + "/x.txt"])
         #expect(notRefused.status == 1)
@@ -65,12 +71,14 @@ import Testing
 
     @Test func counterSlipsByNumberWithTheirKindChecked() throws {
         let (dir, _) = try prepared()
-        let rules = try RuleDriver(store: try Store.open(path: dir.db), clock: TestClock(LocalDateTime(iso: "2026-11-20 10:00")!))
+        let rules = try RuleDriver(
+            store: try Store.open(path: dir.db), clock: TestClock(LocalDateTime(iso: "2026-11-20 10:00")!))
         rules.channel = .commandLine
-        let slip = try rules.recordContact(.supplement, procedureCode: "1.001193",
-                                           applicant: Applicant(fullName: "Trần Thị Bích", phone: "0987654321"),
-                                           items: ["Giấy chứng sinh (bản chính)"], reason: "Hồ sơ chưa đủ thành phần",
-                                           at: LocalDateTime(iso: "2026-11-20 10:00")!, officer: "he-thong")
+        let slip = try rules.recordContact(
+            .supplement, procedureCode: "1.001193",
+            applicant: Applicant(fullName: "Trần Thị Bích", phone: "0987654321"),
+            items: ["Giấy chứng sinh (bản chính)"], reason: "Hồ sơ chưa đủ thành phần",
+            at: LocalDateTime(iso: "2026-11-20 10:00")!, officer: "he-thong")
         let r = runCLI(["print", "supplement", slip.number, "--db", dir.db, "--output", dir.path + "/bs.txt"])
         #expect(r.status == 0, "\(r.err)")
         let text = try FileSystem.readText(dir.path + "/bs.txt")
@@ -97,13 +105,19 @@ import Testing
         // A fake lp that keeps what it was given: the job goes through with the configured destination.
         let bin = dir.path + "/bin"
         try FileSystem.makeDirectories(bin)
-        try FileSystem.writeAtomically(bin + "/lp", text: "#!/bin/sh\necho \"$@\" > \"\(dir.path)/lp-args\"\n/bin/cat > \"\(dir.path)/lp-input\"\necho 'request id is Quay-7 (1 file(s))'\n", mode: 0o755)
+        try FileSystem.writeAtomically(
+            bin + "/lp",
+            text:
+                "#!/bin/sh\necho \"$@\" > \"\(dir.path)/lp-args\"\n/bin/cat > \"\(dir.path)/lp-input\"\necho 'request id is Quay-7 (1 file(s))'\n",
+            mode: 0o755)
         try Store.open(path: dir.db).setSetting("printer_destination", "Quay")
         let printed = runCLI(["print", "receipt", code, "--db", dir.db], environment: ["PATH": bin])
         #expect(printed.status == 0, "\(printed.err)")
         #expect(try FileSystem.readText(dir.path + "/lp-args").contains("-d Quay"))
         let sent = try FileSystem.readText(dir.path + "/lp-input")
-        #expect(sent.contains(code) && sent.contains("BẢN IN LẠI"), "no spooler: the saved copy was the document; this is a reprint")
+        #expect(
+            sent.contains(code) && sent.contains("BẢN IN LẠI"),
+            "no spooler: the saved copy was the document; this is a reprint")
         #expect(FileSystem.exists(dir.path + "/documents/\(code)-giay-tiep-nhan-in-lai.txt"))
     }
 
@@ -113,16 +127,23 @@ import Testing
         let (dir, code) = try prepared()
         let bin = dir.path + "/bin"
         try FileSystem.makeDirectories(bin)
-        try FileSystem.writeAtomically(bin + "/lp", text: "#!/bin/sh\n/bin/cat > /dev/null\necho 'lp: The printer or class does not exist.' >&2\nexit 1\n", mode: 0o755)
+        try FileSystem.writeAtomically(
+            bin + "/lp",
+            text: "#!/bin/sh\n/bin/cat > /dev/null\necho 'lp: The printer or class does not exist.' >&2\nexit 1\n",
+            mode: 0o755)
         let refused = runCLI(["print", "receipt", code, "--db", dir.db], environment: ["PATH": bin])
         #expect(refused.status == 1)
         #expect(refused.err.contains("The printer or class does not exist"), "\(refused.err)")
         let store = try Store.open(path: dir.db)
         let c = try #require(try store.caseRecord(code: code))
         #expect(try store.receiptPrintCount(caseID: c.id) == 0)
-        try FileSystem.writeAtomically(bin + "/lp", text: "#!/bin/sh\n/bin/cat > \"\(dir.path)/lp-input\"\necho 'request id is Quay-8'\n", mode: 0o755)
+        try FileSystem.writeAtomically(
+            bin + "/lp", text: "#!/bin/sh\n/bin/cat > \"\(dir.path)/lp-input\"\necho 'request id is Quay-8'\n",
+            mode: 0o755)
         #expect(runCLI(["print", "receipt", code, "--db", dir.db], environment: ["PATH": bin]).status == 0)
-        #expect(!(try FileSystem.readText(dir.path + "/lp-input")).contains("BẢN IN LẠI"), "the first receipt actually printed")
+        #expect(
+            !(try FileSystem.readText(dir.path + "/lp-input")).contains("BẢN IN LẠI"),
+            "the first receipt actually printed")
         #expect(try store.receiptPrintCount(caseID: c.id) == 1)
     }
 
@@ -137,7 +158,8 @@ import Testing
         try FileSystem.writeAtomically(dir.path + "/r.txt", text: "old")
         #expect(runCLI(["print", "receipt", code, "--db", dir.db, "--output", dir.path + "/r.txt"]).status == 2)
         #expect(try FileSystem.readText(dir.path + "/r.txt") == "old")
-        #expect(runCLI(["print", "receipt", code, "--db", dir.db, "--output", dir.path + "/r.txt", "--force"]).status == 0)
+        #expect(
+            runCLI(["print", "receipt", code, "--db", dir.db, "--output", dir.path + "/r.txt", "--force"]).status == 0)
         #expect(try FileSystem.readText(dir.path + "/r.txt").contains(code))
     }
 
@@ -146,9 +168,11 @@ import Testing
         let file = dir.path + "/forms.json"
         // The administrator copies the shipped file and edits it (a unit still on the 2018 numbering).
         let shipped = try FileSystem.readText(repositoryRoot + "/Config/forms.json")
-        let edited = shipped
+        let edited =
+            shipped
             .replacingOccurrences(of: #""receipt": {"number": "01""#, with: #""receipt": {"number": "02""#)
-            .replacingOccurrences(of: "\"circular\": \"Thông tư 03/2025/TT-VPCP\"", with: "\"circular\": \"Thông tư 01/2018/TT-VPCP\"")
+            .replacingOccurrences(
+                of: "\"circular\": \"Thông tư 03/2025/TT-VPCP\"", with: "\"circular\": \"Thông tư 01/2018/TT-VPCP\"")
         #expect(edited != shipped)
         try FileSystem.writeAtomically(file, text: edited)
         let r = runCLI(["import", file, "--db", dir.db, "--yes"])
@@ -161,7 +185,8 @@ import Testing
         #expect(text.contains("Mẫu số 02") && !text.contains("Mẫu số 01"))
 
         let bad = dir.path + "/bad.json"
-        try FileSystem.writeAtomically(bad, text: #"{"format": "motcua-forms", "version": 1, "forms": {"receipt": {"number": 2}}}"#)
+        try FileSystem.writeAtomically(
+            bad, text: #"{"format": "motcua-forms", "version": 1, "forms": {"receipt": {"number": 2}}}"#)
         let refused = runCLI(["import", bad, "--db", dir.db, "--yes"])
         #expect(refused.status == 2)
         #expect(refused.err.contains(bad) && refused.err.contains("number"), "\(refused.err)")

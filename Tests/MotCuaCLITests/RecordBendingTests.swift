@@ -14,29 +14,40 @@ import Testing
     func database() throws -> Dir {
         let dir = try Dir()
         #expect(runCLI(["init", "--db", dir.db]).status == 0)
-        let leader = runCLI(["officer", "add", "lanhdao1", "--name", "Trần Văn Lãnh", "--role", "leader", "--db", dir.db],
-                            stdin: "matkhau-ld1\n")
+        let leader = runCLI(
+            ["officer", "add", "lanhdao1", "--name", "Trần Văn Lãnh", "--role", "leader", "--db", dir.db],
+            stdin: "matkhau-ld1\n")
         #expect(leader.status == 0, "\(leader.err)")
-        #expect(runCLI(["officer", "add", "tiepnhan1", "--name", "Lê Thị Tiếp", "--role", "desk", "--db", dir.db],
-                       stdin: "matkhau-tn1\n").status == 0)
+        #expect(
+            runCLI(
+                ["officer", "add", "tiepnhan1", "--name", "Lê Thị Tiếp", "--role", "desk", "--db", dir.db],
+                stdin: "matkhau-tn1\n"
+            ).status == 0)
         return dir
     }
 
-    func add(_ dir: Dir, received: String? = nil, extra: [String] = [], now: String = RecordBendingTests.today) -> CommandResult {
-        runCLI(["case", "add", "--db", dir.db, "--procedure", "1.004222", "--name", "Đặng Thị Mai", "--id", "001190012345"]
-               + (received.map { ["--received", $0] } ?? []) + extra, now: now)
+    func add(_ dir: Dir, received: String? = nil, extra: [String] = [], now: String = RecordBendingTests.today)
+        -> CommandResult
+    {
+        runCLI(
+            ["case", "add", "--db", dir.db, "--procedure", "1.004222", "--name", "Đặng Thị Mai", "--id", "001190012345"]
+                + (received.map { ["--received", $0] } ?? []) + extra, now: now)
     }
 
     func code(_ r: CommandResult) -> String { String(r.lines.first?.split(separator: "\t").first ?? "") }
 
-    func caseCount(_ dir: Dir) throws -> Int { try Store.open(path: dir.db, options: .init(readOnly: true)).caseCount() }
+    func caseCount(_ dir: Dir) throws -> Int {
+        try Store.open(path: dir.db, options: .init(readOnly: true)).caseCount()
+    }
 
     @Test func noReceptionInTheFutureNorOutsideTheCalendar() throws {
         let dir = try database()
-        for (received, refusal) in [("2027-03-10 09:00", Refusal.timeInFuture(LocalDateTime(iso: "2027-03-10 09:00")!)),
-                                    ("2150-01-05 09:00", .timeInFuture(LocalDateTime(iso: "2150-01-05 09:00")!)),
-                                    ("3000-01-06 09:00", .yearOutOfRange(3000)),
-                                    ("9999-12-31 23:59", .yearOutOfRange(9999))] {
+        for (received, refusal) in [
+            ("2027-03-10 09:00", Refusal.timeInFuture(LocalDateTime(iso: "2027-03-10 09:00")!)),
+            ("2150-01-05 09:00", .timeInFuture(LocalDateTime(iso: "2150-01-05 09:00")!)),
+            ("3000-01-06 09:00", .yearOutOfRange(3000)),
+            ("9999-12-31 23:59", .yearOutOfRange(9999))
+        ] {
             let r = add(dir, received: received, extra: ["--reason", "Thử"])
             #expect(r.status != 0 && r.refusals == [refusal], "\(received): \(r.refusals) \(r.err)")
         }
@@ -55,19 +66,30 @@ import Testing
         #expect(received.status == 0, "\(received.err)")
         let code = code(received)
         func act(_ args: [String], officer: String? = nil, password: String? = nil) -> CommandResult {
-            runCLI(["case"] + [args[0], code] + args.dropFirst() + ["--db", dir.db] + (officer.map { ["--officer", $0] } ?? []),
-                   now: Self.today, password: password)
+            runCLI(
+                ["case"] + [args[0], code] + args.dropFirst() + ["--db", dir.db]
+                    + (officer.map { ["--officer", $0] } ?? []),
+                now: Self.today, password: password)
         }
         for at in ["2027-05-01 08:00", "9999-12-31 23:59"] {
             let r = act(["handover", "--at", at])
             #expect(r.status != 0 && !r.refusals.isEmpty, "\(at): \(r.out)")
         }
-        #expect(act(["handover", "--at", "2026-12-05 09:00"]).refusals == [.lateReasonRequired(LocalDateTime(iso: "2026-12-05 09:00")!)])
+        #expect(
+            act(["handover", "--at", "2026-12-05 09:00"]).refusals == [
+                .lateReasonRequired(LocalDateTime(iso: "2026-12-05 09:00")!)
+            ])
         // Thursday 09:30 seen on Saturday: more than one working day ago.
-        #expect(act(["handover", "--at", "2026-12-03 09:30", "--late-reason", "Mất điện"], officer: "tiepnhan1", password: "matkhau-tn1")
-                    .refusals == [.backdatingNeedsLeader(LocalDateTime(iso: "2026-12-03 09:30")!)])
+        #expect(
+            act(
+                ["handover", "--at", "2026-12-03 09:30", "--late-reason", "Mất điện"], officer: "tiepnhan1",
+                password: "matkhau-tn1"
+            )
+            .refusals == [.backdatingNeedsLeader(LocalDateTime(iso: "2026-12-03 09:30")!)])
         // A leader, with the password, may record it; it is marked as typed after the fact.
-        let late = act(["handover", "--at", "2026-12-03 09:30", "--late-reason", "Mất điện cả buổi"], officer: "lanhdao1", password: "matkhau-ld1")
+        let late = act(
+            ["handover", "--at", "2026-12-03 09:30", "--late-reason", "Mất điện cả buổi"], officer: "lanhdao1",
+            password: "matkhau-ld1")
         #expect(late.status == 0, "\(late.err)")
         let show = runCLI(["case", "show", code, "--db", dir.db], now: Self.today)
         #expect(show.out.contains("nhập sau lúc 05/12/2026 10:00: Mất điện cả buổi"), "\(show.out)")
@@ -88,7 +110,9 @@ import Testing
         let store = try Store.open(path: dir.db, options: .init(readOnly: true))
         let events = try store.events(caseID: try store.caseID(code: code)!)
         #expect(events.last?.event.officer == "lanhdao1" && events.last?.channel == .commandLine)
-        #expect(events.first?.event.officer == Officer.commandLineUsername, "without --officer: the command line's own account")
+        #expect(
+            events.first?.event.officer == Officer.commandLineUsername,
+            "without --officer: the command line's own account")
     }
 
     /// The legal times are Vietnam time whatever TZ says: the real binary under two time zones, the same
@@ -97,8 +121,12 @@ import Testing
         let dir = try database()
         var received: [String] = []
         for tz in ["Asia/Ho_Chi_Minh", "Etc/GMT+12", "America/New_York"] {
-            let r = try runBinary(["case", "add", "--db", dir.db, "--procedure", "1.004222", "--name", "Người \(tz)", "--id", "001190012345",
-                                   "--json"], environment: ["TZ": tz], at: "2026-12-05 10:00")
+            let r = try runBinary(
+                [
+                    "case", "add", "--db", dir.db, "--procedure", "1.004222", "--name", "Người \(tz)", "--id",
+                    "001190012345",
+                    "--json"
+                ], environment: ["TZ": tz], at: "2026-12-05 10:00")
             #expect(r.status == 0, "\(r.stderrText)")
             let store = try Store.open(path: dir.db, options: .init(readOnly: true))
             received.append(try store.caseRecord(id: Int64(received.count + 1)).receivedAt.iso)

@@ -14,9 +14,13 @@ import Testing
         let (ws, _) = try dataset()
         let text = runCLI(["report", "stats", "--db", ws.path, "--month", "2026-10"], now: "2026-11-02 08:00")
         #expect(text.status == 0, "\(text.err)")
-        #expect(text.out.contains("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH") && text.out.contains("Tháng 10 năm 2026"))
+        #expect(
+            text.out.contains("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH")
+                && text.out.contains("Tháng 10 năm 2026"))
         #expect(text.out.contains("71,43%"))
-        let csv = runCLI(["report", "stats", "--db", ws.path, "--from", "2026-10-01", "--to", "31/10/2026", "--format", "csv"])
+        let csv = runCLI([
+            "report", "stats", "--db", ws.path, "--from", "2026-10-01", "--to", "31/10/2026", "--format", "csv"
+        ])
         #expect(csv.status == 0)
         #expect(csv.out.hasPrefix("\u{FEFF}linh_vuc,"), "a byte-order mark for spreadsheet programs")
         #expect(csv.out.contains("\r\nTổng cộng,12,1,7,4,7,2,3,2,4,2,2,\"71,43%\",1\r\n"))
@@ -30,8 +34,10 @@ import Testing
         let (ws, codes) = try dataset()
         let dir = try temporaryDirectory()
         defer { FileSystem.removeTree(dir) }
-        for (kind, expected) in [("ledger", "SỔ THEO DÕI HỒ SƠ"), ("late", "DANH SÁCH HỒ SƠ QUÁ HẠN"),
-                                 ("evaluations", "KẾT QUẢ ĐÁNH GIÁ CỦA NGƯỜI NỘP HỒ SƠ")] {
+        for (kind, expected) in [
+            ("ledger", "SỔ THEO DÕI HỒ SƠ"), ("late", "DANH SÁCH HỒ SƠ QUÁ HẠN"),
+            ("evaluations", "KẾT QUẢ ĐÁNH GIÁ CỦA NGƯỜI NỘP HỒ SƠ")
+        ] {
             let r = runCLI(["report", kind, "--db", ws.path, "--month", "2026-10", "--output", "\(dir)/\(kind).txt"])
             #expect(r.status == 0, "\(kind): \(r.err)")
             #expect(r.out.isEmpty)
@@ -45,8 +51,11 @@ import Testing
 
     @Test func wrongPeriodsAreUsageErrors() throws {
         let (ws, _) = try dataset()
-        for args in [["--month", "2026-13"], ["--from", "2026-10-31", "--to", "2026-10-01"], ["--from", "2026-10-01"],
-                     ["--quarter", "2026-Q5"], ["--month", "2026-10", "--year", "2026"], ["--format", "pdf"], ["--date", "2026-10-26"]] {
+        for args in [
+            ["--month", "2026-13"], ["--from", "2026-10-31", "--to", "2026-10-01"], ["--from", "2026-10-01"],
+            ["--quarter", "2026-Q5"], ["--month", "2026-10", "--year", "2026"], ["--format", "pdf"],
+            ["--date", "2026-10-26"]
+        ] {
             let r = runCLI(["report", "stats", "--db", ws.path] + args)
             #expect(r.status == 2, "\(args): \(r.err)")
             #expect(!r.err.isEmpty)

@@ -24,7 +24,8 @@ import Testing
             let procedures = ["1.004873", "XA.CT.02", "XA.LT.01", "1.004222"]
             for i in 0..<count {
                 let id = "0\(tag)1099\(String(100_000 + i))"
-                text += "\(procedures[i % procedures.count]),Nguyễn Văn Thử \(tag)-\(i),\(id),2026-11-\(16 + i % 5) 0\(7 + i % 3):\(10 + i % 50),09\(String(10_000_000 + i)),Nhập bù hồ sơ ghi giấy\n"
+                text +=
+                    "\(procedures[i % procedures.count]),Nguyễn Văn Thử \(tag)-\(i),\(id),2026-11-\(16 + i % 5) 0\(7 + i % 3):\(10 + i % 50),09\(String(10_000_000 + i)),Nhập bù hồ sơ ghi giấy\n"
             }
             let path = dir + "/" + name
             try FileSystem.writeAtomically(path, text: text)
@@ -37,8 +38,10 @@ import Testing
         var pids: [pid_t] = []
         for tag in 1...3 {
             let csv = try w.csv("batch\(tag).csv", count: 300, tag: tag)
-            pids.append(try Subprocess.start([motcuaBinary, "case", "import", csv, "--db", w.db],
-                                             stdoutPath: w.dir + "/out\(tag).txt", stderrPath: w.dir + "/err\(tag).txt"))
+            pids.append(
+                try Subprocess.start(
+                    [motcuaBinary, "case", "import", csv, "--db", w.db],
+                    stdoutPath: w.dir + "/out\(tag).txt", stderrPath: w.dir + "/err\(tag).txt"))
         }
         let statuses = pids.map { Subprocess.wait($0) }
         #expect(statuses == [0, 0, 0])
@@ -62,14 +65,19 @@ import Testing
         let w = try Workspace()
         var pids: [pid_t] = []
         for tag in 1...3 {
-            let script = "for i in $(seq 1 40); do '\(motcuaBinary)' case add --db '\(w.db)' --procedure XA.CT.02 --name \"Trần Thị Song $i\" --id 00\(tag)19900$(printf %04d $i) --received '2026-11-20 09:00' --reason 'Nhập bù' || echo FAIL >&2; done"
-            pids.append(try Subprocess.start(["sh", "-c", script], stdoutPath: w.dir + "/o\(tag)", stderrPath: w.dir + "/e\(tag)"))
+            let script =
+                "for i in $(seq 1 40); do '\(motcuaBinary)' case add --db '\(w.db)' --procedure XA.CT.02 --name \"Trần Thị Song $i\" --id 00\(tag)19900$(printf %04d $i) --received '2026-11-20 09:00' --reason 'Nhập bù' || echo FAIL >&2; done"
+            pids.append(
+                try Subprocess.start(
+                    ["sh", "-c", script], stdoutPath: w.dir + "/o\(tag)", stderrPath: w.dir + "/e\(tag)"))
         }
         #expect(pids.map { Subprocess.wait($0) } == [0, 0, 0])
         var codes = Set<String>()
         for tag in 1...3 {
             #expect(try FileSystem.readText(w.dir + "/e\(tag)").isEmpty)
-            for line in try FileSystem.readText(w.dir + "/o\(tag)").split(separator: "\n") { codes.insert(String(line.prefix { $0 != "\t" })) }
+            for line in try FileSystem.readText(w.dir + "/o\(tag)").split(separator: "\n") {
+                codes.insert(String(line.prefix { $0 != "\t" }))
+            }
         }
         #expect(codes.count == 120)
         #expect(codes.allSatisfy { $0.hasPrefix("000.00.00.H00-261120-") })
@@ -114,7 +122,8 @@ import Testing
     /// same command succeeds once the limit is gone.
     @Test func fileSizeLimitIsReportedAsFullDisk() throws {
         let w = try Workspace()
-        let args = "case add --db '\(w.db)' --procedure XA.CT.02 --name 'Lê Văn Giới Hạn' --id 001099123123 --received '2026-11-20 09:00' --reason 'Nhập bù'"
+        let args =
+            "case add --db '\(w.db)' --procedure XA.CT.02 --name 'Lê Văn Giới Hạn' --id 001099123123 --received '2026-11-20 09:00' --reason 'Nhập bù'"
         let limited = try Subprocess.run(["sh", "-c", "trap '' XFSZ; ulimit -f 1; exec '\(motcuaBinary)' \(args)"])
         #expect(limited.status == 1)
         #expect(limited.stderrText.contains("ổ đĩa đã đầy"), "\(limited.stderrText)")
@@ -126,9 +135,13 @@ import Testing
     }
 
     static let canMountTmpfs: Bool = {
-        guard getuid() == 0, let dir = try? FileSystem.makeTemporaryDirectory(prefix: "motcua-tmpfs-probe") else { return false }
+        guard getuid() == 0, let dir = try? FileSystem.makeTemporaryDirectory(prefix: "motcua-tmpfs-probe") else {
+            return false
+        }
         defer { FileSystem.removeTree(dir) }
-        guard (try? Subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", dir]))?.status == 0 else { return false }
+        guard (try? Subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", dir]))?.status == 0 else {
+            return false
+        }
         _ = try? Subprocess.run(["umount", dir])
         return true
     }()
@@ -156,7 +169,8 @@ import Testing
         #expect(done < 400)
         // Where to resume, as the message says.
         guard let range = first.stderrText.range(of: "nhập lại từ dòng "),
-              let resume = Int(first.stderrText[range.upperBound...].prefix { $0.isNumber }) else {
+            let resume = Int(first.stderrText[range.upperBound...].prefix { $0.isNumber })
+        else {
             Issue.record("no resume line in \(first.stderrText)")
             return
         }

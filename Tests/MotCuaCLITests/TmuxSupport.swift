@@ -4,7 +4,7 @@ import MotCuaSystem
 import MotCuaTesting
 import Testing
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The real binary in a tmux pane of a fixed size, on a private server socket. TERM is left as tmux sets it.
@@ -22,8 +22,11 @@ final class TmuxSession {
         directory = try FileSystem.makeTemporaryDirectory(prefix: "motcua-tmux", in: "/tmp")
         socket = directory + "/tmux.sock"
         // The server daemonises: its output goes nowhere so that no pipe is held open.
-        let r = try Subprocess.run(["tmux", "-u", "-S", socket, "-f", "/dev/null", "new-session", "-d", "-x", String(columns),
-                                    "-y", String(rows), command], environment: environment, captureOutput: false)
+        let r = try Subprocess.run(
+            [
+                "tmux", "-u", "-S", socket, "-f", "/dev/null", "new-session", "-d", "-x", String(columns),
+                "-y", String(rows), command
+            ], environment: environment, captureOutput: false)
         precondition(r.status == 0, "tmux did not start")
     }
 
@@ -43,7 +46,9 @@ final class TmuxSession {
     }
 
     func resize(_ columns: Int, _ rows: Int) {
-        _ = try? Subprocess.run(["tmux", "-S", socket, "resize-window", "-x", String(columns), "-y", String(rows)], environment: environment)
+        _ = try? Subprocess.run(
+            ["tmux", "-S", socket, "resize-window", "-x", String(columns), "-y", String(rows)], environment: environment
+        )
     }
 
     var screen: String {
@@ -86,7 +91,8 @@ final class TmuxSession {
     /// Without `now` the real clock runs.
     static func motcuaCommand(_ arguments: String, home: String, now: String? = nil, path: String? = nil) -> String {
         let env = (path.map { "PATH='\($0)' " } ?? "") + "HOME='\(home)' XDG_DATA_HOME='\(home)/data'"
-        return "\(now.map(fakeClock) ?? "") env \(env) '\(motcuaBinary)' \(arguments); echo \"[motcua exited $?]\"; sleep 600"
+        return
+            "\(now.map(fakeClock) ?? "") env \(env) '\(motcuaBinary)' \(arguments); echo \"[motcua exited $?]\"; sleep 600"
     }
 
     /// The prefix that runs a command with the system clock at `now` (Vietnam time, "YYYY-MM-DD HH:MM").

@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct JSONTests {
     @Test func parsesAndWritesBack() throws {
-        let text = #"{"a": [1, -2.5e3, true, false, null], "b": "Tết \"Nguyên đán\"\n", "c": {}, "d": "\u0110\u1eb7ng"}"#
+        let text =
+            #"{"a": [1, -2.5e3, true, false, null], "b": "Tết \"Nguyên đán\"\n", "c": {}, "d": "\u0110\u1eb7ng"}"#
         let value = try JSONParser.parse(text)
         #expect(value["b"] == .string("Tết \"Nguyên đán\"\n"))
         #expect(value["d"] == .string("Đặng"))
@@ -14,7 +15,7 @@ import Testing
 
     @Test(arguments: [
         ("{\"a\": 1,}", 1, 9), ("[1, 2", 1, 6), ("{\"a\" 1}", 1, 6), ("\n\n  tru", 3, 3), ("{\"a\":1}x", 1, 8),
-        ("{\"a\":1, \"a\":2}", 1, 9), ("\"abc", 1, 5), ("01", 1, 2),
+        ("{\"a\":1, \"a\":2}", 1, 9), ("\"abc", 1, 5), ("01", 1, 2)
     ])
     func syntaxErrorsHavePositions(_ text: String, _ line: Int, _ column: Int) {
         do {
@@ -36,10 +37,10 @@ import Testing
     }
 
     static let valid = """
-    {"format": "motcua-holidays", "version": 1, "years": [
-      {"year": 2031, "status": "official", "source": "thử", "daysOff": [{"date": "2031-01-01", "name": "Tết Dương lịch"}],
-       "workDays": [{"date": "2031-01-04", "name": "Làm bù"}]}]}
-    """
+        {"format": "motcua-holidays", "version": 1, "years": [
+          {"year": 2031, "status": "official", "source": "thử", "daysOff": [{"date": "2031-01-01", "name": "Tết Dương lịch"}],
+           "workDays": [{"date": "2031-01-04", "name": "Làm bù"}]}]}
+        """
 
     @Test func officialYearIsUsedExactly() throws {
         let cal = try CalendarConfig.parse(Self.valid, file: "h.json").makeCalendar()
@@ -51,9 +52,9 @@ import Testing
 
     @Test func customWorkingHours() throws {
         let text = """
-        {"format": "motcua-holidays", "version": 1, "workingTime": {"weekdays": ["mon","tue","wed","thu","fri","sat"],
-         "sessions": [{"start": "07:00", "end": "11:00"}, {"start": "13:30", "end": "17:00"}], "sameDayCutoff": "16:00"}}
-        """
+            {"format": "motcua-holidays", "version": 1, "workingTime": {"weekdays": ["mon","tue","wed","thu","fri","sat"],
+             "sessions": [{"start": "07:00", "end": "11:00"}, {"start": "13:30", "end": "17:00"}], "sameDayCutoff": "16:00"}}
+            """
         let config = try CalendarConfig.parse(text, file: "h.json")
         #expect(config.schedule.minutesPerDay == 450)
         #expect(config.schedule.workingWeekdays.contains(.saturday))
@@ -66,24 +67,47 @@ import Testing
         (#"{"format": "x", "version": 1}"#, "format", "phải là \"motcua-holidays\""),
         (#"{"format": "motcua-holidays", "version": 2}"#, "version", "phiên bản 2 chưa được hỗ trợ"),
         (#"{"format": "motcua-holidays", "version": 1, "yeras": []}"#, "yeras", "trường không được hỗ trợ"),
-        (#"{"format": "motcua-holidays", "version": 1, "years": [{"year": 2031, "status": "official", "source": "s", "daysOff": [{"date": "2031-02-30", "name": "x"}]}]}"#,
-         "years[0].daysOff[0].date", "\"2031-02-30\" không phải ngày hợp lệ"),
-        (#"{"format": "motcua-holidays", "version": 1, "years": [{"year": 2031, "status": "official", "source": "s", "daysOff": [{"date": "2032-01-01", "name": "x"}]}]}"#,
-         "years[0].daysOff[0].date", "không thuộc năm 2031"),
-        (#"{"format": "motcua-holidays", "version": 1, "years": [{"year": 2031, "status": "official", "source": "s", "daysOff": [{"date": "2031-01-01", "name": ""}]}]}"#,
-         "years[0].daysOff[0].name", "không được để trống"),
-        (#"{"format": "motcua-holidays", "version": 1, "years": [{"year": 2031, "status": "official", "source": "s", "daysOff": [{"date": "2031-01-01", "name": "a", "kind": "party"}]}]}"#,
-         "years[0].daysOff[0].kind", "phải là một trong"),
-        (#"{"format": "motcua-holidays", "version": 1, "years": [{"year": 2031, "status": "maybe"}]}"#, "years[0].status", "phải là"),
-        (#"{"format": "motcua-holidays", "version": 1, "years": [{"year": 2031, "status": "official", "source": "s", "daysOff": []}, {"year": 2031, "status": "default"}]}"#,
-         "years[1].year", "hai lần"),
-        (#"{"format": "motcua-holidays", "version": 1, "workingTime": {"sessions": [{"start": "13:00", "end": "12:00"}]}}"#,
-         "workingTime.sessions[0].end", "sau giờ bắt đầu"),
-        (#"{"format": "motcua-holidays", "version": 1, "workingTime": {"sessions": [{"start": "13:00", "end": "17:00"}, {"start": "07:30", "end": "11:30"}]}}"#,
-         "workingTime", "chồng lên nhau"),
-        (#"{"format": "motcua-holidays", "version": 1, "workingTime": {"weekdays": ["monday"]}}"#, "workingTime.weekdays[0]", "không phải tên ngày"),
-        (#"{"format": "motcua-holidays", "version": 1, "workingTime": {"sameDayCutoff": "25:00"}}"#, "workingTime.sameDayCutoff", "không phải giờ hợp lệ"),
-        (#"{"format": "motcua-holidays"}"#, "version", "thiếu trường bắt buộc"),
+        (
+            #"{"format": "motcua-holidays", "version": 1, "years": [{"year": 2031, "status": "official", "source": "s", "daysOff": [{"date": "2031-02-30", "name": "x"}]}]}"#,
+            "years[0].daysOff[0].date", "\"2031-02-30\" không phải ngày hợp lệ"
+        ),
+        (
+            #"{"format": "motcua-holidays", "version": 1, "years": [{"year": 2031, "status": "official", "source": "s", "daysOff": [{"date": "2032-01-01", "name": "x"}]}]}"#,
+            "years[0].daysOff[0].date", "không thuộc năm 2031"
+        ),
+        (
+            #"{"format": "motcua-holidays", "version": 1, "years": [{"year": 2031, "status": "official", "source": "s", "daysOff": [{"date": "2031-01-01", "name": ""}]}]}"#,
+            "years[0].daysOff[0].name", "không được để trống"
+        ),
+        (
+            #"{"format": "motcua-holidays", "version": 1, "years": [{"year": 2031, "status": "official", "source": "s", "daysOff": [{"date": "2031-01-01", "name": "a", "kind": "party"}]}]}"#,
+            "years[0].daysOff[0].kind", "phải là một trong"
+        ),
+        (
+            #"{"format": "motcua-holidays", "version": 1, "years": [{"year": 2031, "status": "maybe"}]}"#,
+            "years[0].status", "phải là"
+        ),
+        (
+            #"{"format": "motcua-holidays", "version": 1, "years": [{"year": 2031, "status": "official", "source": "s", "daysOff": []}, {"year": 2031, "status": "default"}]}"#,
+            "years[1].year", "hai lần"
+        ),
+        (
+            #"{"format": "motcua-holidays", "version": 1, "workingTime": {"sessions": [{"start": "13:00", "end": "12:00"}]}}"#,
+            "workingTime.sessions[0].end", "sau giờ bắt đầu"
+        ),
+        (
+            #"{"format": "motcua-holidays", "version": 1, "workingTime": {"sessions": [{"start": "13:00", "end": "17:00"}, {"start": "07:30", "end": "11:30"}]}}"#,
+            "workingTime", "chồng lên nhau"
+        ),
+        (
+            #"{"format": "motcua-holidays", "version": 1, "workingTime": {"weekdays": ["monday"]}}"#,
+            "workingTime.weekdays[0]", "không phải tên ngày"
+        ),
+        (
+            #"{"format": "motcua-holidays", "version": 1, "workingTime": {"sameDayCutoff": "25:00"}}"#,
+            "workingTime.sameDayCutoff", "không phải giờ hợp lệ"
+        ),
+        (#"{"format": "motcua-holidays"}"#, "version", "thiếu trường bắt buộc")
     ])
     func malformedConfigNamesTheField(_ text: String, _ field: String, _ reason: String) {
         do {

@@ -7,7 +7,7 @@ import Testing
         ("2000-02-29", 11016, .tuesday),
         ("2026-11-21", 20778, .saturday),
         ("1900-01-01", -25567, .monday),
-        ("2100-12-31", 47846, .friday),
+        ("2100-12-31", 47846, .friday)
     ])
     func dayNumbersAndWeekdays(_ text: String, _ dayNumber: Int, _ weekday: Weekday) {
         let date = d(text)
@@ -25,7 +25,9 @@ import Testing
         }
     }
 
-    @Test(arguments: ["2026-02-29", "2025-13-01", "2025-00-10", "2025-04-31", "25-01-01", "2025-1-01", "2025/01/01", "", "abcd-ef-gh"])
+    @Test(arguments: [
+        "2026-02-29", "2025-13-01", "2025-00-10", "2025-04-31", "25-01-01", "2025-1-01", "2025/01/01", "", "abcd-ef-gh"
+    ])
     func impossibleDatesAreRejected(_ text: String) {
         #expect(CivilDate(iso: text) == nil)
     }

@@ -20,8 +20,9 @@ import Testing
                 Issue.record("unreadable fixture line: \(line)")
                 return nil
             }
-            return Vector(solar: f[0], expected: LunarDate(day: day, month: month, year: year, isLeapMonth: f[4] == "1"),
-                          note: f.count > 5 ? f[5] : "")
+            return Vector(
+                solar: f[0], expected: LunarDate(day: day, month: month, year: year, isLeapMonth: f[4] == "1"),
+                note: f.count > 5 ? f[5] : "")
         }
     }
 
@@ -37,10 +38,10 @@ import Testing
 
     /// Years in which the Vietnamese calendar (UTC+7) and Chinese tables (UTC+8) disagree on Tết.
     @Test(arguments: [
-        ("1985-01-21", 1985), // China: 1985-02-20 (the month-11/12 difference of 1984–85)
-        ("2007-02-17", 2007), // China: 2007-02-18
-        ("1968-01-29", 1968), // China: 1968-01-30
-        ("2030-02-02", 2030), // China: 2030-02-03
+        ("1985-01-21", 1985),  // China: 1985-02-20 (the month-11/12 difference of 1984–85)
+        ("2007-02-17", 2007),  // China: 2007-02-18
+        ("1968-01-29", 1968),  // China: 1968-01-30
+        ("2030-02-02", 2030)  // China: 2030-02-03
     ])
     func tetWhereVietnamDiffersFromChina(_ solar: String, _ year: Int) {
         #expect(lunar.newYear(year) == d(solar))
@@ -52,7 +53,7 @@ import Testing
         (2021, "2021-02-12", "2021-04-21"), (2022, "2022-02-01", "2022-04-10"),
         (2023, "2023-01-22", "2023-04-29"), (2024, "2024-02-10", "2024-04-18"),
         (2025, "2025-01-29", "2025-04-07"), (2026, "2026-02-17", "2026-04-26"),
-        (2027, "2027-02-06", "2027-04-16"),
+        (2027, "2027-02-06", "2027-04-16")
     ])
     func publishedTetAndGioTo(_ year: Int, _ tet: String, _ gioTo: String) {
         #expect(lunar.newYear(year) == d(tet))
@@ -96,7 +97,8 @@ import Testing
                 if failures < 5 { Issue.record("round trip failed at \(date): \(l)") }
             }
             if l.day == previous.day + 1 {
-                let sameMonth = l.month == previous.month && l.year == previous.year && l.isLeapMonth == previous.isLeapMonth
+                let sameMonth =
+                    l.month == previous.month && l.year == previous.year && l.isLeapMonth == previous.isLeapMonth
                 if !sameMonth { Issue.record("month changed mid-month at \(date): \(previous) → \(l)") }
                 monthLength += 1
             } else {
@@ -106,7 +108,9 @@ import Testing
                 }
                 monthLength = 0
                 if l.isLeapMonth {
-                    if !(l.month == previous.month && !previous.isLeapMonth) { Issue.record("leap month does not repeat the previous month at \(date)") }
+                    if !(l.month == previous.month && !previous.isLeapMonth) {
+                        Issue.record("leap month does not repeat the previous month at \(date)")
+                    }
                 } else {
                     let expectedMonth = previous.month == 12 ? 1 : previous.month + 1
                     if l.month != expectedMonth { Issue.record("month skipped at \(date): \(previous) → \(l)") }

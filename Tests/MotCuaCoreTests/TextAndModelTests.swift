@@ -3,9 +3,10 @@ import Testing
 
 @Suite struct VietnameseTextTests {
     @Test(arguments: [
-        ("Đặng Văn Đức", "dang van duc"), ("NGUYỄN THỊ HỒNG", "nguyen thi hong"), ("Huỳnh Quốc Khuê", "huynh quoc khue"),
+        ("Đặng Văn Đức", "dang van duc"), ("NGUYỄN THỊ HỒNG", "nguyen thi hong"),
+        ("Huỳnh Quốc Khuê", "huynh quoc khue"),
         ("Nguye\u{0302}\u{0303}n", "nguyen"), ("đĐ", "dd"), ("Trương Phượng", "truong phuong"), ("ỷ ỹ ỵ", "y y y"),
-        ("000.00.15.H42-261120-0001", "000.00.15.h42-261120-0001"), ("Ça va Ñandú", "ca va nandu"),
+        ("000.00.15.H42-261120-0001", "000.00.15.h42-261120-0001"), ("Ça va Ñandú", "ca va nandu")
     ])
     func folding(_ text: String, _ folded: String) {
         #expect(VietnameseText.fold(text) == folded)
@@ -28,7 +29,9 @@ import Testing
 
     @Test func collationPutsVietnameseLettersInDictionaryOrder() {
         let names = ["Đào", "Ân", "Bình", "Dũng", "An", "Ánh", "Ơn", "Ông", "Zô", "Ư", "Ứng", "Ăn"]
-        let sorted = names.sorted { VietnameseText.collationKey($0).lexicographicallyPrecedes(VietnameseText.collationKey($1)) }
+        let sorted = names.sorted {
+            VietnameseText.collationKey($0).lexicographicallyPrecedes(VietnameseText.collationKey($1))
+        }
         #expect(sorted == ["An", "Ánh", "Ăn", "Ân", "Bình", "Dũng", "Đào", "Ông", "Ơn", "Ư", "Ứng", "Zô"])
     }
 }
@@ -36,7 +39,7 @@ import Testing
 @Suite struct ApplicantTests {
     @Test(arguments: [
         ("0912345678", "0912345678"), ("0912 345 678", "0912345678"), ("+84 912 345 678", "0912345678"),
-        ("84912345678", "0912345678"), ("0243.825.1234", "02438251234"), ("032-111-2222", "0321112222"),
+        ("84912345678", "0912345678"), ("0243.825.1234", "02438251234"), ("032-111-2222", "0321112222")
     ])
     func validPhones(_ text: String, _ normalized: String) {
         #expect(PhoneNumber.normalize(text) == normalized)
@@ -61,13 +64,21 @@ import Testing
 
     @Test func applicantProblemsNameTheField() {
         let today = CivilDate(year: 2026, month: 11, day: 21)!
-        let ok = Applicant(fullName: "Đặng Văn Đức", idNumber: "001099012345", birthDate: CivilDate(year: 1990, month: 1, day: 1),
-                           phone: "0912345678", email: "duc@example.vn").normalized
+        let ok = Applicant(
+            fullName: "Đặng Văn Đức", idNumber: "001099012345", birthDate: CivilDate(year: 1990, month: 1, day: 1),
+            phone: "0912345678", email: "duc@example.vn"
+        ).normalized
         #expect(ok.problems(today: today).isEmpty)
-        let bad = Applicant(fullName: "", idNumber: "12345", birthDate: CivilDate(year: 2027, month: 1, day: 1),
-                            phone: "12", email: "duc@").normalized
-        #expect(Set(bad.problems(today: today).map(\.field)) == [.applicantName, .applicantIDNumber, .applicantBirthDate, .applicantPhone, .applicantEmail])
-        let org = Applicant(kind: .organisation, fullName: "Công ty TNHH Phú An", idKind: .taxCode, idNumber: "0101234567")
+        let bad = Applicant(
+            fullName: "", idNumber: "12345", birthDate: CivilDate(year: 2027, month: 1, day: 1),
+            phone: "12", email: "duc@"
+        ).normalized
+        #expect(
+            Set(bad.problems(today: today).map(\.field)) == [
+                .applicantName, .applicantIDNumber, .applicantBirthDate, .applicantPhone, .applicantEmail
+            ])
+        let org = Applicant(
+            kind: .organisation, fullName: "Công ty TNHH Phú An", idKind: .taxCode, idNumber: "0101234567")
         #expect(org.problems(today: today).map(\.field) == [.representativeName])
         // A person must give an identity document number (blank, spaces or a tab are no number).
         for blank in ["", " ", "\t"] {
@@ -120,7 +131,8 @@ import Testing
         #expect(s.status == .inProgress)
         s = try CaseLifecycle.apply(ev(.resultReceived(documentNumber: "12/KQ", documentDate: nil), 500), to: s)
         #expect(s.status == .resultReady)
-        s = try CaseLifecycle.apply(ev(.returned(method: .counter, postalReceipt: nil, applicantToldEarly: true), 600), to: s)
+        s = try CaseLifecycle.apply(
+            ev(.returned(method: .counter, postalReceipt: nil, applicantToldEarly: true), 600), to: s)
         #expect(s.status == .returned)
         #expect(s.punctuality == .early)
         s = try CaseLifecycle.apply(ev(.evaluated(.satisfaction(.verySatisfied)), 601), to: s)
@@ -132,20 +144,22 @@ import Testing
     @Test func forbiddenTransitions() throws {
         let s = try start()
         let forbidden: [CaseEventPayload] = [
-            .returned(method: .counter, postalReceipt: nil, applicantToldEarly: false), // no result yet
-            .acknowledged(step: 0, receiptNumber: nil), // not handed over
+            .returned(method: .counter, postalReceipt: nil, applicantToldEarly: false),  // no result yet
+            .acknowledged(step: 0, receiptNumber: nil),  // not handed over
             .stepDone(step: 0, note: ""),
-            .handedOver(step: 1, stepDue: at(100), slipNumber: nil), // step 1 before step 0 is done
-            .handedOver(step: 5, stepDue: at(100), slipNumber: nil), // no such step
+            .handedOver(step: 1, stepDue: at(100), slipNumber: nil),  // step 1 before step 0 is done
+            .handedOver(step: 5, stepDue: at(100), slipNumber: nil),  // no such step
             .evaluated(.satisfaction(.satisfied)),
             .supplementReceived(newDue: at(2000), stepDue: nil),
-            .received(due: due),
+            .received(due: due)
         ]
         for p in forbidden {
             #expect(throws: Refusal.self, "\(p.kind)") { try CaseLifecycle.apply(ev(p, 10), to: s) }
         }
         // Nothing handed over: the counter may record a result it produced itself (on the spot).
-        #expect(try CaseLifecycle.apply(ev(.resultReceived(documentNumber: "1", documentDate: nil), 10), to: s).status == .resultReady)
+        #expect(
+            try CaseLifecycle.apply(ev(.resultReceived(documentNumber: "1", documentDate: nil), 10), to: s).status
+                == .resultReady)
         var handed = try CaseLifecycle.apply(ev(.handedOver(step: 0, stepDue: at(900), slipNumber: nil), 10), to: s)
         #expect(throws: Refusal.self, "a result while a handed-over step is not done") {
             try CaseLifecycle.apply(ev(.resultReceived(documentNumber: "1", documentDate: nil), 11), to: handed)
@@ -154,7 +168,8 @@ import Testing
         #expect(throws: Refusal.self, "acknowledging twice") {
             try CaseLifecycle.apply(ev(.acknowledged(step: 0, receiptNumber: nil), 12), to: handed)
         }
-        let once = try CaseLifecycle.apply(ev(.rescheduled(newDue: at(5000), reason: "Cần xác minh thêm"), 20), to: handed)
+        let once = try CaseLifecycle.apply(
+            ev(.rescheduled(newDue: at(5000), reason: "Cần xác minh thêm"), 20), to: handed)
         #expect(once.appointment == at(5000))
         #expect(once.legalDue == due, "statistics still judge against the original date")
         #expect(throws: Refusal.self, "a second reschedule") {
@@ -167,7 +182,8 @@ import Testing
     @Test func supplementPausesAndRestarts() throws {
         var s = try start()
         s = try CaseLifecycle.apply(ev(.handedOver(step: 0, stepDue: at(900), slipNumber: nil), 10), to: s)
-        s = try CaseLifecycle.apply(ev(.supplementRequested(items: ["Bản sao giấy khai sinh"], reason: "Thiếu"), 60), to: s)
+        s = try CaseLifecycle.apply(
+            ev(.supplementRequested(items: ["Bản sao giấy khai sinh"], reason: "Thiếu"), 60), to: s)
         #expect(s.status == .waitingSupplement)
         #expect(s.pausedAt == at(60))
         s = try CaseLifecycle.apply(ev(.supplementReceived(newDue: at(10000), stepDue: nil), 3000), to: s)
@@ -194,7 +210,11 @@ import Testing
 
     @Test func caseCodeFormat() {
         let date = CivilDate(year: 2026, month: 11, day: 20)!
-        #expect(CaseCodeFormat.standard.code(unit: "000.00.15.H42", date: date, sequence: 12) == "000.00.15.H42-261120-0012")
-        #expect(CaseCodeFormat(pattern: "{unit}.{yyyymmdd}.{seq}").code(unit: "X", date: date, sequence: 7) == "X.20261120.7")
+        #expect(
+            CaseCodeFormat.standard.code(unit: "000.00.15.H42", date: date, sequence: 12) == "000.00.15.H42-261120-0012"
+        )
+        #expect(
+            CaseCodeFormat(pattern: "{unit}.{yyyymmdd}.{seq}").code(unit: "X", date: date, sequence: 7)
+                == "X.20261120.7")
     }
 }

@@ -110,7 +110,8 @@ import Testing
             let a = randomInstant(&rng)
             let b = a.adding(minutes: Int.random(in: -15000...15000, using: &rng))
             let fast = calendar.workingMinutes(from: a, to: b)
-            let slow = b >= a ? naive.count(from: a.minutes, to: b.minutes) : -naive.count(from: b.minutes, to: a.minutes)
+            let slow =
+                b >= a ? naive.count(from: a.minutes, to: b.minutes) : -naive.count(from: b.minutes, to: a.minutes)
             if fast != slow {
                 Issue.record("working minutes \(a) → \(b): fast \(fast), walk \(slow)")
                 return
@@ -141,7 +142,8 @@ import Testing
             // Same day: before 15:00 on a working day → 17:00 that day, else 17:00 the next working day.
             let sameDay = calendar.due(DueRule(limit: .sameDay), receivedAt: r)
             let day = r.date.dayNumber
-            let expectedSameDay = naive.workingDays.contains(day) && r.minuteOfDay < 900
+            let expectedSameDay =
+                naive.workingDays.contains(day) && r.minuteOfDay < 900
                 ? day * 1440 + 1020 : naive.nthWorkingDay(1, after: day) * 1440 + 1020
             if sameDay.minutes != expectedSameDay {
                 Issue.record("\(r) same day: fast \(sameDay), expected \(LocalDateTime(minutes: expectedSameDay))")
@@ -157,7 +159,8 @@ import Testing
             }
             // Tracing never changes the result.
             if calendar.explainDue(DueRule(limit: .workingDays(n), extraWorkingDays: 2), receivedAt: r).due
-                != calendar.due(DueRule(limit: .workingDays(n + 2)), receivedAt: r) {
+                != calendar.due(DueRule(limit: .workingDays(n + 2)), receivedAt: r)
+            {
                 Issue.record("\(r): extra days differ from a longer limit")
                 return
             }

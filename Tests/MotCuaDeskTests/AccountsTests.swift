@@ -32,7 +32,7 @@ import Testing
         // The next try waits 30 s — even with the right password.
         #expect(login("mat-khau-tn") == .loginThrottled(seconds: 30))
         ws.now = ws.now.adding(minutes: 1)
-        #expect(login("sai-mat-khau") == .wrongPassword)       // the 4th: 60 s
+        #expect(login("sai-mat-khau") == .wrongPassword)  // the 4th: 60 s
         #expect(login("mat-khau-tn") == .loginThrottled(seconds: 60))
         // The waits double up to five minutes.
         #expect(LoginThrottle.wait(afterFailures: 3) == 30 && LoginThrottle.wait(afterFailures: 5) == 120)
@@ -55,7 +55,10 @@ import Testing
         #expect(log.contains("login failed: tiepnhan, 1 wrong in a row (tty3)"))
         #expect(log.contains("account locked"))
         #expect(!log.contains("sai-") && !log.contains("mat-khau"))
-        #expect(try ws.store.auditLog().contains { $0.action == "account_locked_after_failed_logins" && $0.detail == "tiepnhan" })
+        #expect(
+            try ws.store.auditLog().contains {
+                $0.action == "account_locked_after_failed_logins" && $0.detail == "tiepnhan"
+            })
     }
 
     @Test func anUnknownAccountIsAWrongPasswordToo() throws {
@@ -83,8 +86,9 @@ import Testing
         #expect(throws: DeskError.refused(.commandLineNotAllowed(policy: .importOnly))) {
             try desk.perform(.acknowledge(step: 0), on: code, by: try desk.commandLineActor())
         }
-        let paper = CaseDraft(procedureCode: "1.004222", applicant: Applicant(fullName: "Lê Văn Giấy", idNumber: "001099000555"),
-                              channel: .inPerson, receivedAt: ws.now)
+        let paper = CaseDraft(
+            procedureCode: "1.004222", applicant: Applicant(fullName: "Lê Văn Giấy", idNumber: "001099000555"),
+            channel: .inPerson, receivedAt: ws.now)
         try desk.register(paper, by: try desk.commandLineActor(importing: true))
         // None.
         try desk.changeSettings([(key: .commandLineActions, value: "none")], by: admin)
@@ -92,10 +96,15 @@ import Testing
             try desk.register(paper, by: try desk.commandLineActor(importing: true))
         }
         // An officer who gives their password still acts from the command line.
-        try desk.perform(.acknowledge(step: 0), on: code, by: try desk.login(username: "tiepnhan", password: "mat-khau-tn",
-                                                                             channel: .commandLine, terminal: "pts/1"))
+        try desk.perform(
+            .acknowledge(step: 0), on: code,
+            by: try desk.login(
+                username: "tiepnhan", password: "mat-khau-tn",
+                channel: .commandLine, terminal: "pts/1"))
         // A wrong value is refused, naming the setting.
-        #expect(throws: DeskError.self) { try desk.changeSettings([(key: .commandLineActions, value: "some")], by: admin) }
+        #expect(throws: DeskError.self) {
+            try desk.changeSettings([(key: .commandLineActions, value: "some")], by: admin)
+        }
         // The events say who and where.
         let events = try ws.store.events(caseID: try ws.store.caseID(code: code)!)
         let handOver = events[1]

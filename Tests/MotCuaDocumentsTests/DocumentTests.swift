@@ -31,19 +31,27 @@ let forms = try! FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Conf
     }
 
     @Test func fieldsWrapUnderTheValue() {
-        #expect(r.render(.field(label: "Họ tên", value: "Nguyễn Thị Ánh Tuyết Hồng Nhung Ngọc Bích")) ==
-                ["Họ tên: Nguyễn Thị Ánh Tuyết Hồng Nhung", "        Ngọc Bích"])
+        #expect(
+            r.render(.field(label: "Họ tên", value: "Nguyễn Thị Ánh Tuyết Hồng Nhung Ngọc Bích")) == [
+                "Họ tên: Nguyễn Thị Ánh Tuyết Hồng Nhung", "        Ngọc Bích"
+            ])
         // A long label: continuation lines take a small indent.
-        #expect(r.render(.field(label: "5. Thời gian trả kết quả giải quyết", value: "17 giờ 00 phút, thứ Hai ngày 23/11/2026")) ==
-                ["5. Thời gian trả kết quả giải quyết:", "    17 giờ 00 phút, thứ Hai ngày", "    23/11/2026"])
+        #expect(
+            r.render(
+                .field(label: "5. Thời gian trả kết quả giải quyết", value: "17 giờ 00 phút, thứ Hai ngày 23/11/2026"))
+                == ["5. Thời gian trả kết quả giải quyết:", "    17 giờ 00 phút, thứ Hai ngày", "    23/11/2026"])
         // A long label and a long value: the value starts on its own line, whole.
-        #expect(TextRenderer(width: 72).render(.field(label: "5. Thời gian trả kết quả giải quyết hồ sơ", value: "17 giờ 00 phút, thứ Hai ngày 23/11/2026")) ==
-                ["5. Thời gian trả kết quả giải quyết hồ sơ:", "    17 giờ 00 phút, thứ Hai ngày 23/11/2026"])
+        #expect(
+            TextRenderer(width: 72).render(
+                .field(
+                    label: "5. Thời gian trả kết quả giải quyết hồ sơ", value: "17 giờ 00 phút, thứ Hai ngày 23/11/2026"
+                )) == ["5. Thời gian trả kết quả giải quyết hồ sơ:", "    17 giờ 00 phút, thứ Hai ngày 23/11/2026"])
     }
 
     @Test func tablesWrapCellsAndAlign() {
-        let t = DocumentTable(headers: ["STT", "Tên", "SL"], widths: [4, 10, 4], alignments: [.right, .left, .right],
-                              rows: [["1", "Tờ khai đăng ký khai sinh", "2"]])
+        let t = DocumentTable(
+            headers: ["STT", "Tên", "SL"], widths: [4, 10, 4], alignments: [.right, .left, .right],
+            rows: [["1", "Tờ khai đăng ký khai sinh", "2"]])
         let lines = r.render(.table(t))
         #expect(lines.first?.hasPrefix("┌") == true && lines.last?.hasPrefix("└") == true)
         #expect(lines.allSatisfy { TextWidth.width(of: $0) == 40 })
@@ -51,7 +59,10 @@ let forms = try! FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Conf
     }
 
     @Test func signaturesAndPageBreaks() {
-        let lines = r.render(.signatures([Signature(title: "NGƯỜI NỘP", name: "Đặng Văn Đức"), Signature(title: "CÁN BỘ", name: "Lê Thị Tiếp")]))
+        let lines = r.render(
+            .signatures([
+                Signature(title: "NGƯỜI NỘP", name: "Đặng Văn Đức"), Signature(title: "CÁN BỘ", name: "Lê Thị Tiếp")
+            ]))
         #expect(lines.first == "     NGƯỜI NỘP             CÁN BỘ")
         #expect(lines.last == "    Đặng Văn Đức        Lê Thị Tiếp")
         #expect(r.render(.pageBreak) == ["\u{000C}"])
@@ -69,7 +80,9 @@ let forms = try! FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Conf
         #expect(forms.entry(.controlSheet).number == "06")
         #expect(forms.entry(.transfer).number.isEmpty)
         #expect(try FormCatalog.parse(forms.json.prettyText, file: "x") == forms)
-        #expect(throws: ConfigError.self) { try FormCatalog.parse(#"{"format":"motcua-forms","version":1,"circular":"x","forms":{}}"#, file: "f.json") }
+        #expect(throws: ConfigError.self) {
+            try FormCatalog.parse(#"{"format":"motcua-forms","version":1,"circular":"x","forms":{}}"#, file: "f.json")
+        }
     }
 }
 
@@ -80,10 +93,16 @@ let forms = try! FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Conf
         let ws = try TestWorkspace(now: "2026-11-20 15:30")
         let draft = CaseDraft(
             procedureCode: "XA.CT.02",
-            applicant: Applicant(fullName: "Đặng Văn Đức", idNumber: "001099012345", phone: "0912345678", email: "duc.dang@example.vn",
-                                 address: "Thôn 3, xã Tân Phú, tỉnh Đồng Nai"),
-            documents: [CaseDocument(name: "Giấy tờ, văn bản cần chứng thực chữ ký", form: .original, quantity: 2, checklistIndex: 0),
-                        CaseDocument(name: "Giấy tờ tùy thân của người nộp hồ sơ (căn cước, hộ chiếu)", form: .presentOriginal, quantity: 1, checklistIndex: 1)],
+            applicant: Applicant(
+                fullName: "Đặng Văn Đức", idNumber: "001099012345", phone: "0912345678", email: "duc.dang@example.vn",
+                address: "Thôn 3, xã Tân Phú, tỉnh Đồng Nai"),
+            documents: [
+                CaseDocument(
+                    name: "Giấy tờ, văn bản cần chứng thực chữ ký", form: .original, quantity: 2, checklistIndex: 0),
+                CaseDocument(
+                    name: "Giấy tờ tùy thân của người nộp hồ sơ (căn cước, hộ chiếu)", form: .presentOriginal,
+                    quantity: 1, checklistIndex: 1)
+            ],
             fee: 20000, feeReceiptNumber: "0001234", receivedAt: LocalDateTime(iso: "2026-11-20 15:30")!)
         let r = try ws.rules.registerCase(draft, officer: "tiepnhan")
         return (ws, try ws.store.caseRecord(code: r.code)!)
@@ -94,12 +113,15 @@ let forms = try! FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Conf
         let ctx = PrintContext(unit: try ws.store.unitProfile(), forms: forms)
         let text = TextRenderer(pageSize: .a5).text(ReceptionForms.receipt(c, ctx))
         expectGoldenText(text, "receipt-000.00.15.H42-261120-0001")
-        for required in ["Mã hồ sơ: 000.00.15.H42-261120-0001", "Ông/Bà: Đặng Văn Đức", "Thôn 3, xã Tân Phú", "0912345678",
-                         "duc.dang@example.vn", "Chứng thực chữ ký", "Bản chính", "01 bộ", "trong ngày", "15 giờ 30 phút, ngày 20/11/2026",
-                         "17 giờ 00 phút, thứ Hai ngày 23/11/2026", "Quyển số 2026, số thứ tự 1", "20.000 đ; biên lai số 0001234",
-                         "NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ", "Lê Thị Tiếp", "Liên 1: Lưu", "Liên 2: Giao người nộp",
-                         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ",
-                         "Tân Phú, ngày 20 tháng 11 năm 2026", "Mẫu số 01"] {
+        for required in [
+            "Mã hồ sơ: 000.00.15.H42-261120-0001", "Ông/Bà: Đặng Văn Đức", "Thôn 3, xã Tân Phú", "0912345678",
+            "duc.dang@example.vn", "Chứng thực chữ ký", "Bản chính", "01 bộ", "trong ngày",
+            "15 giờ 30 phút, ngày 20/11/2026",
+            "17 giờ 00 phút, thứ Hai ngày 23/11/2026", "Quyển số 2026, số thứ tự 1", "20.000 đ; biên lai số 0001234",
+            "NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ", "Lê Thị Tiếp", "Liên 1: Lưu", "Liên 2: Giao người nộp",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ",
+            "Tân Phú, ngày 20 tháng 11 năm 2026", "Mẫu số 01"
+        ] {
             #expect(text.contains(required), "receipt lacks \(required)")
         }
         #expect(text.components(separatedBy: "\u{000C}").count == 2, "two copies, one page each")
@@ -112,11 +134,12 @@ let forms = try! FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Conf
     @Test func supplementAndRefusal() throws {
         let ws = try TestWorkspace(now: "2026-11-20 10:00")
         let ctx = PrintContext(unit: try ws.store.unitProfile(), forms: forms)
-        let slip = Slip(number: "BS-261120-0001", at: LocalDateTime(iso: "2026-11-20 10:00")!, officerName: "Lê Thị Tiếp",
-                        procedureName: "Cấp Giấy xác nhận tình trạng hôn nhân", applicantName: "Nguyễn Thị Hoa",
-                        applicantAddress: "Ấp 2, xã Tân Phú", applicantPhone: "0987654321",
-                        items: ["Bản sao Giấy chứng nhận kết hôn trước đây", "Quyết định ly hôn (bản sao chứng thực)"],
-                        reason: "Người yêu cầu đã kết hôn trước đây")
+        let slip = Slip(
+            number: "BS-261120-0001", at: LocalDateTime(iso: "2026-11-20 10:00")!, officerName: "Lê Thị Tiếp",
+            procedureName: "Cấp Giấy xác nhận tình trạng hôn nhân", applicantName: "Nguyễn Thị Hoa",
+            applicantAddress: "Ấp 2, xã Tân Phú", applicantPhone: "0987654321",
+            items: ["Bản sao Giấy chứng nhận kết hôn trước đây", "Quyết định ly hôn (bản sao chứng thực)"],
+            reason: "Người yêu cầu đã kết hôn trước đây")
         let supplement = TextRenderer(pageSize: .a5).text(ReceptionForms.supplement(slip, ctx))
         expectGoldenText(supplement, "supplement-BS-261120-0001")
         #expect(supplement.contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"))
@@ -139,7 +162,8 @@ let forms = try! FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Conf
         let (ws, c) = try Self.fixedCase()
         var old = forms
         old.entries[.receipt] = .init(number: "01/TT01", title: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")
-        let text = TextRenderer(pageSize: .a5).text(ReceptionForms.receipt(c, PrintContext(unit: try ws.store.unitProfile(), forms: old)))
+        let text = TextRenderer(pageSize: .a5).text(
+            ReceptionForms.receipt(c, PrintContext(unit: try ws.store.unitProfile(), forms: old)))
         #expect(text.contains("Mẫu số 01/TT01"))
     }
 }
@@ -150,14 +174,22 @@ let forms = try! FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Conf
         init(lp: String?, paps: Bool = false) throws {
             dir = try FileSystem.makeTemporaryDirectory(prefix: "motcua-print")
             if let lp {
-                try FileSystem.writeAtomically(dir + "/lp", text: "#!/bin/sh\nprintf '%s\\n' \"$@\" > '\(dir)/lp-args'\n/bin/cat > '\(dir)/lp-input'\n\(lp)\n", mode: 0o755)
+                try FileSystem.writeAtomically(
+                    dir + "/lp",
+                    text: "#!/bin/sh\nprintf '%s\\n' \"$@\" > '\(dir)/lp-args'\n/bin/cat > '\(dir)/lp-input'\n\(lp)\n",
+                    mode: 0o755)
             }
             if paps {
-                try FileSystem.writeAtomically(dir + "/paps", text: "#!/bin/sh\nprintf '%s\\n' \"$@\" > '\(dir)/paps-args'\necho '%!PS-Adobe-3.0'\n/bin/cat\n", mode: 0o755)
+                try FileSystem.writeAtomically(
+                    dir + "/paps",
+                    text: "#!/bin/sh\nprintf '%s\\n' \"$@\" > '\(dir)/paps-args'\necho '%!PS-Adobe-3.0'\n/bin/cat\n",
+                    mode: 0o755)
             }
         }
         deinit { FileSystem.removeTree(dir) }
-        var args: [String] { ((try? FileSystem.readText(dir + "/lp-args")) ?? "").split(separator: "\n").map(String.init) }
+        var args: [String] {
+            ((try? FileSystem.readText(dir + "/lp-args")) ?? "").split(separator: "\n").map(String.init)
+        }
         var input: String { (try? FileSystem.readText(dir + "/lp-input")) ?? "" }
     }
 
@@ -175,9 +207,12 @@ let forms = try! FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Conf
 
     @Test func throughPapsToANamedPrinterWithOptions() throws {
         let fake = try Fake(lp: "echo 'request id is Quay1-7'", paps: true)
-        let service = PrintService(settings: PrinterSettings(destination: "Quay1", options: ["-n", "2"]),
-                                   environment: ["PATH": fake.dir])
-        #expect(service.print(text, pageSize: .a5, title: "Phiếu") == .printed(job: "request id is Quay1-7", filtered: true))
+        let service = PrintService(
+            settings: PrinterSettings(destination: "Quay1", options: ["-n", "2"]),
+            environment: ["PATH": fake.dir])
+        #expect(
+            service.print(text, pageSize: .a5, title: "Phiếu") == .printed(job: "request id is Quay1-7", filtered: true)
+        )
         #expect(fake.input.hasPrefix("%!PS-Adobe-3.0\n") && fake.input.contains("Đặng Văn Đức"))
         #expect(fake.args == ["-t", "Phiếu", "-o", "document-format=application/postscript", "-d", "Quay1", "-n", "2"])
         #expect(((try? FileSystem.readText(fake.dir + "/paps-args")) ?? "").contains("--font=DejaVu Sans Mono 10"))
@@ -185,10 +220,13 @@ let forms = try! FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Conf
 
     @Test func noSpoolerAndRefusals() throws {
         let none = try Fake(lp: nil)
-        #expect(PrintService(settings: PrinterSettings(), environment: ["PATH": none.dir]).print(text, pageSize: .a5, title: "x") == .noSpooler)
+        #expect(
+            PrintService(settings: PrinterSettings(), environment: ["PATH": none.dir]).print(
+                text, pageSize: .a5, title: "x") == .noSpooler)
         #expect(PrintOutcome.noSpooler.message.contains("cups-client"))
         let refusing = try Fake(lp: "echo 'lp: Error - No default destination.' >&2; exit 1")
-        let outcome = PrintService(settings: PrinterSettings(), environment: ["PATH": refusing.dir]).print(text, pageSize: .a4, title: "x")
+        let outcome = PrintService(settings: PrinterSettings(), environment: ["PATH": refusing.dir]).print(
+            text, pageSize: .a4, title: "x")
         #expect(outcome == .failed("lp: Error - No default destination."))
     }
 

@@ -14,28 +14,37 @@ import Testing
     /// and is returned on Wednesday 25/11.
     static func linkedCase() throws -> (TestWorkspace, CaseRecord, [RecordedEvent]) {
         let ws = try TestWorkspace(now: "2026-11-25 15:00")
-        let draft = CaseDraft(procedureCode: "XA.LT.01",
-                              applicant: Applicant(fullName: "Trần Thị Mai", idNumber: "001190012345", phone: "0987654321",
-                                                   address: "Ấp 2, xã Tân Phú"),
-                              documents: [CaseDocument(name: "Tờ khai đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi",
-                                                       form: .original, quantity: 1, checklistIndex: 0),
-                                          CaseDocument(name: "Giấy chứng sinh hoặc giấy tờ thay thế", form: .original, quantity: 1, checklistIndex: 1)],
-                              receivedAt: t("2026-11-19 09:00"))
+        let draft = CaseDraft(
+            procedureCode: "XA.LT.01",
+            applicant: Applicant(
+                fullName: "Trần Thị Mai", idNumber: "001190012345", phone: "0987654321",
+                address: "Ấp 2, xã Tân Phú"),
+            documents: [
+                CaseDocument(
+                    name: "Tờ khai đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi",
+                    form: .original, quantity: 1, checklistIndex: 0),
+                CaseDocument(
+                    name: "Giấy chứng sinh hoặc giấy tờ thay thế", form: .original, quantity: 1, checklistIndex: 1)
+            ],
+            receivedAt: t("2026-11-19 09:00"))
         let code = try ws.rules.registerCase(draft, officer: "tiepnhan").code
         let s = ws.rules
         try s.handOver(caseCode: code, at: t("2026-11-19 09:30"), officer: "tiepnhan")
         try s.acknowledge(caseCode: code, at: t("2026-11-19 09:40"), officer: "tuphap")
-        try s.finishStep(caseCode: code, note: "Đã cấp Giấy khai sinh số 123", at: t("2026-11-19 16:00"), officer: "tuphap")
+        try s.finishStep(
+            caseCode: code, note: "Đã cấp Giấy khai sinh số 123", at: t("2026-11-19 16:00"), officer: "tuphap")
         try s.handOver(caseCode: code, slipNumber: "PC-0045", at: t("2026-11-20 08:00"), officer: "tiepnhan")
         try s.acknowledge(caseCode: code, receiptNumber: "BN-17", at: t("2026-11-20 08:30"), officer: "tiepnhan")
         try s.finishStep(caseCode: code, at: t("2026-11-24 10:00"), officer: "tiepnhan")
         try s.handOver(caseCode: code, at: t("2026-11-24 10:30"), officer: "tiepnhan")
         try s.acknowledge(caseCode: code, at: t("2026-11-24 11:00"), officer: "tiepnhan")
         try s.finishStep(caseCode: code, at: t("2026-11-25 08:00"), officer: "tiepnhan")
-        try s.record(.resultReceived(documentNumber: "KS-123", documentDate: CivilDate(iso: "2026-11-25")), caseCode: code,
-                     at: t("2026-11-25 09:00"), officer: "tiepnhan")
-        try s.record(.returned(method: .counter, postalReceipt: nil, applicantToldEarly: false), caseCode: code,
-                     at: t("2026-11-25 14:00"), officer: "tiepnhan")
+        try s.record(
+            .resultReceived(documentNumber: "KS-123", documentDate: CivilDate(iso: "2026-11-25")), caseCode: code,
+            at: t("2026-11-25 09:00"), officer: "tiepnhan")
+        try s.record(
+            .returned(method: .counter, postalReceipt: nil, applicantToldEarly: false), caseCode: code,
+            at: t("2026-11-25 14:00"), officer: "tiepnhan")
         let record = try ws.store.caseRecord(code: code)!
         return (ws, record, try ws.store.events(caseID: record.id))
     }
@@ -43,15 +52,19 @@ import Testing
     @Test func controlSheetOfALinkedCase() throws {
         let (ws, c, events) = try Self.linkedCase()
         // The deadlines the sheet judges against.
-        #expect(c.steps.map { $0.progress.stepDue?.iso } == ["2026-11-20 09:30", "2026-11-23 08:00", "2026-11-25 10:30"])
+        #expect(
+            c.steps.map { $0.progress.stepDue?.iso } == ["2026-11-20 09:30", "2026-11-23 08:00", "2026-11-25 10:30"])
         #expect(c.steps.map(\.progress.punctuality) == [.early, .late, .onTime])
         #expect(c.state.legalDue == Self.t("2026-11-24 09:00"))
         let ctx = PrintContext(unit: try ws.store.unitProfile(), forms: forms)
-        let text = TextRenderer(pageSize: .a5).text(RoutingForms.controlSheet(c, events, ctx, now: Self.t("2026-11-25 15:00")))
+        let text = TextRenderer(pageSize: .a5).text(
+            RoutingForms.controlSheet(c, events, ctx, now: Self.t("2026-11-25 15:00")))
         expectGoldenText(text, "control-sheet-000.00.15.H42-261119-0001")
-        for required in ["Mẫu số 06", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Mã hồ sơ: 000.00.15.H42-261119-0001",
-                         "Cơ quan chủ trì giải quyết: Công chức Tư pháp - Hộ tịch", "Công an xã; Bảo hiểm xã hội cơ sở",
-                         "PC-0045", "BN-17", "ghi nhận: Lê", "Phạm Thị Hộ", "KS-123"] {
+        for required in [
+            "Mẫu số 06", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Mã hồ sơ: 000.00.15.H42-261119-0001",
+            "Cơ quan chủ trì giải quyết: Công chức Tư pháp - Hộ tịch", "Công an xã; Bảo hiểm xã hội cơ sở",
+            "PC-0045", "BN-17", "ghi nhận: Lê", "Phạm Thị Hộ", "KS-123"
+        ] {
             #expect(text.contains(required), "control sheet lacks \(required)")
         }
         // One verdict per row, in route order: early, late, on time; the result and the return are late (due 24/11).
@@ -66,9 +79,11 @@ import Testing
         let ctx = PrintContext(unit: try ws.store.unitProfile(), forms: forms)
         let text = TextRenderer(pageSize: .a5).text(RoutingForms.transferSlip(c, events, step: 1, ctx))
         expectGoldenText(text, "transfer-000.00.15.H42-261119-0001-2")
-        for required in ["PHIẾU CHUYỂN XỬ LÝ HỒ SƠ", "Số: PC-0045", "Kính gửi: Công an xã", "Bước: 2/3",
-                         "Nhiệm vụ: Đăng ký thường trú cho trẻ", "1 ngày làm việc, đến 08 giờ 00 phút, ngày 23/11/2026",
-                         "chuyển tiếp cho Bảo hiểm xã hội cơ sở", "Giấy chứng sinh", "NGƯỜI GIAO", "NGƯỜI NHẬN"] {
+        for required in [
+            "PHIẾU CHUYỂN XỬ LÝ HỒ SƠ", "Số: PC-0045", "Kính gửi: Công an xã", "Bước: 2/3",
+            "Nhiệm vụ: Đăng ký thường trú cho trẻ", "1 ngày làm việc, đến 08 giờ 00 phút, ngày 23/11/2026",
+            "chuyển tiếp cho Bảo hiểm xã hội cơ sở", "Giấy chứng sinh", "NGƯỜI GIAO", "NGƯỜI NHẬN"
+        ] {
             #expect(text.contains(required), "transfer slip lacks \(required)")
         }
         #expect(!text.contains("Mẫu số"), "the transfer slip has no number in the circular")
@@ -81,20 +96,26 @@ import Testing
         let r = try ws.register("Nguyễn Văn Bình", procedure: "1.004873", at: "2026-11-16 10:00", id: "001085054321")
         try ws.rules.handOver(caseCode: r.code, at: Self.t("2026-11-16 10:30"), officer: "tiepnhan")
         #expect(throws: DeskError.refused(.leaderOnly(.reschedule)), "a desk officer does not reschedule") {
-            try ws.rules.record(.rescheduled(newDue: Self.t("2026-11-23 10:00"), reason: "x"), caseCode: r.code, at: Self.t("2026-11-18 09:00"), officer: "tiepnhan")
+            try ws.rules.record(
+                .rescheduled(newDue: Self.t("2026-11-23 10:00"), reason: "x"), caseCode: r.code,
+                at: Self.t("2026-11-18 09:00"), officer: "tiepnhan")
         }
-        try ws.rules.record(.rescheduled(newDue: Self.t("2026-11-23 10:00"), reason: "Cần xác minh thêm thông tin tại nơi cư trú trước đây"),
-                            caseCode: r.code, at: Self.t("2026-11-18 09:00"), officer: "lanhdao")
+        try ws.rules.record(
+            .rescheduled(
+                newDue: Self.t("2026-11-23 10:00"), reason: "Cần xác minh thêm thông tin tại nơi cư trú trước đây"),
+            caseCode: r.code, at: Self.t("2026-11-18 09:00"), officer: "lanhdao")
         let c = try ws.store.caseRecord(code: r.code)!
         #expect(c.state.legalDue == Self.t("2026-11-19 10:00") && c.state.appointment == Self.t("2026-11-23 10:00"))
         let ctx = PrintContext(unit: try ws.store.unitProfile(), forms: forms)
         let document = try #require(RoutingForms.apology(c, try ws.store.events(caseID: c.id), ctx))
         let text = TextRenderer(pageSize: .a5).text(document)
         expectGoldenText(text, "apology-000.00.15.H42-261116-0001")
-        for required in ["Mẫu số 04", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", "Kính gửi: Ông/Bà Nguyễn Văn Bình",
-                         "Cấp Giấy xác nhận tình trạng hôn nhân", "10 giờ 00 phút, thứ Năm ngày 19/11/2026",
-                         "10 giờ 00 phút, thứ Hai ngày 23/11/2026", "Cần xác minh thêm thông tin tại nơi cư trú trước đây",
-                         "xin lỗi", "Trần Văn Lãnh", "Tân Phú, ngày 18 tháng 11 năm 2026"] {
+        for required in [
+            "Mẫu số 04", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", "Kính gửi: Ông/Bà Nguyễn Văn Bình",
+            "Cấp Giấy xác nhận tình trạng hôn nhân", "10 giờ 00 phút, thứ Năm ngày 19/11/2026",
+            "10 giờ 00 phút, thứ Hai ngày 23/11/2026", "Cần xác minh thêm thông tin tại nơi cư trú trước đây",
+            "xin lỗi", "Trần Văn Lãnh", "Tân Phú, ngày 18 tháng 11 năm 2026"
+        ] {
             #expect(text.contains(required), "apology lacks \(required)")
         }
         // No reschedule, no apology.
@@ -109,11 +130,16 @@ import Testing
         let docs = CaseDocuments(store: ws.store, context: PrintContext(unit: try ws.store.unitProfile(), forms: forms))
         let now = Self.t("2026-11-25 15:00")
         for source in [DocumentSource.transfer(caseCode: c.code, step: 0), .controlSheet(caseCode: c.code)] {
-            guard case .success(let first) = try docs.build(source, now: now) else { Issue.record("\(source) not built"); continue }
+            guard case .success(let first) = try docs.build(source, now: now) else {
+                Issue.record("\(source) not built"); continue
+            }
             #expect(!first.reprint)
             ws.now = now
-            _ = try ws.rules.desk.print(source, saveOnly: true, printer: PrinterSettings(), by: try ws.rules.actor("tiepnhan"))
-            guard case .success(let second) = try docs.build(source, now: now) else { Issue.record("\(source) not built"); continue }
+            _ = try ws.rules.desk.print(
+                source, saveOnly: true, printer: PrinterSettings(), by: try ws.rules.actor("tiepnhan"))
+            guard case .success(let second) = try docs.build(source, now: now) else {
+                Issue.record("\(source) not built"); continue
+            }
             if case .controlSheet = source {
                 #expect(!second.reprint && second.name == "\(c.code)-phieu-kiem-soat")
             } else {

@@ -46,7 +46,9 @@ import Testing
         #expect(throws: DeskError.self) { try db.rules.registerCase(bad, officer: "tiepnhan") }
         #expect(throws: DeskError.self) { try db.rules.registerCase(db.draft("Phạm Văn Bình"), officer: "khong-co") }
         #expect(try db.store.caseCount() == 0)
-        #expect(try db.store.db.scalarInt("SELECT count(*) FROM ledger_counters") == 0, "no number consumed by a refused draft")
+        #expect(
+            try db.store.db.scalarInt("SELECT count(*) FROM ledger_counters") == 0,
+            "no number consumed by a refused draft")
         // Error texts never contain the applicant's data.
         do {
             _ = try db.rules.registerCase(db.draft("Phạm Văn Bình", id: "12345"), officer: "tiepnhan")
@@ -62,8 +64,11 @@ import Testing
         let b = try db.register("Người Hai", at: "2026-12-31 23:59")
         let c = try db.register("Người Ba", at: "2027-01-01 00:01")
         let d2 = try db.register("Người Bốn", at: "2027-01-02 08:00")
-        let e = try db.register("Người Năm", at: "2026-12-31 10:00") // entered late, after the New Year cases
-        #expect([a.code, b.code, e.code] == ["000.00.15.H42-261231-0001", "000.00.15.H42-261231-0002", "000.00.15.H42-261231-0003"])
+        let e = try db.register("Người Năm", at: "2026-12-31 10:00")  // entered late, after the New Year cases
+        #expect(
+            [a.code, b.code, e.code] == [
+                "000.00.15.H42-261231-0001", "000.00.15.H42-261231-0002", "000.00.15.H42-261231-0003"
+            ])
         #expect(c.code == "000.00.15.H42-270101-0001")
         #expect(d2.code == "000.00.15.H42-270102-0001")
         #expect([a.ledgerNumber, b.ledgerNumber, e.ledgerNumber] == [1, 2, 3])
@@ -75,7 +80,8 @@ import Testing
     @Test func numbersAreNeverReusedAfterCancellation() throws {
         let db = try TestDatabase()
         let a = try db.register("Hủy Thử", at: "2026-11-16 09:00")
-        try db.rules.record(.cancelled(reason: "Nhập nhầm"), caseCode: a.code, at: t("2026-11-16 09:05"), officer: "quantri")
+        try db.rules.record(
+            .cancelled(reason: "Nhập nhầm"), caseCode: a.code, at: t("2026-11-16 09:05"), officer: "quantri")
         let b = try db.register("Sau Hủy", at: "2026-11-16 09:10")
         #expect(b.ledgerNumber == 2)
         #expect(b.code.hasSuffix("-0002"))
@@ -95,14 +101,14 @@ import Testing
         #expect(try find("Đặng Văn Đức") == [duc.code])
         #expect(try find("Da\u{0323}\u{0306}ng") == [duc.code], "decomposed input")
         #expect(try find("nguyen thi") == [thu.code, thi.code], "most recent first")
-        #expect(try find("nguyen") .count == 3, "Trần Đình Nguyên too: every word is a prefix")
+        #expect(try find("nguyen").count == 3, "Trần Đình Nguyên too: every word is a prefix")
         #expect(try find("duc dang") == [duc.code], "word order does not matter")
         #expect(try find("0010990") == [duc.code], "ID number prefix")
         #expect(try find("0912 345") == [duc.code], "phone typed in groups")
         #expect(try find("0912345678") == [duc.code])
         #expect(try find(duc.code) == [duc.code], "the whole code")
         #expect(try find("261116-0002") == [thi.code], "date and sequence")
-        #expect(try find("0003") .contains(thu.code) == false, "the 17th's case is 0001")
+        #expect(try find("0003").contains(thu.code) == false, "the 17th's case is 0001")
         #expect(try find("xyz").isEmpty)
         #expect(try db.store.searchCases("").count == 4, "empty query: most recent cases")
         #expect(try db.store.searchCasesByScan("nguyen thi").count == 2, "the LIKE baseline agrees")
@@ -111,11 +117,15 @@ import Testing
     @Test func correctionsKeepTheSearchIndexCurrent() throws {
         let db = try TestDatabase()
         let r = try db.register("Lê Văn Tám", at: "2026-11-16 09:00")
-        try db.rules.correct(caseCode: r.code, field: .applicantName, newValue: "Lê Văn Tâm", reason: "Gõ nhầm dấu", at: t("2026-11-16 09:30"), officer: "tiepnhan")
+        try db.rules.correct(
+            caseCode: r.code, field: .applicantName, newValue: "Lê Văn Tâm", reason: "Gõ nhầm dấu",
+            at: t("2026-11-16 09:30"), officer: "tiepnhan")
         #expect(try db.store.searchCases("le van tam").map(\.code) == [r.code])
         #expect(try db.store.searchCases("tám").isEmpty == false, "folded: tám and tâm both fold to tam")
         let events = try db.store.events(caseID: try db.store.caseID(code: r.code)!)
-        #expect(events.last?.event.payload == .corrected(field: "applicant.fullName", old: "Lê Văn Tám", new: "Lê Văn Tâm", reason: "Gõ nhầm dấu"))
+        #expect(
+            events.last?.event.payload
+                == .corrected(field: "applicant.fullName", old: "Lê Văn Tám", new: "Lê Văn Tâm", reason: "Gõ nhầm dấu"))
         #expect(try db.check().isEmpty)
     }
 
@@ -131,14 +141,20 @@ import Testing
         let r = try db.register("Hoàng Văn Em", procedure: "1.004873", at: "2026-11-16 09:00")
         // Returning a case without a result is refused, and nothing is written.
         #expect(throws: DeskError.self) {
-            try db.rules.record(.returned(method: .counter, postalReceipt: nil, applicantToldEarly: false), caseCode: r.code,
-                               at: t("2026-11-16 10:00"), officer: "tiepnhan")
+            try db.rules.record(
+                .returned(method: .counter, postalReceipt: nil, applicantToldEarly: false), caseCode: r.code,
+                at: t("2026-11-16 10:00"), officer: "tiepnhan")
         }
         #expect(try db.store.events(caseID: r.id).count == 1)
         // A desk officer may not cancel; a leader or administrator may.
-        #expect(throws: DeskError.self) { try db.rules.record(.cancelled(reason: "x"), caseCode: r.code, at: t("2026-11-16 10:00"), officer: "tiepnhan") }
+        #expect(throws: DeskError.self) {
+            try db.rules.record(
+                .cancelled(reason: "x"), caseCode: r.code, at: t("2026-11-16 10:00"), officer: "tiepnhan")
+        }
         let due = db.calendar.due(DueRule(limit: .workingDays(2)), receivedAt: t("2026-11-16 10:00"))
-        let state = try db.rules.record(.handedOver(step: 0, stepDue: due, slipNumber: nil), caseCode: r.code, at: t("2026-11-16 10:00"), officer: "tiepnhan")
+        let state = try db.rules.record(
+            .handedOver(step: 0, stepDue: due, slipNumber: nil), caseCode: r.code, at: t("2026-11-16 10:00"),
+            officer: "tiepnhan")
         #expect(state.status == .inProgress)
         #expect(try db.store.caseRecord(code: r.code)!.steps[0].progress.stepDue == due)
         #expect(try db.store.derivedState(caseID: r.id) == db.store.caseRecord(code: r.code)!.state)
@@ -151,8 +167,10 @@ import Testing
         var rng = SplitMix64(seed: 6)
         var cases: [RegisteredCase] = []
         for i in 0..<120 {
-            cases.append(try db.register("Người Thứ \(i)", procedure: ["1.004873", "XA.LT.01", "XA.CT.04", "1.004222"][i % 4],
-                                        at: "2026-11-\(String(10 + i % 10)) 0\(i % 3 + 7):15"))
+            cases.append(
+                try db.register(
+                    "Người Thứ \(i)", procedure: ["1.004873", "XA.LT.01", "XA.CT.04", "1.004222"][i % 4],
+                    at: "2026-11-\(String(10 + i % 10)) 0\(i % 3 + 7):15"))
         }
         var accepted = 0
         var refused = 0
@@ -161,7 +179,9 @@ import Testing
             let record = try db.store.caseRecord(code: c.code)!
             // Histories are recorded in order: after the case's last event, mostly; sometimes before it (refused).
             let last = try db.store.events(caseID: record.id).last!.event.at
-            let at = rng.next() % 10 == 0 ? last.adding(minutes: -Int(rng.next() % 600) - 1)
+            let at =
+                rng.next() % 10 == 0
+                ? last.adding(minutes: -Int(rng.next() % 600) - 1)
                 : last.adding(minutes: Int(rng.next() % 1500) + 1)
             let stepIndex = Int(rng.next() % 4)
             let state = record.state
@@ -171,9 +191,13 @@ import Testing
             switch state.status {
             case .received, .inProgress:
                 if let i = nextStep {
-                    if state.steps[i].handedOverAt == nil { payload = .handedOver(step: i, stepDue: at.adding(minutes: 900), slipNumber: "PC-\(step)") }
-                    else if state.steps[i].acknowledgedAt == nil { payload = .acknowledged(step: i, receiptNumber: nil) }
-                    else { payload = .stepDone(step: i, note: "Xong") }
+                    if state.steps[i].handedOverAt == nil {
+                        payload = .handedOver(step: i, stepDue: at.adding(minutes: 900), slipNumber: "PC-\(step)")
+                    } else if state.steps[i].acknowledgedAt == nil {
+                        payload = .acknowledged(step: i, receiptNumber: nil)
+                    } else {
+                        payload = .stepDone(step: i, note: "Xong")
+                    }
                 } else {
                     payload = .resultReceived(documentNumber: "KQ-\(step)", documentDate: at.date)
                 }
@@ -187,14 +211,20 @@ import Testing
                 case 0: payload = .supplementRequested(items: ["Giấy tờ thiếu"], reason: "Thiếu")
                 case 1: payload = .supplementReceived(newDue: at.adding(minutes: 4000), stepDue: nil)
                 case 2: payload = .refused(reasons: ["Không đủ điều kiện"])
-                case 3, 4: payload = .handedOver(step: stepIndex, stepDue: at.adding(minutes: 900), slipNumber: "PC-\(step)")
+                case 3, 4:
+                    payload = .handedOver(step: stepIndex, stepDue: at.adding(minutes: 900), slipNumber: "PC-\(step)")
                 case 5, 6: payload = .acknowledged(step: stepIndex, receiptNumber: nil)
                 case 7, 8: payload = .stepDone(step: stepIndex, note: "Xong")
                 case 9: payload = .resultReceived(documentNumber: "KQ-\(step)", documentDate: at.date)
-                case 10: payload = .rescheduled(newDue: record.state.appointment.adding(minutes: 2000), reason: "Cần xác minh")
+                case 10:
+                    payload = .rescheduled(
+                        newDue: record.state.appointment.adding(minutes: 2000), reason: "Cần xác minh")
                 case 11: payload = .returned(method: .counter, postalReceipt: nil, applicantToldEarly: false)
                 case 12: payload = .evaluated(.satisfaction(.satisfied))
-                default: payload = [.withdrawn(reason: "Rút"), .stopped(reason: "Dừng"), .cancelled(reason: "Nhầm")][Int(rng.next() % 3)]
+                default:
+                    payload =
+                        [.withdrawn(reason: "Rút"), .stopped(reason: "Dừng"), .cancelled(reason: "Nhầm")][
+                            Int(rng.next() % 3)]
                 }
             }
             do {

@@ -28,7 +28,9 @@ import Testing
             #expect(g.isInterlinked)
         }
         let known = Set(try db.store.bodies().map(\.code))
-        for p in procedures { #expect(p.routeProblems(knownBodies: known).isEmpty, "\(p.code): \(p.routeProblems(knownBodies: known))") }
+        for p in procedures {
+            #expect(p.routeProblems(knownBodies: known).isEmpty, "\(p.code): \(p.routeProblems(knownBodies: known))")
+        }
         // Choosing only the birth certificate and the health card drops the police step.
         let birth = groups.first { $0.name.contains("khai sinh") }!
         #expect(birth.route(forResults: [0, 2]).map(\.bodyCode) == ["TUPHAP", "BHXH"])
@@ -44,8 +46,12 @@ import Testing
         #expect(throws: StoreError.self) { try db.store.saveProcedure(changed) }
         changed.effectiveFrom = d("2027-01-01")
         try db.store.saveProcedure(changed)
-        #expect(try db.store.procedure(code: "XA.CT.02", on: d("2026-12-31"))!.procedure.fee == .fixed(amount: 10000, online: nil))
-        #expect(try db.store.procedure(code: "XA.CT.02", on: d("2027-01-02"))!.procedure.fee == .fixed(amount: 12000, online: nil))
+        #expect(
+            try db.store.procedure(code: "XA.CT.02", on: d("2026-12-31"))!.procedure.fee
+                == .fixed(amount: 10000, online: nil))
+        #expect(
+            try db.store.procedure(code: "XA.CT.02", on: d("2027-01-02"))!.procedure.fee
+                == .fixed(amount: 12000, online: nil))
         #expect(try db.store.caseRecord(code: old.code)!.procedure.fee == .fixed(amount: 10000, online: nil))
         // Saving an identical version is a no-op.
         let id = try db.store.saveProcedure(changed)
@@ -59,7 +65,8 @@ import Testing
         #expect(found.contains("Chứng thực chữ ký người dịch"))
         #expect(try db.store.searchProcedures("khai sinh", on: d("2026-11-21")).count >= 4)
         #expect(try db.store.searchProcedures("1.0048", on: d("2026-11-21")).map(\.procedure.code) == ["1.004873"])
-        #expect(try db.store.searchProcedures("ĐĂNG KÝ KẾT HÔN", on: d("2026-11-21")).first?.procedure.code == "1.000894")
+        #expect(
+            try db.store.searchProcedures("ĐĂNG KÝ KẾT HÔN", on: d("2026-11-21")).first?.procedure.code == "1.000894")
     }
 
     @Test func unitProfileValidation() throws {
@@ -78,7 +85,7 @@ import Testing
         var unit = try db.store.unitProfile()
         let code = unit.unitCode
         unit.unitCode = "000.00.15.H99"
-        try db.store.saveUnitProfile(unit, keepingNumbering: true)            // no case yet: allowed
+        try db.store.saveUnitProfile(unit, keepingNumbering: true)  // no case yet: allowed
         #expect(try db.store.unitProfile().unitCode == "000.00.15.H99")
         try db.register("Đặng Văn Đức")
         unit.unitCode = code
@@ -88,7 +95,7 @@ import Testing
         }
         #expect(try db.store.unitProfile().placeName != "Nơi khác", "nothing of a refused profile is written")
         unit.unitCode = "000.00.15.H99"
-        try db.store.saveUnitProfile(unit, keepingNumbering: true)            // the same code: names change
+        try db.store.saveUnitProfile(unit, keepingNumbering: true)  // the same code: names change
         #expect(try db.store.unitProfile().placeName == "Nơi khác")
     }
 
@@ -121,16 +128,20 @@ import Testing
         #expect(hash.hasPrefix("$y$"), "yescrypt")
         try db.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         let bytes = fileBytes(db.path)
-        #expect(!bytes.contains(subsequence: Array("matkhau-tiepnhan".utf8)), "the clear password is nowhere in the file")
+        #expect(
+            !bytes.contains(subsequence: Array("matkhau-tiepnhan".utf8)), "the clear password is nowhere in the file")
         let admin = try db.rules.actor("quantri")
         #expect(throws: DeskError.refused(.usernameTaken("tiepnhan"))) {
-            try desk.createOfficer(username: "tiepnhan", fullName: "X", role: .deskOfficer, bodyCode: nil, password: "123456", by: admin)
+            try desk.createOfficer(
+                username: "tiepnhan", fullName: "X", role: .deskOfficer, bodyCode: nil, password: "123456", by: admin)
         }
         #expect(throws: DeskError.refused(.invalidField(.username, .shape(.username)))) {
-            try desk.createOfficer(username: "Lê", fullName: "X", role: .deskOfficer, bodyCode: nil, password: "123456", by: admin)
+            try desk.createOfficer(
+                username: "Lê", fullName: "X", role: .deskOfficer, bodyCode: nil, password: "123456", by: admin)
         }
         #expect(throws: DeskError.refused(.invalidField(.password, .tooShort(min: 6)))) {
-            try desk.createOfficer(username: "moi", fullName: "X", role: .deskOfficer, bodyCode: nil, password: "123", by: admin)
+            try desk.createOfficer(
+                username: "moi", fullName: "X", role: .deskOfficer, bodyCode: nil, password: "123", by: admin)
         }
         try db.store.setOfficerActive(username: "tiepnhan", active: false)
         #expect(login("tiepnhan", "matkhau-tiepnhan") == nil)
@@ -143,6 +154,8 @@ import Testing
 extension Array where Element == UInt8 {
     func contains(subsequence: [UInt8]) -> Bool {
         guard !subsequence.isEmpty, subsequence.count <= count else { return false }
-        return (0...(count - subsequence.count)).contains { i in self[i..<(i + subsequence.count)].elementsEqual(subsequence) }
+        return (0...(count - subsequence.count)).contains { i in
+            self[i..<(i + subsequence.count)].elementsEqual(subsequence)
+        }
     }
 }

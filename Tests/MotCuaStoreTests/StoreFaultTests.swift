@@ -16,7 +16,9 @@ import Testing
         var draft = db.draft("Nguyễn Văn Đầy Đĩa", id: "001099777888")
         // Enough text to need new pages, each piece within its field's limit.
         draft.note = String(repeating: "Ghi chú dài để cần trang mới. ", count: 60)
-        draft.documents = (1...10).map { CaseDocument(name: "Giấy tờ \($0): " + String(repeating: "bản sao có chứng thực ", count: 70), form: .copy) }
+        draft.documents = (1...10).map {
+            CaseDocument(name: "Giấy tờ \($0): " + String(repeating: "bản sao có chứng thực ", count: 70), form: .copy)
+        }
         do {
             try db.rules.registerCase(draft, officer: "tiepnhan")
             Issue.record("registration succeeded on a full database")
@@ -39,8 +41,9 @@ import Testing
     /// Another terminal holds the write lock longer than the busy timeout: a clear, retryable error.
     @Test func busyDatabaseIsRetryable() throws {
         let db = try TestDatabase()
-        let slow = try RuleDriver(store: try Store.open(path: db.path, options: .init(quickCheck: false, busyTimeoutMilliseconds: 200)),
-                                  clock: db.clock)
+        let slow = try RuleDriver(
+            store: try Store.open(path: db.path, options: .init(quickCheck: false, busyTimeoutMilliseconds: 200)),
+            clock: db.clock)
         let other = try Store.open(path: db.path)
         try other.db.execute("BEGIN IMMEDIATE")
         let started = Stopwatch()

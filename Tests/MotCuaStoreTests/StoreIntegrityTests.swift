@@ -28,55 +28,79 @@ import Testing
         #expect(try eventCount(db, code) == before)
         // The same instant is fine; a print or a correction is about the case, recorded whenever.
         try db.rules.acknowledge(caseCode: code, at: t("2026-11-16 10:00"), officer: "tiepnhan")
-        try db.rules.record(.printed(document: "receipt", reprint: false), caseCode: code, at: t("2026-11-16 09:05"), officer: "tiepnhan")
+        try db.rules.record(
+            .printed(document: "receipt", reprint: false), caseCode: code, at: t("2026-11-16 09:05"),
+            officer: "tiepnhan")
         #expect(try db.check().isEmpty)
     }
 
     @Test func theLegalDeadlineMovesOnlyByALeaderBeforeAResult() throws {
         let db = try TestDatabase()
-        try db.store.createOfficer(username: "lanhdao", fullName: "Trần Văn Lãnh", role: .leader, password: "mat-khau-ld")
+        try db.store.createOfficer(
+            username: "lanhdao", fullName: "Trần Văn Lãnh", role: .leader, password: "mat-khau-ld")
         let code = try db.register("Trần Văn Hai", procedure: "1.004873", at: "2026-11-16 09:00").code
         #expect(throws: DeskError.self, "a desk officer") {
-            try db.rules.correct(caseCode: code, field: .appointment, newValue: "2026-11-20 09:00", reason: "x", at: t("2026-11-16 10:00"), officer: "tiepnhan")
+            try db.rules.correct(
+                caseCode: code, field: .appointment, newValue: "2026-11-20 09:00", reason: "x",
+                at: t("2026-11-16 10:00"), officer: "tiepnhan")
         }
-        try db.rules.correct(caseCode: code, field: .appointment, newValue: "2026-11-20 09:00", reason: "Hẹn nhầm", at: t("2026-11-16 10:00"), officer: "lanhdao")
+        try db.rules.correct(
+            caseCode: code, field: .appointment, newValue: "2026-11-20 09:00", reason: "Hẹn nhầm",
+            at: t("2026-11-16 10:00"), officer: "lanhdao")
         var s = try db.store.caseRecord(code: code)!.state
         #expect(s.legalDue == t("2026-11-20 09:00") && s.appointment == t("2026-11-20 09:00"))
         // After an apology, a correction moves only the promised date: statistics keep the deadline.
-        try db.rules.record(.rescheduled(newDue: t("2026-11-24 09:00"), reason: "Chờ xác minh"), caseCode: code, at: t("2026-11-17 09:00"), officer: "lanhdao")
-        try db.rules.correct(caseCode: code, field: .appointment, newValue: "2026-11-25 09:00", reason: "Gõ nhầm ngày hẹn lại", at: t("2026-11-17 09:05"), officer: "lanhdao")
+        try db.rules.record(
+            .rescheduled(newDue: t("2026-11-24 09:00"), reason: "Chờ xác minh"), caseCode: code,
+            at: t("2026-11-17 09:00"), officer: "lanhdao")
+        try db.rules.correct(
+            caseCode: code, field: .appointment, newValue: "2026-11-25 09:00", reason: "Gõ nhầm ngày hẹn lại",
+            at: t("2026-11-17 09:05"), officer: "lanhdao")
         s = try db.store.caseRecord(code: code)!.state
         #expect(s.legalDue == t("2026-11-20 09:00") && s.appointment == t("2026-11-25 09:00"))
         // After a result: refused.
-        try db.rules.record(.resultReceived(documentNumber: "KQ-1", documentDate: nil, overrideReason: "Kết quả có ngay, không qua các bước"),
-                            caseCode: code, at: t("2026-11-23 09:00"), officer: "lanhdao")
+        try db.rules.record(
+            .resultReceived(
+                documentNumber: "KQ-1", documentDate: nil, overrideReason: "Kết quả có ngay, không qua các bước"),
+            caseCode: code, at: t("2026-11-23 09:00"), officer: "lanhdao")
         #expect(throws: DeskError.self) {
-            try db.rules.correct(caseCode: code, field: .appointment, newValue: "2026-11-30 09:00", reason: "x", at: t("2026-11-23 10:00"), officer: "lanhdao")
+            try db.rules.correct(
+                caseCode: code, field: .appointment, newValue: "2026-11-30 09:00", reason: "x",
+                at: t("2026-11-23 10:00"), officer: "lanhdao")
         }
-        #expect(try db.store.derivedState(caseID: db.store.caseID(code: code)!) == db.store.caseRecord(code: code)!.state)
+        #expect(
+            try db.store.derivedState(caseID: db.store.caseID(code: code)!) == db.store.caseRecord(code: code)!.state)
     }
 
     @Test func theResultBackAtTheCounterClosesTheLastStepInOneTransaction() throws {
         let db = try TestDatabase()
         // Marital status: TUPHAP then LANHDAO (the leader signs), both commune offices.
         let code = try db.register("Trần Văn Ba", procedure: "1.004873", at: "2026-11-16 09:00").code
-        try db.store.createOfficer(username: "tuphap", fullName: "Phạm Thị Hộ", role: .departmentOfficer, bodyCode: "TUPHAP", password: "mat-khau-tp")
-        try db.store.createOfficer(username: "lanhdao", fullName: "Trần Văn Lãnh", role: .leader, password: "mat-khau-ld")
+        try db.store.createOfficer(
+            username: "tuphap", fullName: "Phạm Thị Hộ", role: .departmentOfficer, bodyCode: "TUPHAP",
+            password: "mat-khau-tp")
+        try db.store.createOfficer(
+            username: "lanhdao", fullName: "Trần Văn Lãnh", role: .leader, password: "mat-khau-ld")
         try db.rules.handOver(caseCode: code, at: t("2026-11-16 10:00"), officer: "tiepnhan")
         try db.rules.acknowledge(caseCode: code, at: t("2026-11-16 10:05"), officer: "tuphap")
         try db.rules.finishAndHandOver(caseCode: code, step: 0, at: t("2026-11-17 09:00"), officer: "tuphap")
         try db.rules.acknowledge(caseCode: code, at: t("2026-11-17 09:10"), officer: "lanhdao")
         // The desk officer may not record the leader's step on its own…
-        #expect(throws: DeskError.self) { try db.rules.finishStep(caseCode: code, at: t("2026-11-18 09:00"), officer: "tiepnhan") }
+        #expect(throws: DeskError.self) {
+            try db.rules.finishStep(caseCode: code, at: t("2026-11-18 09:00"), officer: "tiepnhan")
+        }
         // …but the signed result in hand closes it, together with the result.
-        let state = try db.rules.receiveResult(caseCode: code, documentNumber: "XN-12", documentDate: d("2026-11-18"), at: t("2026-11-18 09:00"), officer: "tiepnhan")
+        let state = try db.rules.receiveResult(
+            caseCode: code, documentNumber: "XN-12", documentDate: d("2026-11-18"), at: t("2026-11-18 09:00"),
+            officer: "tiepnhan")
         #expect(state.status == .resultReady && state.steps[1].doneAt == t("2026-11-18 09:00"))
         // A refused result writes neither event.
         let other = try db.register("Trần Văn Bốn", procedure: "1.004873", at: "2026-11-16 09:30").code
         let count = try eventCount(db, other)
         #expect(throws: DeskError.self, "nothing handed over yet… and a step still to hand over") {
             try db.rules.handOver(caseCode: other, at: t("2026-11-16 10:00"), officer: "tiepnhan")
-            try db.rules.receiveResult(caseCode: other, documentNumber: "X", documentDate: nil, at: t("2026-11-16 11:00"), officer: "tiepnhan")
+            try db.rules.receiveResult(
+                caseCode: other, documentNumber: "X", documentDate: nil, at: t("2026-11-16 11:00"), officer: "tiepnhan")
         }
         #expect(try eventCount(db, other) == count + 1, "only the hand-over")
     }
@@ -87,7 +111,9 @@ import Testing
         let s = try db.rules.returnOnTheSpot(caseCode: code, at: t("2026-11-16 09:10"), officer: "tiepnhan")
         #expect(s.status == .returned && s.resultAt == t("2026-11-16 09:10") && s.returnedAt == t("2026-11-16 09:10"))
         let count = try eventCount(db, code)
-        #expect(throws: DeskError.self) { try db.rules.returnOnTheSpot(caseCode: code, at: t("2026-11-16 09:20"), officer: "tiepnhan") }
+        #expect(throws: DeskError.self) {
+            try db.rules.returnOnTheSpot(caseCode: code, at: t("2026-11-16 09:20"), officer: "tiepnhan")
+        }
         #expect(try eventCount(db, code) == count, "the second attempt wrote nothing")
     }
 }
@@ -100,12 +126,15 @@ import Testing
         let first = try db.register("Trần Văn Một", procedure: "1.004222", at: "2026-11-16 09:00").code
         let second = try db.register("Trần Văn Hai", procedure: "1.004222", at: "2026-11-16 09:10").code
         let third = try db.register("Trần Văn Ba", procedure: "1.004222", at: "2026-11-16 09:20").code
-        for code in [first, second, third] { try db.rules.handOver(caseCode: code, at: t("2026-11-16 10:00"), officer: "tiepnhan") }
+        for code in [first, second, third] {
+            try db.rules.handOver(caseCode: code, at: t("2026-11-16 10:00"), officer: "tiepnhan")
+        }
         // A late entry with its reason is fine.
         let fourth = try db.register("Trần Văn Bốn", procedure: "1.004222", at: "2026-11-16 09:30").code
         db.clock.now = t("2026-11-16 14:00")
-        let outcome = try db.rules.desk.perform(.handOver(step: 0, slip: nil), on: fourth, by: try db.rules.actor("tiepnhan"),
-                                                at: t("2026-11-16 10:00"), lateReason: "Mất điện, ghi lại từ sổ giấy")
+        let outcome = try db.rules.desk.perform(
+            .handOver(step: 0, slip: nil), on: fourth, by: try db.rules.actor("tiepnhan"),
+            at: t("2026-11-16 10:00"), lateReason: "Mất điện, ghi lại từ sổ giấy")
         #expect(outcome.lateEntry)
         #expect(try db.check(now: t("2026-11-16 14:00")).isEmpty)
 

@@ -12,8 +12,6 @@ func d(_ text: String) -> CivilDate { CivilDate(iso: text)! }
 /// Bytes of a file, for checking that a refused file was left untouched.
 func fileBytes(_ path: String) -> [UInt8] { (try? FileSystem.readBytes(path)) ?? [] }
 
-
-
 /// FNV-1a 64-bit, to pin the text of shipped migrations.
 func fnv1a(_ text: String) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325

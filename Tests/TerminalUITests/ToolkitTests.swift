@@ -2,15 +2,19 @@ import Testing
 @testable import TerminalUI
 
 @Suite struct TextWidthTests {
-    @Test(arguments: [("a", 1), ("Đ", 1), ("ệ", 1), ("\u{0303}", 0), ("中", 2), ("😀", 2), ("\u{7}", 0), ("ｱ", 1), ("Ａ", 2)])
+    @Test(arguments: [
+        ("a", 1), ("Đ", 1), ("ệ", 1), ("\u{0303}", 0), ("中", 2), ("😀", 2), ("\u{7}", 0), ("ｱ", 1), ("Ａ", 2)
+    ])
     func characterWidths(_ text: String, _ width: Int) {
         #expect(TextWidth.width(of: Character(text)) == width)
     }
 
     /// The fast per-scalar width agrees with the per-grapheme one, decomposed marks, ZWJ emoji and flags
     /// included.
-    @Test(arguments: ["Nguyễn Văn Đức", "Nguye\u{0302}\u{0303}n", "👨\u{200D}👩\u{200D}👧", "🇻🇳", "中文 ｱ", "a\u{200B}b",
-                      "e\u{0301}\u{0323}", "Ủy ban", "\u{7}x", "한국어", "☕︎ ✅"])
+    @Test(arguments: [
+        "Nguyễn Văn Đức", "Nguye\u{0302}\u{0303}n", "👨\u{200D}👩\u{200D}👧", "🇻🇳", "中文 ｱ", "a\u{200B}b",
+        "e\u{0301}\u{0323}", "Ủy ban", "\u{7}x", "한국어", "☕︎ ✅"
+    ])
     func textWidthPerScalarEqualsPerGrapheme(_ text: String) {
         #expect(TextWidth.width(of: text) == TextWidth.graphemeWidth(text))
     }
@@ -30,7 +34,8 @@ import Testing
         #expect(TextWidth.fit("Hòa", 6) == "Hòa   ")
         #expect(TextWidth.fit("中文字", 5) == "中文… ".prefix(4) + " " || TextWidth.width(of: TextWidth.fit("中文字", 5)) == 5)
         #expect(TextWidth.rightAligned("12", 5) == "   12")
-        #expect(TextWidth.wrap("Tiếp nhận hồ sơ và hẹn trả kết quả", 12) == ["Tiếp nhận hồ", "sơ và hẹn", "trả kết quả"])
+        #expect(
+            TextWidth.wrap("Tiếp nhận hồ sơ và hẹn trả kết quả", 12) == ["Tiếp nhận hồ", "sơ và hẹn", "trả kết quả"])
     }
 
     @Test func nfcMakesPastedTextEqualToTyped() {
@@ -46,7 +51,7 @@ import Testing
         #expect(end == 8)
         #expect(f.line(0) == "Hòa 中文  ")
         #expect(f[0, 5].isContinuation)
-        f.put("xyz", row: 0, column: 5)      // overwrites the right half of 中
+        f.put("xyz", row: 0, column: 5)  // overwrites the right half of 中
         #expect(f.line(0).hasPrefix("Hòa  xyz"))
         f.put("ĐẶNG VĂN ĐỨC", row: 1, column: 0, maxWidth: 6)
         #expect(f.line(1) == "ĐẶNG V    ")
@@ -84,7 +89,9 @@ import Testing
 }
 
 @Suite struct LineEditorTests {
-    func edit(_ keys: [Key], start: String = "", mask: FieldMask = .text, im: VietnameseInputMethod? = nil) -> LineEditor {
+    func edit(_ keys: [Key], start: String = "", mask: FieldMask = .text, im: VietnameseInputMethod? = nil)
+        -> LineEditor
+    {
         var e = LineEditor(start, mask: mask)
         for k in keys { _ = e.handle(k, inputMethod: im) }
         return e
@@ -113,7 +120,7 @@ import Testing
         _ = e.handle(.backspace)
         #expect(e.text == "Ha", "ò is one grapheme, deleted whole")
         var d = LineEditor()
-        d.insert("Ho\u{0300}a") // decomposed paste
+        d.insert("Ho\u{0300}a")  // decomposed paste
         #expect(d.characters.count == 3)
         #expect(Array(d.text.unicodeScalars) == Array("Hòa".unicodeScalars))
     }
@@ -133,7 +140,8 @@ import Testing
         #expect(edit(chars("2a4-11x"), mask: .date).text == "24/11")
         #expect(edit(chars("2411202699"), mask: .date).text == "24/11/2026", "length limit")
         #expect(edit(chars("2411") + [.backspace], mask: .date).text == "24/1")
-        #expect(edit(chars("2411") + [.backspace, .backspace], mask: .date).text == "24", "the slash goes with its digit")
+        #expect(
+            edit(chars("2411") + [.backspace, .backspace], mask: .date).text == "24", "the slash goes with its digit")
     }
 
     @Test func timeMoneyDigitsSecret() {
@@ -150,7 +158,8 @@ import Testing
     @Test func codeMaskKeepsIdentifiersPlain() {
         let telex = VietnameseInputMethod(kind: .telex, toneStyle: .traditional)
         #expect(edit(chars("c1234567"), mask: .code, im: telex).text == "C1234567", "upper-cased, no Telex")
-        #expect(edit(chars("aas 12-b/3.x"), mask: .code, im: telex).text == "AAS12-B/3.X", "spaces and other signs dropped")
+        #expect(
+            edit(chars("aas 12-b/3.x"), mask: .code, im: telex).text == "AAS12-B/3.X", "spaces and other signs dropped")
         #expect(edit(chars("đ1ệ"), mask: .code).text == "1", "only ASCII")
         #expect(LineEditor("b 123 ă", mask: .code).text == "B123")
     }
@@ -213,8 +222,10 @@ import Testing
 @Suite struct WidgetTests {
     @Test func formCannotLeaveAnInvalidField() {
         var form = Form([
-            Field(id: FieldID("id"), label: "Số căn cước", mask: .digits, required: true) { $0.count == 12 ? nil : "cần đúng 12 chữ số" },
-            Field(id: FieldID("name"), label: "Họ tên", required: true),
+            Field(id: FieldID("id"), label: "Số căn cước", mask: .digits, required: true) {
+                $0.count == 12 ? nil : "cần đúng 12 chữ số"
+            },
+            Field(id: FieldID("name"), label: "Họ tên", required: true)
         ])
         #expect(form.handle(.tab, inputMethod: nil) == .invalid("Số căn cước: bắt buộc phải nhập"))
         for c in "123" { _ = form.handle(.character(c), inputMethod: nil) }
@@ -239,11 +250,12 @@ import Testing
     }
 
     @Test func listFiltersAsYouType() {
-        var list = ListView(rows: [
-            ListRow(id: "1", columns: ["Đăng ký khai sinh"], filterText: "dang ky khai sinh"),
-            ListRow(id: "2", columns: ["Đăng ký kết hôn"], filterText: "dang ky ket hon"),
-            ListRow(id: "3", columns: ["Chứng thực chữ ký"], filterText: "chung thuc chu ky"),
-        ], widths: [0])
+        var list = ListView(
+            rows: [
+                ListRow(id: "1", columns: ["Đăng ký khai sinh"], filterText: "dang ky khai sinh"),
+                ListRow(id: "2", columns: ["Đăng ký kết hôn"], filterText: "dang ky ket hon"),
+                ListRow(id: "3", columns: ["Chứng thực chữ ký"], filterText: "chung thuc chu ky")
+            ], widths: [0])
         for c in "ket" { _ = list.handle(.character(c)) }
         #expect(list.visible.count == 1)
         #expect(list.selectedRow?.id == "2")

@@ -10,7 +10,8 @@ import Testing
 func typed(_ keys: String, _ method: VietnameseInputMethod, outputs: ((String) -> Void)? = nil) -> String {
     var text = ""
     for key in keys {
-        let start = text.lastIndex { !VietnameseInputMethod.isWordCharacter($0, for: method.kind) }
+        let start =
+            text.lastIndex { !VietnameseInputMethod.isWordCharacter($0, for: method.kind) }
             .map { text.index(after: $0) } ?? text.startIndex
         let word = String(text[start...])
         if let replacement = method.apply(key, to: word) {
@@ -51,7 +52,8 @@ let vniTraditional = VietnameseInputMethod(kind: .vni, toneStyle: .traditional)
 
 // MARK: - Telex, independent of the tone style (run with both styles)
 
-let telexCases = table("""
+let telexCases = table(
+    """
     # Names
     Nguyeenx | Nguyễn
     Nguyenxe | Nguyễn
@@ -427,7 +429,8 @@ func telex(_ c: TypingCase, style: ToneStyle) {
 
 // MARK: - Telex, style-dependent (oa, oe, uy in open syllables)
 
-let telexModernCases = table("""
+let telexModernCases = table(
+    """
     Hoaf | Hoà
     hoaf | hoà
     HOAF | HOÀ
@@ -466,7 +469,8 @@ let telexModernCases = table("""
     huyr bor | huỷ bỏ
     """)
 
-let telexTraditionalCases = table("""
+let telexTraditionalCases = table(
+    """
     Hoaf | Hòa
     hoaf | hòa
     HOAF | HÒA
@@ -517,7 +521,8 @@ func telexTraditionalStyle(_ c: TypingCase) {
 
 // MARK: - VNI
 
-let vniCases = table("""
+let vniCases = table(
+    """
     # Names
     Nguye6n4 | Nguyễn
     Nguyen64 | Nguyễn
@@ -665,7 +670,7 @@ let vniStyleCases: [(TypingCase, ToneStyle)] = [
     (TypingCase(keys: "Ho2a", expected: "Hòa"), .traditional),
     (TypingCase(keys: "Thuy3", expected: "Thủy"), .traditional),
     (TypingCase(keys: "xoa1", expected: "xóa"), .traditional),
-    (TypingCase(keys: "Kha1nh Hoa2", expected: "Khánh Hòa"), .traditional),
+    (TypingCase(keys: "Kha1nh Hoa2", expected: "Khánh Hòa"), .traditional)
 ]
 
 @Test("VNI, tone styles", arguments: vniStyleCases)
@@ -680,7 +685,7 @@ let vowelForms: [(telex: String, vni: String, forms: String)] = [
     ("a", "a", "aáàảãạ"), ("aw", "a8", "ăắằẳẵặ"), ("aa", "a6", "âấầẩẫậ"),
     ("e", "e", "eéèẻẽẹ"), ("ee", "e6", "êếềểễệ"), ("i", "i", "iíìỉĩị"),
     ("o", "o", "oóòỏõọ"), ("oo", "o6", "ôốồổỗộ"), ("ow", "o7", "ơớờởỡợ"),
-    ("u", "u", "uúùủũụ"), ("uw", "u7", "ưứừửữự"), ("y", "y", "yýỳỷỹỵ"),
+    ("u", "u", "uúùủũụ"), ("uw", "u7", "ưứừửữự"), ("y", "y", "yýỳỷỹỵ")
 ]
 
 let vowelCases: [TypingCase] = vowelForms.flatMap { vowel in
@@ -690,7 +695,7 @@ let vowelCases: [TypingCase] = vowelForms.flatMap { vowel in
             TypingCase(keys: vowel.telex + keys.0, expected: String(forms[index])),
             TypingCase(keys: (vowel.telex + keys.0).uppercased(), expected: String(forms[index]).uppercased()),
             TypingCase(keys: "vni:" + vowel.vni + keys.1, expected: String(forms[index])),
-            TypingCase(keys: "vni:" + (vowel.vni + keys.1).uppercased(), expected: String(forms[index]).uppercased()),
+            TypingCase(keys: "vni:" + (vowel.vni + keys.1).uppercased(), expected: String(forms[index]).uppercased())
         ]
     }
 }
@@ -750,7 +755,7 @@ let nilCases: [NilCase] = [
     NilCase(key: "1", word: "a1", method: vniModern, why: "VNI: word frozen after undo"),
     NilCase(key: "0", word: "a", method: vniModern, why: "VNI: no tone to remove"),
     NilCase(key: "6", word: "oa", method: vniModern, why: "VNI: no valid circumflex"),
-    NilCase(key: "b", word: "Ú", method: vniModern, why: "VNI never restores keys"),
+    NilCase(key: "b", word: "Ú", method: vniModern, why: "VNI never restores keys")
 ]
 
 @Test("Keys inserted as typed", arguments: nilCases)
@@ -799,7 +804,7 @@ let applyCases: [ApplyCase] = [
     ApplyCase(key: "1", word: "a\u{301}", expected: "a1", method: vniModern),
     ApplyCase(key: "6", word: "Nguyen", expected: "Nguyên", method: vniModern),
     ApplyCase(key: "7", word: "uo", expected: "ươ", method: vniModern),
-    ApplyCase(key: "n", word: "hòa", expected: "hoàn", method: vniTraditional),
+    ApplyCase(key: "n", word: "hòa", expected: "hoàn", method: vniTraditional)
 ]
 
 @Test("Direct calls", arguments: applyCases)
@@ -824,7 +829,7 @@ let precomposedStyled: [(String, ToneStyle)] = [
     ("Hoà", .modern), ("Thuỷ", .modern), ("xoá", .modern), ("loè", .modern), ("uỷ", .modern),
     ("khoẻ", .modern), ("ngoài", .modern), ("khuỷu", .modern),
     ("Hòa", .traditional), ("Thủy", .traditional), ("xóa", .traditional), ("lòe", .traditional),
-    ("ủy", .traditional), ("khỏe", .traditional), ("ngoài", .traditional), ("khuỷu", .traditional),
+    ("ủy", .traditional), ("khỏe", .traditional), ("ngoài", .traditional), ("khuỷu", .traditional)
 ]
 
 @Test("Precomposed words typed directly stay unchanged", arguments: precomposedWords, InputMethodKind.allCases)
@@ -875,10 +880,14 @@ func precomposedStyledTyping(_ word: String, style: ToneStyle) {
 
 // MARK: - Robustness
 
-@Test("Random keystrokes never crash and only produce NFC", arguments: [telexModern, telexTraditional, vniModern, vniTraditional])
+@Test(
+    "Random keystrokes never crash and only produce NFC",
+    arguments: [telexModern, telexTraditional, vniModern, vniTraditional])
 func randomKeystrokes(_ method: VietnameseInputMethod) {
-    let keys: [Character] = Array("aeiouyAEOUYdDwWsfrxjzSFRXJqgnhtcmpkbvlQGNHT0123456789 ,.-") +
-        ["á", "ư", "Ơ", "đ", "ễ", "e\u{302}", "\u{301}", "😀", "ñ", "ü", "\r\n", "\t"]
+    let keys: [Character] =
+        Array("aeiouyAEOUYdDwWsfrxjzSFRXJqgnhtcmpkbvlQGNHT0123456789 ,.-") + [
+            "á", "ư", "Ơ", "đ", "ễ", "e\u{302}", "\u{301}", "😀", "ñ", "ü", "\r\n", "\t"
+        ]
     var random = SplitMix64(seed: 0x5EED)
     var badOutputs: [String] = []
     for _ in 0..<3000 {

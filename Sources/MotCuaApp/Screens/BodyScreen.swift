@@ -30,10 +30,13 @@ struct BodyScreen: Screen {
             return reload()
         case .response(.bodies(let list)):
             loads = list
-            bodies.setRows(list.map { l in
-                ListRow(id: l.body.code, columns: [l.body.name, String(l.toHandOver), String(l.holding), String(l.overdue)],
+            bodies.setRows(
+                list.map { l in
+                    ListRow(
+                        id: l.body.code,
+                        columns: [l.body.name, String(l.toHandOver), String(l.holding), String(l.overdue)],
                         style: l.overdue > 0 ? .overdue : .normal)
-            })
+                })
             return []
         case .response(.bodyQueue(let code, let items)) where code == body?.code:
             queue = items
@@ -46,20 +49,30 @@ struct BodyScreen: Screen {
         case .response(.failed(let m, _)):
             return [.status(m, .error)]
         case .key(.character(" ")) where body != nil && cases.filter.isEmpty:
-            guard let row = cases.selectedRow, let item = queue.first(where: { $0.summary.code == row.id }) else { return [] }
-            guard item.stage == .toHandOver else { return [.status("Chỉ đánh dấu được hồ sơ đang chờ giao cho cơ quan này", .warning)] }
+            guard let row = cases.selectedRow, let item = queue.first(where: { $0.summary.code == row.id }) else {
+                return []
+            }
+            guard item.stage == .toHandOver else {
+                return [.status("Chỉ đánh dấu được hồ sơ đang chờ giao cho cơ quan này", .warning)]
+            }
             if marked.contains(row.id) { marked.remove(row.id) } else { marked.insert(row.id) }
             cases.setRows(rows(context))
             _ = cases.handle(.down)
             return [.status("Đã đánh dấu \(marked.count) hồ sơ; F5 để giao tất cả", .dim)]
         case .key(let key):
-            if body != nil { _ = cases.handle(key, pageSize: max(1, context.area.height - 5)) } else { _ = bodies.handle(key) }
+            if body != nil {
+                _ = cases.handle(key, pageSize: max(1, context.area.height - 5))
+            } else {
+                _ = bodies.handle(key)
+            }
             return []
         case .command(let c):
             switch c.id {
             case AppCommand.open.id:
                 if body == nil {
-                    guard let row = bodies.selectedRow, let load = loads.first(where: { $0.body.code == row.id }) else { return [] }
+                    guard let row = bodies.selectedRow, let load = loads.first(where: { $0.body.code == row.id }) else {
+                        return []
+                    }
                     body = load.body
                     marked = []
                     queue = []
@@ -120,11 +133,14 @@ struct BodyScreen: Screen {
                 remaining = r.description
                 style = r.isOverdue ? .overdue : (due.date == context.now.date ? .dueToday : .normal)
             }
-            let due = item.stepDue.map { "\($0.date.day.zeroPadded())/\($0.date.month.zeroPadded()) \($0.time.text)" } ?? ""
+            let due =
+                item.stepDue.map { "\($0.date.day.zeroPadded())/\($0.date.month.zeroPadded()) \($0.time.text)" } ?? ""
             var columns = [(marked.contains(s.code) ? "[x] " : "[ ] ") + code, s.applicantName]
             if wide { columns.append("\(item.step + 1). \(item.task)") }
             columns += [BodyScreen.stageText(item.stage), due, remaining]
-            return ListRow(id: s.code, columns: columns, style: style, filterText: "\(s.code) \(s.applicantName) \(s.procedureName)")
+            return ListRow(
+                id: s.code, columns: columns, style: style,
+                filterText: "\(s.code) \(s.applicantName) \(s.procedureName)")
         }
     }
 
@@ -134,18 +150,25 @@ struct BodyScreen: Screen {
         frame.put(title, row: area.row, column: 1, style: .heading, maxWidth: width - 2)
         guard body != nil else {
             let widths = [max(20, width - 36), 10, 10, 0]
-            putColumnHeadings(["Cơ quan, bộ phận", "Chờ giao", "Đang giữ", "Quá hạn"], widths: widths, into: &frame, row: area.row + 2, width: width)
+            putColumnHeadings(
+                ["Cơ quan, bộ phận", "Chờ giao", "Đang giữ", "Quá hạn"], widths: widths, into: &frame,
+                row: area.row + 2, width: width)
             var view = bodies
             view.widths = widths
-            view.render(into: &frame, rect: Rect(row: area.row + 3, column: 1, width: width - 2, height: area.height - 5))
-            frame.put("Enter: xem hồ sơ của cơ quan   ↑ ↓: chọn   Esc: quay lại", row: area.bottom - 1, column: 1, style: .dim, maxWidth: width - 2)
+            view.render(
+                into: &frame, rect: Rect(row: area.row + 3, column: 1, width: width - 2, height: area.height - 5))
+            frame.put(
+                "Enter: xem hồ sơ của cơ quan   ↑ ↓: chọn   Esc: quay lại", row: area.bottom - 1, column: 1,
+                style: .dim, maxWidth: width - 2)
             return
         }
         let wide = width >= 110
         // Wide: the step's task takes what the fixed columns leave; the remaining time is never cut.
         let widths = wide ? [30, 18, max(12, width - 8 - (30 + 18 + 17 + 11 + 17)), 17, 11, 0] : [16, 17, 17, 11, 0]
-        let header = wide ? ["Mã hồ sơ", "Người nộp", "Bước", "Tình trạng", "Hạn bước", "Còn lại"]
-                          : ["Mã hồ sơ", "Người nộp", "Tình trạng", "Hạn bước", "Còn lại"]
+        let header =
+            wide
+            ? ["Mã hồ sơ", "Người nộp", "Bước", "Tình trạng", "Hạn bước", "Còn lại"]
+            : ["Mã hồ sơ", "Người nộp", "Tình trạng", "Hạn bước", "Còn lại"]
         putColumnHeadings(header, widths: widths, into: &frame, row: area.row + 2, width: width)
         let listRect = Rect(row: area.row + 3, column: 1, width: width - 2, height: area.height - 5)
         if queue.isEmpty {
@@ -156,7 +179,8 @@ struct BodyScreen: Screen {
             view.setRows(rows(context))
             view.render(into: &frame, rect: listRect)
         }
-        frame.put("\(queue.count) hồ sơ   Space: đánh dấu   F5: giao\(marked.isEmpty ? "" : " \(marked.count) hồ sơ đã đánh dấu")   Enter: mở   Esc: danh sách cơ quan",
-                  row: area.bottom - 1, column: 1, style: .dim, maxWidth: width - 2)
+        frame.put(
+            "\(queue.count) hồ sơ   Space: đánh dấu   F5: giao\(marked.isEmpty ? "" : " \(marked.count) hồ sơ đã đánh dấu")   Enter: mở   Esc: danh sách cơ quan",
+            row: area.bottom - 1, column: 1, style: .dim, maxWidth: width - 2)
     }
 }

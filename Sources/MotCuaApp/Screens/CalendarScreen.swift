@@ -52,10 +52,13 @@ struct CalendarScreen: Screen {
         return calendar.specialDays(of: year).map { day in
             let l = lunar.lunar(from: day.date)
             let lunarText = "\(l.day)/\(l.month)" + (l.isLeapMonth ? "n" : "") + " ÂL"
-            return ListRow(id: day.date.iso,
-                           columns: [day.date.vietnamese, day.date.weekday.vietnameseName, lunarText, kindText(day.kind),
-                                     day.name + (day.provisional ? " (tạm tính)" : "")],
-                           style: day.isOff ? .normal : .warning)
+            return ListRow(
+                id: day.date.iso,
+                columns: [
+                    day.date.vietnamese, day.date.weekday.vietnameseName, lunarText, kindText(day.kind),
+                    day.name + (day.provisional ? " (tạm tính)" : "")
+                ],
+                style: day.isOff ? .normal : .warning)
         }
     }
 
@@ -65,17 +68,23 @@ struct CalendarScreen: Screen {
         let calendar = context.calendar
         frame.put("\(title) — năm \(year)", row: area.row, column: 1, style: .heading, maxWidth: width - 2)
         let official = calendar.yearStatus(year) == .official
-        frame.put(official ? "Lịch nghỉ chính thức đã nhập."
-                           : "Chưa có lịch nghỉ chính thức: tính theo quy tắc mặc định của Bộ luật Lao động 2019.",
-                  row: area.row + 1, column: 1, style: official ? .ok : .warning, maxWidth: width - 2)
+        frame.put(
+            official
+                ? "Lịch nghỉ chính thức đã nhập."
+                : "Chưa có lịch nghỉ chính thức: tính theo quy tắc mặc định của Bộ luật Lao động 2019.",
+            row: area.row + 1, column: 1, style: official ? .ok : .warning, maxWidth: width - 2)
         let schedule = calendar.schedule
         let sessions = schedule.sessions.map { "\($0.start.text)–\($0.end.text)" }.joined(separator: ", ")
-        let days = Weekday.allCases.filter(schedule.workingWeekdays.contains).map(\.vietnameseName).joined(separator: ", ")
-        frame.put("Giờ làm việc: \(sessions); giờ chốt trả trong ngày: \(schedule.sameDayCutoff.text)", row: area.row + 2, column: 1,
-                  maxWidth: width - 2)
+        let days = Weekday.allCases.filter(schedule.workingWeekdays.contains).map(\.vietnameseName).joined(
+            separator: ", ")
+        frame.put(
+            "Giờ làm việc: \(sessions); giờ chốt trả trong ngày: \(schedule.sameDayCutoff.text)", row: area.row + 2,
+            column: 1,
+            maxWidth: width - 2)
         frame.put("Ngày làm việc: \(days)", row: area.row + 3, column: 1, maxWidth: width - 2)
         let widths = [11, 9, 10, 14, 0]
-        putColumnHeadings(["Ngày", "Thứ", "Âm lịch", "Loại", "Tên"], widths: widths, into: &frame, row: area.row + 5, width: width)
+        putColumnHeadings(
+            ["Ngày", "Thứ", "Âm lịch", "Loại", "Tên"], widths: widths, into: &frame, row: area.row + 5, width: width)
         var view = list
         view.widths = widths
         view.render(into: &frame, rect: Rect(row: area.row + 6, column: 1, width: width - 2, height: area.height - 10))
@@ -87,7 +96,8 @@ struct CalendarScreen: Screen {
                 frame.put(line, row: area.bottom - 3 + i, column: 1, style: .status, maxWidth: width - 2)
             }
         }
-        frame.put("←/→: năm trước/sau   ↑↓: cuộn   Lịch mới: motcua import TỆP   Esc: quay lại", row: area.bottom - 1,
-                  column: 1, style: .dim, maxWidth: width - 2)
+        frame.put(
+            "←/→: năm trước/sau   ↑↓: cuộn   Lịch mới: motcua import TỆP   Esc: quay lại", row: area.bottom - 1,
+            column: 1, style: .dim, maxWidth: width - 2)
     }
 }

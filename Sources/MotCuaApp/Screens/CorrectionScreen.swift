@@ -11,16 +11,19 @@ struct CorrectionScreen: Screen {
     var picker: ListView?
     var chosenProcedure: String?
 
-    static let allFields: [CorrectableField] = [.applicantName, .applicantIDNumber, .applicantBirthDate, .applicantPhone,
-                                                .applicantEmail, .applicantAddress, .representativeName, .documents, .procedure,
-                                                .appointment, .fee, .feeReceiptNumber, .note]
+    static let allFields: [CorrectableField] = [
+        .applicantName, .applicantIDNumber, .applicantBirthDate, .applicantPhone,
+        .applicantEmail, .applicantAddress, .representativeName, .documents, .procedure,
+        .appointment, .fee, .feeReceiptNumber, .note
+    ]
     /// The fields this officer may correct on this case: the appointment (the deadline statistics judge)
     /// only by a leader or administrator and only before a result.
     let fields: [CorrectableField]
 
     init(record: CaseRecord, role: Role?) {
         self.record = record
-        let mayMoveDeadline = (role == .leader || role == .administrator) && record.state.resultAt == nil && !record.state.status.isClosed
+        let mayMoveDeadline =
+            (role == .leader || role == .administrator) && record.state.resultAt == nil && !record.state.status.isClosed
         fields = CorrectionScreen.allFields.filter { $0 != .appointment || mayMoveDeadline }
         form = ScrollForm([])
         form = ScrollForm(items(for: .applicantName))
@@ -29,8 +32,12 @@ struct CorrectionScreen: Screen {
     var title: String { "Sửa thông tin hồ sơ" }
     var isForm: Bool { true }
     var hasUnsavedInput: Bool { !form.value(.reason).isEmpty }
-    var keyMap: KeyMap { KeyMap([KeyBinding([.function(10), .control("s")], Command(id: .save, title: "Lưu", help: "lưu sửa đổi")),
-                                 KeyBinding([.function(4)], AppCommand.pick)]) }
+    var keyMap: KeyMap {
+        KeyMap([
+            KeyBinding([.function(10), .control("s")], Command(id: .save, title: "Lưu", help: "lưu sửa đổi")),
+            KeyBinding([.function(4)], AppCommand.pick)
+        ])
+    }
 
     var selectedField: CorrectableField { fields[form.choice(.field)?.selected ?? 0] }
 
@@ -56,29 +63,46 @@ struct CorrectionScreen: Screen {
     func items(for f: CorrectableField) -> [ScrollForm.Item] {
         var items: [ScrollForm.Item] = [
             .info("Hồ sơ \(record.code) — \(record.applicant.fullName)", .heading),
-            .choice(ChoiceField(id: .field, label: "Sửa", options: fields.map(\.vietnameseName),
-                                selected: fields.firstIndex(of: f) ?? 0)),
-            .info("Hiện tại: \(f == .documents ? "\(record.documents.count) giấy tờ" : current(f))", .dim),
+            .choice(
+                ChoiceField(
+                    id: .field, label: "Sửa", options: fields.map(\.vietnameseName),
+                    selected: fields.firstIndex(of: f) ?? 0)),
+            .info("Hiện tại: \(f == .documents ? "\(record.documents.count) giấy tờ" : current(f))", .dim)
         ]
         switch f {
         case .documents:
             for (i, d) in record.procedure.documents.enumerated() {
                 let existing = record.documents.first { $0.checklistIndex == i }
-                items.append(.check(CheckItem(id: .document(i), title: d.name, detail: d.form.vietnameseName, isChecked: existing != nil,
-                                              quantity: existing?.quantity ?? d.quantity, isMandatory: d.isMandatory)))
+                items.append(
+                    .check(
+                        CheckItem(
+                            id: .document(i), title: d.name, detail: d.form.vietnameseName, isChecked: existing != nil,
+                            quantity: existing?.quantity ?? d.quantity, isMandatory: d.isMandatory)))
             }
             for (i, d) in record.documents.enumerated() where d.checklistIndex == nil {
-                items.append(.check(CheckItem(id: .extraDocument(i), title: d.name, detail: d.form.vietnameseName, isChecked: true, quantity: d.quantity)))
+                items.append(
+                    .check(
+                        CheckItem(
+                            id: .extraDocument(i), title: d.name, detail: d.form.vietnameseName, isChecked: true,
+                            quantity: d.quantity)))
             }
         case .procedure:
-            items.append(.field(Field(id: .value, label: "Thủ tục mới", maxLength: 200, required: true, hint: "F4: chọn trong danh mục", pickList: true)))
+            items.append(
+                .field(
+                    Field(
+                        id: .value, label: "Thủ tục mới", maxLength: 200, required: true,
+                        hint: "F4: chọn trong danh mục", pickList: true)))
         case .applicantBirthDate:
             items.append(.field(Field(id: .value, label: "Giá trị mới", text: current(f), mask: .date)))
         case .fee:
             items.append(.field(Field(id: .value, label: "Giá trị mới", text: current(f), mask: .money)))
         case .appointment:
-            items.append(.field(Field(id: .value, label: "Giá trị mới", text: current(f), maxLength: 16, required: true,
-                                      hint: "dd/mm/yyyy HH:MM") { ReceptionScreen.parseInstant($0) == nil ? "dạng dd/mm/yyyy HH:MM" : nil }))
+            items.append(
+                .field(
+                    Field(
+                        id: .value, label: "Giá trị mới", text: current(f), maxLength: 16, required: true,
+                        hint: "dd/mm/yyyy HH:MM"
+                    ) { ReceptionScreen.parseInstant($0) == nil ? "dạng dd/mm/yyyy HH:MM" : nil }))
         default:
             items.append(.field(Field(id: .value, label: "Giá trị mới", text: current(f), maxLength: 200)))
         }
@@ -121,7 +145,11 @@ struct CorrectionScreen: Screen {
             case AppCommand.save.id: return save()
             case AppCommand.back.id:
                 if hasUnsavedInput {
-                    return [.ask(Dialog(title: "Bỏ sửa đổi đang nhập?", lines: ["Lý do đã gõ sẽ mất. Bỏ và quay lại?"]), tag: .discard)]
+                    return [
+                        .ask(
+                            Dialog(title: "Bỏ sửa đổi đang nhập?", lines: ["Lý do đã gõ sẽ mất. Bỏ và quay lại?"]),
+                            tag: .discard)
+                    ]
                 }
                 return [.pop]
             default: return []
@@ -130,11 +158,21 @@ struct CorrectionScreen: Screen {
             catalogue = list
             return []
         case .response(.done(let message)):
-            return [.status(message, .ok), .ask(Dialog(title: "In lại giấy tiếp nhận?", lines: ["\(message).", "In lại giấy tiếp nhận cho người nộp?"], defaultYes: true), tag: .reprint)]
+            return [
+                .status(message, .ok),
+                .ask(
+                    Dialog(
+                        title: "In lại giấy tiếp nhận?", lines: ["\(message).", "In lại giấy tiếp nhận cho người nộp?"],
+                        defaultYes: true), tag: .reprint)
+            ]
         case .answer(tag: .discard, let answer):
             return answer == .yes ? [.pop] : []
         case .answer(tag: .reprint, let answer):
-            return answer == .yes ? [.replace(DocumentPreviewScreen(source: .receipt(caseCode: record.code), onTheSpot: false, headline: ""))] : [.pop]
+            return answer == .yes
+                ? [
+                    .replace(
+                        DocumentPreviewScreen(source: .receipt(caseCode: record.code), onTheSpot: false, headline: ""))
+                ] : [.pop]
         case .response(.failed(let m, _)):
             return [.status(m, .error)]
         default:
@@ -144,8 +182,12 @@ struct CorrectionScreen: Screen {
 
     mutating func openPicker() {
         var list = ListView(widths: [60, 0], fold: { VietnameseText.fold($0) })
-        list.setRows(catalogue.map { ListRow(id: $0.procedure.code, columns: [$0.procedure.name, $0.procedure.code],
-                                             filterText: "\($0.procedure.name) \($0.procedure.code)") })
+        list.setRows(
+            catalogue.map {
+                ListRow(
+                    id: $0.procedure.code, columns: [$0.procedure.name, $0.procedure.code],
+                    filterText: "\($0.procedure.name) \($0.procedure.code)")
+            })
         picker = list
     }
 
@@ -168,24 +210,34 @@ struct CorrectionScreen: Screen {
             return [.perform(.correctDocuments(caseCode: record.code, documents: docs, reason: reason))]
         case .procedure:
             let typed = form.value(.value)
-            let code = chosenProcedure ?? catalogue.first { $0.procedure.code == typed || $0.procedure.name == typed }?.procedure.code ?? typed
+            let code =
+                chosenProcedure ?? catalogue.first { $0.procedure.code == typed || $0.procedure.name == typed }?
+                .procedure.code ?? typed
             return [.perform(.correctProcedure(caseCode: record.code, procedureCode: code, reason: reason))]
         case .appointment:
-            guard let t = ReceptionScreen.parseInstant(form.value(.value)) else { return [.status("Ngày hẹn: dạng dd/mm/yyyy HH:MM", .error)] }
+            guard let t = ReceptionScreen.parseInstant(form.value(.value)) else {
+                return [.status("Ngày hẹn: dạng dd/mm/yyyy HH:MM", .error)]
+            }
             return [.perform(.correct(caseCode: record.code, field: .appointment, value: t.iso, reason: reason))]
         case .applicantBirthDate:
             let value = CivilDate(vietnamese: form.value(.value))?.iso ?? form.value(.value)
             return [.perform(.correct(caseCode: record.code, field: .applicantBirthDate, value: value, reason: reason))]
         default:
-            return [.perform(.correct(caseCode: record.code, field: selectedField, value: form.value(.value), reason: reason))]
+            return [
+                .perform(
+                    .correct(caseCode: record.code, field: selectedField, value: form.value(.value), reason: reason))
+            ]
         }
     }
 
     func render(into frame: inout Frame, _ context: ScreenContext) {
         let area = context.area
-        form.render(into: &frame, rect: Rect(row: area.row + 1, column: 1, width: area.width - 2, height: area.height - 3), labelWidth: 16)
-        frame.put("←/→/Space: chọn trường cần sửa   F10: lưu   Esc: quay lại", row: area.bottom - 1, column: 1, style: .dim,
-                  maxWidth: area.width - 2)
+        form.render(
+            into: &frame, rect: Rect(row: area.row + 1, column: 1, width: area.width - 2, height: area.height - 3),
+            labelWidth: 16)
+        frame.put(
+            "←/→/Space: chọn trường cần sửa   F10: lưu   Esc: quay lại", row: area.bottom - 1, column: 1, style: .dim,
+            maxWidth: area.width - 2)
         if let picker {
             let rect = Rect(row: area.row + 2, column: 2, width: area.width - 4, height: area.height - 4)
             frame.fill(rect)

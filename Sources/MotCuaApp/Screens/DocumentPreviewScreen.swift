@@ -14,9 +14,13 @@ struct DocumentPreviewScreen: Screen {
 
     static let printCommand = Command(id: .print, title: "In", help: "in văn bản (và lưu tệp cạnh cơ sở dữ liệu)")
     static let saveCommand = Command(id: .saveFile, title: "Lưu tệp", help: "chỉ lưu văn bản thành tệp, không in")
-    static let returnCommand = Command(id: .returnNow, title: "Trả ngay", help: "thủ tục trả kết quả ngay: ghi nhận đã trả cho người nộp")
-    static let csvCommand = Command(id: .exportCSV, title: "Xuất CSV", help: "lưu số liệu của báo cáo thành tệp CSV (mở bằng bảng tính) cạnh cơ sở dữ liệu")
-    static let backupCommand = Command(id: .backup, title: "Sao lưu", help: "sao lưu cơ sở dữ liệu ra một thư mục (ví dụ USB) cuối ngày")
+    static let returnCommand = Command(
+        id: .returnNow, title: "Trả ngay", help: "thủ tục trả kết quả ngay: ghi nhận đã trả cho người nộp")
+    static let csvCommand = Command(
+        id: .exportCSV, title: "Xuất CSV",
+        help: "lưu số liệu của báo cáo thành tệp CSV (mở bằng bảng tính) cạnh cơ sở dữ liệu")
+    static let backupCommand = Command(
+        id: .backup, title: "Sao lưu", help: "sao lưu cơ sở dữ liệu ra một thư mục (ví dụ USB) cuối ngày")
 
     var isReport: Bool { if case .report = source { true } else { false } }
     var isDaily: Bool { if case .report(.daily, _, _) = source { true } else { false } }
@@ -29,8 +33,10 @@ struct DocumentPreviewScreen: Screen {
 
     var title: String { document?.caption ?? "Xem trước" }
     var keyMap: KeyMap {
-        var bindings = [KeyBinding([.function(8)], DocumentPreviewScreen.printCommand),
-                        KeyBinding([.control("s")], DocumentPreviewScreen.saveCommand)]
+        var bindings = [
+            KeyBinding([.function(8)], DocumentPreviewScreen.printCommand),
+            KeyBinding([.control("s")], DocumentPreviewScreen.saveCommand)
+        ]
         if onTheSpot && !returned { bindings.append(KeyBinding([.control("d")], DocumentPreviewScreen.returnCommand)) }
         if isReport { bindings.append(KeyBinding([.control("e")], DocumentPreviewScreen.csvCommand)) }
         if isDaily { bindings.append(KeyBinding([.control("b")], DocumentPreviewScreen.backupCommand)) }
@@ -91,9 +97,13 @@ struct DocumentPreviewScreen: Screen {
         let width = document?.pageSize == .a5 ? min(area.width - 2, 76) : area.width - 2
         let rect = Rect(row: area.row, column: (area.width - width) / 2, width: width, height: area.height - 1)
         frame.box(rect, style: .frame, title: title)
-        viewer.render(into: &frame, rect: Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 3, height: rect.height - 2))
+        viewer.render(
+            into: &frame,
+            rect: Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 3, height: rect.height - 2))
         var help = "F8: in   Ctrl-S: lưu tệp   Esc: đóng   \(viewer.position(height: rect.height - 2))"
-        if isReport { help = "F8: in   Ctrl-E: CSV   ↑↓←→: cuộn   Esc: đóng   \(viewer.position(height: rect.height - 2))" }
+        if isReport {
+            help = "F8: in   Ctrl-E: CSV   ↑↓←→: cuộn   Esc: đóng   \(viewer.position(height: rect.height - 2))"
+        }
         if onTheSpot && !returned { help = "Ctrl-D: trả ngay   " + help }
         frame.put(help, row: area.bottom - 1, column: 1, style: .dim, maxWidth: area.width - 2)
         frame.cursor = nil

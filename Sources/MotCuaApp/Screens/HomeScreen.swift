@@ -17,7 +17,7 @@ struct HomeScreen: Screen {
             KeyBinding([.enter], AppCommand.open, inBar: false),
             KeyBinding([.function(5)], AppCommand.handOver),
             KeyBinding([.function(6)], AppCommand.result),
-            KeyBinding([.control("r")], AppCommand.refresh, inBar: false),
+            KeyBinding([.control("r")], AppCommand.refresh, inBar: false)
         ])
     }
 
@@ -68,20 +68,24 @@ struct HomeScreen: Screen {
         case .waitingSupplement: return ("Chờ bổ sung", .dim)
         default:
             let r = RemainingTime.between(now: context.now, due: item.appointment, calendar: context.calendar)
-            let style: Style = r.isOverdue ? .overdue : (item.appointment.date == context.now.date ? .dueToday : .normal)
+            let style: Style =
+                r.isOverdue ? .overdue : (item.appointment.date == context.now.date ? .dueToday : .normal)
             return (r.description, item.status == .resultReady && !r.isOverdue ? .ok : style)
         }
     }
 
-    static func rows(_ items: [CaseSummary], _ context: ScreenContext, attention: Attention = Attention()) -> [ListRow] {
+    static func rows(_ items: [CaseSummary], _ context: ScreenContext, attention: Attention = Attention()) -> [ListRow]
+    {
         let wide = context.size.columns >= 110
         let prefix = context.unit.unitCode + "-"
         // Paused cases last; the others by appointment (the store's order).
-        let ordered = items.filter { $0.status != .waitingSupplement } + items.filter { $0.status == .waitingSupplement }
+        let ordered =
+            items.filter { $0.status != .waitingSupplement } + items.filter { $0.status == .waitingSupplement }
         return ordered.map { item in
             var (remaining, style) = remaining(item, context)
             let code = !wide && item.code.hasPrefix(prefix) ? String(item.code.dropFirst(prefix.count)) : item.code
-            let due = "\(item.appointment.date.day.zeroPadded())/\(item.appointment.date.month.zeroPadded()) \(item.appointment.time.text)"
+            let due =
+                "\(item.appointment.date.day.zeroPadded())/\(item.appointment.date.month.zeroPadded()) \(item.appointment.time.text)"
             var columns = [code, item.applicantName]
             if wide { columns.append(item.procedureName) }
             // The flags say in words what needs doing (colour only repeats them).
@@ -94,8 +98,9 @@ struct HomeScreen: Screen {
                 if style != .overdue { style = .warning }
             }
             columns += [status, due, remaining]
-            return ListRow(id: item.code, columns: columns, style: style,
-                           filterText: "\(item.code) \(item.applicantName) \(item.procedureName)")
+            return ListRow(
+                id: item.code, columns: columns, style: style,
+                filterText: "\(item.code) \(item.applicantName) \(item.procedureName)")
         }
     }
 
@@ -117,7 +122,7 @@ struct HomeScreen: Screen {
             ("Đến hạn hôm nay", "Đến hạn", c.dueToday, c.dueToday > 0 ? .dueToday : .normal),
             ("Quá hạn", "Quá hạn", c.overdue, c.overdue > 0 ? .overdue : .normal),
             ("Chờ bổ sung", "Chờ bổ sung", c.waitingSupplement, .normal),
-            ("Chờ trả kết quả", "Chờ trả", c.readyToReturn, c.readyToReturn > 0 ? .ok : .normal),
+            ("Chờ trả kết quả", "Chờ trả", c.readyToReturn, c.readyToReturn > 0 ? .ok : .normal)
         ]
         var col = 1
         var row = area.row + 1
@@ -131,10 +136,12 @@ struct HomeScreen: Screen {
         var warnings: [String] = []
         if data.unitIsExample { warnings.append("Thông tin đơn vị còn là dữ liệu mẫu: quản trị viên cần sửa (F9).") }
         if !data.attention.handOverLate.isEmpty {
-            warnings.append("\(data.attention.handOverLate.count) hồ sơ chưa chuyển đúng hạn (\"Chưa chuyển!\") — F5 để giao.")
+            warnings.append(
+                "\(data.attention.handOverLate.count) hồ sơ chưa chuyển đúng hạn (\"Chưa chuyển!\") — F5 để giao.")
         }
         if !data.attention.apologyDue.isEmpty {
-            warnings.append("\(data.attention.apologyDue.count) hồ sơ sắp hoặc đã quá hạn, chưa có kết quả: cần xin lỗi, hẹn lại.")
+            warnings.append(
+                "\(data.attention.apologyDue.count) hồ sơ sắp hoặc đã quá hạn, chưa có kết quả: cần xin lỗi, hẹn lại.")
         }
         for year in data.missingOfficialYears {
             warnings.append("Chưa có lịch nghỉ chính thức năm \(year) (đang tính theo quy tắc mặc định).")
@@ -147,8 +154,10 @@ struct HomeScreen: Screen {
         let wide = width >= 110
         // At 80 columns the last column keeps 17 cells: "Quá 1 ngày 1 giờ" fits whole.
         let widths = wide ? [26, 21, 22, 15, 11, 0] : [12, 19, 15, 11, 0]
-        let header = wide ? ["Mã hồ sơ", "Người nộp", "Thủ tục", "Trạng thái", "Hẹn trả", "Còn lại"]
-                          : ["Mã hồ sơ", "Người nộp", "Trạng thái", "Hẹn trả", "Còn lại"]
+        let header =
+            wide
+            ? ["Mã hồ sơ", "Người nộp", "Thủ tục", "Trạng thái", "Hẹn trả", "Còn lại"]
+            : ["Mã hồ sơ", "Người nộp", "Trạng thái", "Hẹn trả", "Còn lại"]
         var headerColumn = 1
         for (i, h) in header.enumerated() {
             let w = widths[i] > 0 ? widths[i] : width - headerColumn - 1
@@ -167,8 +176,9 @@ struct HomeScreen: Screen {
         view.setRows(HomeScreen.rows(data.items, context, attention: data.attention))
         view.render(into: &frame, rect: listRect)
         if !list.filter.isEmpty {
-            frame.put("Lọc: \(list.filter.text)  (Esc: bỏ lọc)", row: area.row, column: max(1, width - 40), style: .dim, maxWidth: 39)
+            frame.put(
+                "Lọc: \(list.filter.text)  (Esc: bỏ lọc)", row: area.row, column: max(1, width - 40), style: .dim,
+                maxWidth: 39)
         }
     }
 }
-

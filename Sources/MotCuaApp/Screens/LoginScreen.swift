@@ -5,13 +5,18 @@ import TerminalUI
 struct LoginScreen: Screen {
     var form = Form([
         Field(id: .username, label: "Tên đăng nhập", maxLength: 32, required: true),
-        Field(id: .password, label: "Mật khẩu", mask: .secret, maxLength: 128, required: true),
+        Field(id: .password, label: "Mật khẩu", mask: .secret, maxLength: 128, required: true)
     ])
     var error: String?
 
     var title: String { "Đăng nhập" }
     var isForm: Bool { true }
-    var keyMap: KeyMap { KeyMap([KeyBinding([.enter], AppCommand.login, inBar: false), KeyBinding([.function(10), .control("s")], AppCommand.login)]) }
+    var keyMap: KeyMap {
+        KeyMap([
+            KeyBinding([.enter], AppCommand.login, inBar: false),
+            KeyBinding([.function(10), .control("s")], AppCommand.login)
+        ])
+    }
 
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
         switch event {
@@ -44,12 +49,18 @@ struct LoginScreen: Screen {
     func render(into frame: inout Frame, _ context: ScreenContext) {
         let rect = context.area.centered(width: 64, height: 12)
         frame.box(rect, title: "Đăng nhập")
-        frame.put(context.unit.governingBody, row: rect.row + 1, column: rect.column + 3, style: .heading, maxWidth: rect.width - 6)
+        frame.put(
+            context.unit.governingBody, row: rect.row + 1, column: rect.column + 3, style: .heading,
+            maxWidth: rect.width - 6)
         frame.put(context.unit.counterName, row: rect.row + 2, column: rect.column + 3, maxWidth: rect.width - 6)
-        form.render(into: &frame, rect: Rect(row: rect.row + 4, column: rect.column + 3, width: rect.width - 6, height: 2), labelWidth: 16)
+        form.render(
+            into: &frame, rect: Rect(row: rect.row + 4, column: rect.column + 3, width: rect.width - 6, height: 2),
+            labelWidth: 16)
         if let error {
             frame.put(error, row: rect.row + 7, column: rect.column + 3, style: .error, maxWidth: rect.width - 6)
         }
-        frame.put("Enter: tiếp tục   F10: đăng nhập   Ctrl-Q: thoát", row: rect.row + 9, column: rect.column + 3, style: .dim, maxWidth: rect.width - 6)
+        frame.put(
+            "Enter: tiếp tục   F10: đăng nhập   Ctrl-Q: thoát", row: rect.row + 9, column: rect.column + 3, style: .dim,
+            maxWidth: rect.width - 6)
     }
 }

@@ -24,13 +24,13 @@ struct MenuState {
         Command(id: .adminCalendar, title: "Lịch nghỉ, giờ làm việc", help: "ngày nghỉ lễ, nghỉ bù, làm bù theo năm"),
         Command(id: .adminOfficers, title: "Cán bộ, quyền", help: "tài khoản và vai trò"),
         Command(id: .adminPrinter, title: "Máy in", help: "máy in và tuỳ chọn in"),
-        Command(id: .adminBackup, title: "Sao lưu", help: "sao lưu cơ sở dữ liệu ra thư mục, USB"),
+        Command(id: .adminBackup, title: "Sao lưu", help: "sao lưu cơ sở dữ liệu ra thư mục, USB")
     ]
 
     static let work: [(Command, String)] = [
         (AppCommand.newCase, "F2"), (AppCommand.search, "F3"),
         (Command(id: .byBody, title: "Theo phòng ban", help: "hồ sơ đang ở từng cơ quan; giao hàng loạt"), ""),
-        (AppCommand.handOver, "F5"), (AppCommand.result, "F6"), (AppCommand.reports, "F7"),
+        (AppCommand.handOver, "F5"), (AppCommand.result, "F6"), (AppCommand.reports, "F7")
     ]
 
     init(app: Application) {
@@ -43,23 +43,29 @@ struct MenuState {
         }
         let isAdmin = app.officer?.role == .administrator
         for command in MenuState.administration {
-            entries.append(Entry(command: command, key: "", section: "Quản trị", enabled: isAdmin && app.catalog.has(command.id)))
+            entries.append(
+                Entry(command: command, key: "", section: "Quản trị", enabled: isAdmin && app.catalog.has(command.id)))
         }
         for command in [AppCommand.inputMethodTelex, AppCommand.inputMethodVNI, AppCommand.toneStyle] {
             entries.append(Entry(command: command, key: "", section: "Bộ gõ", enabled: true))
         }
         entries.append(Entry(command: AppCommand.toggleTyping, key: "Ctrl-T", section: "Bộ gõ", enabled: true))
         entries.append(Entry(command: AppCommand.lock, key: "", section: "Phiên làm việc", enabled: loggedIn))
-        entries.append(Entry(command: AppCommand.changePassword, key: "", section: "Phiên làm việc",
-                             enabled: loggedIn && app.catalog.has(AppCommand.changePassword.id)))
+        entries.append(
+            Entry(
+                command: AppCommand.changePassword, key: "", section: "Phiên làm việc",
+                enabled: loggedIn && app.catalog.has(AppCommand.changePassword.id)))
         entries.append(Entry(command: AppCommand.logout, key: "", section: "Phiên làm việc", enabled: loggedIn))
         entries.append(Entry(command: AppCommand.quit, key: "Ctrl-Q", section: "Phiên làm việc", enabled: true))
         self.entries = entries
         self.list = ListView(rows: [], widths: [18, 26, 8, 0], fold: { VietnameseText.fold($0) })
-        list.setRows(entries.enumerated().map { i, e in
-            ListRow(id: String(i), columns: [e.section, e.command.title, e.key, e.enabled ? e.command.help : "(chưa có)"],
+        list.setRows(
+            entries.enumerated().map { i, e in
+                ListRow(
+                    id: String(i),
+                    columns: [e.section, e.command.title, e.key, e.enabled ? e.command.help : "(chưa có)"],
                     style: e.enabled ? .normal : .disabled)
-        })
+            })
         // Start on the first enabled entry.
         while let row = list.selectedRow, !entries[Int(row.id)!].enabled, list.handle(.down) {
             if list.selection == list.visible.count - 1 { break }
@@ -84,8 +90,12 @@ struct MenuState {
         let rect = frame.bounds.centered(width: min(frame.size.columns - 4, 100), height: height)
         frame.fill(rect)
         frame.box(rect, title: "Menu — mọi chức năng")
-        list.render(into: &frame, rect: Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 3))
+        list.render(
+            into: &frame,
+            rect: Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 3))
         let filter = list.filter.isEmpty ? "gõ chữ để lọc" : "lọc: \(list.filter.text)"
-        frame.put("Enter: chọn   Esc: đóng   \(filter)", row: rect.bottom - 2, column: rect.column + 2, style: .dim, maxWidth: rect.width - 4)
+        frame.put(
+            "Enter: chọn   Esc: đóng   \(filter)", row: rect.bottom - 2, column: rect.column + 2, style: .dim,
+            maxWidth: rect.width - 4)
     }
 }

@@ -5,10 +5,13 @@ import TerminalUI
 /// Tiếp nhận (F2): the reception form. The appointment is computed live as fields change; three endings:
 /// save and print the receipt (F10), a request to supplement (Ctrl-B), a refusal (Ctrl-R).
 struct ReceptionScreen: Screen {
-    static let saveCommand = Command(id: .save, title: "Lưu, in giấy hẹn", help: "tiếp nhận hồ sơ: cấp mã, vào sổ, xem và in giấy tiếp nhận")
-    static let supplementCommand = Command(id: .supplement, title: "Y/c bổ sung", help: "lập phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)")
+    static let saveCommand = Command(
+        id: .save, title: "Lưu, in giấy hẹn", help: "tiếp nhận hồ sơ: cấp mã, vào sổ, xem và in giấy tiếp nhận")
+    static let supplementCommand = Command(
+        id: .supplement, title: "Y/c bổ sung", help: "lập phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)")
     static let refuseCommand = Command(id: .refuse, title: "Từ chối", help: "lập phiếu từ chối tiếp nhận (Mẫu 03)")
-    static let explainCommand = Command(id: .explain, title: "Vì sao hẹn", help: "giải thích ngày hẹn: từng ngày được tính hoặc bỏ qua và lý do")
+    static let explainCommand = Command(
+        id: .explain, title: "Vì sao hẹn", help: "giải thích ngày hẹn: từng ngày được tính hoặc bỏ qua và lý do")
 
     let catalogue: [StoredProcedure]
     var form: ScrollForm
@@ -43,7 +46,7 @@ struct ReceptionScreen: Screen {
             KeyBinding([.function(4)], AppCommand.pick),
             KeyBinding([.control("b")], ReceptionScreen.supplementCommand),
             KeyBinding([.control("r")], ReceptionScreen.refuseCommand),
-            KeyBinding([.control("g")], ReceptionScreen.explainCommand),
+            KeyBinding([.control("g")], ReceptionScreen.explainCommand)
         ])
     }
 
@@ -52,77 +55,135 @@ struct ReceptionScreen: Screen {
     static func items(procedure: ProcedureVersion?, now: LocalDateTime) -> [ScrollForm.Item] {
         var items: [ScrollForm.Item] = [
             .section("Thủ tục"),
-            .field(Field(id: .procedure, label: "Thủ tục", text: procedure?.name ?? "", maxLength: 200, required: true,
-                         hint: "gõ một phần tên hoặc mã thủ tục (không cần dấu); ↑ ↓ chọn, Enter nhận", pickList: true)),
+            .field(
+                Field(
+                    id: .procedure, label: "Thủ tục", text: procedure?.name ?? "", maxLength: 200, required: true,
+                    hint: "gõ một phần tên hoặc mã thủ tục (không cần dấu); ↑ ↓ chọn, Enter nhận", pickList: true))
         ]
         if let p = procedure {
-            items.append(.info("\(p.code) · \(p.field) · thời hạn \(p.limit)\(p.extraVerificationDays > 0 ? " (+\(p.extraVerificationDays) ngày nếu xác minh)" : "") · lệ phí \(p.fee.description)", .dim))
-            if p.certainty == .unverified { items.append(.info("⚠ Thông tin thủ tục này chưa được kiểm chứng (danh mục mặc định)", .warning)) }
+            items.append(
+                .info(
+                    "\(p.code) · \(p.field) · thời hạn \(p.limit)\(p.extraVerificationDays > 0 ? " (+\(p.extraVerificationDays) ngày nếu xác minh)" : "") · lệ phí \(p.fee.description)",
+                    .dim))
+            if p.certainty == .unverified {
+                items.append(.info("⚠ Thông tin thủ tục này chưa được kiểm chứng (danh mục mặc định)", .warning))
+            }
         }
         items += [
             .section("Người nộp hồ sơ"),
             .choice(ChoiceField(id: .kind, label: "Người nộp", options: ["Cá nhân", "Tổ chức"])),
             // The ID number first: a returning applicant is found by it and their details offered for reuse.
             .choice(ChoiceField(id: .idKind, label: "Loại giấy tờ", options: idKinds.map(\.vietnameseName))),
-            .field(Field(id: .idNumber, label: "Số giấy tờ", mask: .code, maxLength: 14,
-                         hint: "căn cước 12 chữ số (người đã từng nộp hồ sơ sẽ được gợi ý); loại giấy tờ khác: chọn ở dòng trên")),
-            .field(Field(id: .name, label: "Họ tên", maxLength: 120, required: true) { $0.count <= 120 ? nil : "quá dài" }),
-            .field(Field(id: .birthDate, label: "Ngày sinh", mask: .date, hint: "dd/mm/yyyy") { text in
-                guard let d = CivilDate(vietnamese: text) else { return "ngày không có thật (dd/mm/yyyy)" }
-                return d > now.date ? "ngày sinh ở tương lai" : (d.year < 1900 ? "năm sinh không hợp lệ" : nil)
-            }),
-            .field(Field(id: .phone, label: "Điện thoại", maxLength: 16) {
-                PhoneNumber.normalize($0) == nil ? "di động 10 số (03, 05, 07, 08, 09…), cố định 11 số (02…)" : nil
-            }),
+            .field(
+                Field(
+                    id: .idNumber, label: "Số giấy tờ", mask: .code, maxLength: 14,
+                    hint:
+                        "căn cước 12 chữ số (người đã từng nộp hồ sơ sẽ được gợi ý); loại giấy tờ khác: chọn ở dòng trên"
+                )),
+            .field(
+                Field(id: .name, label: "Họ tên", maxLength: 120, required: true) { $0.count <= 120 ? nil : "quá dài" }),
+            .field(
+                Field(id: .birthDate, label: "Ngày sinh", mask: .date, hint: "dd/mm/yyyy") { text in
+                    guard let d = CivilDate(vietnamese: text) else { return "ngày không có thật (dd/mm/yyyy)" }
+                    return d > now.date ? "ngày sinh ở tương lai" : (d.year < 1900 ? "năm sinh không hợp lệ" : nil)
+                }),
+            .field(
+                Field(id: .phone, label: "Điện thoại", maxLength: 16) {
+                    PhoneNumber.normalize($0) == nil ? "di động 10 số (03, 05, 07, 08, 09…), cố định 11 số (02…)" : nil
+                }),
             .field(Field(id: .address, label: "Địa chỉ", maxLength: 200)),
-            .field(Field(id: .email, label: "Thư điện tử", maxLength: 100) { text in
-                let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-                return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ") ? nil : "không đúng dạng"
-            }),
+            .field(
+                Field(id: .email, label: "Thư điện tử", maxLength: 100) { text in
+                    let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+                    return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
+                        ? nil : "không đúng dạng"
+                }),
             .field(Field(id: .representative, label: "Người đại diện", maxLength: 120, hint: "bắt buộc với tổ chức")),
-            .section("Thành phần hồ sơ (Space: đánh dấu, số: số lượng)"),
+            .section("Thành phần hồ sơ (Space: đánh dấu, số: số lượng)")
         ]
         if let p = procedure {
             for (i, d) in p.documents.enumerated() {
-                items.append(.check(CheckItem(id: .document(i), title: d.name, detail: d.form.vietnameseName, quantity: d.quantity,
-                                              isMandatory: d.isMandatory)))
+                items.append(
+                    .check(
+                        CheckItem(
+                            id: .document(i), title: d.name, detail: d.form.vietnameseName, quantity: d.quantity,
+                            isMandatory: d.isMandatory)))
             }
         } else {
             items.append(.info("(chọn thủ tục để có danh sách giấy tờ)", .dim))
         }
-        items.append(.field(Field(id: .otherDocument, label: "Giấy tờ khác", maxLength: 200, hint: "giấy tờ nộp thêm ngoài danh mục (nếu có)")))
+        items.append(
+            .field(
+                Field(
+                    id: .otherDocument, label: "Giấy tờ khác", maxLength: 200,
+                    hint: "giấy tờ nộp thêm ngoài danh mục (nếu có)")))
         // A group of procedures (liên thông): the applicant may ask for some of the results only, which shapes
         // the route (the bodies producing only unchosen results are left out).
         if let p = procedure, p.results.count > 1 {
             items.append(.section("Kết quả đề nghị (Space: bỏ chọn kết quả không cần)"))
             for (i, r) in p.results.enumerated() {
-                items.append(.check(CheckItem(id: .chosenResult(i), title: r.name, isChecked: true, countsCopies: false)))
+                items.append(
+                    .check(CheckItem(id: .chosenResult(i), title: r.name, isChecked: true, countsCopies: false)))
             }
         }
         items += [
             .section("Tiếp nhận và trả kết quả"),
             .choice(ChoiceField(id: .channel, label: "Kênh tiếp nhận", options: channels.map(\.vietnameseName))),
-            .choice(ChoiceField(id: .collect, label: "Nhận kết quả", options: ["Tại Bộ phận một cửa", "Qua bưu chính"])),
-            .field(Field(id: .collectAddress, label: "Địa chỉ nhận KQ", maxLength: 200, hint: "khi nhận kết quả qua bưu chính (để trống: địa chỉ người nộp)")),
+            .choice(
+                ChoiceField(id: .collect, label: "Nhận kết quả", options: ["Tại Bộ phận một cửa", "Qua bưu chính"])),
+            .field(
+                Field(
+                    id: .collectAddress, label: "Địa chỉ nhận KQ", maxLength: 200,
+                    hint: "khi nhận kết quả qua bưu chính (để trống: địa chỉ người nộp)")),
             .choice(ChoiceField(id: .verify, label: "Cần xác minh", options: ["Không", "Có"])),
-            .field(Field(id: .sets, label: "Số bộ hồ sơ", text: "1", mask: .digits, maxLength: 2) { Int($0).map { $0 >= 1 ? nil : "từ 1 trở lên" } ?? "số bộ" }),
+            .field(
+                Field(id: .sets, label: "Số bộ hồ sơ", text: "1", mask: .digits, maxLength: 2) {
+                    Int($0).map { $0 >= 1 ? nil : "từ 1 trở lên" } ?? "số bộ"
+                })
         ]
         if case .perPage = procedure?.fee {
-            items.append(.field(Field(id: .pages, label: "Số trang mỗi bản", text: "1", mask: .digits, maxLength: 4) { (Int($0) ?? 0) >= 1 ? nil : "từ 1 trở lên" }))
+            items.append(
+                .field(
+                    Field(id: .pages, label: "Số trang mỗi bản", text: "1", mask: .digits, maxLength: 4) {
+                        (Int($0) ?? 0) >= 1 ? nil : "từ 1 trở lên"
+                    }))
         }
-        if case .perPage = procedure?.fee { items.append(.field(Field(id: .copies, label: "Số bản", text: "1", mask: .digits, maxLength: 3) { (Int($0) ?? 0) >= 1 ? nil : "từ 1 trở lên" })) }
-        if case .perCopy = procedure?.fee { items.append(.field(Field(id: .copies, label: "Số bản", text: "1", mask: .digits, maxLength: 3) { (Int($0) ?? 0) >= 1 ? nil : "từ 1 trở lên" })) }
-        items.append(.choice(ChoiceField(id: .exemption, label: "Miễn phí", options: ["Không"] + (procedure?.feeExemptions ?? []))))
+        if case .perPage = procedure?.fee {
+            items.append(
+                .field(
+                    Field(id: .copies, label: "Số bản", text: "1", mask: .digits, maxLength: 3) {
+                        (Int($0) ?? 0) >= 1 ? nil : "từ 1 trở lên"
+                    }))
+        }
+        if case .perCopy = procedure?.fee {
+            items.append(
+                .field(
+                    Field(id: .copies, label: "Số bản", text: "1", mask: .digits, maxLength: 3) {
+                        (Int($0) ?? 0) >= 1 ? nil : "từ 1 trở lên"
+                    }))
+        }
+        items.append(
+            .choice(
+                ChoiceField(id: .exemption, label: "Miễn phí", options: ["Không"] + (procedure?.feeExemptions ?? []))))
         items += [
-            .field(Field(id: .fee, label: "Lệ phí (đồng)", text: "0", mask: .money, hint: "tính theo thủ tục; sửa tay thì phải ghi lý do")),
+            .field(
+                Field(
+                    id: .fee, label: "Lệ phí (đồng)", text: "0", mask: .money,
+                    hint: "tính theo thủ tục; sửa tay thì phải ghi lý do")),
             .field(Field(id: .feeReason, label: "Lý do sửa lệ phí", maxLength: 200)),
-            .field(Field(id: .receiptNumber, label: "Số biên lai", mask: .code, maxLength: 40, hint: "số biên lai thu phí, lệ phí (nếu có)")),
-            .field(Field(id: .receivedAt, label: "Thời điểm tiếp nhận", text: now.vietnamese, maxLength: 16, required: true,
-                         hint: "mặc định là bây giờ; nhập thời điểm khác (hồ sơ ghi tay khi mất điện) thì phải ghi lý do") { text in
-                ReceptionScreen.parseInstant(text) == nil ? "dạng dd/mm/yyyy HH:MM" : nil
-            }),
+            .field(
+                Field(
+                    id: .receiptNumber, label: "Số biên lai", mask: .code, maxLength: 40,
+                    hint: "số biên lai thu phí, lệ phí (nếu có)")),
+            .field(
+                Field(
+                    id: .receivedAt, label: "Thời điểm tiếp nhận", text: now.vietnamese, maxLength: 16, required: true,
+                    hint: "mặc định là bây giờ; nhập thời điểm khác (hồ sơ ghi tay khi mất điện) thì phải ghi lý do"
+                ) { text in
+                    ReceptionScreen.parseInstant(text) == nil ? "dạng dd/mm/yyyy HH:MM" : nil
+                }),
             .field(Field(id: .receivedReason, label: "Lý do", maxLength: 200)),
-            .field(Field(id: .note, label: "Ghi chú", maxLength: 300)),
+            .field(Field(id: .note, label: "Ghi chú", maxLength: 300))
         ]
         return items
     }
@@ -154,14 +215,20 @@ struct ReceptionScreen: Screen {
             case ReceptionScreen.supplementCommand.id: return slip(.supplement)
             case ReceptionScreen.refuseCommand.id: return slip(.refusal)
             case ReceptionScreen.explainCommand.id:
-                guard let a = appointment(context.calendar) else { return [.status("Chọn thủ tục và thời điểm tiếp nhận trước", .warning)] }
+                guard let a = appointment(context.calendar) else {
+                    return [.status("Chọn thủ tục và thời điểm tiếp nhận trước", .warning)]
+                }
                 return [.push(TextScreen(title: "Vì sao có ngày hẹn này", lines: a.explanation))]
             case AppCommand.pick.id:
                 return pick()
             case AppCommand.back.id:
                 if !suggestions.isEmpty { suggestions = []; return [] }
                 if hasUnsavedInput {
-                    return [.ask(Dialog(title: "Bỏ hồ sơ đang nhập?", lines: ["Dữ liệu đang gõ sẽ mất. Bỏ và quay lại?"]), tag: .discard)]
+                    return [
+                        .ask(
+                            Dialog(title: "Bỏ hồ sơ đang nhập?", lines: ["Dữ liệu đang gõ sẽ mất. Bỏ và quay lại?"]),
+                            tag: .discard)
+                    ]
                 }
                 return [.pop]
             default: return []
@@ -181,9 +248,13 @@ struct ReceptionScreen: Screen {
         case .response(let response):
             switch response {
             case .registered(let r):
-                return [.replace(DocumentPreviewScreen(source: .receipt(caseCode: r.code),
-                                                       onTheSpot: procedure?.resultOnTheSpot ?? false,
-                                                       headline: "Đã tiếp nhận: mã hồ sơ \(r.code), số vào sổ \(r.ledgerNumber)/\(r.ledgerYear)"))]
+                return [
+                    .replace(
+                        DocumentPreviewScreen(
+                            source: .receipt(caseCode: r.code),
+                            onTheSpot: procedure?.resultOnTheSpot ?? false,
+                            headline: "Đã tiếp nhận: mã hồ sơ \(r.code), số vào sổ \(r.ledgerNumber)/\(r.ledgerYear)"))
+                ]
             case .applicantFound(let a):
                 guard let a, a.fullName != form.value(.name) else { return [] }
                 pendingApplicant = a
@@ -265,12 +336,15 @@ struct ReceptionScreen: Screen {
             }
             let text = form.value(.procedure)
             let query = VietnameseText.tokens(text)
-            suggestions = query.isEmpty ? [] : catalogue.filter { stored in
-                let p = stored.procedure
-                if p.code.hasPrefix(text) { return true }
-                let words = VietnameseText.tokens(p.name)
-                return query.allSatisfy { q in words.contains { $0.hasPrefix(q) } }
-            }
+            suggestions =
+                query.isEmpty
+                ? []
+                : catalogue.filter { stored in
+                    let p = stored.procedure
+                    if p.code.hasPrefix(text) { return true }
+                    let words = VietnameseText.tokens(p.name)
+                    return query.allSatisfy { q in words.contains { $0.hasPrefix(q) } }
+                }
             let exact = suggestions.filter { VietnameseText.tokens($0.procedure.name) == query }
             suggestions = exact + suggestions.filter { s in !exact.contains(s) }
             suggestion = 0
@@ -280,7 +354,9 @@ struct ReceptionScreen: Screen {
             recomputeFee()
         case .idNumber:
             // The kind follows the number when it is obvious (12 digits: căn cước, 9: CMND).
-            if let kind = IDKind.infer(from: form.value(.idNumber)), let i = ReceptionScreen.idKinds.firstIndex(of: kind) {
+            if let kind = IDKind.infer(from: form.value(.idNumber)),
+                let i = ReceptionScreen.idKinds.firstIndex(of: kind)
+            {
                 form.setChoice(.idKind, i)
             }
         default:
@@ -349,8 +425,12 @@ struct ReceptionScreen: Screen {
         let key = "\(id)|\(phone)"
         guard key != lastLookup, IDKind.infer(from: id) != nil || PhoneNumber.normalize(phone) != nil else { return [] }
         lastLookup = key
-        var effects: [Effect] = [.perform(.lookupApplicant(idNumber: IDKind.infer(from: id) != nil ? id : nil,
-                                                          phone: PhoneNumber.normalize(phone)))]
+        var effects: [Effect] = [
+            .perform(
+                .lookupApplicant(
+                    idNumber: IDKind.infer(from: id) != nil ? id : nil,
+                    phone: PhoneNumber.normalize(phone)))
+        ]
         effects += previousContactsLookup()
         return effects
     }
@@ -360,7 +440,11 @@ struct ReceptionScreen: Screen {
         let id = form.value(.idNumber)
         let phone = form.value(.phone)
         guard !id.isEmpty || !phone.isEmpty else { return [] }
-        return [.perform(.previousContacts(idNumber: id.isEmpty ? nil : id, phone: phone.isEmpty ? nil : phone, procedureCode: p.code))]
+        return [
+            .perform(
+                .previousContacts(
+                    idNumber: id.isEmpty ? nil : id, phone: phone.isEmpty ? nil : phone, procedureCode: p.code))
+        ]
     }
 
     // MARK: Endings
@@ -368,13 +452,14 @@ struct ReceptionScreen: Screen {
     func applicant() -> Applicant {
         let kind: ApplicantKind = form.choice(.kind)?.selected == 1 ? .organisation : .person
         let id = form.value(.idNumber)
-        return Applicant(kind: kind, fullName: form.value(.name),
-                         idKind: id.isEmpty ? nil : ReceptionScreen.idKinds[form.choice(.idKind)?.selected ?? 0],
-                         idNumber: id.isEmpty ? nil : id, birthDate: CivilDate(vietnamese: form.value(.birthDate)),
-                         phone: form.value(.phone).isEmpty ? nil : form.value(.phone),
-                         email: form.value(.email).isEmpty ? nil : form.value(.email),
-                         address: form.value(.address).isEmpty ? nil : form.value(.address),
-                         representativeName: form.value(.representative).isEmpty ? nil : form.value(.representative))
+        return Applicant(
+            kind: kind, fullName: form.value(.name),
+            idKind: id.isEmpty ? nil : ReceptionScreen.idKinds[form.choice(.idKind)?.selected ?? 0],
+            idNumber: id.isEmpty ? nil : id, birthDate: CivilDate(vietnamese: form.value(.birthDate)),
+            phone: form.value(.phone).isEmpty ? nil : form.value(.phone),
+            email: form.value(.email).isEmpty ? nil : form.value(.email),
+            address: form.value(.address).isEmpty ? nil : form.value(.address),
+            representativeName: form.value(.representative).isEmpty ? nil : form.value(.representative))
     }
 
     mutating func save(_ context: ScreenContext, confirmedIncomplete: Bool) -> [Effect] {
@@ -387,8 +472,10 @@ struct ReceptionScreen: Screen {
         if let error = form.checkAll() { return [.status(error, .error)] }
         let a = applicant()
         if let problem = a.normalized.problems(today: receivedAt?.date ?? context.now.date).first {
-            let map: [InputField: FieldID] = [.applicantName: .name, .applicantIDNumber: .idNumber, .applicantBirthDate: .birthDate,
-                                              .applicantPhone: .phone, .applicantEmail: .email, .representativeName: .representative]
+            let map: [InputField: FieldID] = [
+                .applicantName: .name, .applicantIDNumber: .idNumber, .applicantBirthDate: .birthDate,
+                .applicantPhone: .phone, .applicantEmail: .email, .representativeName: .representative
+            ]
             form.focus(on: map[problem.field] ?? .name)
             return [.status(Messages.text(.invalidField(problem.field, problem.problem)), .error)]
         }
@@ -410,12 +497,17 @@ struct ReceptionScreen: Screen {
         var documents: [CaseDocument] = []
         let checks = documentChecks
         for (i, item) in checks.enumerated() where item.isChecked {
-            documents.append(CaseDocument(name: procedure.documents[i].name, form: procedure.documents[i].form, quantity: item.quantity,
-                                          checklistIndex: i))
+            documents.append(
+                CaseDocument(
+                    name: procedure.documents[i].name, form: procedure.documents[i].form, quantity: item.quantity,
+                    checklistIndex: i))
         }
         var chosenResults: Set<Int>?
         if procedure.results.count > 1 {
-            let chosen = Set(procedure.results.indices.filter { i in form.checks.first { $0.id == FieldID.chosenResult(i) }?.isChecked ?? true })
+            let chosen = Set(
+                procedure.results.indices.filter { i in
+                    form.checks.first { $0.id == FieldID.chosenResult(i) }?.isChecked ?? true
+                })
             guard !chosen.isEmpty else {
                 form.focus(on: .chosenResult(0))
                 return [.status("Chọn ít nhất một kết quả đề nghị", .error)]
@@ -427,9 +519,15 @@ struct ReceptionScreen: Screen {
         }
         let missing = zip(procedure.documents, checks).filter { $0.0.isMandatory && !$0.1.isChecked }.map(\.0.name)
         if !missing.isEmpty && !confirmedIncomplete {
-            return [.ask(Dialog(title: "Hồ sơ chưa đủ giấy tờ bắt buộc",
-                                lines: ["Còn thiếu: " + missing.joined(separator: "; "),
-                                        "Hồ sơ chưa đủ thì nên lập phiếu yêu cầu bổ sung (Ctrl-B).", "Vẫn tiếp nhận?"]), tag: .incomplete)]
+            return [
+                .ask(
+                    Dialog(
+                        title: "Hồ sơ chưa đủ giấy tờ bắt buộc",
+                        lines: [
+                            "Còn thiếu: " + missing.joined(separator: "; "),
+                            "Hồ sơ chưa đủ thì nên lập phiếu yêu cầu bổ sung (Ctrl-B).", "Vẫn tiếp nhận?"
+                        ]), tag: .incomplete)
+            ]
         }
         let exemptionIndex = form.choice(.exemption)?.selected ?? 0
         var note = form.value(.note)
@@ -441,7 +539,8 @@ struct ReceptionScreen: Screen {
             fee: exemptionIndex > 0 ? 0 : (Int(form.value(.fee)) ?? 0),
             feeExemption: exemptionIndex > 0 ? procedure.feeExemptions[exemptionIndex - 1] : nil,
             feeReceiptNumber: form.value(.receiptNumber).isEmpty ? nil : form.value(.receiptNumber),
-            receivedAt: received, receivedAtReason: timeChanged ? form.value(.receivedReason) : nil, chosenResults: chosenResults,
+            receivedAt: received, receivedAtReason: timeChanged ? form.value(.receivedReason) : nil,
+            chosenResults: chosenResults,
             note: note)
         return [.perform(.registerCase(draft))]
     }
@@ -458,8 +557,15 @@ struct ReceptionScreen: Screen {
             form.focus(on: .name)
             return [.status("Nhập họ tên người nộp trước khi lập phiếu", .error)]
         }
-        let missing = zip(procedure.documents, documentChecks).filter { !$0.1.isChecked }.map { "\($0.0.name) (\($0.0.form.vietnameseName))" }
-        return [.push(SlipScreen(kind: kind, procedure: procedure, applicant: applicant(), suggested: kind == .supplement ? missing : []))]
+        let missing = zip(procedure.documents, documentChecks).filter { !$0.1.isChecked }.map {
+            "\($0.0.name) (\($0.0.form.vietnameseName))"
+        }
+        return [
+            .push(
+                SlipScreen(
+                    kind: kind, procedure: procedure, applicant: applicant(),
+                    suggested: kind == .supplement ? missing : []))
+        ]
     }
 
     // MARK: Drawing
@@ -480,23 +586,28 @@ struct ReceptionScreen: Screen {
         if let a = appointment(context.calendar) {
             line = "Hẹn trả: \(a.due.vietnameseAppointment)   (Ctrl-G: vì sao)"
         } else {
-            line = procedure == nil ? "Hẹn trả: chọn thủ tục để tính ngày hẹn" : "Hẹn trả: thời điểm tiếp nhận chưa hợp lệ"
+            line =
+                procedure == nil ? "Hẹn trả: chọn thủ tục để tính ngày hẹn" : "Hẹn trả: thời điểm tiếp nhận chưa hợp lệ"
             style = .dim
         }
         frame.put(line, row: row + 1, column: 1, style: style, maxWidth: area.width - 2)
         // The matches of the procedure field, under it.
         if form.focusedID == .procedure && !suggestions.isEmpty {
             let height = min(10, suggestions.count) + 2
-            let rect = Rect(row: min(area.row + 2, area.bottom - height), column: 2, width: area.width - 4, height: height)
+            let rect = Rect(
+                row: min(area.row + 2, area.bottom - height), column: 2, width: area.width - 4, height: height)
             frame.fill(Rect(row: rect.row, column: 0, width: area.width, height: rect.height))
             frame.box(rect, title: "\(suggestions.count) thủ tục khớp")
             let first = max(0, suggestion - (height - 3))
             for (i, s) in suggestions.enumerated().dropFirst(first).prefix(height - 2) {
                 let r = rect.row + 1 + i - first
                 let p = s.procedure
-                let text = TextWidth.fit(p.name, max(10, rect.width - 44)) + " " + TextWidth.fit(p.field, 10) + " " +
-                    TextWidth.fit(p.limit.description, 15) + " " + p.fee.description
-                frame.put(text, row: r, column: rect.column + 2, style: i == suggestion ? .selected : .normal, maxWidth: rect.width - 4)
+                let text =
+                    TextWidth.fit(p.name, max(10, rect.width - 44)) + " " + TextWidth.fit(p.field, 10) + " "
+                    + TextWidth.fit(p.limit.description, 15) + " " + p.fee.description
+                frame.put(
+                    text, row: r, column: rect.column + 2, style: i == suggestion ? .selected : .normal,
+                    maxWidth: rect.width - 4)
                 if i == suggestion { frame.cursor = (r, rect.column + 2) }
             }
         }

@@ -18,9 +18,15 @@ struct ReportsScreen: Screen {
             .section("Báo cáo"),
             .choice(ChoiceField(id: .kind, label: "Loại", options: ReportKind.allCases.map(\.vietnameseName))),
             .choice(ChoiceField(id: .period, label: "Kỳ", options: ReportsScreen.shortcuts)),
-            .field(Field(id: .from, label: "Từ ngày", text: p.from.vietnamese, mask: .date, required: true) { CivilDate(vietnamese: $0) == nil ? "ngày không có thật" : nil }),
-            .field(Field(id: .to, label: "Đến ngày", text: p.to.vietnamese, mask: .date, required: true) { CivilDate(vietnamese: $0) == nil ? "ngày không có thật" : nil }),
-            .info("Tổng hợp cuối ngày: lấy ngày \"Đến ngày\". F10: xem báo cáo.", .dim),
+            .field(
+                Field(id: .from, label: "Từ ngày", text: p.from.vietnamese, mask: .date, required: true) {
+                    CivilDate(vietnamese: $0) == nil ? "ngày không có thật" : nil
+                }),
+            .field(
+                Field(id: .to, label: "Đến ngày", text: p.to.vietnamese, mask: .date, required: true) {
+                    CivilDate(vietnamese: $0) == nil ? "ngày không có thật" : nil
+                }),
+            .info("Tổng hợp cuối ngày: lấy ngày \"Đến ngày\". F10: xem báo cáo.", .dim)
         ])
     }
 
@@ -48,7 +54,9 @@ struct ReportsScreen: Screen {
         case .key(let key):
             let before = (form.value(.from), form.value(.to))
             let outcome = form.handle(key, inputMethod: nil)
-            if case .edited(.period) = outcome, let s = form.choice(.period)?.selected, s < ReportsScreen.shortcuts.count - 1 {
+            if case .edited(.period) = outcome, let s = form.choice(.period)?.selected,
+                s < ReportsScreen.shortcuts.count - 1
+            {
                 let p = ReportsScreen.period(s, today: context.now.date)
                 form.setValue(.from, p.from.vietnamese)
                 form.setValue(.to, p.to.vietnamese)
@@ -70,7 +78,8 @@ struct ReportsScreen: Screen {
     mutating func show() -> [Effect] {
         if let error = form.checkAll() { return [.status(error, .error)] }
         guard let from = CivilDate(vietnamese: form.value(.from)), let to = CivilDate(vietnamese: form.value(.to)),
-              let period = ReportPeriod(from: from, to: to) else {
+            let period = ReportPeriod(from: from, to: to)
+        else {
             form.focus(on: .from)
             return [.status("Từ ngày phải không sau đến ngày", .error)]
         }
@@ -81,9 +90,12 @@ struct ReportsScreen: Screen {
 
     func render(into frame: inout Frame, _ context: ScreenContext) {
         let area = context.area
-        form.render(into: &frame, rect: Rect(row: area.row + 1, column: 1, width: area.width - 2, height: area.height - 3), labelWidth: 12)
-        frame.put("←/→: chọn   Tab: ô sau   F10: xem báo cáo   Esc: quay lại", row: area.bottom - 1, column: 1, style: .dim,
-                  maxWidth: area.width - 2)
+        form.render(
+            into: &frame, rect: Rect(row: area.row + 1, column: 1, width: area.width - 2, height: area.height - 3),
+            labelWidth: 12)
+        frame.put(
+            "←/→: chọn   Tab: ô sau   F10: xem báo cáo   Esc: quay lại", row: area.bottom - 1, column: 1, style: .dim,
+            maxWidth: area.width - 2)
     }
 }
 
@@ -92,13 +104,21 @@ struct ReportsScreen: Screen {
 struct BackupScreen: Screen {
     var form = ScrollForm([
         .info("Sao lưu cơ sở dữ liệu (bản sao nhất quán, kiểm tra sau khi ghi, không ghi đè).", .dim),
-        .field(Field(id: .folder, label: "Thư mục", text: "/media", maxLength: 300, required: true,
-                     hint: "thư mục đích, ví dụ USB: /media/usb (tệp mới motcua-NGÀY-GIỜ.db)")),
+        .field(
+            Field(
+                id: .folder, label: "Thư mục", text: "/media", maxLength: 300, required: true,
+                hint: "thư mục đích, ví dụ USB: /media/usb (tệp mới motcua-NGÀY-GIỜ.db)"))
     ])
 
     var title: String { "Sao lưu" }
     var isForm: Bool { true }
-    var keyMap: KeyMap { KeyMap([KeyBinding([.function(10), .control("s")], Command(id: .save, title: "Sao lưu", help: "sao lưu vào thư mục đã nhập"))]) }
+    var keyMap: KeyMap {
+        KeyMap([
+            KeyBinding(
+                [.function(10), .control("s")],
+                Command(id: .save, title: "Sao lưu", help: "sao lưu vào thư mục đã nhập"))
+        ])
+    }
 
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
         switch event {
@@ -125,7 +145,10 @@ struct BackupScreen: Screen {
 
     func render(into frame: inout Frame, _ context: ScreenContext) {
         let area = context.area
-        form.render(into: &frame, rect: Rect(row: area.row + 1, column: 1, width: area.width - 2, height: area.height - 3), labelWidth: 12)
-        frame.put("F10: sao lưu   Esc: quay lại", row: area.bottom - 1, column: 1, style: .dim, maxWidth: area.width - 2)
+        form.render(
+            into: &frame, rect: Rect(row: area.row + 1, column: 1, width: area.width - 2, height: area.height - 3),
+            labelWidth: 12)
+        frame.put(
+            "F10: sao lưu   Esc: quay lại", row: area.bottom - 1, column: 1, style: .dim, maxWidth: area.width - 2)
     }
 }

@@ -55,12 +55,17 @@ struct SearchScreen: Screen {
         let boxWidth = area.width - 8
         let (visible, cursor) = box.layout(width: boxWidth)
         frame.put(TextWidth.fit(visible, boxWidth, ellipsis: false), row: area.row + 1, column: 6, style: .focused)
-        frame.put("mã hồ sơ (hoặc số cuối), họ tên, số giấy tờ, điện thoại — không cần dấu", row: area.row + 2, column: 6, style: .dim,
-                  maxWidth: area.width - 7)
+        frame.put(
+            "mã hồ sơ (hoặc số cuối), họ tên, số giấy tờ, điện thoại — không cần dấu", row: area.row + 2, column: 6,
+            style: .dim,
+            maxWidth: area.width - 7)
         // Wide: the procedure takes what the fixed columns leave, so the remaining time is never cut.
-        let widths = wide ? [26, 22, max(16, area.width - 8 - (26 + 22 + 15 + 11 + 17)), 15, 11, 0] : [12, 19, 15, 11, 0]
-        let header = wide ? ["Mã hồ sơ", "Người nộp", "Thủ tục", "Trạng thái", "Hẹn trả", "Còn lại"]
-                          : ["Mã hồ sơ", "Người nộp", "Trạng thái", "Hẹn trả", "Còn lại"]
+        let widths =
+            wide ? [26, 22, max(16, area.width - 8 - (26 + 22 + 15 + 11 + 17)), 15, 11, 0] : [12, 19, 15, 11, 0]
+        let header =
+            wide
+            ? ["Mã hồ sơ", "Người nộp", "Thủ tục", "Trạng thái", "Hẹn trả", "Còn lại"]
+            : ["Mã hồ sơ", "Người nộp", "Trạng thái", "Hẹn trả", "Còn lại"]
         putColumnHeadings(header, widths: widths, into: &frame, row: area.row + 4, width: area.width)
         // Rows again for this size and this minute (the stored ones keep the selection).
         var view = list
@@ -73,11 +78,14 @@ struct SearchScreen: Screen {
             view.render(into: &frame, rect: listRect, focused: false)
             if let sel = view.selectedRow, let i = view.visible.firstIndex(where: { view.rows[$0].id == sel.id }) {
                 let r = listRect.row + i - view.firstVisible(height: listRect.height)
-                if r >= listRect.row && r < listRect.bottom { frame.restyle(Rect(row: r, column: 1, width: area.width - 2, height: 1), .selected) }
+                if r >= listRect.row && r < listRect.bottom {
+                    frame.restyle(Rect(row: r, column: 1, width: area.width - 2, height: 1), .selected)
+                }
             }
         }
-        frame.put("\(results.count) hồ sơ\(results.count >= 100 ? " (100 gần nhất)" : "")   ↑ ↓: chọn   Enter: mở   Esc: xóa ô tìm / quay lại",
-                  row: area.bottom - 1, column: 1, style: .dim, maxWidth: area.width - 2)
+        frame.put(
+            "\(results.count) hồ sơ\(results.count >= 100 ? " (100 gần nhất)" : "")   ↑ ↓: chọn   Enter: mở   Esc: xóa ô tìm / quay lại",
+            row: area.bottom - 1, column: 1, style: .dim, maxWidth: area.width - 2)
         frame.cursor = (area.row + 1, 6 + cursor)
     }
 
@@ -88,7 +96,8 @@ struct SearchScreen: Screen {
             let closed = item.status.isClosed
             let (remaining, style) = closed ? ("", Style.dim) : HomeScreen.remaining(item, context)
             let code = !wide && item.code.hasPrefix(prefix) ? String(item.code.dropFirst(prefix.count)) : item.code
-            let due = "\(item.appointment.date.day.zeroPadded())/\(item.appointment.date.month.zeroPadded()) \(item.appointment.time.text)"
+            let due =
+                "\(item.appointment.date.day.zeroPadded())/\(item.appointment.date.month.zeroPadded()) \(item.appointment.time.text)"
             var columns = [code, item.applicantName]
             if wide { columns.append(item.procedureName) }
             columns += [item.status.vietnameseName, due, remaining]

@@ -14,9 +14,11 @@ struct SettingsScreen: Screen {
     static let testPrintCommand = Command(id: .testPrint, title: "In thử", help: "in một trang thử có chữ tiếng Việt")
     static let printerKeys = SettingDefinition.printerKeys
     /// What the officer reads before each field (the key, as `motcua setting` knows it, stays in the help).
-    static let labels: [SettingKey: String] = [.printerDestination: "Tên máy in", .printerOptions: "Tùy chọn in (lp)",
-                                               .lpPath: "Chương trình lp", .idleLockMinutes: "Khóa màn hình sau",
-                                               .resumePolicy: "Khi nhận đủ bổ sung"]
+    static let labels: [SettingKey: String] = [
+        .printerDestination: "Tên máy in", .printerOptions: "Tùy chọn in (lp)",
+        .lpPath: "Chương trình lp", .idleLockMinutes: "Khóa màn hình sau",
+        .resumePolicy: "Khi nhận đủ bổ sung"
+    ]
 
     init(title: String, keys: [SettingKey]) {
         self.title = title
@@ -28,7 +30,7 @@ struct SettingsScreen: Screen {
     var keyMap: KeyMap {
         KeyMap([
             KeyBinding([.function(10), .control("s")], AppCommand.save),
-            KeyBinding([.control("p")], SettingsScreen.testPrintCommand),
+            KeyBinding([.control("p")], SettingsScreen.testPrintCommand)
         ])
     }
 
@@ -42,11 +44,16 @@ struct SettingsScreen: Screen {
             var items: [ScrollForm.Item] = [.section(title)]
             for v in list {
                 let definition = SettingDefinition.of(v.key)
-                items.append(.field(Field(id: .setting(v.key), label: SettingsScreen.labels[v.key] ?? v.key.rawValue, text: v.value, maxLength: 200,
-                                          hint: "thiết lập \(v.key.rawValue) (motcua setting \(v.key.rawValue))") { value in
-                    if case .failure(let e) = definition.validate(value) { return e.message }
-                    return nil
-                }))
+                items.append(
+                    .field(
+                        Field(
+                            id: .setting(v.key), label: SettingsScreen.labels[v.key] ?? v.key.rawValue, text: v.value,
+                            maxLength: 200,
+                            hint: "thiết lập \(v.key.rawValue) (motcua setting \(v.key.rawValue))"
+                        ) { value in
+                            if case .failure(let e) = definition.validate(value) { return e.message }
+                            return nil
+                        }))
                 // The meaning under its field, wrapped to the narrowest screen (80 columns).
                 for line in TextWidth.wrap(v.meaning, 74) { items.append(.info(line, .dim)) }
             }
@@ -54,7 +61,9 @@ struct SettingsScreen: Screen {
             if let first = list.first { form.focus(on: .setting(first.key)) }
             return []
         case .command(let c) where c.id == SettingsScreen.testPrintCommand.id:
-            if hasUnsavedInput { return [.status("Hãy lưu (F10) trước khi in thử: trang thử dùng thiết lập đã lưu", .warning)] }
+            if hasUnsavedInput {
+                return [.status("Hãy lưu (F10) trước khi in thử: trang thử dùng thiết lập đã lưu", .warning)]
+            }
             return [.perform(.testPrint)]
         case .response(.done(let message)):
             // Saved (or a test page, which needs nothing unsaved): the form shows what is stored, as the
@@ -67,8 +76,10 @@ struct SettingsScreen: Screen {
             }
             return [.status(message, .ok)]
         default:
-            switch commonFormEvent(event, in: &form, inputMethod: nil, unsaved: hasUnsavedInput, question: "Bỏ thay đổi?",
-                                   detail: "Các giá trị đã sửa chưa lưu sẽ mất. Bỏ và quay lại?") {
+            switch commonFormEvent(
+                event, in: &form, inputMethod: nil, unsaved: hasUnsavedInput, question: "Bỏ thay đổi?",
+                detail: "Các giá trị đã sửa chưa lưu sẽ mất. Bỏ và quay lại?")
+            {
             case .save: return save()
             case .effects(let effects): return effects
             case nil: return []
@@ -87,7 +98,11 @@ struct SettingsScreen: Screen {
 
     func render(into frame: inout Frame, _ context: ScreenContext) {
         let area = context.area
-        form.render(into: &frame, rect: Rect(row: area.row + 1, column: 1, width: area.width - 2, height: area.height - 3), labelWidth: 21)
-        frame.put("F10: lưu   Ctrl-P: in thử   Esc: quay lại", row: area.bottom - 1, column: 1, style: .dim, maxWidth: area.width - 2)
+        form.render(
+            into: &frame, rect: Rect(row: area.row + 1, column: 1, width: area.width - 2, height: area.height - 3),
+            labelWidth: 21)
+        frame.put(
+            "F10: lưu   Ctrl-P: in thử   Esc: quay lại", row: area.bottom - 1, column: 1, style: .dim,
+            maxWidth: area.width - 2)
     }
 }

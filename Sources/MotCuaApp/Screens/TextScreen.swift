@@ -30,7 +30,8 @@ struct TextScreen: Screen {
         let wrapped = TextViewer(lines: viewer.lines.flatMap { TextWidth.wrap($0, area.width - 4) })
         var shown = wrapped
         for _ in 0..<viewer.top { _ = shown.handle(.down, height: area.height - 3) }
-        shown.render(into: &frame, rect: Rect(row: area.row + 2, column: 2, width: area.width - 4, height: area.height - 3))
+        shown.render(
+            into: &frame, rect: Rect(row: area.row + 2, column: 2, width: area.width - 4, height: area.height - 3))
         frame.put("Esc: quay lại   ↑ ↓ PgUp PgDn: cuộn", row: area.bottom - 1, column: 1, style: .dim)
         frame.cursor = nil
     }

@@ -18,18 +18,30 @@ struct UnitScreen: Screen {
         form = ScrollForm([
             .section("Thông tin đơn vị (in trên phiếu)"),
             .field(Field(id: .unitName, label: "Tên xã, phường", text: unit.name, maxLength: 80, required: true)),
-            .field(Field(id: .governingBody, label: "Cơ quan chủ quản", text: unit.governingBody, maxLength: 100, required: true,
-                         hint: "in dòng đầu phiếu, chữ in hoa")),
-            .field(Field(id: .counterName, label: "Tên bộ phận một cửa", text: unit.counterName, maxLength: 100, required: true)),
-            .field(Field(id: .unitCode, label: "Mã định danh", text: unit.unitCode, maxLength: 40, required: true,
-                         hint: "dùng trong mã hồ sơ; chỉ đổi được khi chưa có hồ sơ nào") {
-                UnitProfile.isValidUnitCode($0) ? nil : "chỉ gồm chữ in hoa, chữ số và dấu chấm (ví dụ 000.00.15.H42)"
-            }),
+            .field(
+                Field(
+                    id: .governingBody, label: "Cơ quan chủ quản", text: unit.governingBody, maxLength: 100,
+                    required: true,
+                    hint: "in dòng đầu phiếu, chữ in hoa")),
+            .field(
+                Field(
+                    id: .counterName, label: "Tên bộ phận một cửa", text: unit.counterName, maxLength: 100,
+                    required: true)),
+            .field(
+                Field(
+                    id: .unitCode, label: "Mã định danh", text: unit.unitCode, maxLength: 40, required: true,
+                    hint: "dùng trong mã hồ sơ; chỉ đổi được khi chưa có hồ sơ nào"
+                ) {
+                    UnitProfile.isValidUnitCode($0)
+                        ? nil : "chỉ gồm chữ in hoa, chữ số và dấu chấm (ví dụ 000.00.15.H42)"
+                }),
             .field(Field(id: .province, label: "Tỉnh, thành phố", text: unit.province, maxLength: 80, required: true)),
             .field(Field(id: .address, label: "Địa chỉ", text: unit.address, maxLength: 120)),
             .field(Field(id: .phone, label: "Điện thoại", text: unit.phone, maxLength: 20)),
-            .field(Field(id: .placeName, label: "Địa danh ghi ngày", text: unit.placeName, maxLength: 60, required: true,
-                         hint: "in trước ngày tháng: \"Tân Phú, ngày … tháng … năm …\"")),
+            .field(
+                Field(
+                    id: .placeName, label: "Địa danh ghi ngày", text: unit.placeName, maxLength: 60, required: true,
+                    hint: "in trước ngày tháng: \"Tân Phú, ngày … tháng … năm …\""))
         ])
         form.focus(on: .unitName)
     }
@@ -55,8 +67,10 @@ struct UnitScreen: Screen {
 
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
         let plain = form.focusedID == .unitCode || form.focusedID == .phone
-        switch commonFormEvent(event, in: &form, inputMethod: plain ? nil : context.input.active, unsaved: hasUnsavedInput,
-                               question: "Bỏ thay đổi?", detail: "Các thông tin đã sửa chưa lưu sẽ mất. Bỏ và quay lại?") {
+        switch commonFormEvent(
+            event, in: &form, inputMethod: plain ? nil : context.input.active, unsaved: hasUnsavedInput,
+            question: "Bỏ thay đổi?", detail: "Các thông tin đã sửa chưa lưu sẽ mất. Bỏ và quay lại?")
+        {
         case .save: return save()
         case .effects(let effects): return effects
         case nil: return []
@@ -71,9 +85,12 @@ struct UnitScreen: Screen {
 
     func render(into frame: inout Frame, _ context: ScreenContext) {
         let area = context.area
-        form.render(into: &frame, rect: Rect(row: area.row + 1, column: 1, width: min(area.width - 2, 100), height: area.height - 3),
-                    labelWidth: 24)
-        frame.put("* bắt buộc   Tab/Enter: ô sau   F10: lưu   Esc: quay lại", row: area.bottom - 1, column: 1, style: .dim,
-                  maxWidth: area.width - 2)
+        form.render(
+            into: &frame,
+            rect: Rect(row: area.row + 1, column: 1, width: min(area.width - 2, 100), height: area.height - 3),
+            labelWidth: 24)
+        frame.put(
+            "* bắt buộc   Tab/Enter: ô sau   F10: lưu   Esc: quay lại", row: area.bottom - 1, column: 1, style: .dim,
+            maxWidth: area.width - 2)
     }
 }

@@ -103,8 +103,11 @@ public enum DueReason: Hashable, Sendable {
             switch limit {
             case .sameDay: return "Thời hạn: trong ngày."
             case .workingDays(let n): return "Thời hạn: \(n) ngày làm việc, không tính ngày tiếp nhận, giữ nguyên giờ."
-            case .workingHours(let h): return "Thời hạn: \(h) giờ làm việc (8 giờ làm việc là 1 ngày), không tính giờ nghỉ."
-            case .calendarDays(let n): return "Thời hạn: \(n) ngày theo lịch, không tính ngày tiếp nhận; ngày cuối là ngày nghỉ thì chuyển sang ngày làm việc tiếp theo."
+            case .workingHours(let h):
+                return "Thời hạn: \(h) giờ làm việc (8 giờ làm việc là 1 ngày), không tính giờ nghỉ."
+            case .calendarDays(let n):
+                return
+                    "Thời hạn: \(n) ngày theo lịch, không tính ngày tiếp nhận; ngày cuối là ngày nghỉ thì chuyển sang ngày làm việc tiếp theo."
             }
         case let .sameDayBeforeCutoff(r, cutoff):
             return "Tiếp nhận lúc \(at(r)), trước \(cutoff.text): trả trong ngày, cuối giờ làm việc."
@@ -210,8 +213,10 @@ extension WorkingCalendar {
 
     /// After a pause (supplement requested during processing), the new due instant when the complete
     /// dossier comes back at `resumedAt`.
-    public func dueAfterResume(_ rule: DueRule, originalDue: LocalDateTime, pausedAt: LocalDateTime,
-                               resumedAt: LocalDateTime, policy: ResumePolicy) -> LocalDateTime {
+    public func dueAfterResume(
+        _ rule: DueRule, originalDue: LocalDateTime, pausedAt: LocalDateTime,
+        resumedAt: LocalDateTime, policy: ResumePolicy
+    ) -> LocalDateTime {
         switch policy {
         case .restartFromZero:
             return due(rule, receivedAt: resumedAt)
@@ -278,8 +283,10 @@ extension WorkingCalendar {
 
     /// The n-th working day after `date`. When tracing, records each day counted or skipped; `extraFrom`
     /// marks where the verification days begin in the count (nil: none).
-    private func countWorkingDays(_ n: Int, after date: CivilDate, extraFrom: Int?, trace: inout [DueReason]?,
-                                  announceCount: Bool = true) -> CivilDate {
+    private func countWorkingDays(
+        _ n: Int, after date: CivilDate, extraFrom: Int?, trace: inout [DueReason]?,
+        announceCount: Bool = true
+    ) -> CivilDate {
         guard trace != nil else { return nthWorkingDay(n, after: date) }
         var counted = 0
         var d = date

@@ -37,7 +37,8 @@ public struct CalendarConfig: Sendable, Equatable {
         guard try format.string() == formatName else { throw format.fail("phải là \"\(formatName)\"") }
         let version = try root.member("version")
         guard try version.int() == formatVersion else {
-            throw version.fail("phiên bản \(try version.int()) chưa được hỗ trợ (chương trình đọc phiên bản \(formatVersion))")
+            throw version.fail(
+                "phiên bản \(try version.int()) chưa được hỗ trợ (chương trình đọc phiên bản \(formatVersion))")
         }
         var config = CalendarConfig()
         if let wt = try root.optionalMember("workingTime") { config.schedule = try parseSchedule(wt) }
@@ -50,13 +51,15 @@ public struct CalendarConfig: Sendable, Equatable {
                 let text = try dateField.string()
                 let parts = text.split(separator: "-")
                 guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
-                      let m = parseDigits(parts[0]), let d = parseDigits(parts[1]),
-                      (1...12).contains(m), d >= 1, d <= CivilDate.daysInMonth(year: 2000, month: m)
+                    let m = parseDigits(parts[0]), let d = parseDigits(parts[1]),
+                    (1...12).contains(m), d >= 1, d <= CivilDate.daysInMonth(year: 2000, month: m)
                 else { throw dateField.fail("\"\(text)\" không phải ngày hợp lệ dạng MM-DD") }
                 let from = try item.member("fromYear").int(in: 1900...2199)
                 let to = try item.optionalMember("toYear")?.int(in: from...2199)
-                extras.append(AdditionalHoliday(month: m, day: d, name: try item.member("name").nonEmptyString(),
-                                                firstYear: from, lastYear: to))
+                extras.append(
+                    AdditionalHoliday(
+                        month: m, day: d, name: try item.member("name").nonEmptyString(),
+                        firstYear: from, lastYear: to))
             }
         }
 
@@ -76,7 +79,8 @@ public struct CalendarConfig: Sendable, Equatable {
                 var days: [SpecialDay] = []
                 var seenDates: [CivilDate: String] = [:]
                 func parseDay(_ entry: JSONReader, off: Bool) throws(ConfigError) -> SpecialDay {
-                    try entry.rejectUnknownMembers(off ? ["date", "name", "kind", "provisional"] : ["date", "name", "provisional"])
+                    try entry.rejectUnknownMembers(
+                        off ? ["date", "name", "kind", "provisional"] : ["date", "name", "provisional"])
                     let dateField = try entry.member("date")
                     let date = try dateField.date()
                     guard date.year == year else { throw dateField.fail("ngày \(date.iso) không thuộc năm \(year)") }
@@ -94,8 +98,9 @@ public struct CalendarConfig: Sendable, Equatable {
                         }
                     }
                     let provisional = try entry.optionalMember("provisional")?.bool() ?? false
-                    return SpecialDay(date: date, kind: kind, name: try entry.member("name").nonEmptyString(),
-                                      provisional: provisional)
+                    return SpecialDay(
+                        date: date, kind: kind, name: try entry.member("name").nonEmptyString(),
+                        provisional: provisional)
                 }
                 for entry in try item.member("daysOff").array() { days.append(try parseDay(entry, off: true)) }
                 if let work = try item.optionalMember("workDays") {
@@ -147,39 +152,56 @@ public struct CalendarConfig: Sendable, Equatable {
         var root: [(key: String, value: JSONValue)] = [
             ("format", .string(CalendarConfig.formatName)),
             ("version", .int(CalendarConfig.formatVersion)),
-            ("workingTime", .object([
-                ("weekdays", .array(schedule.workingWeekdays.sorted().map { .string($0.shortName) })),
-                ("sessions", .array(schedule.sessions.map {
-                    .object([("start", .string($0.start.text)), ("end", .string($0.end.text))])
-                })),
-                ("sameDayCutoff", .string(schedule.sameDayCutoff.text)),
-            ])),
+            (
+                "workingTime",
+                .object([
+                    ("weekdays", .array(schedule.workingWeekdays.sorted().map { .string($0.shortName) })),
+                    (
+                        "sessions",
+                        .array(
+                            schedule.sessions.map {
+                                .object([("start", .string($0.start.text)), ("end", .string($0.end.text))])
+                            })
+                    ),
+                    ("sameDayCutoff", .string(schedule.sameDayCutoff.text))
+                ])
+            )
         ]
         if !holidays.additionalHolidays.isEmpty {
-            root.append(("additionalHolidays", .array(holidays.additionalHolidays.map { h in
-                var m: [(key: String, value: JSONValue)] = [
-                    ("date", .string("\(pad(h.month, 2))-\(pad(h.day, 2))")), ("name", .string(h.name)),
-                    ("fromYear", .int(h.firstYear)),
-                ]
-                if let last = h.lastYear { m.append(("toYear", .int(last))) }
-                return .object(m)
-            })))
+            root.append(
+                (
+                    "additionalHolidays",
+                    .array(
+                        holidays.additionalHolidays.map { h in
+                            var m: [(key: String, value: JSONValue)] = [
+                                ("date", .string("\(pad(h.month, 2))-\(pad(h.day, 2))")), ("name", .string(h.name)),
+                                ("fromYear", .int(h.firstYear))
+                            ]
+                            if let last = h.lastYear { m.append(("toYear", .int(last))) }
+                            return .object(m)
+                        })
+                ))
         }
-        root.append(("years", .array(holidays.officialYears.keys.sorted().map { year in
-            let y = holidays.officialYears[year]!
-            func entry(_ d: SpecialDay) -> JSONValue {
-                var m: [(key: String, value: JSONValue)] = [("date", .string(d.date.iso))]
-                if d.isOff { m.append(("kind", .string(d.kind.rawValue))) }
-                m.append(("name", .string(d.name)))
-                if d.provisional { m.append(("provisional", .bool(true))) }
-                return .object(m)
-            }
-            return .object([
-                ("year", .int(year)), ("status", .string("official")), ("source", .string(y.source)),
-                ("daysOff", .array(y.days.filter(\.isOff).map(entry))),
-                ("workDays", .array(y.days.filter { !$0.isOff }.map(entry))),
-            ])
-        })))
+        root.append(
+            (
+                "years",
+                .array(
+                    holidays.officialYears.keys.sorted().map { year in
+                        let y = holidays.officialYears[year]!
+                        func entry(_ d: SpecialDay) -> JSONValue {
+                            var m: [(key: String, value: JSONValue)] = [("date", .string(d.date.iso))]
+                            if d.isOff { m.append(("kind", .string(d.kind.rawValue))) }
+                            m.append(("name", .string(d.name)))
+                            if d.provisional { m.append(("provisional", .bool(true))) }
+                            return .object(m)
+                        }
+                        return .object([
+                            ("year", .int(year)), ("status", .string("official")), ("source", .string(y.source)),
+                            ("daysOff", .array(y.days.filter(\.isOff).map(entry))),
+                            ("workDays", .array(y.days.filter { !$0.isOff }.map(entry)))
+                        ])
+                    })
+            ))
         return .object(root)
     }
 }

@@ -95,8 +95,10 @@ public struct HolidayRules: Sendable {
     public let restDays: Set<Weekday>
     let lunar: LunarCalendar
 
-    public init(data: HolidayData, restDays: Set<Weekday> = [.saturday, .sunday],
-                lunar: LunarCalendar = LunarCalendar()) {
+    public init(
+        data: HolidayData, restDays: Set<Weekday> = [.saturday, .sunday],
+        lunar: LunarCalendar = LunarCalendar()
+    ) {
         self.data = data
         self.restDays = restDays
         self.lunar = lunar
@@ -165,8 +167,11 @@ public struct HolidayRules: Sendable {
                     candidate = candidate.adding(days: 1)
                 }
                 taken.insert(candidate)
-                result.append(SpecialDay(date: candidate, kind: .compensatory,
-                                         name: "Nghỉ bù \(lost.name) rơi vào \(lost.date.weekday.vietnameseName) \(lost.date.vietnamese)"))
+                result.append(
+                    SpecialDay(
+                        date: candidate, kind: .compensatory,
+                        name: "Nghỉ bù \(lost.name) rơi vào \(lost.date.weekday.vietnameseName) \(lost.date.vietnamese)"
+                    ))
             }
             i = j + 1
         }

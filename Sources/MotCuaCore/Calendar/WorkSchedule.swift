@@ -26,7 +26,7 @@ public struct WorkSchedule: Hashable, Sendable {
         uncheckedWeekdays: [.monday, .tuesday, .wednesday, .thursday, .friday],
         sessions: [
             WorkSession(start: ClockTime(hour: 7, minute: 30)!, end: ClockTime(hour: 11, minute: 30)!)!,
-            WorkSession(start: ClockTime(hour: 13, minute: 0)!, end: ClockTime(hour: 17, minute: 0)!)!,
+            WorkSession(start: ClockTime(hour: 13, minute: 0)!, end: ClockTime(hour: 17, minute: 0)!)!
         ],
         cutoff: ClockTime(hour: 15, minute: 0)!
     )
@@ -106,7 +106,8 @@ public struct WorkSchedule: Hashable, Sendable {
         for (i, s) in sessions.enumerated() {
             if minuteOfDay >= s.start.minuteOfDay && minuteOfDay < s.end.minuteOfDay { return .inSession }
             if i + 1 < sessions.count, minuteOfDay >= s.end.minuteOfDay,
-               minuteOfDay < sessions[i + 1].start.minuteOfDay {
+                minuteOfDay < sessions[i + 1].start.minuteOfDay
+            {
                 return .inBreak(resumesAt: sessions[i + 1].start)
             }
         }

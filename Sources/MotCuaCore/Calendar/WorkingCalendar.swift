@@ -34,8 +34,10 @@ public final class WorkingCalendar: Sendable {
     }
 
     public convenience init(schedule: WorkSchedule = .standard, holidayData: HolidayData) {
-        self.init(schedule: schedule,
-                  holidays: HolidayRules(data: holidayData, restDays: Set(Weekday.allCases).subtracting(schedule.workingWeekdays)))
+        self.init(
+            schedule: schedule,
+            holidays: HolidayRules(
+                data: holidayData, restDays: Set(Weekday.allCases).subtracting(schedule.workingWeekdays)))
     }
 
     /// One year of the calendar, flattened for fast stepping.
@@ -83,8 +85,9 @@ public final class WorkingCalendar: Sendable {
             before[i + 1] = before[i] + (isWorking ? 1 : 0)
             weekday = weekday == 7 ? 1 : weekday + 1
         }
-        return YearTable(year: year, firstDayNumber: first.dayNumber, working: working,
-                         workingBefore: before, special: special)
+        return YearTable(
+            year: year, firstDayNumber: first.dayNumber, working: working,
+            workingBefore: before, special: special)
     }
 
     // MARK: Days
@@ -152,7 +155,9 @@ public final class WorkingCalendar: Sendable {
     /// Number of working days in the half-open range [from, to) (0 when `to` ≤ `from`).
     public func workingDays(from: CivilDate, to: CivilDate) -> Int {
         guard from < to else { return 0 }
-        func countBefore(_ d: CivilDate, in t: YearTable) -> Int { Int(t.workingBefore[d.dayNumber - t.firstDayNumber]) }
+        func countBefore(_ d: CivilDate, in t: YearTable) -> Int {
+            Int(t.workingBefore[d.dayNumber - t.firstDayNumber])
+        }
         if from.year == to.year {
             let t = table(for: from.year)
             return countBefore(to, in: t) - countBefore(from, in: t)
@@ -202,7 +207,8 @@ public final class WorkingCalendar: Sendable {
         if isWorkingDay(date) {
             let today = schedule.minutesRemaining(after: start.minuteOfDay)
             if remaining <= today {
-                return LocalDateTime(date: date, minuteOfDay: schedule.minuteAfterConsuming(remaining, from: start.minuteOfDay))
+                return LocalDateTime(
+                    date: date, minuteOfDay: schedule.minuteAfterConsuming(remaining, from: start.minuteOfDay))
             }
             remaining -= today
         }

@@ -4,8 +4,10 @@ public enum UnitFile {
 
     public static func parse(_ text: String, file: String) throws(ConfigError) -> UnitProfile {
         let root = try JSONReader.parse(text, file: file)
-        try root.rejectUnknownMembers(["format", "version", "note", "name", "governingBody", "counterName", "unitCode",
-                                       "province", "address", "phone", "placeName", "example", "caseCodePattern"])
+        try root.rejectUnknownMembers([
+            "format", "version", "note", "name", "governingBody", "counterName", "unitCode",
+            "province", "address", "phone", "placeName", "example", "caseCodePattern"
+        ])
         try checkFormat(root, formatName)
         let codeField = try root.member("unitCode")
         let code = try codeField.nonEmptyString()
@@ -29,7 +31,7 @@ public enum UnitFile {
             ("format", .string(formatName)), ("version", .int(1)), ("name", .string(u.name)),
             ("governingBody", .string(u.governingBody)), ("counterName", .string(u.counterName)),
             ("unitCode", .string(u.unitCode)), ("province", .string(u.province)), ("address", .string(u.address)),
-            ("phone", .string(u.phone)), ("placeName", .string(u.placeName)), ("example", .bool(u.isExample)),
+            ("phone", .string(u.phone)), ("placeName", .string(u.placeName)), ("example", .bool(u.isExample))
         ])
     }
 }
@@ -54,9 +56,11 @@ public enum BodiesFile {
             guard let kind = BodyKind(rawValue: kindText) else {
                 throw kindField.fail("phải là một trong: \(BodyKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            bodies.append(Body(code: code, name: VietnameseText.normalizedField(try item.member("name").nonEmptyString()),
-                               kind: kind, isInternal: try item.member("internal").bool(),
-                               isActive: try item.optionalMember("active")?.bool() ?? true))
+            bodies.append(
+                Body(
+                    code: code, name: VietnameseText.normalizedField(try item.member("name").nonEmptyString()),
+                    kind: kind, isInternal: try item.member("internal").bool(),
+                    isActive: try item.optionalMember("active")?.bool() ?? true))
         }
         guard bodies.contains(where: { $0.kind == .counter }) else {
             throw root.fail("danh sách cơ quan phải có Bộ phận một cửa (kind \"counter\")")
@@ -70,7 +74,9 @@ public enum BodiesFile {
 public enum CatalogueFile {
     public static let formatName = "motcua-catalogue"
 
-    public static func parse(_ text: String, file: String, knownBodies: Set<String>? = nil) throws(ConfigError) -> [ProcedureVersion] {
+    public static func parse(_ text: String, file: String, knownBodies: Set<String>? = nil) throws(ConfigError)
+        -> [ProcedureVersion]
+    {
         let root = try JSONReader.parse(text, file: file)
         try root.rejectUnknownMembers(["format", "version", "note", "source", "procedures"])
         try checkFormat(root, formatName)
@@ -99,9 +105,11 @@ public enum CatalogueFile {
     }
 
     static func parseProcedure(_ item: JSONReader, knownBodies: Set<String>?) throws(ConfigError) -> ProcedureVersion {
-        try item.rejectUnknownMembers(["code", "name", "field", "limit", "limitUnit", "cutoff", "extraVerificationDays", "fee",
-                                       "feeExemptions", "documents", "results", "resultOnTheSpot", "route", "certainty",
-                                       "note", "effectiveFrom", "source"])
+        try item.rejectUnknownMembers([
+            "code", "name", "field", "limit", "limitUnit", "cutoff", "extraVerificationDays", "fee",
+            "feeExemptions", "documents", "results", "resultOnTheSpot", "route", "certainty",
+            "note", "effectiveFrom", "source"
+        ])
         let code = try item.member("code").nonEmptyString()
         let limit = try parseLimit(try item.member("limitUnit"), try item.optionalMember("limit"))
         let certaintyField = try item.member("certainty")
@@ -112,8 +120,10 @@ public enum CatalogueFile {
         if let list = try item.optionalMember("results") {
             for r in try list.array() {
                 try r.rejectUnknownMembers(["name", "body"])
-                results.append(ResultDocument(name: VietnameseText.normalizedField(try r.member("name").nonEmptyString()),
-                                              bodyCode: try bodyCode(try r.member("body"), knownBodies)))
+                results.append(
+                    ResultDocument(
+                        name: VietnameseText.normalizedField(try r.member("name").nonEmptyString()),
+                        bodyCode: try bodyCode(try r.member("body"), knownBodies)))
             }
         }
         var documents: [RequiredDocument] = []
@@ -122,11 +132,14 @@ public enum CatalogueFile {
                 try d.rejectUnknownMembers(["name", "form", "quantity", "mandatory"])
                 let formField = try d.member("form")
                 guard let form = DocumentForm(rawValue: try formField.string()) else {
-                    throw formField.fail("phải là một trong: \(DocumentForm.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw formField.fail(
+                        "phải là một trong: \(DocumentForm.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                documents.append(RequiredDocument(name: VietnameseText.normalizedField(try d.member("name").nonEmptyString()),
-                                                  form: form, quantity: try d.optionalMember("quantity")?.int(in: 1...99) ?? 1,
-                                                  isMandatory: try d.optionalMember("mandatory")?.bool() ?? true))
+                documents.append(
+                    RequiredDocument(
+                        name: VietnameseText.normalizedField(try d.member("name").nonEmptyString()),
+                        form: form, quantity: try d.optionalMember("quantity")?.int(in: 1...99) ?? 1,
+                        isMandatory: try d.optionalMember("mandatory")?.bool() ?? true))
             }
         }
         var route: [RouteStep] = []
@@ -142,10 +155,12 @@ public enum CatalogueFile {
                         produces.append(i)
                     }
                 }
-                route.append(RouteStep(bodyCode: try bodyCode(try s.member("body"), knownBodies),
-                                       task: VietnameseText.normalizedField(try s.member("task").nonEmptyString()),
-                                       budget: budget, isLead: try s.optionalMember("lead")?.bool() ?? false,
-                                       producesResults: produces))
+                route.append(
+                    RouteStep(
+                        bodyCode: try bodyCode(try s.member("body"), knownBodies),
+                        task: VietnameseText.normalizedField(try s.member("task").nonEmptyString()),
+                        budget: budget, isLead: try s.optionalMember("lead")?.bool() ?? false,
+                        producesResults: produces))
             }
             if !route.isEmpty && route.filter(\.isLead).count != 1 {
                 throw list.fail("quy trình phải có đúng một cơ quan chủ trì (\"lead\": true)")
@@ -159,7 +174,9 @@ public enum CatalogueFile {
             cutoff: try item.optionalMember("cutoff")?.clockTime(),
             extraVerificationDays: try item.optionalMember("extraVerificationDays")?.int(in: 0...365) ?? 0,
             fee: try parseFee(try item.member("fee")),
-            feeExemptions: try item.optionalMember("feeExemptions")?.array().map { e throws(ConfigError) in try e.nonEmptyString() } ?? [],
+            feeExemptions: try item.optionalMember("feeExemptions")?.array().map { e throws(ConfigError) in
+                try e.nonEmptyString()
+            } ?? [],
             documents: documents,
             results: results,
             resultOnTheSpot: try item.optionalMember("resultOnTheSpot")?.bool() ?? false,
@@ -171,7 +188,9 @@ public enum CatalogueFile {
 
     static func bodyCode(_ field: JSONReader, _ known: Set<String>?) throws(ConfigError) -> String {
         let code = try field.nonEmptyString()
-        if let known, !known.contains(code) { throw field.fail("không có cơ quan mã \"\(code)\" trong danh mục cơ quan") }
+        if let known, !known.contains(code) {
+            throw field.fail("không có cơ quan mã \"\(code)\" trong danh mục cơ quan")
+        }
         return code
     }
 
@@ -182,15 +201,17 @@ public enum CatalogueFile {
         case "free": return .free
         case "province": return .setByProvince
         case "fixed":
-            return .fixed(amount: try fee.member("amount").int(in: 0...100_000_000),
-                          online: try fee.optionalMember("online")?.int(in: 0...100_000_000))
+            return .fixed(
+                amount: try fee.member("amount").int(in: 0...100_000_000),
+                online: try fee.optionalMember("online")?.int(in: 0...100_000_000))
         case "per_copy":
             return .perCopy(amount: try fee.member("amount").int(in: 0...100_000_000))
         case "per_page":
-            return .perPage(firstPages: try fee.member("amount").int(in: 0...10_000_000),
-                            reducedFromPage: try fee.member("reducedFromPage").int(in: 2...1000),
-                            laterPages: try fee.member("reducedAmount").int(in: 0...10_000_000),
-                            capPerCopy: try fee.member("capPerCopy").int(in: 0...100_000_000))
+            return .perPage(
+                firstPages: try fee.member("amount").int(in: 0...10_000_000),
+                reducedFromPage: try fee.member("reducedFromPage").int(in: 2...1000),
+                laterPages: try fee.member("reducedAmount").int(in: 0...10_000_000),
+                capPerCopy: try fee.member("capPerCopy").int(in: 0...100_000_000))
         default:
             throw kindField.fail("phải là một trong: free, fixed, per_copy, per_page, province")
         }
@@ -203,26 +224,44 @@ public enum CatalogueFile {
     public static func json(_ p: ProcedureVersion) -> JSONValue {
         var m: [(key: String, value: JSONValue)] = [
             ("code", .string(p.code)), ("name", .string(p.name)), ("field", .string(p.field)),
-            ("limitUnit", .string(p.limit.unitCode)), ("limit", .int(p.limit.value)),
+            ("limitUnit", .string(p.limit.unitCode)), ("limit", .int(p.limit.value))
         ]
         if let c = p.cutoff { m.append(("cutoff", .string(c.text))) }
         m.append(("extraVerificationDays", .int(p.extraVerificationDays)))
         m.append(("fee", feeJSON(p.fee)))
         if !p.feeExemptions.isEmpty { m.append(("feeExemptions", .array(p.feeExemptions.map { .string($0) }))) }
-        m.append(("documents", .array(p.documents.map {
-            .object([("name", .string($0.name)), ("form", .string($0.form.rawValue)), ("quantity", .int($0.quantity)),
-                     ("mandatory", .bool($0.isMandatory))])
-        })))
-        m.append(("results", .array(p.results.map { .object([("name", .string($0.name)), ("body", .string($0.bodyCode))]) })))
+        m.append(
+            (
+                "documents",
+                .array(
+                    p.documents.map {
+                        .object([
+                            ("name", .string($0.name)), ("form", .string($0.form.rawValue)),
+                            ("quantity", .int($0.quantity)),
+                            ("mandatory", .bool($0.isMandatory))
+                        ])
+                    })
+            ))
+        m.append(
+            ("results", .array(p.results.map { .object([("name", .string($0.name)), ("body", .string($0.bodyCode))]) }))
+        )
         m.append(("resultOnTheSpot", .bool(p.resultOnTheSpot)))
-        m.append(("route", .array(p.route.map { s in
-            var step: [(key: String, value: JSONValue)] = [
-                ("body", .string(s.bodyCode)), ("task", .string(s.task)), ("budgetUnit", .string(s.budget.unitCode)),
-                ("budget", .int(s.budget.value)), ("lead", .bool(s.isLead)),
-            ]
-            if !s.producesResults.isEmpty { step.append(("results", .array(s.producesResults.map { .int($0) }))) }
-            return .object(step)
-        })))
+        m.append(
+            (
+                "route",
+                .array(
+                    p.route.map { s in
+                        var step: [(key: String, value: JSONValue)] = [
+                            ("body", .string(s.bodyCode)), ("task", .string(s.task)),
+                            ("budgetUnit", .string(s.budget.unitCode)),
+                            ("budget", .int(s.budget.value)), ("lead", .bool(s.isLead))
+                        ]
+                        if !s.producesResults.isEmpty {
+                            step.append(("results", .array(s.producesResults.map { .int($0) })))
+                        }
+                        return .object(step)
+                    })
+            ))
         m.append(("certainty", .string(p.certainty.rawValue)))
         m.append(("note", .string(p.note)))
         m.append(("effectiveFrom", .string(p.effectiveFrom.iso)))
@@ -240,8 +279,10 @@ public enum CatalogueFile {
         case let .perCopy(amount):
             return .object([("kind", .string("per_copy")), ("amount", .int(amount))])
         case let .perPage(first, from, later, cap):
-            return .object([("kind", .string("per_page")), ("amount", .int(first)), ("reducedFromPage", .int(from)),
-                            ("reducedAmount", .int(later)), ("capPerCopy", .int(cap))])
+            return .object([
+                ("kind", .string("per_page")), ("amount", .int(first)), ("reducedFromPage", .int(from)),
+                ("reducedAmount", .int(later)), ("capPerCopy", .int(cap))
+            ])
         }
     }
 }
@@ -250,7 +291,9 @@ func checkFormat(_ root: JSONReader, _ name: String) throws(ConfigError) {
     let format = try root.member("format")
     guard try format.string() == name else { throw format.fail("phải là \"\(name)\"") }
     let version = try root.member("version")
-    guard try version.int() == 1 else { throw version.fail("phiên bản \(try version.int()) chưa được hỗ trợ (chương trình đọc phiên bản 1)") }
+    guard try version.int() == 1 else {
+        throw version.fail("phiên bản \(try version.int()) chưa được hỗ trợ (chương trình đọc phiên bản 1)")
+    }
 }
 
 /// Which kind of motcua file a JSON text is, from its `format` field.

@@ -23,48 +23,82 @@ public struct SettingDefinition: Sendable {
     public static let printerKeys: [SettingKey] = [.printerDestination, .printerOptions, .lpPath]
 
     public static let all: [SettingDefinition] = [
-        SettingDefinition(key: .idleLockMinutes, meaning: "khóa màn hình sau bấy nhiêu phút không dùng (1–240)",
-                          defaultValue: "10") { value in
-            guard let n = Int(value.trimmingSpaces), (1...240).contains(n) else { return .failure(SettingError("phải là số phút từ 1 đến 240")) }
+        SettingDefinition(
+            key: .idleLockMinutes, meaning: "khóa màn hình sau bấy nhiêu phút không dùng (1–240)",
+            defaultValue: "10"
+        ) { value in
+            guard let n = Int(value.trimmingSpaces), (1...240).contains(n) else {
+                return .failure(SettingError("phải là số phút từ 1 đến 240"))
+            }
             return .success(String(n))
         },
-        SettingDefinition(key: .resumePolicy, meaning: "khi nhận đủ hồ sơ bổ sung: restart = tính lại thời hạn từ đầu (theo quy định); shift = cộng thêm thời gian đã dừng",
-                          defaultValue: "restart") { value in
+        SettingDefinition(
+            key: .resumePolicy,
+            meaning:
+                "khi nhận đủ hồ sơ bổ sung: restart = tính lại thời hạn từ đầu (theo quy định); shift = cộng thêm thời gian đã dừng",
+            defaultValue: "restart"
+        ) { value in
             let v = value.trimmingSpaces
             return ResumePolicy(rawValue: v) == nil ? .failure(SettingError("phải là restart hoặc shift")) : .success(v)
         },
-        SettingDefinition(key: .lowDiskWarningMB, meaning: "cảnh báo trên màn hình chính và khi kiểm tra khi ổ đĩa còn ít hơn bấy nhiêu MB trống (10–100000)",
-                          defaultValue: "200") { value in
-            guard let n = Int(value.trimmingSpaces), (10...100_000).contains(n) else { return .failure(SettingError("phải là số MB từ 10 đến 100000")) }
+        SettingDefinition(
+            key: .lowDiskWarningMB,
+            meaning: "cảnh báo trên màn hình chính và khi kiểm tra khi ổ đĩa còn ít hơn bấy nhiêu MB trống (10–100000)",
+            defaultValue: "200"
+        ) { value in
+            guard let n = Int(value.trimmingSpaces), (10...100_000).contains(n) else {
+                return .failure(SettingError("phải là số MB từ 10 đến 100000"))
+            }
             return .success(String(n))
         },
-        SettingDefinition(key: .commandLineActions, meaning: "tài khoản he-thong của dòng lệnh (khi không có --officer) được làm: all = mọi việc; import = chỉ nhập hồ sơ từ tệp; none = không việc nào",
-                          defaultValue: "all") { value in
+        SettingDefinition(
+            key: .commandLineActions,
+            meaning:
+                "tài khoản he-thong của dòng lệnh (khi không có --officer) được làm: all = mọi việc; import = chỉ nhập hồ sơ từ tệp; none = không việc nào",
+            defaultValue: "all"
+        ) { value in
             let v = value.trimmingSpaces
-            return CommandLinePolicy(rawValue: v) == nil ? .failure(SettingError("phải là all, import hoặc none")) : .success(v)
+            return CommandLinePolicy(rawValue: v) == nil
+                ? .failure(SettingError("phải là all, import hoặc none")) : .success(v)
         },
-        SettingDefinition(key: .printerDestination, meaning: "tên máy in CUPS (lp -d); để trống: máy in mặc định",
-                          defaultValue: "") { value in
+        SettingDefinition(
+            key: .printerDestination, meaning: "tên máy in CUPS (lp -d); để trống: máy in mặc định",
+            defaultValue: ""
+        ) { value in
             let v = value.trimmingSpaces
-            guard v.count <= 127, v.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && !"/#\\\"'".unicodeScalars.contains($0) }) else {
+            guard v.count <= 127,
+                v.unicodeScalars.allSatisfy({
+                    $0.value > 0x20 && $0.value < 0x7F && !"/#\\\"'".unicodeScalars.contains($0)
+                })
+            else {
                 return .failure(SettingError("chữ không dấu, số, . - _; không có dấu cách, / hoặc #"))
             }
             return .success(v)
         },
-        SettingDefinition(key: .printerOptions, meaning: "tùy chọn cho lp dạng -o tên=giá trị hoặc -n số bản, cách nhau bởi dấu cách (vd. -o media=A5 -n 1)",
-                          defaultValue: "") { value in
+        SettingDefinition(
+            key: .printerOptions,
+            meaning:
+                "tùy chọn cho lp dạng -o tên=giá trị hoặc -n số bản, cách nhau bởi dấu cách (vd. -o media=A5 -n 1)",
+            defaultValue: ""
+        ) { value in
             let words = value.split(separator: " ").map(String.init)
             guard let problem = PrinterOptions.problem(words) else { return .success(words.joined(separator: " ")) }
             return .failure(SettingError(problem))
         },
-        SettingDefinition(key: .lpPath, meaning: "đường dẫn tuyệt đối tới chương trình lp; để trống: tìm lp trong PATH khi khởi động",
-                          defaultValue: "") { value in
+        SettingDefinition(
+            key: .lpPath, meaning: "đường dẫn tuyệt đối tới chương trình lp; để trống: tìm lp trong PATH khi khởi động",
+            defaultValue: ""
+        ) { value in
             let v = value.trimmingSpaces
-            guard v.isEmpty || (v.hasPrefix("/") && !v.contains(" ") && v.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F })) else {
+            guard
+                v.isEmpty
+                    || (v.hasPrefix("/") && !v.contains(" ")
+                        && v.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }))
+            else {
                 return .failure(SettingError("phải là đường dẫn tuyệt đối (bắt đầu bằng /), không có dấu cách"))
             }
             return .success(v)
-        },
+        }
     ]
 
     public static func named(_ key: String) -> SettingDefinition? { all.first { $0.key.rawValue == key } }
@@ -90,7 +124,10 @@ public enum PrinterOptions {
             case "-o":
                 let parts = v.split(separator: "=", maxSplits: 1)
                 guard parts.count == 2, !parts[0].isEmpty,
-                      v.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && !"`$;&|<>\\\"'".unicodeScalars.contains($0) }) else {
+                    v.unicodeScalars.allSatisfy({
+                        $0.value > 0x20 && $0.value < 0x7F && !"`$;&|<>\\\"'".unicodeScalars.contains($0)
+                    })
+                else {
                     return "sau -o cần tên=giá trị (chữ, số, dấu chấm, gạch), không phải \"\(v)\""
                 }
             case "-n":

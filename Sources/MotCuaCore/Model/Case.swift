@@ -63,10 +63,14 @@ public enum IDKind: String, Sendable, CaseIterable {
         switch self {
         case .citizenCard: return digits && number.count == 12
         case .identityCard: return digits && number.count == 9
-        case .passport: return (6...12).contains(number.count) && number.allSatisfy { $0.isASCII && ($0.isNumber || $0.isUppercase) }
+        case .passport:
+            return (6...12).contains(number.count)
+                && number.allSatisfy { $0.isASCII && ($0.isNumber || $0.isUppercase) }
         case .taxCode:
             let parts = number.split(separator: "-", omittingEmptySubsequences: false)
-            return (parts.count == 1 && parts[0].count == 10 || parts.count == 2 && parts[0].count == 10 && parts[1].count == 3)
+            return
+                (parts.count == 1 && parts[0].count == 10
+                || parts.count == 2 && parts[0].count == 10 && parts[1].count == 3)
                 && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
         case .other: return (1...30).contains(number.count)
         }
@@ -91,7 +95,9 @@ public enum PhoneNumber {
     public static func normalize(_ text: String) -> String? {
         guard text.allSatisfy({ $0.isNumber || " .-()+".contains($0) }) else { return nil }
         var digits = VietnameseText.digits(text)
-        if text.trimmingSpaces.hasPrefix("+84") || (digits.hasPrefix("84") && (digits.count == 11 || digits.count == 12)) {
+        if text.trimmingSpaces.hasPrefix("+84")
+            || (digits.hasPrefix("84") && (digits.count == 11 || digits.count == 12))
+        {
             digits = "0" + digits.dropFirst(2)
         }
         let mobilePrefixes = ["03", "05", "07", "08", "09"]
@@ -115,9 +121,11 @@ public struct Applicant: Hashable, Sendable {
     public var representativeName: String?
     public var representativeIDNumber: String?
 
-    public init(kind: ApplicantKind = .person, fullName: String, idKind: IDKind? = nil, idNumber: String? = nil,
-                birthDate: CivilDate? = nil, phone: String? = nil, email: String? = nil, address: String? = nil,
-                representativeName: String? = nil, representativeIDNumber: String? = nil) {
+    public init(
+        kind: ApplicantKind = .person, fullName: String, idKind: IDKind? = nil, idNumber: String? = nil,
+        birthDate: CivilDate? = nil, phone: String? = nil, email: String? = nil, address: String? = nil,
+        representativeName: String? = nil, representativeIDNumber: String? = nil
+    ) {
         self.kind = kind
         self.fullName = fullName
         self.idKind = idKind
@@ -171,7 +179,9 @@ public struct Applicant: Hashable, Sendable {
         if let phone, PhoneNumber.normalize(phone) == nil { found.append((.applicantPhone, .shape(.phone))) }
         if let email {
             let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-            if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || parts[1].hasSuffix(".") || email.contains(" ") {
+            if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || parts[1].hasSuffix(".")
+                || email.contains(" ")
+            {
                 found.append((.applicantEmail, .shape(.email)))
             }
         }
@@ -219,10 +229,12 @@ public struct CaseDraft: Hashable, Sendable {
     public var chosenResults: Set<Int>?
     public var note: String
 
-    public init(procedureCode: String, applicant: Applicant, channel: Channel = .inPerson, collect: CollectMethod = .counter,
-                collectAddress: String? = nil, sets: Int = 1, documents: [CaseDocument] = [], verificationNeeded: Bool = false,
-                fee: Int = 0, feeExemption: String? = nil, feeReceiptNumber: String? = nil, receivedAt: LocalDateTime,
-                receivedAtReason: String? = nil, chosenResults: Set<Int>? = nil, note: String = "") {
+    public init(
+        procedureCode: String, applicant: Applicant, channel: Channel = .inPerson, collect: CollectMethod = .counter,
+        collectAddress: String? = nil, sets: Int = 1, documents: [CaseDocument] = [], verificationNeeded: Bool = false,
+        fee: Int = 0, feeExemption: String? = nil, feeReceiptNumber: String? = nil, receivedAt: LocalDateTime,
+        receivedAtReason: String? = nil, chosenResults: Set<Int>? = nil, note: String = ""
+    ) {
         self.procedureCode = procedureCode
         self.applicant = applicant
         self.channel = channel
@@ -254,7 +266,8 @@ public struct CaseCodeFormat: Hashable, Sendable {
 
     public func code(unit: String, date: CivilDate, sequence: Int) -> String {
         let c = date.components
-        return pattern
+        return
+            pattern
             .replacing("{unit}", with: unit)
             .replacing("{yyyymmdd}", with: "\(pad(c.year, 4))\(pad(c.month, 2))\(pad(c.day, 2))")
             .replacing("{yymmdd}", with: "\(pad(c.year % 100, 2))\(pad(c.month, 2))\(pad(c.day, 2))")

@@ -234,10 +234,12 @@ public struct CaseState: Hashable, Sendable {
     /// When a case was withdrawn, stopped or cancelled.
     public var closedAt: LocalDateTime?
 
-    public init(status: CaseStatus, legalDue: LocalDateTime, appointment: LocalDateTime, pausedAt: LocalDateTime? = nil,
-                supplementRounds: Int = 0, rescheduleCount: Int = 0, steps: [StepProgress], resultAt: LocalDateTime? = nil,
-                resultIsRefusal: Bool = false, returnedAt: LocalDateTime? = nil, evaluated: Bool = false,
-                closedAt: LocalDateTime? = nil) {
+    public init(
+        status: CaseStatus, legalDue: LocalDateTime, appointment: LocalDateTime, pausedAt: LocalDateTime? = nil,
+        supplementRounds: Int = 0, rescheduleCount: Int = 0, steps: [StepProgress], resultAt: LocalDateTime? = nil,
+        resultIsRefusal: Bool = false, returnedAt: LocalDateTime? = nil, evaluated: Bool = false,
+        closedAt: LocalDateTime? = nil
+    ) {
         self.status = status
         self.legalDue = legalDue
         self.appointment = appointment
@@ -278,7 +280,9 @@ public enum CaseLifecycle {
     /// The state after the first event, which must be `received`.
     public static func start(_ event: CaseEvent, stepCount: Int) throws(Refusal) -> CaseState {
         guard case let .received(due) = event.payload else { throw .firstEventMustBeReception }
-        return CaseState(status: .received, legalDue: due, appointment: due, steps: Array(repeating: StepProgress(), count: stepCount))
+        return CaseState(
+            status: .received, legalDue: due, appointment: due,
+            steps: Array(repeating: StepProgress(), count: stepCount))
     }
 
     /// Replays a whole history.
@@ -294,7 +298,9 @@ public enum CaseLifecycle {
     /// whether the applicant was told, and a liên thông case (more than one body) gets its result only when
     /// every step is done — unless a leader records why (`overrideReason`; the role is checked by
     /// `Permissions`), or the procedure gives its result on the spot and nothing was handed over.
-    public static func admit(_ event: CaseEvent, to state: CaseState, stepNames: [String], resultOnTheSpot: Bool = false) throws(Refusal) -> CaseState {
+    public static func admit(
+        _ event: CaseEvent, to state: CaseState, stepNames: [String], resultOnTheSpot: Bool = false
+    ) throws(Refusal) -> CaseState {
         // The state and order first (the more basic reason), then today's rules.
         let next: CaseState
         do throws(Refusal) {
@@ -312,7 +318,8 @@ public enum CaseLifecycle {
             throw .emptyStepResult
         case .returned(_, _, nil) where event.at.date < state.appointment.date:
             throw .mustSayWhetherTold
-        case let .resultReceived(_, _, overrideReason) where (overrideReason ?? "").trimmingSpaces.isEmpty && stepNames.count > 1:
+        case let .resultReceived(_, _, overrideReason)
+        where (overrideReason ?? "").trimmingSpaces.isEmpty && stepNames.count > 1:
             let onTheSpot = resultOnTheSpot && state.steps.allSatisfy { $0.handedOverAt == nil }
             if !onTheSpot, let open = state.steps.firstIndex(where: { $0.doneAt == nil }) {
                 throw .routeNotDone(openStep: open, bodyName: stepNames[open])
@@ -350,7 +357,8 @@ public enum CaseLifecycle {
             state.legalDue = newDue
             // A new date given in an apology stays if it is later than the restarted deadline.
             state.appointment = state.rescheduleCount > 0 ? max(state.appointment, newDue) : newDue
-            if let stepDue, let current = state.steps.firstIndex(where: { $0.handedOverAt != nil && $0.doneAt == nil }) {
+            if let stepDue, let current = state.steps.firstIndex(where: { $0.handedOverAt != nil && $0.doneAt == nil })
+            {
                 state.steps[current].stepDue = stepDue
             }
         case .refused:
@@ -392,7 +400,9 @@ public enum CaseLifecycle {
         case let .rescheduled(newDue, _, _):
             try require([.received, .inProgress, .waitingSupplement])
             guard state.rescheduleCount == 0 else { throw .rescheduledAlready }
-            guard newDue > state.appointment else { throw .newDueNotLater(newDue: newDue, appointment: state.appointment) }
+            guard newDue > state.appointment else {
+                throw .newDueNotLater(newDue: newDue, appointment: state.appointment)
+            }
             state.rescheduleCount += 1
             state.appointment = newDue
         case .returned:

@@ -8,7 +8,9 @@ public struct RegisteredCase: Hashable, Sendable {
     public let receivedAt: LocalDateTime
     public let due: LocalDateTime
 
-    public init(id: Int64, code: String, ledgerYear: Int, ledgerNumber: Int, receivedAt: LocalDateTime, due: LocalDateTime) {
+    public init(
+        id: Int64, code: String, ledgerYear: Int, ledgerNumber: Int, receivedAt: LocalDateTime, due: LocalDateTime
+    ) {
         self.id = id
         self.code = code
         self.ledgerYear = ledgerYear
@@ -33,7 +35,10 @@ public struct CaseStep: Hashable, Sendable {
     public var bodyIsCounter: Bool = false
     public var progress: StepProgress
 
-    public init(position: Int, bodyCode: String, bodyName: String, task: String, budget: TimeLimit, isLead: Bool, bodyIsInternal: Bool, bodyIsCounter: Bool = false, progress: StepProgress) {
+    public init(
+        position: Int, bodyCode: String, bodyName: String, task: String, budget: TimeLimit, isLead: Bool,
+        bodyIsInternal: Bool, bodyIsCounter: Bool = false, progress: StepProgress
+    ) {
         self.position = position
         self.bodyCode = bodyCode
         self.bodyName = bodyName
@@ -81,8 +86,10 @@ public struct RecordedEvent: Hashable, Sendable {
     /// was recorded.
     public let lateReason: String?
 
-    public init(seq: Int, event: CaseEvent, officerName: String, recordedAt: Int64, channel: RecordingChannel = .unknown,
-                osUser: String = "", lateReason: String? = nil) {
+    public init(
+        seq: Int, event: CaseEvent, officerName: String, recordedAt: Int64, channel: RecordingChannel = .unknown,
+        osUser: String = "", lateReason: String? = nil
+    ) {
         self.seq = seq
         self.event = event
         self.officerName = officerName
@@ -126,7 +133,14 @@ public struct CaseRecord: Hashable, Sendable {
     public var documents: [CaseDocument]
     public var steps: [CaseStep]
 
-    public init(id: Int64, code: String, ledgerYear: Int, ledgerNumber: Int, procedureVersionID: Int64, procedure: ProcedureVersion, applicant: Applicant, channel: Channel, collect: CollectMethod, collectAddress: String?, sets: Int, verificationNeeded: Bool, chosenResults: Set<Int>?, fee: Int, feeExemption: String?, feeReceiptNumber: String?, receivedAt: LocalDateTime, receivedBy: String, receivedByName: String, receivedAtReason: String?, note: String, state: CaseState, documents: [CaseDocument], steps: [CaseStep]) {
+    public init(
+        id: Int64, code: String, ledgerYear: Int, ledgerNumber: Int, procedureVersionID: Int64,
+        procedure: ProcedureVersion, applicant: Applicant, channel: Channel, collect: CollectMethod,
+        collectAddress: String?, sets: Int, verificationNeeded: Bool, chosenResults: Set<Int>?, fee: Int,
+        feeExemption: String?, feeReceiptNumber: String?, receivedAt: LocalDateTime, receivedBy: String,
+        receivedByName: String, receivedAtReason: String?, note: String, state: CaseState, documents: [CaseDocument],
+        steps: [CaseStep]
+    ) {
         self.id = id
         self.code = code
         self.ledgerYear = ledgerYear
@@ -169,8 +183,11 @@ public struct CaseSummary: Hashable, Sendable {
     /// The result (or a refusal) is recorded.
     public let hasResult: Bool
 
-    public init(id: Int64, code: String, applicantName: String, procedureName: String, status: CaseStatus, appointment: LocalDateTime,
-                receivedAt: LocalDateTime, rescheduled: Bool = false, hasResult: Bool = false) {
+    public init(
+        id: Int64, code: String, applicantName: String, procedureName: String, status: CaseStatus,
+        appointment: LocalDateTime,
+        receivedAt: LocalDateTime, rescheduled: Bool = false, hasResult: Bool = false
+    ) {
         self.id = id
         self.code = code
         self.applicantName = applicantName
@@ -184,7 +201,8 @@ public struct CaseSummary: Hashable, Sendable {
 
     /// What its standing (status text, remaining time, flags) is computed from.
     public var facts: CaseStanding.Facts {
-        CaseStanding.Facts(status: status, receivedAt: receivedAt, appointment: appointment, rescheduled: rescheduled, hasResult: hasResult)
+        CaseStanding.Facts(
+            status: status, receivedAt: receivedAt, appointment: appointment, rescheduled: rescheduled,
+            hasResult: hasResult)
     }
 }
-

@@ -34,7 +34,10 @@ public struct CaseStanding: Hashable, Sendable {
         public var rescheduled: Bool
         public var hasResult: Bool
 
-        public init(status: CaseStatus, receivedAt: LocalDateTime, appointment: LocalDateTime, rescheduled: Bool, hasResult: Bool) {
+        public init(
+            status: CaseStatus, receivedAt: LocalDateTime, appointment: LocalDateTime, rescheduled: Bool,
+            hasResult: Bool
+        ) {
             self.status = status
             self.receivedAt = receivedAt
             self.appointment = appointment
@@ -43,8 +46,9 @@ public struct CaseStanding: Hashable, Sendable {
         }
 
         public init(_ record: CaseRecord) {
-            self.init(status: record.state.status, receivedAt: record.receivedAt, appointment: record.state.appointment,
-                      rescheduled: record.state.rescheduleCount > 0, hasResult: record.state.resultAt != nil)
+            self.init(
+                status: record.state.status, receivedAt: record.receivedAt, appointment: record.state.appointment,
+                rescheduled: record.state.rescheduleCount > 0, hasResult: record.state.resultAt != nil)
         }
     }
 
@@ -52,17 +56,21 @@ public struct CaseStanding: Hashable, Sendable {
         let status = facts.status
         if status == .waitingSupplement {
             // The clock is paused: never "Quá N ngày" while the applicant is completing the dossier.
-            return CaseStanding(statusText: status.vietnameseName, remainingText: "Chờ bổ sung", urgency: .quiet,
-                                handOverLate: false, apologyDue: false)
+            return CaseStanding(
+                statusText: status.vietnameseName, remainingText: "Chờ bổ sung", urgency: .quiet,
+                handOverLate: false, apologyDue: false)
         }
         if status.isClosed {
-            return CaseStanding(statusText: status.vietnameseName, remainingText: "", urgency: .quiet, handOverLate: false,
-                                apologyDue: false)
+            return CaseStanding(
+                statusText: status.vietnameseName, remainingText: "", urgency: .quiet, handOverLate: false,
+                apologyDue: false)
         }
         let remaining = RemainingTime.between(now: now, due: facts.appointment, calendar: calendar)
-        var urgency: Urgency = remaining.isOverdue ? .overdue : (facts.appointment.date == now.date ? .dueToday : .normal)
+        var urgency: Urgency =
+            remaining.isOverdue ? .overdue : (facts.appointment.date == now.date ? .dueToday : .normal)
         if status == .resultReady && !remaining.isOverdue { urgency = .ready }
-        let late = status == .received && Routing.isHandOverLate(receivedAt: facts.receivedAt, now: now, calendar: calendar)
+        let late =
+            status == .received && Routing.isHandOverLate(receivedAt: facts.receivedAt, now: now, calendar: calendar)
         let apology = needsApology(facts, now: now, calendar: calendar)
         var text = status.vietnameseName
         if late {
@@ -71,8 +79,9 @@ public struct CaseStanding: Hashable, Sendable {
             text = "Cần xin lỗi"
         }
         if (late || apology) && urgency != .overdue { urgency = .warning }
-        return CaseStanding(statusText: text, remainingText: remaining.description, urgency: urgency, handOverLate: late,
-                            apologyDue: apology)
+        return CaseStanding(
+            statusText: text, remainingText: remaining.description, urgency: urgency, handOverLate: late,
+            apologyDue: apology)
     }
 
     /// An apology with a new date (Mẫu 04) is due only when the case is at real risk: it is being processed
@@ -80,7 +89,9 @@ public struct CaseStanding: Hashable, Sendable {
     /// (or the appointment has passed) — never on the day of reception, and for limits of one working day or
     /// less (same-day certifications…) only once it is overdue.
     public static func needsApology(_ facts: Facts, now: LocalDateTime, calendar: WorkingCalendar) -> Bool {
-        guard [.received, .inProgress].contains(facts.status), !facts.hasResult, !facts.rescheduled else { return false }
+        guard [.received, .inProgress].contains(facts.status), !facts.hasResult, !facts.rescheduled else {
+            return false
+        }
         if now > facts.appointment { return true }
         if now.date == facts.receivedAt.date { return false }
         // A limit of one working day or less: due on the day of reception or the next working day (a same-day

@@ -16,8 +16,10 @@ public struct UnitProfile: Hashable, Sendable {
     /// True while the profile is the shipped example and must be completed by the administrator.
     public var isExample: Bool
 
-    public init(name: String, governingBody: String, counterName: String, unitCode: String, province: String,
-                address: String = "", phone: String = "", placeName: String, isExample: Bool = false) {
+    public init(
+        name: String, governingBody: String, counterName: String, unitCode: String, province: String,
+        address: String = "", phone: String = "", placeName: String, isExample: Bool = false
+    ) {
         self.name = name
         self.governingBody = governingBody
         self.counterName = counterName
@@ -32,9 +34,10 @@ public struct UnitProfile: Hashable, Sendable {
     /// Whether a unit code has the shape of an official identifier: letters, digits and dots, e.g.
     /// `000.00.15.H42` (V1V2V3.Z1Z2.Y1Y2.MX1X2). The exact pattern may change (TT 03/2025), so the check is loose.
     public static func isValidUnitCode(_ code: String) -> Bool {
-        !code.isEmpty && code.count <= 40 && code.unicodeScalars.allSatisfy {
-            ($0.value >= 48 && $0.value <= 57) || ($0.value >= 65 && $0.value <= 90) || $0 == "."
-        } && !code.hasPrefix(".") && !code.hasSuffix(".")
+        !code.isEmpty && code.count <= 40
+            && code.unicodeScalars.allSatisfy {
+                ($0.value >= 48 && $0.value <= 57) || ($0.value >= 65 && $0.value <= 90) || $0 == "."
+            } && !code.hasPrefix(".") && !code.hasSuffix(".")
     }
 }
 
@@ -124,7 +127,9 @@ public struct Officer: Hashable, Sendable {
     public var bodyCode: String?
     public var isActive: Bool
 
-    public init(id: Int64, username: String, fullName: String, role: Role, bodyCode: String? = nil, isActive: Bool = true) {
+    public init(
+        id: Int64, username: String, fullName: String, role: Role, bodyCode: String? = nil, isActive: Bool = true
+    ) {
         self.id = id
         self.username = username
         self.fullName = fullName
@@ -139,9 +144,11 @@ public struct Officer: Hashable, Sendable {
     /// Usernames: 2–32 lower-case ASCII letters, digits, dot, dash or underscore, starting with a letter.
     public static func isValidUsername(_ name: String) -> Bool {
         guard (2...32).contains(name.count), let first = name.unicodeScalars.first, first.properties.isLowercase,
-              first.value < 0x80 else { return false }
+            first.value < 0x80
+        else { return false }
         return name.unicodeScalars.allSatisfy {
-            ($0.value >= 97 && $0.value <= 122) || ($0.value >= 48 && $0.value <= 57) || "._-".unicodeScalars.contains($0)
+            ($0.value >= 97 && $0.value <= 122) || ($0.value >= 48 && $0.value <= 57)
+                || "._-".unicodeScalars.contains($0)
         }
     }
 }

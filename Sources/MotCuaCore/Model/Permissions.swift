@@ -26,8 +26,10 @@ public enum Permissions {
     /// Refuses unless `officer` may record `payload` on a case with these `steps` in `state`.
     /// `closingByResult`: the counter records the last step as done because its result came back (the result
     /// in hand shows it), which a desk officer may do even for a commune office.
-    public static func check(_ officer: Officer, _ payload: CaseEventPayload, steps: [CaseStep], state: CaseState,
-                             closingByResult: Bool = false) throws(Refusal) {
+    public static func check(
+        _ officer: Officer, _ payload: CaseEventPayload, steps: [CaseStep], state: CaseState,
+        closingByResult: Bool = false
+    ) throws(Refusal) {
         guard officer.isActive else { throw .noActiveOfficer(username: officer.username) }
         switch payload.kind {
         case .rescheduled: guard isLeader(officer.role) else { throw .leaderOnly(.reschedule) }
@@ -35,10 +37,12 @@ public enum Permissions {
         case .cancelled: guard isLeader(officer.role) else { throw .leaderOnly(.cancel) }
         default: break
         }
-        guard roles(for: payload.kind).contains(officer.role) else { throw .roleMayNot(role: officer.role, action: payload.kind) }
+        guard roles(for: payload.kind).contains(officer.role) else {
+            throw .roleMayNot(role: officer.role, action: payload.kind)
+        }
         switch payload {
         case .rescheduled, .stopped, .cancelled:
-            return // the roles above are exactly the leaders
+            return  // the roles above are exactly the leaders
         case let .resultReceived(_, _, overrideReason) where !(overrideReason ?? "").isEmpty:
             guard isLeader(officer.role) else { throw .leaderOnly(.resultBeforeRoute) }
         default:
@@ -60,7 +64,9 @@ public enum Permissions {
         case .deskOfficer:
             guard !closingByResult, let k = payload.stepIndex, steps.indices.contains(k) else { return }
             if case .handedOver = payload { return }
-            if steps[k].bodyIsInternal && !steps[k].bodyIsCounter { throw .bodyRecordsItself(bodyName: steps[k].bodyName) }
+            if steps[k].bodyIsInternal && !steps[k].bodyIsCounter {
+                throw .bodyRecordsItself(bodyName: steps[k].bodyName)
+            }
         case .leader, .administrator:
             return
         }
@@ -97,8 +103,10 @@ public enum RecordingTime {
     /// reception). `leader`: the one recording is a leader or an administrator (the command line's own account
     /// is one, within what `cli_actions` allows), who alone may record what happened more than one working
     /// day ago.
-    public static func check(_ at: LocalDateTime, now: LocalDateTime, after last: LocalDateTime? = nil, lateReason: String?,
-                             leader: Bool, calendar: WorkingCalendar) throws(Refusal) -> Verdict {
+    public static func check(
+        _ at: LocalDateTime, now: LocalDateTime, after last: LocalDateTime? = nil, lateReason: String?,
+        leader: Bool, calendar: WorkingCalendar
+    ) throws(Refusal) -> Verdict {
         try checkYear(at.date)
         guard at <= now.adding(minutes: futureToleranceMinutes) else { throw .timeInFuture(at) }
         if let last, at < last { throw .timeBeforeLastEvent(at, last: last) }

@@ -116,7 +116,8 @@ public enum FeeRule: Hashable, Sendable {
             return Money.format(amount)
         case let .perCopy(amount): return "\(Money.format(amount))/bản"
         case let .perPage(first, from, later, cap):
-            return "\(Money.format(first))/trang (từ trang \(from): \(Money.format(later))/trang, tối đa \(Money.format(cap))/bản)"
+            return
+                "\(Money.format(first))/trang (từ trang \(from): \(Money.format(later))/trang, tối đa \(Money.format(cap))/bản)"
         case .setByProvince: return "Theo quy định của tỉnh"
         }
     }
@@ -141,7 +142,8 @@ public enum Money {
         var t = text.trimmingSpaces
         if t.hasSuffix("đ") { t = String(t.dropLast()).trimmingSpaces }
         let digits = t.filter { $0 != "." }
-        guard !digits.isEmpty, digits.count <= 12, digits.allSatisfy(\.isASCII), let value = Int(digits), value >= 0 else { return nil }
+        guard !digits.isEmpty, digits.count <= 12, digits.allSatisfy(\.isASCII), let value = Int(digits), value >= 0
+        else { return nil }
         return value
     }
 }
@@ -171,11 +173,13 @@ public struct ProcedureVersion: Hashable, Sendable {
     public var note: String
     public var effectiveFrom: CivilDate
 
-    public init(code: String, name: String, field: String, limit: TimeLimit, cutoff: ClockTime? = nil,
-                extraVerificationDays: Int = 0, fee: FeeRule = .free, feeExemptions: [String] = [],
-                documents: [RequiredDocument] = [], results: [ResultDocument] = [], resultOnTheSpot: Bool = false,
-                route: [RouteStep] = [], certainty: Certainty = .unverified, note: String = "",
-                effectiveFrom: CivilDate) {
+    public init(
+        code: String, name: String, field: String, limit: TimeLimit, cutoff: ClockTime? = nil,
+        extraVerificationDays: Int = 0, fee: FeeRule = .free, feeExemptions: [String] = [],
+        documents: [RequiredDocument] = [], results: [ResultDocument] = [], resultOnTheSpot: Bool = false,
+        route: [RouteStep] = [], certainty: Certainty = .unverified, note: String = "",
+        effectiveFrom: CivilDate
+    ) {
         self.code = code
         self.name = name
         self.field = field
@@ -221,7 +225,9 @@ public struct ProcedureVersion: Hashable, Sendable {
         let budget = route.reduce(0) { $0 + $1.budget.workingMinutesEquivalent }
         let total = limit.workingMinutesEquivalent + extraVerificationDays * 480
         if budget > total {
-            problems.append("Tổng thời gian các bước (\(RemainingTime.durationText(minutes: budget))) vượt thời hạn giải quyết (\(limit))")
+            problems.append(
+                "Tổng thời gian các bước (\(RemainingTime.durationText(minutes: budget))) vượt thời hạn giải quyết (\(limit))"
+            )
         }
         return problems
     }

@@ -17,17 +17,22 @@ public struct ReportPeriod: Hashable, Sendable {
 
     public static func month(_ year: Int, _ month: Int) -> ReportPeriod? {
         guard let first = CivilDate(year: year, month: month, day: 1),
-              let last = CivilDate(year: year, month: month, day: CivilDate.daysInMonth(year: year, month: month)) else { return nil }
+            let last = CivilDate(year: year, month: month, day: CivilDate.daysInMonth(year: year, month: month))
+        else { return nil }
         return ReportPeriod(from: first, to: last)
     }
 
     public static func quarter(_ year: Int, _ quarter: Int) -> ReportPeriod? {
-        guard (1...4).contains(quarter), let a = month(year, quarter * 3 - 2), let b = month(year, quarter * 3) else { return nil }
+        guard (1...4).contains(quarter), let a = month(year, quarter * 3 - 2), let b = month(year, quarter * 3) else {
+            return nil
+        }
         return ReportPeriod(from: a.from, to: b.to)
     }
 
     public static func year(_ year: Int) -> ReportPeriod? {
-        guard let a = CivilDate(year: year, month: 1, day: 1), let b = CivilDate(year: year, month: 12, day: 31) else { return nil }
+        guard let a = CivilDate(year: year, month: 1, day: 1), let b = CivilDate(year: year, month: 12, day: 31) else {
+            return nil
+        }
         return ReportPeriod(from: a, to: b)
     }
 
@@ -59,8 +64,11 @@ public struct CaseFacts: Hashable, Sendable {
     /// Paused for a supplement since this instant (the clock stopped), if it still is.
     public var pausedAt: LocalDateTime?
 
-    public init(code: String, field: String, channel: Channel, status: CaseStatus, receivedAt: LocalDateTime, legalDue: LocalDateTime,
-                resultAt: LocalDateTime? = nil, closedAt: LocalDateTime? = nil, pausedAt: LocalDateTime? = nil) {
+    public init(
+        code: String, field: String, channel: Channel, status: CaseStatus, receivedAt: LocalDateTime,
+        legalDue: LocalDateTime,
+        resultAt: LocalDateTime? = nil, closedAt: LocalDateTime? = nil, pausedAt: LocalDateTime? = nil
+    ) {
         self.code = code
         self.field = field
         self.channel = channel
@@ -103,8 +111,9 @@ public enum StatisticsPlacement: Hashable, Sendable {
         if period.contains(c.receivedAt) {
             received = c.channel == .online ? .online : .inPersonOrPost
         } else if c.receivedAt < period.start
-                    && !(c.resultAt.map { $0 < period.start } ?? false)
-                    && !(c.closedAt.map { $0 < period.start } ?? false) {
+            && !(c.resultAt.map { $0 < period.start } ?? false)
+            && !(c.closedAt.map { $0 < period.start } ?? false)
+        {
             received = .carriedOver
         } else {
             return .outside
@@ -157,7 +166,9 @@ public struct StatisticsRow: Hashable, Sendable {
     public var identityProblems: [String] {
         var problems: [String] = []
         if received != resolved + pending + closedWithoutResult {
-            problems.append("\(field): tiếp nhận \(received) ≠ đã giải quyết \(resolved) + đang giải quyết \(pending) + rút/dừng \(closedWithoutResult)")
+            problems.append(
+                "\(field): tiếp nhận \(received) ≠ đã giải quyết \(resolved) + đang giải quyết \(pending) + rút/dừng \(closedWithoutResult)"
+            )
         }
         return problems
     }

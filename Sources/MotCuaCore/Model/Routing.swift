@@ -28,7 +28,9 @@ public enum Routing {
 
     /// The deadline of one body's step handed over at `handedOverAt`: its budget in working time, counted
     /// like a case's limit (outside working hours from the next session).
-    public static func stepDue(budget: TimeLimit, handedOverAt: LocalDateTime, calendar: WorkingCalendar) -> LocalDateTime {
+    public static func stepDue(budget: TimeLimit, handedOverAt: LocalDateTime, calendar: WorkingCalendar)
+        -> LocalDateTime
+    {
         calendar.due(DueRule(limit: budget), receivedAt: handedOverAt)
     }
 
@@ -48,27 +50,36 @@ public enum Routing {
     }
 
     /// True when a case received at `receivedAt` and not handed over yet is past the counter's deadline.
-    public static func isHandOverLate(receivedAt: LocalDateTime, now: LocalDateTime, calendar: WorkingCalendar) -> Bool {
+    public static func isHandOverLate(receivedAt: LocalDateTime, now: LocalDateTime, calendar: WorkingCalendar) -> Bool
+    {
         now > handOverDeadline(receivedAt: receivedAt, calendar: calendar)
     }
 
     /// The new deadline when the complete dossier comes back after a supplement request, for the case and
     /// for the step being processed (if any).
-    public static func resume(_ state: CaseState, caseRule: DueRule, stepBudget: TimeLimit?, resumedAt: LocalDateTime,
-                              policy: ResumePolicy, calendar: WorkingCalendar) -> (caseDue: LocalDateTime, stepDue: LocalDateTime?) {
+    public static func resume(
+        _ state: CaseState, caseRule: DueRule, stepBudget: TimeLimit?, resumedAt: LocalDateTime,
+        policy: ResumePolicy, calendar: WorkingCalendar
+    ) -> (caseDue: LocalDateTime, stepDue: LocalDateTime?) {
         let pausedAt = state.pausedAt ?? resumedAt
-        let caseDue = calendar.dueAfterResume(caseRule, originalDue: state.legalDue, pausedAt: pausedAt, resumedAt: resumedAt, policy: policy)
-        guard let current = state.currentStep, let budget = stepBudget, let originalStepDue = state.steps[current].stepDue else {
+        let caseDue = calendar.dueAfterResume(
+            caseRule, originalDue: state.legalDue, pausedAt: pausedAt, resumedAt: resumedAt, policy: policy)
+        guard let current = state.currentStep, let budget = stepBudget,
+            let originalStepDue = state.steps[current].stepDue
+        else {
             return (caseDue, nil)
         }
-        let stepDue = calendar.dueAfterResume(DueRule(limit: budget), originalDue: originalStepDue, pausedAt: pausedAt,
-                                              resumedAt: resumedAt, policy: policy)
+        let stepDue = calendar.dueAfterResume(
+            DueRule(limit: budget), originalDue: originalStepDue, pausedAt: pausedAt,
+            resumedAt: resumedAt, policy: policy)
         return (caseDue, stepDue)
     }
 
     /// True when a supplement is asked during processing later than the law allows (3 working days after
     /// reception): recorded anyway, flagged to the officer.
-    public static func isLateSupplementRequest(receivedAt: LocalDateTime, requestedAt: LocalDateTime, calendar: WorkingCalendar) -> Bool {
+    public static func isLateSupplementRequest(
+        receivedAt: LocalDateTime, requestedAt: LocalDateTime, calendar: WorkingCalendar
+    ) -> Bool {
         requestedAt > calendar.due(DueRule(limit: .workingDays(3)), receivedAt: receivedAt)
     }
 }
@@ -110,7 +121,14 @@ public enum EvaluationIndex: String, Sendable, CaseIterable {
     /// limit, each body against its limit, how many times the dossier had to be supplemented. The number of
     /// bodies contacted is 2 (the one-stop counter only) unless told otherwise; attitude is asked.
     public static func suggestedScores(_ state: CaseState) -> [EvaluationIndex: Int] {
-        func score(_ p: Punctuality?) -> Int { switch p { case .early?: 2; case .onTime?: 1; case .late?: 0; case nil: 1 } }
+        func score(_ p: Punctuality?) -> Int {
+            switch p {
+            case .early?: 2;
+            case .onTime?: 1;
+            case .late?: 0;
+            case nil: 1
+            }
+        }
         var scores: [EvaluationIndex: Int] = [:]
         scores[.totalTime] = score(state.punctuality)
         let steps = state.steps.compactMap(\.punctuality)

@@ -350,7 +350,9 @@ public struct JSONReader: Sendable {
         do {
             return JSONReader(try JSONParser.parse(text), file: file)
         } catch {
-            throw ConfigError(file: file, field: "", reason: "JSON sai cú pháp ở dòng \(error.line), cột \(error.column): \(error.reason)")
+            throw ConfigError(
+                file: file, field: "",
+                reason: "JSON sai cú pháp ở dòng \(error.line), cột \(error.column): \(error.reason)")
         }
     }
 

@@ -24,12 +24,15 @@ public enum TextRules {
 
     /// The text cleaned (NFC, spaces collapsed, trimmed; in multi-line text, lines kept), or the field's
     /// refusal. Empty text is refused when `required`.
-    public static func clean(_ text: String, _ field: InputField, limit: Limit, required: Bool = false,
-                             multiline: Bool = false) throws(Refusal) -> String {
+    public static func clean(
+        _ text: String, _ field: InputField, limit: Limit, required: Bool = false,
+        multiline: Bool = false
+    ) throws(Refusal) -> String {
         if let problem = problem(text, multiline: multiline) { throw .invalidField(field, problem) }
         let cleaned: String
         if multiline {
-            cleaned = text.split(separator: "\n", omittingEmptySubsequences: false)
+            cleaned =
+                text.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { VietnameseText.normalizedField(String($0)) }.joined(separator: "\n").trimmingNewlines
         } else {
             cleaned = VietnameseText.normalizedField(text)

@@ -33,7 +33,7 @@ public enum VietnameseText {
         let groups: [(Character, String)] = [
             ("a", "àáảãạăằắẳẵặâầấẩẫậäåāą"), ("e", "èéẻẽẹêềếểễệëēę"), ("i", "ìíỉĩịîïī"),
             ("o", "òóỏõọôồốổỗộơờớởỡợöøō"), ("u", "ùúủũụưừứửữựûüū"), ("y", "ỳýỷỹỵÿ"), ("d", "đð"),
-            ("c", "çć"), ("n", "ñń"), ("s", "śš"), ("z", "źżž"), ("l", "ł"),
+            ("c", "çć"), ("n", "ñń"), ("s", "śš"), ("z", "źżž"), ("l", "ł")
         ]
         var table: [UInt32: UInt8] = [:]
         for (base, variants) in groups {
@@ -43,7 +43,7 @@ public enum VietnameseText {
                 for s in String(ch).uppercased().unicodeScalars where s.value >= 0x80 { table[s.value] = b }
             }
         }
-        table[0x0110] = UInt8(ascii: "d") // Đ (uppercased() of đ gives it, listed for clarity)
+        table[0x0110] = UInt8(ascii: "d")  // Đ (uppercased() of đ gives it, listed for clarity)
         return table
     }()
 
@@ -60,7 +60,7 @@ public enum VietnameseText {
             } else if let base = foldTable[v] {
                 out.append(Unicode.Scalar(base))
             } else if (0x0300...0x036F).contains(v) {
-                continue // a combining mark left after NFC (no precomposed form)
+                continue  // a combining mark left after NFC (no precomposed form)
             } else {
                 for lower in scalar.properties.lowercaseMapping.unicodeScalars { out.append(lower) }
             }
@@ -113,7 +113,7 @@ public enum VietnameseText {
 
     private static let toneGroups: [(Character, String)] = [
         ("a", "aàáảãạ"), ("ă", "ăằắẳẵặ"), ("â", "âầấẩẫậ"), ("e", "eèéẻẽẹ"), ("ê", "êềếểễệ"), ("i", "iìíỉĩị"),
-        ("o", "oòóỏõọ"), ("ô", "ôồốổỗộ"), ("ơ", "ơờớởỡợ"), ("u", "uùúủũụ"), ("ư", "ưừứửữự"), ("y", "yỳýỷỹỵ"),
+        ("o", "oòóỏõọ"), ("ô", "ôồốổỗộ"), ("ơ", "ơờớởỡợ"), ("u", "uùúủũụ"), ("ư", "ưừứửữự"), ("y", "yỳýỷỹỵ")
     ]
 
     private static let letterTable: [UInt32: (UInt32, UInt32)] = {

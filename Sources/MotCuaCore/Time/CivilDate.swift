@@ -52,7 +52,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Creates a date, or nil when the year, month and day do not name a real day.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= CivilDate.daysInMonth(year: year, month: month)
+            day >= 1, day <= CivilDate.daysInMonth(year: year, month: month)
         else { return nil }
         self.dayNumber = CivilDate.dayNumber(year: year, month: month, day: day)
     }
@@ -103,7 +103,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// 1970-01-01 was a Thursday.
     public var weekday: Weekday {
-        let r = ((dayNumber + 3) % 7 + 7) % 7 // 0 = Monday
+        let r = ((dayNumber + 3) % 7 + 7) % 7  // 0 = Monday
         return Weekday(rawValue: r + 1)!
     }
 
@@ -142,7 +142,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public init?(iso text: some StringProtocol) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = parseDigits(parts[0]), let m = parseDigits(parts[1]), let d = parseDigits(parts[2])
+            let y = parseDigits(parts[0]), let m = parseDigits(parts[1]), let d = parseDigits(parts[2])
         else { return nil }
         self.init(year: y, month: m, day: d)
     }
@@ -151,8 +151,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public init?(vietnamese text: some StringProtocol) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
-              parts[2].count == 4,
-              let d = parseDigits(parts[0]), let m = parseDigits(parts[1]), let y = parseDigits(parts[2])
+            parts[2].count == 4,
+            let d = parseDigits(parts[0]), let m = parseDigits(parts[1]), let y = parseDigits(parts[2])
         else { return nil }
         self.init(year: y, month: m, day: d)
     }

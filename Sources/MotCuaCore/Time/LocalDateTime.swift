@@ -16,7 +16,7 @@ public struct ClockTime: Hashable, Comparable, Sendable, CustomStringConvertible
     public init?(text: some StringProtocol) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
-              let h = parseDigits(parts[0]), let m = parseDigits(parts[1])
+            let h = parseDigits(parts[0]), let m = parseDigits(parts[1])
         else { return nil }
         self.init(hour: h, minute: m)
     }
@@ -95,7 +95,9 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     /// Parses `dd/mm/yyyy HH:MM`, as officers type it.
     public init?(vietnamese text: some StringProtocol) {
         let parts = String(text).split(separator: " ")
-        guard parts.count == 2, let d = CivilDate(vietnamese: parts[0]), let t = ClockTime(text: parts[1]) else { return nil }
+        guard parts.count == 2, let d = CivilDate(vietnamese: parts[0]), let t = ClockTime(text: parts[1]) else {
+            return nil
+        }
         self.init(date: d, time: t)
     }
 

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A date in the Vietnamese lunisolar calendar (âm lịch).
@@ -65,7 +65,8 @@ public struct LunarCalendar: Sendable {
         c += 0.0004 * sin(2 * f + m) - 0.0004 * sin(2 * f - m) - 0.0006 * sin(2 * f + mp)
         c += 0.0010 * sin(2 * f - mp) + 0.0005 * sin(m + 2 * mp)
         // ΔT (TT − UT) in days.
-        let deltaT = t < -11
+        let deltaT =
+            t < -11
             ? 0.001 + 0.000839 * t + 0.0002261 * t2 - 0.00000845 * t3 - 0.000000081 * t * t3
             : -0.000278 + 0.000265 * t + 0.000262 * t2
         return jd + c - deltaT
@@ -208,9 +209,9 @@ public struct LunarCalendar: Sendable {
     /// a leap month the year does not have).
     public func solar(from lunar: LunarDate) -> CivilDate? {
         guard lunar.day >= 1,
-              let days = length(ofMonth: lunar.month, year: lunar.year, isLeapMonth: lunar.isLeapMonth),
-              lunar.day <= days,
-              let start = monthStart(month: lunar.month, year: lunar.year, isLeapMonth: lunar.isLeapMonth)
+            let days = length(ofMonth: lunar.month, year: lunar.year, isLeapMonth: lunar.isLeapMonth),
+            lunar.day <= days,
+            let start = monthStart(month: lunar.month, year: lunar.year, isLeapMonth: lunar.isLeapMonth)
         else { return nil }
         return CivilDate(julianDayNumber: start + lunar.day - 1)
     }

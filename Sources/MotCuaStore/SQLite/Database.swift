@@ -135,7 +135,7 @@ public final class Database {
         do {
             while try s.step() { result.append(try map(Row(statement: s))) }
         } catch {
-            s.reset() // an unfinished statement would keep a read transaction open
+            s.reset()  // an unfinished statement would keep a read transaction open
             throw error
         }
         return result
@@ -232,7 +232,9 @@ public final class Statement {
         case .real(let v): rc = sqlite3_bind_double(handle, index, v)
         case .text(let v): rc = sqlite3_bind_text(handle, index, v, -1, sqliteTransient)
         case .blob(let v):
-            rc = v.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), sqliteTransient) }
+            rc = v.withUnsafeBytes {
+                sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), sqliteTransient)
+            }
         }
         guard rc == SQLITE_OK else { throw database.error(rc, "Gắn tham số") }
     }
