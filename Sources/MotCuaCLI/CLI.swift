@@ -175,6 +175,14 @@ public enum MotCuaCommandLine {
             "",
             "Chạy motcua không có lệnh (hoặc chỉ với --db, --mono) để mở màn hình làm việc.",
             "",
+            "Ai ghi, lúc nào:",
+            "  --officer USER       ghi nhận là cán bộ USER: hỏi mật khẩu của người đó (hoặc đọc dòng đầu của",
+            "                       stdin với --password-stdin). Không có --officer: ghi là tài khoản he-thong",
+            "                       của dòng lệnh, được làm những việc thiết lập cli_actions cho phép.",
+            "  --at \"YYYY-MM-DD HH:MM\"  giờ Việt Nam (UTC+7), không theo TZ của máy; không được sau lúc này",
+            "                       quá 5 phút. Đã qua hơn 30 phút: cần --late-reason (ghi \"nhập sau\");",
+            "                       quá một ngày làm việc: chỉ lãnh đạo, quản trị viên.",
+            "",
             "Mã thoát: 0 thành công; 1 việc bị từ chối hoặc kiểm tra phát hiện vấn đề; 2 sai tham số, ngày giờ",
             "không có thật, tệp không đọc được hoặc không hợp lệ."
         ]
