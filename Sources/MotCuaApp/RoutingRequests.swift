@@ -29,11 +29,7 @@ extension Application {
         case .exportCSV(let source):
             return .done("Đã lưu CSV: \(shown(try desk.saveCSV(source)))")
         case .backup(let folder):
-            let backup = try desk.backup(into: folder, by: try actor)
-            // The new file's name first: a long folder path is what the 80-column status line may cut.
-            return .done(
-                "Đã sao lưu \(FileSystem.baseName(backup.path)) (\(backup.bytes / 1024) KiB, \(backup.cases) hồ sơ, đã kiểm tra) vào thư mục \(folder)"
-            )
+            return .done(Messages.text(try desk.backup(into: folder, by: try actor)))
         default:
             return nil
         }

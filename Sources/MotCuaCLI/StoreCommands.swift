@@ -1,4 +1,5 @@
 import MotCuaCore
+import MotCuaDesk
 import MotCuaDefaults
 import MotCuaStore
 import MotCuaSystem
@@ -149,35 +150,65 @@ enum StoreCommands {
             let store = try StoreAccess.open(args, io)
             StoreAccess.reportDiskSpace(store, io)
             let backup = try store.backup(to: destination)
-            io.out(
-                "Đã sao lưu vào \(destination) (\(Money.grouped(backup.bytes)) byte, \(backup.cases) hồ sơ; kiểm tra toàn vẹn bản sao: \(backup.verdict))"
-            )
+            io.out(Messages.text(backup))
             return ExitStatus.success
         }
     )
 
     static let checkCommand = Command(
         name: "check",
-        summary: "Kiểm tra toàn vẹn cơ sở dữ liệu và các ràng buộc của dữ liệu hồ sơ.",
-        usage: "motcua check [--db PATH]",
+        summary: "Kiểm tra toàn vẹn cơ sở dữ liệu, chuỗi lịch sử và các ràng buộc của dữ liệu hồ sơ.",
+        usage: "motcua check [--anchor YYYY-MM-DD MÃ] [--db PATH]",
         help: """
-            Chạy integrity_check và foreign_key_check của SQLite, kiểm tra chỉ mục tìm kiếm, và kiểm tra từng hồ sơ:
-            trạng thái lưu khớp với trạng thái tính lại từ lịch sử, số vào sổ liên tục trong năm, bộ đếm không lùi,
-            thời điểm các sự kiện theo đúng thứ tự, không có sự kiện ở tương lai, sự kiện nhập sau (quá 30 phút) có lý do.
-            Thoát với mã 0 nếu không có vấn đề, 1 nếu có (in từng vấn đề).
+            Chạy integrity_check và foreign_key_check của SQLite, kiểm tra chỉ mục tìm kiếm, và kiểm tra:
+            - chuỗi lịch sử: mỗi sự kiện mang mã SHA-256 nối với sự kiện trước; sửa, xóa hay chèn sự kiện ngoài
+              chương trình làm đứt chuỗi (báo mắt xích đứt đầu tiên); dữ liệu mỗi hồ sơ khớp với dấu mà sự kiện
+              cuối của nó mang; mắt xích mà các lần sao lưu đã ghi vẫn còn nguyên;
+            - từng hồ sơ: trạng thái lưu khớp với trạng thái tính lại từ lịch sử, số vào sổ liên tục trong năm, bộ
+              đếm không lùi, thời điểm các sự kiện theo đúng thứ tự, không có sự kiện ở tương lai, sự kiện nhập sau
+              (quá 30 phút) có lý do.
+            Thoát với mã 0 nếu không có vấn đề, 1 nếu có (in từng vấn đề). Khi stderr là màn hình, in tiến độ.
 
             Tuỳ chọn:
+              --anchor NGÀY MÃ  lịch sử đến hết NGÀY phải kết thúc ở mã MÃ (in ở cuối bản tổng hợp cuối ngày và
+                                trong mỗi lần sao lưu; nhập ít nhất 16 chữ số đầu, bỏ qua dấu cách). Một lần
+                                sửa rồi tính lại toàn bộ chuỗi sẽ bị phát hiện khi so với mã đã ghi trên giấy.
             \(dbHelp)
 
             """,
-        spec: OptionSpec(valued: ["db"]),
+        spec: OptionSpec(valued: ["db", "anchor"], positionals: 0...1, positionalNames: ["MÃ"]),
         run: { args, io in
+            var anchor: ChainAnchor?
+            if let text = args.value("anchor") {
+                guard let date = CivilDate(iso: text) ?? CivilDate(vietnamese: text) else {
+                    throw UsageError("--anchor: \"\(text)\" không phải ngày có thật (YYYY-MM-DD)")
+                }
+                try RecordingTime.checkYear(date)
+                guard args.positionals.count == 1, let a = ChainAnchor(date: date, hash: args.positionals[0]) else {
+                    throw UsageError("--anchor NGÀY MÃ: MÃ là 16 đến 64 chữ số thập lục phân (0-9, a-f)")
+                }
+                anchor = a
+            } else if !args.positionals.isEmpty {
+                throw UsageError("\"\(args.positionals[0])\" chỉ dùng sau --anchor NGÀY")
+            }
             let store = try StoreAccess.open(args, io)
             StoreAccess.reportDiskSpace(store, io)
-            let findings = try store.check(now: io.clock.now(), note: { io.out("Lưu ý: \($0)") })
+            let stopwatch = Stopwatch()
+            let showProgress = io.stderrIsTerminal
+            let findings = try store.check(
+                now: io.clock.now(), anchor: anchor,
+                progress: { pass, done, total in
+                    guard showProgress else { return }
+                    let what = pass == .chain ? "chuỗi lịch sử" : "hồ sơ"
+                    io.err("\rKiểm tra \(what): \(Money.grouped(done))/\(Money.grouped(total))   ")
+                    if done == total { io.err("\n") }
+                }, note: { io.out("Lưu ý: \($0)") })
             let cases = try store.caseCount()
             if findings.isEmpty {
-                io.out("ok: \(cases) hồ sơ, không phát hiện vấn đề")
+                var line = "ok: \(cases) hồ sơ, không phát hiện vấn đề"
+                if let anchor { line += "; lịch sử đến hết ngày \(anchor.date.vietnamese) khớp mã đã ghi" }
+                io.out(line)
+                if showProgress { io.err("(\(Int(stopwatch.elapsedSeconds.rounded())) giây)\n") }
                 return ExitStatus.success
             }
             for f in findings { io.out(f.message) }

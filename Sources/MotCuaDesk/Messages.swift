@@ -282,4 +282,15 @@ public enum Messages {
         case .failed(let reason)?: return "Chưa in được: \(reason). Đã lưu bản sao: \(copy)"
         }
     }
+
+    /// A verified backup: the new file's name first (a long folder is what a status line may cut), its size,
+    /// its cases, and the history's link it ends at (to write down: `check` finds it again).
+    public static func text(_ backup: BackupRecord) -> String {
+        var text =
+            "Đã sao lưu \(FileSystem.baseName(backup.path)) (\(Money.grouped(backup.bytes / 1024)) KiB, \(backup.cases) hồ sơ, đã kiểm tra toàn vẹn)"
+        if let hash = backup.chainHash, let number = backup.chainNumber {
+            text += "; lịch sử đến mắt xích số \(number), mã \(hash.prefix(16))"
+        }
+        return text + " vào thư mục \(FileSystem.directoryName(backup.path))"
+    }
 }

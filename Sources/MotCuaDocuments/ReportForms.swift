@@ -384,6 +384,14 @@ public enum ReportForms {
 
     // MARK: Daily summary
 
+    /// A hash in groups of eight digits, to be read and typed back from paper.
+    static func groupedHash(_ hash: String) -> String {
+        stride(from: 0, to: hash.count, by: 8).map { i in
+            let start = hash.index(hash.startIndex, offsetBy: i)
+            return String(hash[start..<hash.index(start, offsetBy: min(8, hash.count - i))])
+        }.joined(separator: " ")
+    }
+
     public static func daily(_ d: DailySummary, _ ctx: PrintContext, printedAt: LocalDateTime) -> Report {
         var b = heading("TỔNG HỢP CUỐI NGÀY", ctx, period: "Ngày \(d.date.vietnamese)", printedAt: printedAt)
         b.append(.field(label: "Tiếp nhận", value: "\(d.received.count) hồ sơ"))
@@ -411,6 +419,19 @@ public enum ReportForms {
                 "Hồ sơ đến hạn trả ngày làm việc tiếp theo (\(d.nextWorkingDay.weekday.vietnameseName) \(d.nextWorkingDay.vietnamese)):",
                 .left))
         b.append(d.dueNext.isEmpty ? .line("(không có)", .left) : table(d.dueNext, due: true))
+        b.append(.space(1))
+        if let link = d.lastLink {
+            b.append(
+                .paragraph(
+                    "Mã kiểm tra lịch sử đến hết ngày \(d.date.vietnamese) (mắt xích số \(link.number)): \(ReportForms.groupedHash(link.hash))"
+                ))
+            b.append(
+                .paragraph(
+                    "Giữ bản giấy này: motcua check --anchor \(d.date.iso) \(link.hash.prefix(16)) xác nhận lịch sử đến hết ngày chưa bị sửa."
+                ))
+        } else {
+            b.append(.paragraph("Chưa có sự kiện nào được ghi đến hết ngày \(d.date.vietnamese)."))
+        }
         let document = Document(
             kind: "tong-hop-ngay-\(d.date.iso)", caption: "Tổng hợp cuối ngày", pageSize: .a4, blocks: b)
         let csvText: @Sendable () -> String = {

@@ -346,6 +346,7 @@ public final class Store {
                         ?? 0
                     guard applied == 0 else { return }
                     try db.execute(migration.sql)
+                    try migration.finish?(db)
                     try db.run(
                         "INSERT INTO schema_migrations (version, summary, applied_at) VALUES (?, ?, unixepoch())",
                         migration.version, migration.summary)

@@ -111,14 +111,16 @@ extension Store {
             ].compactMap { $0 }.joined(separator: " "))
     }
 
+    /// Writes an event as the next link of the history's chain, with the digest of its case row as the
+    /// transaction leaves it (so the row is written first).
     func insertEvent(caseID: Int64, seq: Int, event: CaseEvent, author: EventAuthor, lateReason: String?) throws {
         let bodyID = try event.bodyCode.map { try self.bodyID($0) }
-        try db.run(
-            """
-            INSERT INTO events (case_id, seq, kind, at, recorded_at, officer_id, body_id, data, channel, os_user, late_reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, caseID, seq, event.kind.rawValue, event.at.minutes, author.recordedAt, author.officer.id, bodyID,
-            EventCodec.encode(event.payload).compactText, author.channel.rawValue, author.osUser, lateReason)
+        try HistoryChain.insert(
+            db, caseID: caseID, seq: seq, kind: event.kind.rawValue, at: event.at.minutes,
+            recordedAt: author.recordedAt,
+            officerID: author.officer.id, bodyID: bodyID, data: EventCodec.encode(event.payload).compactText,
+            channel: author.channel.rawValue, osUser: author.osUser, lateReason: lateReason,
+            rowDigest: try HistoryChain.rowDigest(db, caseID: caseID))
     }
 
     // MARK: Reading
@@ -325,14 +327,13 @@ extension Store {
                 throw StoreError.corrupt(path: path, detail: "lịch sử hồ sơ \(record.code) không hợp lệ (\(error))")
             }
             let decision = try decide(record, history)
-            var seq = history.last?.seq ?? 0
+            var pending: [(CaseEvent, String?)] = []
             for e in decision.events {
                 let event = CaseEvent(e.payload, at: e.at, officer: author.officer.username, bodyCode: e.bodyCode)
                 state = try CaseLifecycle.admit(
                     event, to: state, stepNames: record.steps.map(\.bodyName),
                     resultOnTheSpot: record.procedure.resultOnTheSpot)
-                seq += 1
-                try insertEvent(caseID: caseID, seq: seq, event: event, author: author, lateReason: e.lateReason)
+                pending.append((event, e.lateReason))
             }
             if let change = decision.change {
                 try apply(change, to: record)
@@ -342,6 +343,12 @@ extension Store {
                 }
             }
             try materialize(state, caseID: caseID)
+            // The events last: each link carries the case row as this transaction leaves it.
+            var seq = history.last?.seq ?? 0
+            for (event, lateReason) in pending {
+                seq += 1
+                try insertEvent(caseID: caseID, seq: seq, event: event, author: author, lateReason: lateReason)
+            }
             return try caseRecord(id: caseID)
         }
     }

@@ -9,6 +9,9 @@ public struct BackupRecord: Hashable, Sendable {
     public let bytes: Int
     public let cases: Int
     public let verdict: String
+    /// The last link of the history the copy contains (its number and hash): `check` verifies that the file
+    /// still has it.
+    public let chainNumber: Int64?
     public let chainHash: String?
 }
 
@@ -29,7 +32,15 @@ extension Store {
     /// SQLite's verdict also settles the file's damage state: damage found marks the file (no more writes);
     /// a clean verdict on a file marked damaged (restored or repaired by an administrator) clears the mark.
     /// `note` receives what the officer should know besides the findings (a read-only file, a cleared mark).
-    public func check(now: LocalDateTime, progress: ((Int, Int) -> Void)? = nil, note: ((String) -> Void)? = nil)
+    ///
+    /// The history's chain is verified link by link (the first broken link is named), each case row against
+    /// the digest its last event carries, the links recorded by backups against the file, and, with
+    /// `anchor`, the link at the end of that day against the hash written down then. Everything streams:
+    /// memory does not grow with the file. `progress` receives (done, total) for each pass.
+    public func check(
+        now: LocalDateTime, anchor: ChainAnchor? = nil, progress: ((CheckPass, Int, Int) -> Void)? = nil,
+        note: ((String) -> Void)? = nil
+    )
         throws(StoreError) -> [CheckFinding]
     {
         var findings: [CheckFinding] = []
@@ -81,70 +92,8 @@ extension Store {
                 if used > last { add("bộ đếm mã hồ sơ ngày \(day) (\(last)) nhỏ hơn số hồ sơ đã cấp mã (\(used))") }
             }
 
-            // Every case: history well formed, stored state equal to the replayed one, search text current.
-            let total = Int(try db.scalarInt("SELECT count(*) FROM cases") ?? 0)
-            var lastID: Int64 = 0
-            var done = 0
-            while true {
-                let batch = try db.rows(
-                    """
-                    SELECT id, code, applicant_kind, applicant_name, applicant_id_number, applicant_phone, representative_name,
-                           representative_id_number, search_text
-                    FROM cases WHERE id > ? ORDER BY id LIMIT 2000
-                    """, [lastID]
-                ) { r in
-                    (
-                        r.int64(0), r.text(1),
-                        Applicant(
-                            kind: ApplicantKind(rawValue: r.text(2)) ?? .person, fullName: r.text(3),
-                            idNumber: r.optionalText(4), phone: r.optionalText(5),
-                            representativeName: r.optionalText(6), representativeIDNumber: r.optionalText(7)),
-                        r.text(8)
-                    )
-                }
-                guard let last = batch.last else { break }
-                for (id, code, applicant, searchText) in batch {
-                    let history = try loadEvents(caseID: id)
-                    if history.map(\.seq) != Array(1...max(1, history.count)) || history.isEmpty {
-                        add("hồ sơ \(code): số thứ tự sự kiện không liên tục")
-                        continue
-                    }
-                    let steps = try loadSteps(caseID: id)
-                    do {
-                        let derived = try CaseLifecycle.replay(history.map(\.event), stepCount: steps.count)
-                        let stored = try storedState(caseID: id, stepProgress: steps.map(\.progress))
-                        if derived != stored {
-                            add(
-                                "hồ sơ \(code): trạng thái lưu (\(stored.status.rawValue), hẹn \(stored.appointment)) khác trạng thái tính lại từ sự kiện (\(derived.status.rawValue), hẹn \(derived.appointment))"
-                            )
-                        }
-                    } catch let e as Refusal {
-                        add("hồ sơ \(code): lịch sử không hợp lệ (\(e))")
-                    }
-                    for problem in RecordingTime.audit(history, now: now) {
-                        switch problem {
-                        case let .outOfOrder(seq, at, previous):
-                            add(
-                                "hồ sơ \(code): sự kiện \(seq) lúc \(at.vietnamese) trước sự kiện ghi trước nó (\(previous.vietnamese))"
-                            )
-                        case let .inFuture(seq, at, recorded):
-                            add(
-                                "hồ sơ \(code): sự kiện \(seq) ghi thời điểm \(at.vietnamese), sau lúc được ghi (\(recorded.vietnamese))"
-                            )
-                        case let .lateWithoutReason(seq, at, recorded):
-                            add(
-                                "hồ sơ \(code): sự kiện \(seq) lúc \(at.vietnamese) ghi sau (\(recorded.vietnamese)) mà không có lý do nhập sau"
-                            )
-                        }
-                    }
-                    if Store.searchText(code: code, applicant: applicant) != searchText {
-                        add("hồ sơ \(code): nội dung tìm kiếm chưa cập nhật")
-                    }
-                }
-                done += batch.count
-                progress?(done, total)
-                lastID = last.0
-            }
+            try checkChain(now: now, anchor: anchor, add: add, progress: progress)
+            try checkCases(now: now, add: add, progress: progress)
         }
         return findings
     }
@@ -210,8 +159,9 @@ extension Store {
         if !isReadOnly && damage == nil {
             try? write {
                 try db.run(
-                    "INSERT INTO backups (at, path, bytes, cases, verdict, chain_hash) VALUES (?, ?, ?, ?, ?, ?)",
-                    record.at, record.path, record.bytes, record.cases, record.verdict, record.chainHash)
+                    "INSERT INTO backups (at, path, bytes, cases, verdict, chain_no, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    record.at, record.path, record.bytes, record.cases, record.verdict, record.chainNumber,
+                    record.chainHash)
             }
         }
         return record
@@ -236,10 +186,10 @@ extension Store {
                 throw StoreError.corrupt(path: source, detail: detail)
             }
             let cases = Int(try db.scalarInt("SELECT count(*) FROM cases") ?? 0)
-            let chain = try? db.scalarText("SELECT hash FROM event_chain ORDER BY n DESC LIMIT 1")
+            let head = try HistoryChain.head(db)
             return BackupRecord(
                 at: at, path: finalPath, bytes: FileSystem.size(copy) ?? 0, cases: cases, verdict: "ok",
-                chainHash: chain ?? nil)
+                chainNumber: head.number > 0 ? head.number : nil, chainHash: head.number > 0 ? head.hash : nil)
         }
     }
 
@@ -247,11 +197,12 @@ extension Store {
     public func backups(limit: Int = 20) throws(StoreError) -> [BackupRecord] {
         try storeCall {
             try db.rows(
-                "SELECT at, path, bytes, cases, verdict, chain_hash FROM backups ORDER BY id DESC LIMIT ?", [limit]
+                "SELECT at, path, bytes, cases, verdict, chain_no, chain_hash FROM backups ORDER BY id DESC LIMIT ?",
+                [limit]
             ) { r in
                 BackupRecord(
                     at: r.int64(0), path: r.text(1), bytes: r.int(2), cases: r.int(3), verdict: r.text(4),
-                    chainHash: r.optionalText(5))
+                    chainNumber: r.optionalInt(5).map(Int64.init), chainHash: r.optionalText(6))
             }
         }
     }

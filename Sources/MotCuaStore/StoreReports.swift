@@ -59,6 +59,22 @@ public struct DailySummary: Hashable, Sendable {
     /// Events typed that day after the fact ("nhập sau": more than 30 minutes after they happened, with a
     /// reason), whatever day they happened.
     public let lateEntries: Int
+    /// The last link of the history recorded by the end of the day (its number and hash): written on the
+    /// paper copy, it pins the day's record (`motcua check --anchor`).
+    public let lastLink: (number: Int64, hash: String)?
+
+    public static func == (a: DailySummary, b: DailySummary) -> Bool {
+        a.date == b.date && a.received == b.received && a.handedOver == b.handedOver
+            && a.resultsReceived == b.resultsReceived
+            && a.returned == b.returned && a.nextWorkingDay == b.nextWorkingDay && a.dueNext == b.dueNext
+            && a.overdue == b.overdue && a.lateEntries == b.lateEntries && a.lastLink?.number == b.lastLink?.number
+            && a.lastLink?.hash == b.lastLink?.hash
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(date)
+        hasher.combine(lastLink?.hash)
+    }
 }
 
 extension Store {
@@ -222,6 +238,7 @@ extension Store {
         let end = start + 1440
         let next = calendar.nextWorkingDay(after: date)
         let nextStart = LocalDateTime(date: next, minuteOfDay: 0).minutes
+        let lastLink = try chainHead(endOf: date)
         return try storeCall {
             func summaries(_ sql: String, _ values: [SQLBindable]) throws -> [CaseSummary] {
                 try db.rows(
@@ -265,7 +282,8 @@ extension Store {
                     try db.scalarInt(
                         """
                         SELECT count(*) FROM events WHERE late_reason IS NOT NULL AND recorded_at >= ? AND recorded_at < ?
-                        """, LocalDateTime(minutes: start).unixSeconds, LocalDateTime(minutes: end).unixSeconds) ?? 0))
+                        """, LocalDateTime(minutes: start).unixSeconds, LocalDateTime(minutes: end).unixSeconds) ?? 0),
+                lastLink: lastLink)
         }
     }
 }

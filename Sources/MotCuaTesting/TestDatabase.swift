@@ -43,8 +43,10 @@ public final class TestDatabase {
     /// `motcua check` on this database. The rules' tests move the clock to each action and back, so "now"
     /// is by default after everything they recorded (each event is still checked against its own recording
     /// time).
-    public func check(now: LocalDateTime = LocalDateTime(iso: "2199-12-31 23:59")!) throws -> [CheckFinding] {
-        try store.check(now: now)
+    public func check(now: LocalDateTime = LocalDateTime(iso: "2199-12-31 23:59")!, anchor: ChainAnchor? = nil) throws
+        -> [CheckFinding]
+    {
+        try store.check(now: now, anchor: anchor)
     }
 
     /// A draft for a person; without an ID number one is made from the name (a person must give one).

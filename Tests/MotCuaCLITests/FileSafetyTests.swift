@@ -174,10 +174,13 @@ import Testing
         let o = try Office()
         let r = try runBinary(["backup", o.dir + "/b.db", "--db", o.db])
         #expect(r.status == 0, "\(r.stderrText)")
-        #expect(r.stdoutText.contains("3 hồ sơ") && r.stdoutText.contains("ok"))
+        #expect(r.stdoutText.contains("3 hồ sơ, đã kiểm tra toàn vẹn"), "\(r.stdoutText)")
         let records = try Store.open(path: o.db).backups()
         #expect(records.count == 1)
         #expect(records.first?.verdict == "ok" && records.first?.cases == 3)
+        // The history's last link is recorded with the backup and printed, to be found again by check.
+        let link = try #require(records.first?.chainHash)
+        #expect(link.count == 64 && r.stdoutText.contains("mã \(link.prefix(16))"))
         #expect(FileSystem.permissions(o.dir + "/b.db") == 0o600)
         // Never over an existing file.
         let again = try runBinary(["backup", o.dir + "/b.db", "--db", o.db])

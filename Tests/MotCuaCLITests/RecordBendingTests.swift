@@ -134,3 +134,42 @@ import Testing
         #expect(Set(received).count == 1 && received[0].hasPrefix("2026-12-05 10:0"), "\(received)")
     }
 }
+
+/// `check --anchor DATE HASH` against the hash the day's summary prints.
+@Suite struct AnchorCommandTests {
+    @Test func theDailySummaryPinsTheDayAndCheckVerifiesIt() throws {
+        let dir = try PrintCommandTests.Dir()
+        #expect(runCLI(["init", "--db", dir.db]).status == 0)
+        for (name, time) in [("Đặng Thị Mai", "2026-12-04 09:00"), ("Lê Văn Nam", "2026-12-04 10:00")] {
+            let r = runCLI(
+                ["case", "add", "--db", dir.db, "--procedure", "1.004222", "--name", name, "--id", "001190012345"],
+                now: time)
+            #expect(r.status == 0, "\(r.err)")
+        }
+        let daily = runCLI(["report", "daily", "--date", "2026-12-04", "--db", dir.db], now: "2026-12-04 17:00")
+        #expect(daily.status == 0, "\(daily.err)")
+        let line = try #require(daily.lines.first { $0.contains("motcua check --anchor 2026-12-04 ") }, "\(daily.out)")
+        let hash = String(try #require(line.split(separator: " ").drop { $0 != "2026-12-04" }.dropFirst().first))
+        #expect(hash.count == 16)
+        let ok = runCLI(["check", "--anchor", "2026-12-04", hash, "--db", dir.db], now: "2026-12-05 08:00")
+        #expect(ok.status == 0 && ok.out.contains("khớp mã đã ghi"), "\(ok.out)\(ok.err)")
+        // The next day's work does not change the day's anchor.
+        #expect(
+            runCLI(
+                [
+                    "case", "add", "--db", dir.db, "--procedure", "1.004222", "--name", "Phan Văn An", "--id",
+                    "001190012346"
+                ],
+                now: "2026-12-05 09:00"
+            ).status == 0)
+        #expect(runCLI(["check", "--anchor", "2026-12-04", hash, "--db", dir.db], now: "2026-12-05 09:30").status == 0)
+        let wrong = runCLI(
+            ["check", "--anchor", "2026-12-04", "0000000000000000", "--db", dir.db], now: "2026-12-05 09:30")
+        #expect(wrong.status == 1 && wrong.out.contains("không khớp mã đã ghi"), "\(wrong.out)")
+        for bad in [
+            ["--anchor", "2026-12-04"], ["--anchor", "2026-13-04", hash], ["--anchor", "2026-12-04", "xyz"], [hash]
+        ] {
+            #expect(runCLI(["check"] + bad + ["--db", dir.db]).status == 2, "\(bad)")
+        }
+    }
+}

@@ -150,9 +150,152 @@ import Testing
         try raw.run("UPDATE events SET recorded_at = recorded_at + 3 * 3600 WHERE case_id = ? AND seq = 2", ids[2])
         let findings = try db.check(now: t("2026-11-16 14:00")).map(\.message)
         // (Moving an event's time also leaves the stored state behind the replayed one: reported too.)
-        #expect(findings.filter { $0.contains("sự kiện 2") }.count == 4, "\(findings)")
+        #expect(findings.filter { $0.contains(": sự kiện 2 ") }.count == 4, "\(findings)")
+        // Each edit also breaks the history's chain at the edited event.
+        #expect(findings.filter { $0.contains("chuỗi lịch sử đứt tại mắt xích") }.count == 3, "\(findings)")
         #expect(findings.contains { $0.contains(first) && $0.contains("trước sự kiện ghi trước nó") })
         #expect(findings.contains { $0.contains(second) && $0.contains("sau lúc được ghi") })
         #expect(findings.contains { $0.contains(third) && $0.contains("không có lý do nhập sau") })
+    }
+}
+
+/// The tamper-evident history (issue 15 §4): edits made with `sqlite3` that keep the data consistent are
+/// still found — by the chain, by the case row's digest, by a backup's recorded link, by a paper anchor.
+@Suite struct HistoryChainTests {
+    /// Three cases with a little history, on 16/11/2026.
+    func office() throws -> (TestDatabase, [String]) {
+        let db = try TestDatabase()
+        var codes: [String] = []
+        for (i, name) in ["Trần Văn Một", "Lê Thị Hai", "Phạm Văn Ba"].enumerated() {
+            let code = try db.register(name, procedure: "1.004222", at: "2026-11-16 0\(7 + i):30").code
+            try db.rules.handOver(caseCode: code, at: t("2026-11-16 1\(i):00"), officer: "tiepnhan")
+            codes.append(code)
+        }
+        return (db, codes)
+    }
+
+    func unlock(_ db: TestDatabase) throws {
+        try db.store.db.execute("DROP TRIGGER events_append_only_update; DROP TRIGGER events_append_only_delete")
+    }
+
+    @Test func aCleanHistoryChecksCleanAndLinksAreChained() throws {
+        let (db, _) = try office()
+        #expect(try db.check().isEmpty)
+        let links = try db.store.db.rows("SELECT chain_no, chain_hash FROM events ORDER BY chain_no") {
+            ($0.int64(0), $0.text(1))
+        }
+        #expect(links.map(\.0) == Array(1...6))
+        #expect(Set(links.map(\.1)).count == 6 && links.allSatisfy { $0.1.count == 64 })
+    }
+
+    @Test func aNameChangedWithItsSearchTextIsFound() throws {
+        let (db, codes) = try office()
+        // Consistent for the old check: the name and its folded search text together.
+        try db.store.db.run(
+            "UPDATE cases SET applicant_name = 'Trần Văn Mười', search_text = ? WHERE code = ?",
+            Store.searchText(
+                code: codes[0],
+                applicant: Applicant(fullName: "Trần Văn Mười", idNumber: TestWorkspace.idNumber(for: "Trần Văn Một"))),
+            codes[0])
+        let findings = try db.check().map(\.message)
+        #expect(
+            findings == [
+                "hồ sơ \(codes[0]): dữ liệu hồ sơ khác với lúc ghi sự kiện cuối (đã bị sửa ngoài chương trình)"
+            ], "\(findings)")
+    }
+
+    @Test func anEditedEventBreaksTheChainAtThatLink() throws {
+        let (db, codes) = try office()
+        try unlock(db)
+        let id = try db.store.caseID(code: codes[1])!
+        try db.store.db.run("UPDATE events SET data = replace(data, '2026', '2027') WHERE case_id = ? AND seq = 2", id)
+        let findings = try db.check().map(\.message)
+        let breaks = findings.filter { $0.contains("chuỗi lịch sử đứt tại mắt xích") }
+        #expect(breaks.count == 1 && breaks[0].contains("sự kiện 2 của hồ sơ \(codes[1])"), "\(findings)")
+    }
+
+    @Test func anEventInsertedOutsideTheProgramIsFound() throws {
+        let (db, codes) = try office()
+        let id = try db.store.caseID(code: codes[2])!
+        try db.store.db.run(
+            """
+            INSERT INTO events (case_id, seq, kind, at, recorded_at, officer_id, data)
+            SELECT case_id, 3, 'acknowledged', at + 10, recorded_at + 600, officer_id, '{"step":0}' FROM events WHERE case_id = ? AND seq = 2
+            """, id)
+        #expect(try db.check().contains { $0.message.contains("không có trong chuỗi") })
+    }
+
+    /// The last case deleted and the counters turned back: consistent for the old check. A backup taken
+    /// after it recorded the link, which is gone; the paper anchor of the day does not match any more.
+    @Test func theLastCaseDeletedIsFoundByTheBackupAndByTheAnchor() throws {
+        let (db, codes) = try office()
+        let anchorHash = try #require(try db.store.chainHead(endOf: CivilDate(iso: "2026-11-16")!)).hash
+        let copy = db.directory + "/sao-luu.db"
+        _ = try db.store.backup(to: copy)
+        try unlock(db)
+        let id = try db.store.caseID(code: codes[2])!
+        try db.store.db.execute(
+            """
+            PRAGMA foreign_keys = OFF; DROP TRIGGER cases_never_deleted;
+            DELETE FROM events WHERE case_id = \(id); DELETE FROM case_steps WHERE case_id = \(id);
+            DELETE FROM case_documents WHERE case_id = \(id); DELETE FROM cases WHERE id = \(id);
+            UPDATE ledger_counters SET last_number = last_number - 1;
+            UPDATE case_code_counters SET last_sequence = last_sequence - 1;
+            """)
+        let findings = try db.check().map(\.message)
+        #expect(findings.contains { $0.contains("nhưng tệp không còn mắt xích đó") }, "\(findings)")
+        let anchored = try db.check(anchor: ChainAnchor(date: CivilDate(iso: "2026-11-16")!, hash: anchorHash)!).map(
+            \.message)
+        #expect(anchored.contains { $0.contains("không khớp mã đã ghi") }, "\(anchored)")
+        // The copy itself is intact and matches the anchor.
+        let backup = try Store.open(path: copy)
+        #expect(
+            try backup.check(
+                now: t("2199-12-31 23:59"),
+                anchor: ChainAnchor(date: CivilDate(iso: "2026-11-16")!, hash: String(anchorHash.prefix(16)))!
+            ).isEmpty)
+    }
+
+    /// Someone who knows the algorithm edits a name and recomputes every link and digest after it: the file
+    /// is consistent again, but not with the hash written on the day's paper summary.
+    @Test func aRecomputedChainIsCaughtByThePaperAnchor() throws {
+        let (db, codes) = try office()
+        let anchor = try #require(try db.store.chainHead(endOf: CivilDate(iso: "2026-11-16")!))
+        try unlock(db)
+        let raw = db.store.db
+        try raw.run("UPDATE cases SET applicant_name = 'Người Khác' WHERE code = ?", codes[0])
+        try raw.run(
+            "UPDATE cases SET search_text = ? WHERE code = ?",
+            Store.searchText(
+                code: codes[0],
+                applicant: Applicant(fullName: "Người Khác", idNumber: TestWorkspace.idNumber(for: "Trần Văn Một"))),
+            codes[0])
+        var previous = HistoryChain.genesis
+        let rows = try raw.rows("SELECT \(HistoryChain.eventColumns) FROM events ORDER BY chain_no") {
+            r -> (Int64, Int, Int64, String?) in
+            (r.int64(0), r.int(1), r.int64(11), r.optionalText(12))
+        }
+        for (caseID, seq, number, oldDigest) in rows {
+            let digest = oldDigest == nil ? nil : try HistoryChain.rowDigest(raw, caseID: caseID)
+            try raw.run("UPDATE events SET row_digest = ? WHERE case_id = ? AND seq = ?", digest, caseID, seq)
+            let hash = try raw.row(
+                "SELECT \(HistoryChain.eventColumns) FROM events WHERE case_id = ? AND seq = ?", [caseID, seq]
+            ) {
+                HistoryChain.expectedLink($0, previous: previous)
+            }!
+            try raw.run("UPDATE events SET chain_hash = ? WHERE chain_no = ?", hash, number)
+            previous = hash
+        }
+        #expect(try db.check().isEmpty, "consistent again without the anchor")
+        let findings = try db.check(anchor: ChainAnchor(date: CivilDate(iso: "2026-11-16")!, hash: anchor.hash)!).map(
+            \.message)
+        #expect(findings.count == 1 && findings[0].contains("không khớp mã đã ghi"), "\(findings)")
+    }
+
+    @Test func anAnchorNeedsSixteenHexDigits() {
+        let day = CivilDate(iso: "2026-11-16")!
+        #expect(ChainAnchor(date: day, hash: "0123456789abcde") == nil)
+        #expect(ChainAnchor(date: day, hash: "0123 4567 89AB CDEF")?.hash == "0123456789abcdef")
+        #expect(ChainAnchor(date: day, hash: "0123456789abcdeg") == nil)
     }
 }

@@ -141,6 +141,17 @@ public final class Database {
         return result
     }
 
+    /// Steps through a query's rows without collecting them (memory does not grow with the rows); `body`
+    /// returns false to stop early. The statement is its own, not the cached one, so `body` may run other
+    /// queries — even the same SQL — meanwhile.
+    public func forEach(_ sql: String, _ values: [SQLBindable] = [], _ body: (Row) throws -> Bool) throws {
+        let s = try Statement(database: self, sql: sql)
+        try s.bind(values)
+        while try s.step() {
+            guard try body(Row(statement: s)) else { break }
+        }
+    }
+
     /// The first row of a query, mapped, or nil.
     public func row<T>(_ sql: String, _ values: [SQLBindable] = [], map: (Row) throws -> T) throws -> T? {
         let s = try prepare(sql)

@@ -4,6 +4,15 @@ public struct Migration: Sendable {
     public let version: Int
     public let summary: String
     public let sql: String
+    /// Work SQL cannot do (hashing), run after `sql` in the same transaction.
+    let finish: (@Sendable (Database) throws -> Void)?
+
+    init(version: Int, summary: String, sql: String, finish: (@Sendable (Database) throws -> Void)? = nil) {
+        self.version = version
+        self.summary = summary
+        self.sql = sql
+        self.finish = finish
+    }
 }
 
 public enum Schema {
@@ -11,7 +20,7 @@ public enum Schema {
     public static let applicationID: Int32 = 0x4D43_5541
 
     /// Every migration, in order. Append only.
-    public static let migrations: [Migration] = [migration1, migration2, migration3, migration4, migration5]
+    public static let migrations: [Migration] = [migration1, migration2, migration3, migration4, migration5, migration6]
 
     public static var currentVersion: Int { migrations.last!.version }
 
@@ -383,4 +392,22 @@ public enum Schema {
                 case_id INTEGER NOT NULL UNIQUE REFERENCES cases(id)
             ) STRICT, WITHOUT ROWID;
             """)
+
+    static let migration6 = Migration(
+        version: 6,
+        summary:
+            "A tamper-evident history: every event chained to the previous one by SHA-256, with the case row it left",
+        sql: """
+            -- The order of the chain (1, 2, 3… over the whole file), the case row as the event left it (digest),
+            -- and the link: SHA-256 of the event, its row digest and the previous link. Events written before
+            -- this version are chained by the migration in their insertion order (as far as it can be known:
+            -- by case, then sequence), with the current row digest on each case's last event.
+            ALTER TABLE events ADD COLUMN chain_no INTEGER;
+            ALTER TABLE events ADD COLUMN row_digest TEXT;
+            ALTER TABLE events ADD COLUMN chain_hash TEXT;
+            CREATE UNIQUE INDEX events_chain ON events (chain_no);
+            -- Each backup records the link it ended at (column chain_hash, migration 4) and the link's number.
+            ALTER TABLE backups ADD COLUMN chain_no INTEGER;
+            """,
+        finish: { db in try HistoryChain.chainExistingEvents(db) })
 }
