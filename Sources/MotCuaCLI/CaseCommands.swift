@@ -323,13 +323,25 @@ enum CaseCommands {
     static let importCases = Command(
         name: "case import",
         summary: "Nhập hàng loạt hồ sơ (ví dụ hồ sơ ghi giấy khi mất điện) từ tệp CSV.",
-        usage: "motcua case import FILE.csv [--db PATH] [--officer USER]",
+        usage: "motcua case import FILE.csv [--reason TEXT] [--db PATH] [--officer USER [--password-stdin]]",
         help: """
-            Tệp CSV UTF-8, dòng đầu là tên cột: procedure, name, id, received, và tuỳ chọn: id-kind, birth-date, phone,
-            email, address, reason, channel, collect, collect-address, sets, fee, pages, copies, exempt, receipt-number,
-            results, note, representative. Mỗi hồ sơ được ghi trong một giao dịch riêng; ngay khi ghi xong, in một
-            dòng: mã hồ sơ, tab, thời điểm hẹn trả. Dòng lỗi được báo trên stderr (kèm số dòng) và bỏ qua; khi có
-            dòng lỗi, mã thoát là 1.
+            Tệp CSV UTF-8 đúng chuẩn RFC 4180, dòng đầu là tên cột, mỗi cột một lần: procedure, name, id, received
+            (bắt buộc, không được để trống) và tuỳ chọn: key, id-kind, birth-date, phone, email, address, reason,
+            channel, collect, collect-address, sets, fee, pages, copies, exempt, receipt-number, results, note,
+            representative, verify. Cả tệp được kiểm tra trước khi ghi: dấu ngoặc kép không cân, trường thừa hoặc
+            thiếu, cột lặp hay không được hỗ trợ, thiếu thời điểm tiếp nhận… được báo kèm số dòng và số cột
+            (không in nội dung tệp) và không ghi gì (mã thoát 2).
+
+            Mỗi hồ sơ được ghi trong một giao dịch riêng; ngay khi ghi xong, in một dòng: mã hồ sơ, tab, thời điểm
+            hẹn trả. Dòng có dữ liệu sai (thủ tục không có, số giấy tờ sai…) được báo trên stderr kèm số dòng và
+            bỏ qua; khi có dòng như vậy, mã thoát là 1.
+
+            Nhập lại cùng một tệp không thêm gì: mỗi dòng có một khoá (cột key, hoặc mã băm nội dung dòng và thứ
+            tự xuất hiện của nó trong tệp); dòng đã nhập được bỏ qua và in lại mã hồ sơ đã cấp. Bị dừng giữa chừng
+            (mất điện, đầy đĩa) thì chạy lại đúng lệnh đó: không trùng, không sót.
+
+            Hồ sơ nhập sau thời điểm tiếp nhận cần lý do: cột reason của từng dòng, hoặc --reason cho cả tệp
+            (mặc định: "Nhập hồ sơ giấy từ tệp TÊN_TỆP").
 
             Tuỳ chọn:
             \(StoreCommands.dbHelp)
@@ -337,44 +349,83 @@ enum CaseCommands {
 
             """,
         spec: OptionSpec(
-            valued: ["db", "officer"], flags: ["password-stdin"], positionals: 1...1, positionalNames: ["tệp FILE.csv"]),
+            valued: ["db", "officer", "reason"], flags: ["password-stdin"], positionals: 1...1,
+            positionalNames: ["tệp FILE.csv"]),
         run: { args, io in
-            let rows = CSV.parse(try FileSystem.readText(args.positionals[0]))
-            guard let header = rows.first?.map({ $0.trimmingSpaces }) else { throw UsageError("tệp CSV trống") }
-            for column in header where !addFields.contains(column) && column != "verify" {
-                throw UsageError("cột không được hỗ trợ: \(column)")
+            let path = args.positionals[0]
+            let known = Set(addFields + ["verify", "key"])
+            let required = ["procedure", "name", "id", "received"]
+            func table() throws -> CSVTable {
+                let reader = try FileReader(path: path)
+                return try CSVTable(CSVReader(nextChunk: { try reader.next() }), known: known, required: required)
             }
-            for required in ["procedure", "name"] where !header.contains(required) {
-                throw UsageError("thiếu cột \(required)")
+            // First the whole file's structure, before anything is written.
+            var rows = 0
+            do {
+                var check = try table()
+                while let (line, values) = try check.next() {
+                    rows += 1
+                    for name in required where values[name]!.trimmingSpaces.isEmpty {
+                        throw CSVError(.emptyValue(name), line: line, column: check.columns.firstIndex(of: name)! + 1)
+                    }
+                }
+            } catch let e as CSVError {
+                throw UsageError("\(FileSystem.baseName(path)): \(e.description); không nhập dòng nào")
             }
             let desk = try StoreAccess.desk(args, io, for: .writing)
             let actor = try StoreAccess.actor(args, io, desk, importing: true)
+            let fileReason = args.value("reason") ?? "Nhập hồ sơ giấy từ tệp \(FileSystem.baseName(path))"
+            var t = try table()
+            var occurrences: [String: Int] = [:]
             var failures = 0
-            for (index, row) in rows.dropFirst().enumerated() where !(row.count == 1 && row[0].isEmpty) {
-                var fields: [String: String] = [:]
-                for (i, column) in header.enumerated() where i < row.count { fields[column] = row[i] }
+            var done = 0
+            var again = 0
+            while let (line, values) = try t.next() {
+                done += 1
+                var fields = values
                 if let v = fields["verify"], v.isEmpty || v == "0" { fields["verify"] = nil }
+                if (fields["reason"] ?? "").trimmingSpaces.isEmpty { fields["reason"] = fileReason }
+                let key = importKey(fields, columns: t.columns, occurrences: &occurrences)
+                fields["key"] = nil
                 do {
                     // Per-row notes would drown real errors; a missing provincial fee is the "fee" column's job.
                     let r = try register(
-                        AddInput(fields: fields), desk: desk, actor: actor, io: io, warnings: false,
-                        requireReceived: true
-                    ).registered
-                    io.out("\(r.code)\t\(r.due.iso)")
+                        AddInput(fields: fields), desk: desk, actor: actor, io: io, warnings: false, importKey: key,
+                        requireReceived: true)
+                    if !r.isNew { again += 1 }
+                    io.out("\(r.registered.code)\t\(r.registered.due.iso)")
                 } catch let e as DeskError where e.isRetryable {
-                    // Disk full or database busy: stop here, the remaining rows are kept for a retry.
-                    io.err("dòng \(index + 2): \(e)")
-                    let left = rows.dropFirst().dropFirst(index).filter { !($0.count == 1 && $0[0].isEmpty) }.count
+                    // Disk full or database busy: stop here; running the same command again skips what was saved.
+                    io.err("dòng \(line): \(Messages.text(e))")
+                    let left = rows - done + 1
                     io.err(
-                        "Dừng nhập: \(left) dòng chưa nhập (từ dòng \(index + 2)). Sửa sự cố rồi nhập lại từ dòng \(index + 2)."
+                        "Dừng nhập: \(left) dòng chưa nhập (từ dòng \(line)). Sửa sự cố rồi chạy lại đúng lệnh này: các dòng đã nhập được bỏ qua."
                     )
                     return ExitStatus.refused
                 } catch {
                     failures += 1
-                    io.err("dòng \(index + 2): \(CommandErrors.message(error))")
+                    io.err("dòng \(line): \(CommandErrors.message(error))")
                 }
             }
+            if again > 0 { io.err("\(again) dòng đã được nhập trước đó: không nhập lại (in lại mã hồ sơ đã cấp)") }
             return failures == 0 ? ExitStatus.success : ExitStatus.refused
         }
     )
+
+    /// The row's source key: its `key` column, or the SHA-256 of its values with how many times the same
+    /// values came before in the file (two identical paper forms are two cases).
+    static func importKey(_ fields: [String: String], columns: [String], occurrences: inout [String: Int]) -> String {
+        if let given = fields["key"]?.trimmingSpaces, !given.isEmpty { return "key:" + given }
+        var h = SHA256()
+        for column in columns.sorted() where column != "key" {
+            h.update(column)
+            h.update([0x1F])
+            h.update(fields[column] ?? "")
+            h.update([0x1E])
+        }
+        let digest = SHA256.hex(h.finalize())
+        let n = occurrences[digest, default: 0]
+        occurrences[digest] = n + 1
+        return "row:\(digest)#\(n)"
+    }
 }

@@ -64,6 +64,14 @@ enum ImportCommand {
             return ExitStatus.success
         }
         for line in plan.lines { io.out(line) }
+        // A warning ("!") is confirmed by a person: --yes alone does not pass it.
+        let warned = plan.lines.contains { $0.hasPrefix("! ") }
+        if warned && args.has("yes") && !args.has("accept-warnings") {
+            io.err(
+                "Tệp có cảnh báo (dòng bắt đầu bằng !): không áp dụng với --yes; xác nhận khi được hỏi, hoặc thêm --accept-warnings."
+            )
+            return ExitStatus.refused
+        }
         if !args.has("yes") {
             io.writeOut("Áp dụng các thay đổi trên? (c/k): ")
             let answer = VietnameseText.fold(firstLine(of: String(decoding: io.readStdin(), as: UTF8.self)))
@@ -166,6 +174,14 @@ enum ImportCommand {
         if incoming.holidays.additionalHolidays != current.holidays.additionalHolidays {
             lines.append(
                 "~ ngày lễ bổ sung: \(incoming.holidays.additionalHolidays.map { "\($0.day)/\($0.month) \($0.name)" }.joined(separator: ", "))"
+            )
+        }
+        let unusual = HolidayRules(
+            data: incoming.holidays, restDays: Set(Weekday.allCases).subtracting(incoming.schedule.workingWeekdays)
+        ).unusualYears()
+        for u in unusual {
+            lines.append(
+                "! năm \(u.year): \(u.listed) ngày nghỉ, nhiều hơn quá 10 ngày so với số ngày nghỉ theo luật (\(u.law)): kiểm tra lại tệp"
             )
         }
         return (lines, { try store.saveCalendarConfig(incoming) })

@@ -62,7 +62,7 @@ enum StoreCommands {
     static let importCommand = Command(
         name: "import",
         summary: "Nhập danh mục thủ tục, lịch nghỉ, thông tin đơn vị hoặc cơ quan từ tệp JSON.",
-        usage: "motcua import FILE [--db PATH] [--yes] [--effective-from YYYY-MM-DD]",
+        usage: "motcua import FILE [--db PATH] [--yes [--accept-warnings]] [--effective-from YYYY-MM-DD]",
         help: """
             Đọc tệp (loại tệp theo trường "format": motcua-catalogue, motcua-holidays, motcua-unit, motcua-bodies),
             in ra những gì sẽ thay đổi, rồi áp dụng khi được xác nhận (gõ "c" rồi Enter) hoặc khi có --yes.
@@ -70,12 +70,18 @@ enum StoreCommands {
 
             Tuỳ chọn:
             \(dbHelp)
-              --yes                      áp dụng không hỏi lại
+              --yes                      áp dụng không hỏi lại (trừ khi có cảnh báo, dòng bắt đầu bằng "!": ví dụ một
+                                         năm có nhiều hơn số ngày nghỉ theo luật quá 10 ngày)
+              --accept-warnings          cùng --yes: áp dụng cả khi có cảnh báo
               --effective-from DATE      ngày hiệu lực cho các thủ tục thay đổi (mặc định: theo tệp)
+
+            Mọi chuỗi trong tệp: không có ký tự điều khiển, độ dài giới hạn (tên đơn vị 200 ký tự…); lỗi ghi rõ tệp
+            và trường.
 
             """,
         spec: OptionSpec(
-            valued: ["db", "effective-from"], flags: ["yes"], positionals: 1...1, positionalNames: ["tệp FILE"]),
+            valued: ["db", "effective-from"], flags: ["yes", "accept-warnings"], positionals: 1...1,
+            positionalNames: ["tệp FILE"]),
         run: { args, io in try ImportCommand.run(args, io) }
     )
 

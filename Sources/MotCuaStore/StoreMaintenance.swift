@@ -328,13 +328,23 @@ public enum CaseExport {
     }
 }
 
-/// RFC 4180 CSV.
+/// RFC 4180 CSV, as the program writes it.
 public enum CSV {
+    /// One line: fields quoted when they contain a separator, a quote or a line break. A field a spreadsheet
+    /// would read as a formula (starting with =, +, -, @, a tab or a carriage return) is prefixed with an
+    /// apostrophe, so that spreadsheet programs show it as text and never run it.
     public static func line(_ fields: [String]) -> String {
-        fields.map { f in
-            f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        fields.map { raw in
+            let f = isFormulaLike(raw) ? "'" + raw : raw
+            return f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
                 ? "\"" + f.replacing("\"", with: "\"\"") + "\"" : f
         }.joined(separator: ",") + "\r\n"
+    }
+
+    /// Text a spreadsheet program would take for a formula.
+    public static func isFormulaLike(_ field: String) -> Bool {
+        guard let first = field.unicodeScalars.first else { return false }
+        return "=+-@\t\r".unicodeScalars.contains(first)
     }
 
     /// Parses CSV text into rows of fields (quoted fields, doubled quotes, CRLF or LF; a UTF-8 BOM is skipped).

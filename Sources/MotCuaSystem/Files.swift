@@ -355,3 +355,38 @@ public enum Terminal {
         return "không có terminal"
     }
 }
+
+/// A regular file read piece by piece (for inputs that may be large: memory does not grow with the file).
+/// Refuses what is not a regular file (a folder, a device such as /dev/zero, a pipe that never ends).
+public final class FileReader {
+    public let path: String
+    private let fd: Int32
+    private var buffer: [UInt8]
+
+    public init(path: String, chunkSize: Int = 65536) throws(SystemError) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw SystemError(operation: "Không đọc được", path: path, code: errno) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw SystemError(operation: "Không phải tệp thường, không đọc:", path: path, code: EINVAL)
+        }
+        self.path = path
+        self.fd = fd
+        self.buffer = [UInt8](repeating: 0, count: max(1, chunkSize))
+    }
+
+    deinit { close(fd) }
+
+    /// The next piece of the file, or nil at its end.
+    public func next() throws(SystemError) -> [UInt8]? {
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw SystemError(operation: "Không đọc được", path: path, code: errno)
+            }
+            return n == 0 ? nil : Array(buffer[0..<n])
+        }
+    }
+}

@@ -120,6 +120,25 @@ public struct HolidayRules: Sendable {
         return days.sorted()
     }
 
+    /// The days off the law's default rule gives `year` (holidays and their compensatory days).
+    public func defaultDaysOff(of year: Int) -> Int {
+        var withoutOfficial = data
+        withoutOfficial.officialYears[year] = nil
+        withoutOfficial.officialYears[year - 1] = nil
+        return HolidayRules(data: withoutOfficial, restDays: restDays, lunar: lunar).specialDays(of: year)
+            .filter(\.isOff).count
+    }
+
+    /// Official years listing more than ten days off beyond what the law gives: most likely a mistaken file
+    /// (a whole month typed as days off), to be confirmed before it moves every due date. (year, listed, law)
+    public func unusualYears() -> [(year: Int, listed: Int, law: Int)] {
+        data.officialYears.keys.sorted().compactMap { year in
+            let listed = data.officialYears[year]!.days.filter { $0.isOff && $0.date.year == year }.count
+            let law = defaultDaysOff(of: year)
+            return listed > law + 10 ? (year, listed, law) : nil
+        }
+    }
+
     /// The statutory holidays of `year` without compensation, in date order.
     public func statutoryHolidays(of year: Int) -> [SpecialDay] {
         var days: [SpecialDay] = []

@@ -15,14 +15,14 @@ public enum UnitFile {
             throw codeField.fail("mã đơn vị \"\(code)\" chỉ gồm chữ in hoa, chữ số và dấu chấm (ví dụ 000.00.15.H42)")
         }
         return UnitProfile(
-            name: VietnameseText.normalizedField(try root.member("name").nonEmptyString()),
-            governingBody: VietnameseText.normalizedField(try root.member("governingBody").nonEmptyString()),
-            counterName: VietnameseText.normalizedField(try root.member("counterName").nonEmptyString()),
+            name: VietnameseText.normalizedField(try root.member("name").nonEmptyString(max: 200)),
+            governingBody: VietnameseText.normalizedField(try root.member("governingBody").nonEmptyString(max: 200)),
+            counterName: VietnameseText.normalizedField(try root.member("counterName").nonEmptyString(max: 200)),
             unitCode: code,
-            province: VietnameseText.normalizedField(try root.member("province").string()),
-            address: VietnameseText.normalizedField(try root.optionalMember("address")?.string() ?? ""),
-            phone: try root.optionalMember("phone")?.string() ?? "",
-            placeName: VietnameseText.normalizedField(try root.member("placeName").nonEmptyString()),
+            province: VietnameseText.normalizedField(try root.member("province").string(max: 100)),
+            address: VietnameseText.normalizedField(try root.optionalMember("address")?.string(max: 300) ?? ""),
+            phone: try root.optionalMember("phone")?.string(max: 50) ?? "",
+            placeName: VietnameseText.normalizedField(try root.member("placeName").nonEmptyString(max: 100)),
             isExample: try root.optionalMember("example")?.bool() ?? false)
     }
 
@@ -58,7 +58,7 @@ public enum BodiesFile {
             }
             bodies.append(
                 Body(
-                    code: code, name: VietnameseText.normalizedField(try item.member("name").nonEmptyString()),
+                    code: code, name: VietnameseText.normalizedField(try item.member("name").nonEmptyString(max: 200)),
                     kind: kind, isInternal: try item.member("internal").bool(),
                     isActive: try item.optionalMember("active")?.bool() ?? true))
         }

@@ -391,13 +391,24 @@ public struct JSONReader: Sendable {
         return items.enumerated().map { JSONReader($1, file: file, path: "\(path)[\($0)]") }
     }
 
+    /// A text value: no control characters (a configuration file never needs them: a name with an escape
+    /// sequence would reach every printed form), at most 2,000 characters, in NFC.
     public func string() throws(ConfigError) -> String {
         guard case let .string(s) = value else { throw fail("phải là một chuỗi") }
+        if TextRules.problem(s) != nil { throw fail("có ký tự điều khiển (ESC, NUL, xuống dòng…), không được phép") }
+        guard s.count <= 2000 else { throw fail("dài quá 2000 ký tự") }
+        return VietnameseText.nfc(s)
+    }
+
+    /// A text value of at most `limit` characters.
+    public func string(max limit: Int) throws(ConfigError) -> String {
+        let s = try string()
+        guard s.count <= limit else { throw fail("dài quá \(limit) ký tự") }
         return s
     }
 
-    public func nonEmptyString() throws(ConfigError) -> String {
-        let s = try string()
+    public func nonEmptyString(max limit: Int = 2000) throws(ConfigError) -> String {
+        let s = try string(max: limit)
         guard !s.allSatisfy(\.isWhitespace) else { throw fail("không được để trống") }
         return s
     }
