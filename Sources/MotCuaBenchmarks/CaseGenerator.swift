@@ -80,6 +80,8 @@ struct CaseGenerator {
         var rng = SplitMix64(seed: 20261121)
         var ledger: [Int: Int] = [:]
         var made = 0
+        var chainNumber: Int64 = 0
+        var previousLink = GeneratorChain.genesis
         let progress = Stopwatch()
         try db.execute("BEGIN")
         for (dayIndex, date) in workingDays.enumerated() {
@@ -122,7 +124,7 @@ struct CaseGenerator {
                     let late = rng.below(50) == 0
                     clock = clock.adding(minutes: late ? span + 1440 + rng.below(2000) : max(10, rng.below(span)))
                     progress.doneAt = clock
-                    events.append((.stepDone(step: i, note: ""), clock, step.bodyCode))
+                    events.append((.stepDone(step: i, note: "Đã xử lý"), clock, step.bodyCode))
                     steps.append(progress)
                 }
                 var status: CaseStatus = steps.contains { $0.handedOverAt != nil } ? .inProgress : .received
@@ -170,7 +172,7 @@ struct CaseGenerator {
                     VALUES (?, ?, ?, ?, 'person', ?, 'cccd', ?, ?, ?, 'in_person', 'counter', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, code, year, ledger[year]!, p.versionID, name, id, phone,
                     "Thôn \(rng.below(12) + 1), Phường Mẫu",
-                    p.procedure.fee.amount() ?? 0, received.minutes, officerID, Int64(received.minutes) * 60,
+                    p.procedure.fee.amount() ?? 0, received.minutes, officerID, received.unixSeconds,
                     status.rawValue, due.minutes, due.minutes, resultAt?.minutes, returnedAt?.minutes, evaluated, search
                 )
                 let caseID = db.lastInsertRowID
@@ -188,11 +190,28 @@ struct CaseGenerator {
                         """, caseID, i, i, bodyIDs[s.bodyCode]!,
                         pr.handedOverAt?.minutes, pr.stepDue?.minutes, pr.acknowledgedAt?.minutes, pr.doneAt?.minutes)
                 }
+                // Chained as the program chains them; the row's digest on the case's last event only (as for
+                // histories written before the chain existed), to keep generation fast.
+                let digest = try GeneratorChain.rowDigest(db, caseID: caseID)
                 for (seq, e) in events.enumerated() {
+                    chainNumber += 1
+                    let data = CaseGeneratorCodec.encode(e.0)
+                    let bodyID = e.2.flatMap { bodyIDs[$0] }
+                    let recordedAt = Int64(e.1.minutes - LocalDateTime.vietnamOffsetMinutes) * 60
+                    let rowDigest = seq == events.count - 1 ? digest : nil
+                    previousLink = GeneratorChain.link(
+                        previous: previousLink, number: chainNumber, caseID: caseID, seq: seq + 1,
+                        kind: e.0.kind.rawValue,
+                        at: e.1.minutes, recordedAt: recordedAt, officerID: officerID, bodyID: bodyID, data: data,
+                        rowDigest: rowDigest)
                     try db.run(
-                        "INSERT INTO events (case_id, seq, kind, at, recorded_at, officer_id, body_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        caseID, seq + 1, e.0.kind.rawValue, e.1.minutes, Int64(e.1.minutes) * 60, officerID,
-                        e.2.flatMap { bodyIDs[$0] }, CaseGeneratorCodec.encode(e.0))
+                        """
+                        INSERT INTO events (case_id, seq, kind, at, recorded_at, officer_id, body_id, data, chain_no, row_digest,
+                            chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                        caseID, seq + 1, e.0.kind.rawValue, e.1.minutes, recordedAt, officerID, bodyID, data,
+                        chainNumber,
+                        rowDigest, previousLink)
                 }
                 made += 1
                 if made % 20_000 == 0 {

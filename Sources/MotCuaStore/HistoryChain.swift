@@ -152,3 +152,22 @@ enum HistoryChain {
             """)
     }
 }
+
+/// The chain's functions for the benchmark's generator, which writes a million cases with SQL directly.
+@_spi(Benchmark) public enum GeneratorChain {
+    public static let genesis = HistoryChain.genesis
+
+    public static func link(
+        previous: String, number: Int64, caseID: Int64, seq: Int, kind: String, at: Int, recordedAt: Int64,
+        officerID: Int64, bodyID: Int64?, data: String, rowDigest: String?
+    ) -> String {
+        HistoryChain.link(
+            previous: previous, number: number, caseID: caseID, seq: seq, kind: kind, at: at, recordedAt: recordedAt,
+            officerID: officerID, bodyID: bodyID, data: data, channel: "unknown", osUser: "", lateReason: nil,
+            rowDigest: rowDigest)
+    }
+
+    public static func rowDigest(_ db: Database, caseID: Int64) throws -> String? {
+        try HistoryChain.rowDigest(db, caseID: caseID)
+    }
+}

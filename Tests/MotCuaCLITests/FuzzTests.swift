@@ -17,7 +17,7 @@ import Testing
         "\u{1B}[2J\u{1B}[31mĐỏ", "\u{07}\u{08}\u{7F}", "a\r\nb", "0000-01-01", "9999-12-31", "9999-12-31 23:59",
         "1900-01-01 00:00", "-1", "0", "-9223372036854775808", "9223372036854775807", "18446744073709551616", "1e309",
         "NaN", "../../../../etc/passwd", "/dev/zero", "/", "%n%s%x", "'; DROP TABLE cases; --", "--db", "-",
-        "2026-02-30", "2026-11-20 25:61", "000.00.00.H00-261120-0001", "\u{202E}ngược", "\u{FEFF}", "\u{FFFD}",
+        "2026-02-30", "2026-11-20 25:61", "000.00.00.H00-261120-0001", "\u{202E}ngược", "\u{FEFF}", "\u{FFFD}"
     ]
 
     struct Office {
@@ -25,9 +25,14 @@ import Testing
         var db: String { dir + "/motcua.db" }
         init() throws {
             dir = try temporaryDirectory()
-            #expect(try runBinary(["init", "--db", db, "--admin", "quantri", "--admin-name", "Nguyễn Quản Trị"], stdin: "mat-khau-1\n").status == 0)
+            #expect(
+                try runBinary(
+                    ["init", "--db", db, "--admin", "quantri", "--admin-name", "Nguyễn Quản Trị"], stdin: "mat-khau-1\n"
+                ).status == 0)
             for (name, id) in [("Đặng Thị Mai", "001190012345"), ("Lê Văn Nam", "001190012346")] {
-                #expect(try runBinary(["case", "add", "--db", db, "--procedure", "1.004222", "--name", name, "--id", id]).status == 0)
+                #expect(
+                    try runBinary(["case", "add", "--db", db, "--procedure", "1.004222", "--name", name, "--id", id])
+                        .status == 0)
             }
         }
     }
@@ -54,7 +59,9 @@ import Testing
             ["timeout", "-s", "KILL", "20", motcuaBinary] + args, input: [],
             environment: ["MOTCUA_FUZZ": "1", "XDG_DATA_HOME": FileSystem.directoryName(db) + "/data"])
         if r.status == 137 || r.status == 124 { return "hang: \(args.map { String($0.prefix(40)) })" }
-        if r.status >= 128 { return "signal \(r.status - 128): \(args.map { String($0.prefix(40)) })\n\(r.stderrText.prefix(500))" }
+        if r.status >= 128 {
+            return "signal \(r.status - 128): \(args.map { String($0.prefix(40)) })\n\(r.stderrText.prefix(500))"
+        }
         if r.status != 0 && r.stderrText.trimmingSpaces.isEmpty {
             return "exit \(r.status) without a message: \(args.map { String($0.prefix(40)) })"
         }
@@ -83,7 +90,9 @@ import Testing
                     var p = positionals
                     p[i] = v
                     runs += 1
-                    if let problem = try Self.run(words + p + ["--db", office.db], db: office.db) { problems.append(problem) }
+                    if let problem = try Self.run(words + p + ["--db", office.db], db: office.db) {
+                        problems.append(problem)
+                    }
                 }
             }
             // Each valued option.
@@ -95,7 +104,9 @@ import Testing
             }
             // Flags given twice and an unknown option.
             runs += 1
-            if let problem = try Self.run(base + command.spec.flags.sorted().flatMap { ["--\($0)", "--\($0)"] } + ["--khong-co"], db: office.db) {
+            if let problem = try Self.run(
+                base + command.spec.flags.sorted().flatMap { ["--\($0)", "--\($0)"] } + ["--khong-co"], db: office.db)
+            {
                 problems.append(problem)
             }
         }
@@ -107,13 +118,15 @@ import Testing
         let shell = try Subprocess.run([
             "sh", "-c",
             "for a in \"$(printf '\\377\\376')\" \"$(printf 'Mai\\300')\"; do timeout -s KILL 20 \"$0\" case find \"$a\" --db \"$1\"; echo \"status $?\"; timeout -s KILL 20 \"$0\" case add --procedure 1.004222 --name \"$a\" --id 001190012399 --db \"$1\"; echo \"status $?\"; done",
-            motcuaBinary, office.db,
+            motcuaBinary, office.db
         ])
         for line in shell.stdoutText.split(separator: "\n") where line.hasPrefix("status ") {
             runs += 1
             if let status = Int(line.dropFirst(7)), status >= 124 { problems.append("not UTF-8: \(line)") }
         }
-        #expect(problems.isEmpty, "\(problems.count) problems in \(runs) runs:\n\(problems.prefix(20).joined(separator: "\n"))")
+        #expect(
+            problems.isEmpty,
+            "\(problems.count) problems in \(runs) runs:\n\(problems.prefix(20).joined(separator: "\n"))")
         #expect(runs > 500)
 
         // Nothing invalid stored: the file checks clean and no stored text has a control character.
@@ -121,8 +134,10 @@ import Testing
         #expect(check.status == 0, "\(check.stdoutText)")
         let store = try Store.open(path: office.db, options: .init(readOnly: true))
         let texts = try store.rawDatabase.rows(
-            "SELECT applicant_name || coalesce(applicant_address, '') || note FROM cases") { $0.text(0) }
-        #expect(texts.allSatisfy { TextRules.problem($0, multiline: true) == nil }, "\(texts.map { $0.debugDescription })")
+            "SELECT applicant_name || coalesce(applicant_address, '') || note FROM cases"
+        ) { $0.text(0) }
+        #expect(
+            texts.allSatisfy { TextRules.problem($0, multiline: true) == nil }, "\(texts.map { $0.debugDescription })")
     }
 
     /// NUL and other control characters inside a CSV (where they can be): refused by row, never stored.
