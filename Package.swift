@@ -58,7 +58,13 @@ let package = Package(
             name: "MotCuaApp",
             dependencies: ["MotCuaCore", "MotCuaDesk", "MotCuaStore", "MotCuaSystem", "MotCuaDocuments", "TerminalUI"]),
         // Printed forms: the document model, its text renderer, the forms, the print spooler and the archive.
-        .target(name: "MotCuaDocuments", dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaSystem", "TerminalUI"]),
+        .target(
+            name: "MotCuaDocuments",
+            dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaSystem", "TerminalUI", "MotCuaPDF", "MotCuaSpreadsheet"]),
+        // PDF written by the project: TrueType reading and subsetting, the PDF objects, QR codes, Deflate.
+        .target(name: "MotCuaPDF"),
+        // XLSX (Office Open XML) workbooks written by the project: ZIP, CRC-32, streamed sheets.
+        .target(name: "MotCuaSpreadsheet"),
         // Test support: a terminal double (keys in, frames out), golden frames, temporary databases.
         .target(
             name: "MotCuaTesting",
@@ -93,6 +99,8 @@ let package = Package(
             dependencies: ["MotCuaStore", "MotCuaDesk", "MotCuaCore", "MotCuaDefaults", "MotCuaSystem", "MotCuaTesting"]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "MotCuaCore"]),
+        .testTarget(name: "MotCuaPDFTests", dependencies: ["MotCuaPDF", "MotCuaDocuments"]),
+        .testTarget(name: "MotCuaSpreadsheetTests", dependencies: ["MotCuaSpreadsheet"]),
         .testTarget(
             name: "MotCuaDeskTests",
             dependencies: ["MotCuaDesk", "MotCuaTesting", "MotCuaCore", "MotCuaStore", "MotCuaDefaults", "MotCuaSystem"]

@@ -101,6 +101,9 @@ public final class Desk {
     public var spoolerEnvironment: [String: String]
     /// Called with every refusal (the parity test compares the screens' and the command line's).
     public var onRefusal: ((Refusal) -> Void)?
+    /// The fonts and renderers of the documents, found at the first document (the administrator's
+    /// `font_path` is read then).
+    public lazy var renderer = DocumentRenderer(explicitFont: try? store.settingValue(.fontPath))
 
     public init(
         store: Store, calendar: WorkingCalendar, clock: DeskClock = .system, log: Logger? = nil,

@@ -48,13 +48,16 @@ extension Desk {
     {
         try run {
             let built = try document(source)
-            let text = TextRenderer(pageSize: built.document.pageSize).text(built.document)
-            let path = try archive.save(text, name: built.name)
+            // The PDF is what is printed and kept (the text only when no font makes a PDF possible).
+            let rendered = try renderer.render(built.document, as: .pdf, at: clock.now())
+            let path = try archive.save(rendered.bytes, name: built.name, extension: rendered.format.fileExtension)
             var outcome: PrintOutcome?
             var produced = saveOnly
             if !saveOnly {
                 let o = PrintService(settings: printer, environment: spoolerEnvironment)
-                    .print(text, pageSize: built.document.pageSize, title: built.document.caption)
+                    .print(
+                        rendered.bytes, format: rendered.format, pageSize: built.document.pageSize,
+                        title: built.document.caption)
                 outcome = o
                 produced = o.producedDocument
                 log?.write("print \(built.document.kind): \(o.logText)")
@@ -72,7 +75,7 @@ extension Desk {
     public func write(_ source: DocumentSource, to output: OutputFile, by actor: Actor) throws(DeskError) -> Document {
         try run {
             let built = try document(source)
-            try output.write(TextRenderer(pageSize: built.document.pageSize).text(built.document))
+            try renderer.write(built.document, as: DocumentFormat.forOutput(output.path), to: output, at: clock.now())
             try output.commit()
             try recordPrint(built, source: source, failure: nil, by: actor)
             return built.document
@@ -115,8 +118,12 @@ extension Desk {
                 Nguyễn Thị Hồng Nhung — Ủy ban nhân dân xã
 
                 """
+            let document = Document(
+                kind: "in-thu", caption: "In thử", pageSize: .a5,
+                blocks: page.split(separator: "\n", omittingEmptySubsequences: false).map { .line(String($0), .left) })
+            let rendered = try renderer.render(document, as: .pdf, at: now)
             let outcome = PrintService(settings: printer, environment: spoolerEnvironment).print(
-                page, pageSize: .a5, title: "In thử")
+                rendered.bytes, format: rendered.format, pageSize: .a5, title: "In thử")
             log?.write("test print: \(outcome.logText)")
             return outcome
         }

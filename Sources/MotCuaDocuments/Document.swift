@@ -99,6 +99,13 @@ public enum DocumentBlock: Sendable, Equatable {
     case space(Int)
     /// Forces a new page (between the two copies of a receipt).
     case pageBreak
+    /// A QR code of `payload` (UTF-8 bytes), with `caption` (the case code) printed under it.
+    case qrCode(payload: String, caption: String)
+    /// Blocks that only the text renderer draws: the page breaks, continuation headings and "Trang i/n" lines
+    /// with which a long table is cut into fixed text pages (`ReportForms.paginate`). Renderers that paginate
+    /// by themselves (PDF) skip them, and a table continued after them (same columns) is drawn as one table
+    /// whose headers repeat on every page.
+    case textPagination([DocumentBlock])
 }
 
 /// A printable document: its kind, page size and blocks.

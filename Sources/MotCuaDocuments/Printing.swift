@@ -99,6 +99,35 @@ public struct PrintService: Sendable {
 
     /// Prints a text document: through `paps` (a fixed program, never a setting) into PostScript so that
     /// Vietnamese prints right when it is installed, else as plain text.
+    /// Sends a rendered document to the spooler: a PDF as it is (CUPS turns it into what the printer
+    /// speaks), text through the text path below.
+    public func print(_ bytes: [UInt8], format: DocumentFormat, pageSize: PageSize, title: String) -> PrintOutcome {
+        guard format == .pdf else {
+            return print(String(decoding: bytes, as: UTF8.self), pageSize: pageSize, title: title)
+        }
+        guard let lp else { return .noSpooler }
+        var args = [lp, "-t", title, "-o", "document-format=application/pdf"]
+        if !settings.destination.isEmpty { args += ["-d", settings.destination] }
+        args += settings.options
+        return spool(args, data: bytes, filtered: true)
+    }
+
+    func spool(_ args: [String], data: [UInt8], filtered: Bool) -> PrintOutcome {
+        do {
+            let r = try Subprocess.run(args, input: data, environment: environment)
+            guard r.succeeded else {
+                let message =
+                    firstLine(r.stderrText).isEmpty ? "lp kết thúc với mã \(r.status)" : firstLine(r.stderrText)
+                return .failed(message)
+            }
+            return .printed(job: firstLine(r.stdoutText), filtered: filtered)
+        } catch {
+            return .noSpooler
+        }
+    }
+
+    /// Text (when no font makes a PDF possible): through `paps` to PostScript when it is installed, else plain
+    /// text with CUPS's text filter.
     public func print(_ text: String, pageSize: PageSize, title: String) -> PrintOutcome {
         guard let lp else { return .noSpooler }
         var data = Array(text.utf8)
@@ -130,17 +159,7 @@ public struct PrintService: Sendable {
             }
         }
         args += settings.options
-        do {
-            let r = try Subprocess.run(args, input: data, environment: environment)
-            guard r.succeeded else {
-                let message =
-                    firstLine(r.stderrText).isEmpty ? "lp kết thúc với mã \(r.status)" : firstLine(r.stderrText)
-                return .failed(message)
-            }
-            return .printed(job: firstLine(r.stdoutText), filtered: filtered)
-        } catch {
-            return .noSpooler
-        }
+        return spool(args, data: data, filtered: filtered)
     }
 
     func firstLine(_ s: String) -> String {

@@ -108,17 +108,16 @@ public enum ReportForms {
         pages.append(current)
         var blocks = first
         for (n, page) in pages.enumerated() {
+            // The page breaks, continuation headings and page numbers are the text rendering's own: the PDF
+            // renderer skips them, joins the chunks into one table and numbers its pages itself.
             if n > 0 {
-                blocks.append(.pageBreak)
-                blocks.append(.line("\(continuation) (tiếp theo)", .left))
-                blocks.append(.space(1))
+                blocks.append(.textPagination([.pageBreak, .line("\(continuation) (tiếp theo)", .left), .space(1)]))
             }
             var chunk = table
             chunk.rows = page.map { table.rows[$0] }
             blocks.append(.table(chunk))
             if n == pages.count - 1 { blocks += after }
-            blocks.append(.space(1))
-            blocks.append(.line("Trang \(n + 1)/\(pages.count)", .right))
+            blocks.append(.textPagination([.space(1), .line("Trang \(n + 1)/\(pages.count)", .right)]))
         }
         return blocks
     }

@@ -122,6 +122,11 @@ public struct TextRenderer: Sendable {
             return Array(repeating: "", count: n)
         case .pageBreak:
             return forPrinting ? ["\u{000C}"] : ["", String(repeating: "┄", count: width), ""]
+        case .qrCode(_, let caption):
+            // Text cannot draw the code: say where it is and print the caption (the case code).
+            return [trimmed(center("[Mã QR: \(caption)]", width))]
+        case .textPagination(let blocks):
+            return blocks.flatMap(render)
         }
     }
 

@@ -177,6 +177,24 @@ public final class OutputFile {
         fd = -1
         finished = true
         defer { unlink(temporaryPath) }
+        try publish(temporaryPath)
+    }
+
+    /// A staging file beside the target, for a writer that makes its own file (a workbook): a new name in
+    /// the target's folder, not created yet.
+    public var stagingPath: String { temporaryPath + "-staged" }
+
+    /// Gives the file a writer completed at `stagingPath` (synced by that writer) the final name, with the
+    /// same protections as `commit()`; this object's own temporary file is discarded.
+    public func commit(staged: String) throws {
+        precondition(!finished, "OutputFile committed twice")
+        abandon()
+        defer { unlink(staged) }
+        guard chmod(staged, mode) == 0 else { throw SystemError(operation: "Không ghi được", path: path, code: errno) }
+        try publish(staged)
+    }
+
+    private func publish(_ temporaryPath: String) throws {
         if replace {
             // The target may have changed since the check: look again right before replacing it.
             var st = stat()

@@ -267,7 +267,7 @@ import Testing
         let call = try FileSystem.readText(ws.directory + "/lp-args")
         #expect(
             call.contains("-d quay1") && call.contains("-o media=A5"), "the new settings, without a restart: \(call)")
-        #expect(try FileSystem.readText(ws.directory + "/lp-input").contains("ẮẰẲẴẶ"))
+        #expect(try documentText(ws.directory + "/lp-input").contains("ẮẰẲẴẶ"))
         #expect(d.shows("quay1-5"), "lp's answer is shown\n\(d.text)")
         d.press(.escape)
         #expect(!d.shows("Bỏ thay đổi?"), "everything was saved")

@@ -66,14 +66,14 @@ final class CountingDriver {
         #expect(c.keys - data == 14, "\(c.keys - data) keys beyond the data (docs/PERFORMANCE.md records 14)")
         d.press(.function(8))
         #expect(d.shows("Chưa in được: máy này chưa có chương trình in"), "no spooler here: \(d.text)")
-        let saved = try FileSystem.readText(ws.directory + "/documents/000.00.15.H42-261120-0001-giay-tiep-nhan.txt")
+        let saved = try documentText(ws.directory + "/documents/000.00.15.H42-261120-0001-giay-tiep-nhan.pdf")
         #expect(
             saved.contains("000.00.15.H42-261120-0001") && saved.contains("Đặng Văn Đức")
                 && saved.contains("17 giờ 00 phút"))
         #expect(!saved.contains("BẢN IN LẠI"))
         d.press(.function(8))
-        let reprint = try FileSystem.readText(
-            ws.directory + "/documents/000.00.15.H42-261120-0001-giay-tiep-nhan-in-lai.txt")
+        let reprint = try documentText(
+            ws.directory + "/documents/000.00.15.H42-261120-0001-giay-tiep-nhan-in-lai.pdf")
         #expect(reprint.contains("BẢN IN LẠI"))
         let printed = try ws.store.events(caseID: record.id).filter { $0.event.kind == .printed }.map(\.event.payload)
         #expect(
@@ -119,7 +119,7 @@ final class CountingDriver {
         #expect(contact?.items.count == 2)
         #expect(contact?.applicant.fullName == "Nguyễn Thị Hoa")
         d.press(.function(8))
-        #expect(FileSystem.exists(ws.directory + "/documents/BS-261120-0001-phieu-yeu-cau-bo-sung.txt"))
+        #expect(FileSystem.exists(ws.directory + "/documents/BS-261120-0001-phieu-yeu-cau-bo-sung.pdf"))
         d.press(.escape)
         #expect(d.shows("Bàn làm việc"))
     }

@@ -35,10 +35,10 @@ import Testing
         #expect(d.shows("71,43%") && d.shows("Tỷ lệ"), "the last column, once scrolled\n\(d.text)")
         d.press(.control("e"))
         #expect(d.shows("Đã lưu CSV: documents/thong-ke-2026-10-01-2026-10-31.csv"), "\(d.text)")
-        let csv = try FileSystem.readText(ws.directory + "/documents/thong-ke-2026-10-01-2026-10-31.csv")
+        let csv = try documentText(ws.directory + "/documents/thong-ke-2026-10-01-2026-10-31.csv")
         #expect(csv.hasPrefix("\u{FEFF}") && csv.contains("Tổng cộng,12,1,7,4,7,2,3,2,4,2,2,\"71,43%\",1"))
         d.press(.control("s"))
-        #expect(FileSystem.exists(ws.directory + "/documents/thong-ke-2026-10-01-2026-10-31.txt"))
+        #expect(FileSystem.exists(ws.directory + "/documents/thong-ke-2026-10-01-2026-10-31.pdf"))
     }
 
     @Test func dailySummaryWithABackup() throws {

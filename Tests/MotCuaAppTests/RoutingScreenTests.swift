@@ -148,7 +148,7 @@ import Testing
         leader.press(.character("c"))
         #expect(leader.shows("VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN"), "\(leader.text)")
         leader.press(.function(8))
-        #expect(FileSystem.exists(ws.directory + "/documents/\(code)-van-ban-xin-loi.txt"))
+        #expect(FileSystem.exists(ws.directory + "/documents/\(code)-van-ban-xin-loi.pdf"))
         let s = try ws.store.caseRecord(code: code)!.state
         #expect(s.appointment == t("2026-11-23 10:00") && s.legalDue == t("2026-11-19 10:00"))
         // Only once.

@@ -138,14 +138,20 @@ struct EndToEndRoutingTests {
             t.keys("Down", "Enter")
             t.expect("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ")
             t.keys("C-s")
-            t.expect("Đã lưu documents/\(code)-phieu-kiem-soat.txt")
+            t.expect("Đã lưu documents/\(code)-phieu-kiem-soat.pdf")
         }
-        let sheet = try FileSystem.readText(office.home + "/documents/\(code)-phieu-kiem-soat.txt")
+        let sheet = try documentText(office.home + "/documents/\(code)-phieu-kiem-soat.pdf")
         // Per row, in order: step 1 on time (done the day it was due), step 2 late, step 3 on time; the result
         // and the return after the legal due date (Tuesday 09:00): late.
-        let rows = sheet.components(separatedBy: "├").dropFirst().map { $0 }
-        #expect(rows.count == 5, "\(sheet)")
-        let verdicts = rows.map { row in ["Trước hạn", "Đúng hạn", "Quá hạn"].first { row.contains($0) } }
+        // (The verdicts in reading order of the PDF's text; the explanatory paragraph is in lower case.)
+        var verdicts: [String] = []
+        var rest = Substring(sheet)
+        while let r = ["Trước hạn", "Đúng hạn", "Quá hạn"].compactMap({ rest.range(of: $0) }).min(by: {
+            $0.lowerBound < $1.lowerBound
+        }) {
+            verdicts.append(String(rest[r]))
+            rest = rest[r.upperBound...]
+        }
         #expect(verdicts == ["Đúng hạn", "Quá hạn", "Đúng hạn", "Quá hạn", "Quá hạn"], "\(sheet)")
         #expect(sheet.contains("Mã hồ sơ: \(code)") && sheet.contains("Trần Thị Mai") && sheet.contains("KS-45"))
         let show = try office.cli(["case", "show", code, "--json"])
@@ -221,7 +227,7 @@ struct EndToEndRoutingTests {
             t.keys("F8")
             t.expect("Chưa in được: máy này chưa có chương trình in")
         }
-        let apology = try FileSystem.readText(office.home + "/documents/\(code)-van-ban-xin-loi.txt")
+        let apology = try documentText(office.home + "/documents/\(code)-van-ban-xin-loi.pdf")
         #expect(apology.contains("10 giờ 00 phút, thứ Năm ngày 19/11/2026"), "the original date")
         #expect(apology.contains("10 giờ 00 phút, thứ Hai ngày 23/11/2026"), "the new date")
         #expect(apology.contains("Cần xác minh thêm tình trạng hôn nhân"))

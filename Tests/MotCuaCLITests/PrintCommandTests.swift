@@ -97,7 +97,7 @@ import Testing
         let none = runCLI(["print", "receipt", code, "--db", dir.db], environment: ["PATH": dir.path + "/empty-bin"])
         #expect(none.status == 1)
         #expect(none.err.hasPrefix("Chưa in được") && none.err.contains("lp"), "\(none.err)")
-        let saved = dir.path + "/documents/\(code)-giay-tiep-nhan.txt"
+        let saved = dir.path + "/documents/\(code)-giay-tiep-nhan.pdf"
         #expect(FileSystem.exists(saved))
         #expect(none.err.contains(saved), "the saved copy's full path")
         #expect(FileSystem.permissions(saved) == 0o600)
@@ -114,11 +114,11 @@ import Testing
         let printed = runCLI(["print", "receipt", code, "--db", dir.db], environment: ["PATH": bin])
         #expect(printed.status == 0, "\(printed.err)")
         #expect(try FileSystem.readText(dir.path + "/lp-args").contains("-d Quay"))
-        let sent = try FileSystem.readText(dir.path + "/lp-input")
+        let sent = try documentText(dir.path + "/lp-input")
         #expect(
             sent.contains(code) && sent.contains("BẢN IN LẠI"),
             "no spooler: the saved copy was the document; this is a reprint")
-        #expect(FileSystem.exists(dir.path + "/documents/\(code)-giay-tiep-nhan-in-lai.txt"))
+        #expect(FileSystem.exists(dir.path + "/documents/\(code)-giay-tiep-nhan-in-lai.pdf"))
     }
 
     /// A printer that refuses the job (stopped, unknown destination): the copy is saved but the print does not
@@ -142,7 +142,7 @@ import Testing
             mode: 0o755)
         #expect(runCLI(["print", "receipt", code, "--db", dir.db], environment: ["PATH": bin]).status == 0)
         #expect(
-            !(try FileSystem.readText(dir.path + "/lp-input")).contains("BẢN IN LẠI"),
+            !(try documentText(dir.path + "/lp-input")).contains("BẢN IN LẠI"),
             "the first receipt actually printed")
         #expect(try store.receiptPrintCount(caseID: c.id) == 1)
     }

@@ -218,6 +218,22 @@ let forms = try! FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Conf
         #expect(((try? FileSystem.readText(fake.dir + "/paps-args")) ?? "").contains("--font=DejaVu Sans Mono 10"))
     }
 
+    @Test func aPDFGoesToLpAsItIs() throws {
+        let fake = try Fake(lp: "echo 'request id is Quay1-9'")
+        let service = PrintService(
+            settings: PrinterSettings(destination: "Quay1", options: ["-o", "media=A5"]),
+            environment: ["PATH": fake.dir])
+        let pdf = Array("%PDF-1.7\n…\n%%EOF\n".utf8)
+        #expect(
+            service.print(pdf, format: .pdf, pageSize: .a5, title: "Giấy tiếp nhận")
+                == .printed(job: "request id is Quay1-9", filtered: true))
+        #expect(Array(fake.input.utf8) == pdf, "the bytes as rendered, no filter")
+        #expect(
+            fake.args == [
+                "-t", "Giấy tiếp nhận", "-o", "document-format=application/pdf", "-d", "Quay1", "-o", "media=A5"
+            ])
+    }
+
     @Test func noSpoolerAndRefusals() throws {
         let none = try Fake(lp: nil)
         #expect(

@@ -9,6 +9,16 @@ public enum SettingKey: String, Sendable, CaseIterable, Hashable {
     case printerOptions = "printer_options"
     /// Where `lp` is, when it is not found on the PATH at start (an absolute path).
     case lpPath = "lp_path"
+    /// A TrueType font for the PDF when neither Liberation Serif nor DejaVu Serif is installed.
+    case fontPath = "font_path"
+    /// The provincial portal's lookup address of a case (`…?ma={code}`): the receipt's QR code carries it.
+    case caseLookupURL = "case_lookup_url"
+    /// The national procedure database's page of a procedure (`…{code}`), for the QR wall sheet.
+    case procedureLookupURL = "procedure_lookup_url"
+    /// The receipt's paper: a5 (default) or a4.
+    case receiptPaper = "receipt_paper"
+    /// The ledger's book number ("Quyển số"), printed on receipts and the ledger.
+    case ledgerBook = "ledger_book"
 }
 
 /// A setting with its meaning, default and the rule its values follow.
@@ -98,8 +108,62 @@ public struct SettingDefinition: Sendable {
                 return .failure(SettingError("phải là đường dẫn tuyệt đối (bắt đầu bằng /), không có dấu cách"))
             }
             return .success(v)
+        },
+        SettingDefinition(
+            key: .fontPath,
+            meaning:
+                "phông chữ TrueType (.ttf) cho PDF khi máy không có Liberation Serif hay DejaVu Serif; để trống: tự tìm",
+            defaultValue: ""
+        ) { value in
+            let v = value.trimmingSpaces
+            guard v.isEmpty || (v.hasPrefix("/") && v.lowercased().hasSuffix(".ttf")) else {
+                return .failure(SettingError("phải là đường dẫn tuyệt đối tới một tệp .ttf"))
+            }
+            return .success(v)
+        },
+        SettingDefinition(
+            key: .caseLookupURL,
+            meaning:
+                "địa chỉ tra cứu hồ sơ trên cổng dịch vụ công của tỉnh, có {code} (vd. https://dichvucong.tinh.gov.vn/tra-cuu?ma={code}); để trống: mã QR chỉ chứa mã hồ sơ",
+            defaultValue: ""
+        ) { value in urlTemplate(value, placeholder: "{code}") },
+        SettingDefinition(
+            key: .procedureLookupURL,
+            meaning:
+                "địa chỉ trang thủ tục trên Cơ sở dữ liệu quốc gia về TTHC, có {code} (mã thủ tục), cho bảng công khai mã QR",
+            defaultValue:
+                "https://thutuc.dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc={code}"
+        ) { value in urlTemplate(value, placeholder: "{code}") },
+        SettingDefinition(
+            key: .receiptPaper, meaning: "khổ giấy của giấy tiếp nhận: a5 (mặc định) hoặc a4", defaultValue: "a5"
+        ) { value in
+            let v = value.trimmingSpaces.lowercased()
+            return v == "a5" || v == "a4" ? .success(v) : .failure(SettingError("phải là a5 hoặc a4"))
+        },
+        SettingDefinition(
+            key: .ledgerBook,
+            meaning: "quyển số của sổ theo dõi hồ sơ, in trên giấy tiếp nhận và sổ (vd. 01/2026); để trống: năm",
+            defaultValue: ""
+        ) { value in
+            let v = value.trimmingSpaces
+            guard v.count <= 20, TextRules.problem(v) == nil else {
+                return .failure(SettingError("tối đa 20 ký tự, không có ký tự điều khiển"))
+            }
+            return .success(v)
         }
     ]
+
+    /// An http(s) address with `placeholder` where the code goes, or empty.
+    static func urlTemplate(_ value: String, placeholder: String) -> Result<String, SettingError> {
+        let v = value.trimmingSpaces
+        guard !v.isEmpty else { return .success(v) }
+        guard (v.hasPrefix("https://") || v.hasPrefix("http://")) && v.contains(placeholder) && v.count <= 300,
+            v.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
+        else {
+            return .failure(SettingError("phải là địa chỉ http(s):// không dấu cách, có \(placeholder) ở chỗ điền mã"))
+        }
+        return .success(v)
+    }
 
     public static func named(_ key: String) -> SettingDefinition? { all.first { $0.key.rawValue == key } }
     public static func of(_ key: SettingKey) -> SettingDefinition { all.first { $0.key == key }! }

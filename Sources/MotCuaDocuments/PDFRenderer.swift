@@ -1,0 +1,781 @@
+import MotCuaPDF
+
+/// How the pages of a PDF are numbered.
+public enum PDFPageNumbering: Sendable, Equatable {
+    /// Landscape documents (the reports' wide tables) get `pageOfTotal`, the others `administrative`.
+    case automatic
+    /// Nghị định 30/2020/NĐ-CP: Arabic numerals centred in the top margin, from the second page on. A page
+    /// break in the document (between the two copies of a receipt) starts a new sheet sequence, so each copy
+    /// is numbered on its own and a one-page copy carries no number.
+    case administrative
+    /// "Trang n/N" at the bottom right of every page, N being the document's page count (written when known).
+    case pageOfTotal
+    case none
+}
+
+/// Renders a `Document` as PDF with an embedded, subset serif font (Liberation Serif or DejaVu Serif), in the
+/// layout of Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP, Phụ lục I): margins, the
+/// two-column header with its rules, centred bold titles, italic place and date, tables with a full grid and
+/// headers repeated on every page, signature blocks.
+///
+/// Pages are written to the sink as they are laid out, so a long report needs memory for one page only (and
+/// the document model itself).
+public struct PDFRenderer: Sendable {
+    public let fonts: FontFamily
+    /// The creation date written in the document information (the renderer never reads a clock).
+    public var creationDate: PDFDate?
+    public var pageNumbering: PDFPageNumbering
+    public var compressStreams: Bool
+
+    public init(
+        fonts: FontFamily, creationDate: PDFDate?, pageNumbering: PDFPageNumbering = .automatic,
+        compressStreams: Bool = true
+    ) {
+        self.fonts = fonts
+        self.creationDate = creationDate
+        self.pageNumbering = pageNumbering
+        self.compressStreams = compressStreams
+    }
+
+    /// Writes `document` to `sink`; returns the number of pages.
+    @discardableResult
+    public func render(_ document: Document, to sink: any PDFSink) throws -> Int {
+        let writer = try PDFWriter(
+            sink: sink, fonts: fonts,
+            info: PDFDocumentInfo(title: document.caption, subject: document.kind, creationDate: creationDate),
+            options: .init(compressStreams: compressStreams))
+        let metrics = PDFLayoutMetrics(document.pageSize)
+        var numbering = pageNumbering
+        if numbering == .automatic { numbering = document.pageSize.isLandscape ? .pageOfTotal : .administrative }
+        var layout = PDFLayout(writer: writer, metrics: metrics, numbering: numbering)
+        let blocks = Self.joinContinuedTables(document.blocks)
+        for (i, block) in blocks.enumerated() {
+            try layout.place(
+                block, previous: i > 0 ? blocks[i - 1] : nil, next: i + 1 < blocks.count ? blocks[i + 1] : nil)
+        }
+        try layout.finish()
+        return writer.pageCount
+    }
+
+    /// The PDF of `document` in memory.
+    public func data(_ document: Document) throws -> [UInt8] {
+        let sink = MemorySink()
+        try render(document, to: sink)
+        return sink.bytes
+    }
+
+    /// Drops `textPagination` blocks and joins a table with the next one when only such blocks lie between
+    /// them and both have the same columns: the PDF paginates by itself and repeats the headers.
+    static func joinContinuedTables(_ blocks: [DocumentBlock]) -> [DocumentBlock] {
+        var out: [DocumentBlock] = []
+        var skippedSinceTable = false
+        for block in blocks {
+            switch block {
+            case .textPagination:
+                skippedSinceTable = true
+                continue
+            case .table(let t):
+                if skippedSinceTable, case .table(var previous)? = out.last, sameColumns(previous, t) {
+                    previous.rows += t.rows
+                    out[out.count - 1] = .table(previous)
+                } else {
+                    out.append(block)
+                }
+            default:
+                out.append(block)
+            }
+            skippedSinceTable = false
+        }
+        return out
+    }
+
+    static func sameColumns(_ a: DocumentTable, _ b: DocumentTable) -> Bool {
+        a.headers == b.headers && a.widths == b.widths && a.alignments == b.alignments
+            && a.groups.map(\.title) == b.groups.map(\.title) && a.groups.map(\.span) == b.groups.map(\.span)
+    }
+}
+
+/// Sizes of one paper format: margins (ND 30: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm on
+/// A4, scaled for A5; narrower for landscape tables) and type sizes.
+struct PDFLayoutMetrics {
+    var page: PDFPageSize
+    var top: Double, bottom: Double, left: Double, right: Double
+    /// Running text, fields, lists.
+    var body: Double
+    /// The header's body names and the national name (12–13 pt on A4).
+    var headerSmall: Double
+    /// "Độc lập - Tự do - Hạnh phúc" (13–14 pt on A4).
+    var motto: Double
+    var title: Double
+    /// Table cells.
+    var cell: Double
+    /// Baseline-to-baseline distance as a multiple of the type size.
+    var leading: Double = 1.15
+    var cellPadX: Double, cellPadY: Double
+    var rule: Double, grid: Double
+    /// The empty space for a signature, in body lines.
+    var signatureLines: Double
+    /// The side of a QR code symbol.
+    var qrSide: Double
+
+    init(_ size: PageSize) {
+        let mm = PDFPageSize.points(mm:)
+        switch size {
+        case .a4:
+            page = .a4Portrait
+            (top, bottom, left, right) = (mm(20), mm(20), mm(30), mm(15))
+            (body, headerSmall, motto, title, cell) = (13, 12, 13, 14, 11)
+            (cellPadX, cellPadY, rule, grid) = (3, 2, 0.6, 0.5)
+            leading = 1.25
+            signatureLines = 4.5
+            qrSide = mm(24)
+        case .a5:
+            // A4's margins scaled by about 148/210, the body type by 11/13; the header is smaller still so
+            // that the national name keeps to one line beside the bodies' names.
+            page = .a5Portrait
+            (top, bottom, left, right) = (mm(14), mm(12), mm(20), mm(10))
+            (body, headerSmall, motto, title, cell) = (11, 9, 10, 12, 10)
+            (cellPadX, cellPadY, rule, grid) = (2.5, 1.5, 0.5, 0.45)
+            signatureLines = 3
+            qrSide = mm(18)
+        case .a4Landscape:
+            page = .a4Landscape
+            (top, bottom, left, right) = (mm(15), mm(15), mm(20), mm(15))
+            (body, headerSmall, motto, title, cell) = (12, 12, 13, 14, 10)
+            (cellPadX, cellPadY, rule, grid) = (2.5, 1.5, 0.6, 0.45)
+            signatureLines = 4
+            qrSide = mm(24)
+        }
+    }
+
+    var textWidth: Double { page.width - left - right }
+    func lineHeight(_ size: Double) -> Double { size * leading }
+    /// From the top of a line box to its baseline.
+    func ascent(_ size: Double) -> Double { size * 0.95 }
+}
+
+/// Lays blocks out top to bottom, page after page, writing each page when it is full.
+struct PDFLayout {
+    let writer: PDFWriter
+    let m: PDFLayoutMetrics
+    let numbering: PDFPageNumbering
+    var content: PDFContent
+    /// The top of the free space on the current page.
+    var y: Double
+    /// Whether anything was drawn on the current page (a new page is not started for an empty one).
+    var pageHasContent = false
+    /// The page's number within the current sheet sequence (administrative numbering).
+    var pageInSection = 1
+    /// The late content stream of each page ("Trang n/N").
+    var footers: [PDFObjectRef] = []
+    /// A box at the right margin (the QR code) beside which text flows narrower, down to `bottom`.
+    var float: (bottom: Double, width: Double)?
+
+    init(writer: PDFWriter, metrics: PDFLayoutMetrics, numbering: PDFPageNumbering) {
+        self.writer = writer
+        m = metrics
+        self.numbering = numbering
+        content = writer.makeContent()
+        y = m.page.height - m.top
+        startPage()
+    }
+
+    var fonts: FontFamily { writer.fonts }
+    var bottomLimit: Double { m.bottom }
+    var room: Double { y - bottomLimit }
+    var fullRoom: Double { m.page.height - m.top - m.bottom }
+
+    // MARK: Pages
+
+    mutating func startPage() {
+        y = m.page.height - m.top
+        pageHasContent = false
+        float = nil
+        if numbering == .administrative && pageInSection >= 2 {
+            let text = String(pageInSection)
+            let w = content.width(of: text, style: .regular, size: m.body)
+            content.text(
+                text, x: (m.page.width - w) / 2, y: m.page.height - m.top / 2 - m.body * 0.3, style: .regular,
+                size: m.body)
+        }
+    }
+
+    mutating func endPage() throws {
+        if numbering == .pageOfTotal {
+            let ref = writer.reserveObject()
+            footers.append(ref)
+            try writer.addPage(size: m.page, content: content, lateContents: [ref], lateStyles: [.regular])
+        } else {
+            try writer.addPage(size: m.page, content: content)
+        }
+        content = writer.makeContent()
+    }
+
+    /// Continues on a new page of the same sheet sequence.
+    mutating func newPage() throws {
+        try endPage()
+        pageInSection += 1
+        startPage()
+    }
+
+    /// Makes sure `height` points fit below the cursor: starts a new page when they do not (unless the page is
+    /// still empty, where nothing would be gained).
+    mutating func ensure(_ height: Double) throws {
+        if height > room && pageHasContent { try newPage() }
+    }
+
+    mutating func finish() throws {
+        try endPage()
+        let total = writer.pageCount
+        let size = m.cell
+        for (i, ref) in footers.enumerated() {
+            var footer = writer.makeContent()
+            let text = "Trang \(i + 1)/\(total)"
+            let w = footer.width(of: text, style: .regular, size: size)
+            footer.text(text, x: m.page.width - m.right - w, y: m.bottom / 2 - size * 0.3, style: .regular, size: size)
+            try writer.writeLateContent(ref, footer)
+        }
+        try writer.finish()
+    }
+
+    // MARK: Text
+
+    func breaker(_ style: FontStyle, _ size: Double) -> LineBreaker { LineBreaker(font: fonts[style], size: size) }
+
+    func width(_ text: String, _ style: FontStyle, _ size: Double) -> Double {
+        fonts[style].width(of: text, size: size)
+    }
+
+    /// Draws one line in the box [x, x + width] aligned as asked, its line box starting at `top`.
+    mutating func drawLine(
+        _ text: String, style: FontStyle, size: Double, x: Double, width: Double, top: Double,
+        alignment: Alignment = .left
+    ) {
+        guard !text.isEmpty else { return }
+        let w = self.width(text, style, size)
+        let dx: Double
+        switch alignment {
+        case .left: dx = 0
+        case .center: dx = max(0, (width - w) / 2)
+        case .right: dx = max(0, width - w)
+        }
+        content.text(text, x: x + dx, y: top - m.ascent(size), style: style, size: size)
+        pageHasContent = true
+    }
+
+    /// Draws lines one under the other from the cursor, breaking pages between lines.
+    mutating func flow(
+        _ lines: [(text: String, indent: Double)], style: FontStyle, size: Double, alignment: Alignment = .left
+    ) throws {
+        let h = m.lineHeight(size)
+        for line in lines {
+            try ensure(h)
+            drawLine(
+                line.text, style: style, size: size, x: m.left + line.indent, width: m.textWidth - line.indent, top: y,
+                alignment: alignment)
+            y -= h
+        }
+    }
+
+    // MARK: Blocks
+
+    /// The width for running text: narrower beside a float.
+    var flowWidth: Double {
+        guard let f = float, y > f.bottom else { return m.textWidth }
+        return m.textWidth - f.width - m.body
+    }
+
+    /// Moves below the float, if any.
+    mutating func clearFloat() {
+        if let f = float { y = min(y, f.bottom) }
+        float = nil
+    }
+
+    mutating func place(_ block: DocumentBlock, previous: DocumentBlock?, next: DocumentBlock?) throws {
+        if let f = float, y <= f.bottom { float = nil }
+        switch block {
+        case .paragraph, .field, .listItem, .space, .textPagination, .line(_, .left): break
+        default: clearFloat()
+        }
+        switch block {
+        case let .header(left, right):
+            try header(left: left, right: right)
+        case let .title(title, subtitle):
+            let titleLines = breaker(.bold, m.title).lines(title.uppercased(), width: m.textWidth)
+            let subtitleLines = subtitle.flatMap { breaker(.regular, m.body).lines($0, width: m.textWidth) }
+            try ensure(
+                Double(titleLines.count) * m.lineHeight(m.title) + Double(min(1, subtitleLines.count))
+                    * m.lineHeight(m.body)
+                    + keepWithNext(next))
+            try flow(titleLines.map { ($0, 0) }, style: .bold, size: m.title, alignment: .center)
+            try flow(subtitleLines.map { ($0, 0) }, style: .regular, size: m.body, alignment: .center)
+        case let .field(label, value):
+            try field(label: label, value: value, next: next)
+        case .paragraph(let text):
+            // Consecutive paragraphs are set apart a little (ND 30: at least 6 pt on A4).
+            if case .paragraph? = previous, pageHasContent { y -= m.lineHeight(m.body) * 0.35 }
+            let lines = breaker(.regular, m.body).lines(text, width: flowWidth)
+            try ensure(m.lineHeight(m.body) + keepWithNext(next))
+            try flow(lines.map { ($0, 0) }, style: .regular, size: m.body)
+        case let .listItem(number, text):
+            let prefix = "\(number). "
+            let indent = width(prefix, .regular, m.body)
+            var lines = breaker(.regular, m.body).lines(text, width: flowWidth - indent).map {
+                (text: $0, indent: indent)
+            }
+            lines[0] = (prefix + lines[0].text, 0)
+            try ensure(m.lineHeight(m.body) + keepWithNext(next))
+            try flow(lines, style: .regular, size: m.body)
+        case let .line(text, alignment):
+            try line(text, alignment, previous: previous, next: next)
+        case .table(let table):
+            try self.table(table)
+        case .signatures(let signatures):
+            try self.signatures(signatures)
+        case .space(let n):
+            // Half a body line per empty line of the text rendering: paper is scarcer than screen rows.
+            // At the foot of a page the space is simply used up: the next block starts the new page (so a
+            // trailing space never makes an empty last page).
+            if pageHasContent { y = max(bottomLimit, y - Double(n) * m.lineHeight(m.body) * 0.5) }
+        case .pageBreak:
+            // A new sheet sequence (the next copy of a receipt); an empty page is reused, not written.
+            if pageHasContent { try endPage() } else { content = writer.makeContent() }
+            pageInSection = 1
+            startPage()
+        case let .qrCode(payload, caption):
+            try qrCode(payload: payload, caption: caption)
+        case .textPagination:
+            break
+        }
+    }
+
+    /// Room to keep a lead-in line with what follows it: a table's header and first row, or one line.
+    func keepWithNext(_ next: DocumentBlock?) -> Double {
+        switch next {
+        case .table(let t)?: return tableHeaderHeight(t, columnWidths(t)) + 2 * m.lineHeight(m.cell) + 2 * m.cellPadY
+        case .field?, .listItem?, .paragraph?: return m.lineHeight(m.body)
+        default: return 0
+        }
+    }
+
+    mutating func line(_ text: String, _ alignment: Alignment, previous: DocumentBlock?, next: DocumentBlock?) throws {
+        // The place-and-date line right after the header: italic, centred under the national motto.
+        if alignment == .right, case let .header(_, right)? = previous {
+            let (left, right) = (headerLeft(previous), right)
+            let (_, rightX, rightWidth) = headerColumns(right, scale: headerScale(left: left, right: right))
+            let w = width(text, .italic, m.body)
+            try ensure(m.lineHeight(m.body))
+            y -= m.lineHeight(m.body) * 0.25
+            if w <= rightWidth {
+                drawLine(text, style: .italic, size: m.body, x: rightX, width: rightWidth, top: y, alignment: .center)
+                y -= m.lineHeight(m.body)
+            } else {
+                let lines = breaker(.italic, m.body).lines(text, width: m.textWidth)
+                try flow(lines.map { ($0, 0) }, style: .italic, size: m.body, alignment: .right)
+            }
+            return
+        }
+        let lines = breaker(.regular, m.body).lines(text, width: alignment == .left ? flowWidth : m.textWidth)
+        try ensure(m.lineHeight(m.body) + keepWithNext(next))
+        try flow(lines.map { ($0, 0) }, style: .regular, size: m.body, alignment: alignment)
+    }
+
+    /// "Label: value": the value follows the label and its continuation lines hang under it when the label is
+    /// short (at most a third of the line); after a long label they start a little indented, and a value that
+    /// does not fit beside a long label starts on the next line (an appointment is never split from its date).
+    mutating func field(label: String, value: String, next: DocumentBlock?) throws {
+        let size = m.body
+        let prefix = label.isEmpty ? "" : label + ": "
+        let prefixWidth = width(prefix, .regular, size)
+        let b = breaker(.regular, size)
+        let full = flowWidth
+        let indent = prefixWidth <= m.textWidth / 3 ? prefixWidth : 2 * size
+        var lines: [(text: String, indent: Double)]
+        if prefixWidth > m.textWidth / 3 && prefixWidth + width(value, .regular, size) > full && !value.isEmpty {
+            lines = [(String(prefix.dropLast()), 0)] + b.lines(value, width: full - indent).map { ($0, indent) }
+        } else {
+            let first = b.lines(value, width: full - prefixWidth)
+            let head = first.first ?? ""
+            let rest = first.count > 1 ? first.dropFirst().joined(separator: " ") : ""
+            lines = [(prefix + head, 0)]
+            if !rest.isEmpty { lines += b.lines(rest, width: full - indent).map { ($0, indent) } }
+            if value.contains("\n") {
+                // Explicit lines inside the value: keep them as they are.
+                lines = [(prefix + first[0], 0)] + first.dropFirst().map { ($0, indent) }
+            }
+        }
+        try ensure(m.lineHeight(size) + keepWithNext(next))
+        try flow(lines, style: .regular, size: size)
+    }
+
+    // MARK: Header
+
+    /// The header's columns: the right one is as wide as the national name needs (at least half the line,
+    /// at most 62%), the left one takes the rest.
+    func headerColumns(_ right: [String], scale: Double = 1) -> (leftWidth: Double, rightX: Double, rightWidth: Double)
+    {
+        let texts = right.filter { !Self.isRule($0) }
+        var needed = 0.0
+        for (i, t) in texts.enumerated() {
+            let size = (i == 0 ? m.headerSmall : m.motto) * scale
+            needed = max(needed, width(i == 0 ? t.uppercased() : t, .bold, size) + size)
+        }
+        let rightWidth = min(max(needed, m.textWidth * 0.5), m.textWidth * 0.62)
+        return (m.textWidth - rightWidth, m.left + m.textWidth - rightWidth, rightWidth)
+    }
+
+    /// The header's type scale: 1, or down to 0.85 so that the governing body's name (the first line on the
+    /// left) stays on one line beside the national name.
+    func headerScale(left: [String], right: [String]) -> Double {
+        guard let first = left.first(where: { !Self.isRule($0) }) else { return 1 }
+        var scale = 1.0
+        while scale > 0.85 {
+            let columns = headerColumns(right, scale: scale)
+            if width(first.uppercased(), .regular, m.headerSmall * scale) + m.headerSmall * scale <= columns.leftWidth {
+                break
+            }
+            scale -= 0.025
+        }
+        return scale
+    }
+
+    func headerLeft(_ block: DocumentBlock?) -> [String] {
+        if case let .header(left, _)? = block { return left }
+        return []
+    }
+
+    /// A header line drawn as a rule in the text rendering ("──────").
+    static func isRule(_ s: String) -> Bool {
+        !s.isEmpty && s.unicodeScalars.allSatisfy { $0 == "─" || $0 == "-" || $0 == "_" || $0 == " " }
+    }
+
+    /// The two header columns of ND 30: on the left the governing body (regular) over the issuing body
+    /// (bold), both upper case, with a short centred rule under them; on the right the national name (bold,
+    /// upper case) over the motto (bold) with a rule as long as the motto. Rules given as text are replaced
+    /// by drawn ones.
+    mutating func header(left: [String], right: [String]) throws {
+        let leftTexts = left.filter { !Self.isRule($0) }
+        let rightTexts = right.filter { !Self.isRule($0) }
+        let scale = headerScale(left: left, right: right)
+        let small = m.headerSmall * scale, motto = m.motto * scale
+        let (leftWidth, rightX, rightWidth) = headerColumns(right, scale: scale)
+        var leftLines: [(String, FontStyle, Double)] = []
+        for (i, t) in leftTexts.enumerated() {
+            let style: FontStyle = i == leftTexts.count - 1 ? .bold : .regular
+            for l in breaker(style, small).lines(t.uppercased(), width: leftWidth - small) {
+                leftLines.append((l, style, small))
+            }
+        }
+        var rightLines: [(String, FontStyle, Double)] = []
+        for (i, t) in rightTexts.enumerated() {
+            let size = i == 0 ? small : motto
+            for l in breaker(.bold, size).lines(i == 0 ? t.uppercased() : t, width: rightWidth) {
+                rightLines.append((l, .bold, size))
+            }
+        }
+        func height(_ lines: [(String, FontStyle, Double)]) -> Double { lines.reduce(0) { $0 + m.lineHeight($1.2) } }
+        let ruleGap = small * 0.6
+        let total = max(height(leftLines), height(rightLines)) + ruleGap + m.rule
+        try ensure(total)
+        let top = y
+        var cursor = top
+        var lastBold: (width: Double, bottom: Double)?
+        for (text, style, size) in leftLines {
+            drawLine(text, style: style, size: size, x: m.left, width: leftWidth, top: cursor, alignment: .center)
+            cursor -= m.lineHeight(size)
+            if style == .bold {
+                let w = width(text, style, size)
+                lastBold = (max(w, lastBold?.width ?? 0), cursor)
+            }
+        }
+        if let bold = lastBold {
+            let length = bold.width * 0.4
+            let ry = bold.bottom + m.lineHeight(small) - m.ascent(small) - ruleGap
+            let cx = m.left + leftWidth / 2
+            content.line(x1: cx - length / 2, y1: ry, x2: cx + length / 2, y2: ry, width: m.rule)
+        }
+        cursor = top
+        for (text, style, size) in rightLines {
+            drawLine(text, style: style, size: size, x: rightX, width: rightWidth, top: cursor, alignment: .center)
+            cursor -= m.lineHeight(size)
+        }
+        if let last = rightLines.last, rightLines.count >= 2 {
+            let w = width(last.0, last.1, last.2)
+            let ry = cursor + m.lineHeight(last.2) - m.ascent(last.2) - ruleGap
+            let cx = rightX + rightWidth / 2
+            content.line(x1: cx - w / 2, y1: ry, x2: cx + w / 2, y2: ry, width: m.rule)
+        }
+        y = top - total
+        pageHasContent = true
+    }
+
+    // MARK: Signatures
+
+    /// Signature blocks side by side (a single one stands in the right half): title bold upper case, the
+    /// note in italic, the space to sign, the name in bold. Never split across pages.
+    mutating func signatures(_ signatures: [Signature]) throws {
+        guard !signatures.isEmpty else { return }
+        let columns = signatures.count == 1 ? 2 : signatures.count
+        let w = m.textWidth / Double(columns)
+        let first = signatures.count == 1 ? 1 : 0
+        let size = m.body
+        let lh = m.lineHeight(size)
+        let blocks = signatures.map { s -> (title: [String], note: [String], name: [String]) in
+            (
+                breaker(.bold, size).lines(s.title.uppercased(), width: w - size),
+                s.note.isEmpty ? [] : breaker(.italic, size).lines(s.note, width: w - size),
+                s.name.isEmpty ? [] : breaker(.bold, size).lines(s.name, width: w - size)
+            )
+        }
+        let upper = blocks.map { Double($0.title.count + $0.note.count) * lh }.max() ?? 0
+        let names = blocks.map { Double($0.name.count) * lh }.max() ?? 0
+        let total = upper + m.signatureLines * lh + max(names, lh)
+        try ensure(total)
+        let top = y
+        for (i, b) in blocks.enumerated() {
+            let x = m.left + Double(first + i) * w
+            var cursor = top
+            for t in b.title {
+                drawLine(t, style: .bold, size: size, x: x, width: w, top: cursor, alignment: .center)
+                cursor -= lh
+            }
+            for t in b.note {
+                drawLine(t, style: .italic, size: size, x: x, width: w, top: cursor, alignment: .center)
+                cursor -= lh
+            }
+            cursor = top - upper - m.signatureLines * lh
+            for t in b.name {
+                drawLine(t, style: .bold, size: size, x: x, width: w, top: cursor, alignment: .center)
+                cursor -= lh
+            }
+        }
+        y = top - total
+        pageHasContent = true
+    }
+
+    // MARK: QR code
+
+    /// A QR code at the right margin with its caption (the case code) under it, floating: the running text
+    /// that follows (paragraphs, fields, list items) flows beside it, narrower; anything else starts below it.
+    /// A code that cannot be encoded leaves the caption alone, as "[Mã QR: …]".
+    mutating func qrCode(payload: String, caption: String) throws {
+        let captionSize = m.cell * 0.8
+        guard let code = try? QRCode.encode(Array(payload.utf8), errorCorrection: .medium), code.size > 0 else {
+            try flow([("[Mã QR: \(caption)]", 0)], style: .regular, size: m.body, alignment: .center)
+            return
+        }
+        let side = m.qrSide
+        // A long caption (a case code) is cut after its first hyphen rather than made wider than the symbol.
+        var captionLines = [caption]
+        if width(caption, .regular, captionSize) > side * 1.6, let dash = caption.firstIndex(of: "-") {
+            captionLines = [String(caption[...dash]), String(caption[caption.index(after: dash)...])]
+        }
+        let captionWidth = captionLines.map { width($0, .regular, captionSize) }.max() ?? 0
+        let boxWidth = max(side, captionWidth)
+        let total = side + Double(captionLines.count) * m.lineHeight(captionSize) + captionSize * 0.3
+        try ensure(total)
+        let top = y
+        let x = m.left + m.textWidth - boxWidth
+        content.drawModules(
+            isDark: { code.isDark(x: $0, y: $1) }, count: code.size, x: x + (boxWidth - side) / 2, y: top - side,
+            moduleSize: side / Double(code.size))
+        var cursor = top - side - captionSize * 0.3
+        for line in captionLines {
+            drawLine(line, style: .regular, size: captionSize, x: x, width: boxWidth, top: cursor, alignment: .center)
+            cursor -= m.lineHeight(captionSize)
+        }
+        float = (top - total, boxWidth)
+        pageHasContent = true
+    }
+
+    // MARK: Tables
+
+    /// Column widths from the relative shares, widened where a header word would not fit unbroken (the
+    /// room is taken from the other columns in proportion to what they have to spare).
+    func columnWidths(_ t: DocumentTable) -> [Double] {
+        let n = t.headers.count
+        var shares = (0..<n).map { $0 < t.widths.count ? max(0, Double(t.widths[$0])) : 1 }
+        if shares.reduce(0, +) <= 0 { shares = Array(repeating: 1, count: n) }
+        let total = shares.reduce(0, +)
+        var widths = shares.map { m.textWidth * $0 / total }
+        let minimum = t.headers.map { h in
+            (h.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { width(String($0), .bold, m.cell) }.max() ?? 0)
+                + 2 * m.cellPadX + 0.5
+        }
+        guard minimum.reduce(0, +) <= m.textWidth else { return widths }
+        for _ in 0..<n {
+            let deficit = (0..<n).reduce(0.0) { $0 + max(0, minimum[$1] - widths[$1]) }
+            if deficit < 0.01 { break }
+            for c in 0..<n where widths[c] < minimum[c] { widths[c] = minimum[c] }
+            let slack = (0..<n).reduce(0.0) { $0 + max(0, widths[$1] - minimum[$1]) }
+            guard slack > 0 else { break }
+            for c in 0..<n where widths[c] > minimum[c] { widths[c] -= deficit * (widths[c] - minimum[c]) / slack }
+        }
+        return widths
+    }
+
+    /// The group row's cells (when the groups cover every column): title, first column, span.
+    func groupCells(_ t: DocumentTable) -> [(title: String, first: Int, span: Int)]? {
+        guard !t.groups.isEmpty, t.groups.map(\.span).reduce(0, +) == t.headers.count,
+            t.groups.allSatisfy({ $0.span >= 1 })
+        else {
+            return nil
+        }
+        var first = 0
+        return t.groups.map { g in
+            defer { first += g.span }
+            return (g.title, first, g.span)
+        }
+    }
+
+    func wrapCell(_ text: String, _ style: FontStyle, _ width: Double) -> [String] {
+        breaker(style, m.cell).lines(text, width: max(1, width - 2 * m.cellPadX))
+    }
+
+    func rowHeight(lines: Int) -> Double { Double(max(1, lines)) * m.lineHeight(m.cell) + 2 * m.cellPadY }
+
+    /// The header's height (group row and header row) without drawing it.
+    func tableHeaderHeight(_ t: DocumentTable, _ widths: [Double]) -> Double {
+        let layout = headerLayout(t, widths)
+        return layout.groupHeight + layout.headerHeight
+    }
+
+    struct HeaderLayout {
+        var groups: [(title: [String], first: Int, span: Int, merged: Bool)]
+        var headers: [[String]]
+        var groupHeight: Double
+        var headerHeight: Double
+    }
+
+    func headerLayout(_ t: DocumentTable, _ widths: [Double]) -> HeaderLayout {
+        let headers = (0..<t.headers.count).map { wrapCell(t.headers[$0], .bold, widths[$0]) }
+        var groups: [(title: [String], first: Int, span: Int, merged: Bool)] = []
+        var groupHeight = 0.0
+        var mergedColumns = Set<Int>()
+        if let cells = groupCells(t) {
+            for c in cells {
+                let w = widths[c.first..<(c.first + c.span)].reduce(0, +)
+                // An untitled group over one column: that header cell spans both rows.
+                let merged = c.span == 1 && c.title.allSatisfy { $0 == " " }
+                if merged { mergedColumns.insert(c.first) }
+                groups.append((merged ? [] : wrapCell(c.title, .bold, w), c.first, c.span, merged))
+            }
+            groupHeight = rowHeight(lines: groups.filter { !$0.merged }.map(\.title.count).max() ?? 1)
+        }
+        var headerHeight = rowHeight(
+            lines: headers.enumerated().filter { !mergedColumns.contains($0.offset) }.map(\.element.count).max() ?? 1)
+        // A merged header taller than both rows makes the header row taller.
+        for c in mergedColumns {
+            headerHeight = max(headerHeight, rowHeight(lines: headers[c].count) - groupHeight)
+        }
+        return HeaderLayout(groups: groups, headers: headers, groupHeight: groupHeight, headerHeight: headerHeight)
+    }
+
+    /// Draws the table's header at the cursor: grid, bold centred titles, the optional group row.
+    mutating func drawTableHeader(_ layout: HeaderLayout, _ widths: [Double]) {
+        let x0 = m.left
+        let xs = widths.reduce(into: [x0]) { $0.append($0.last! + $1) }
+        let top = y
+        let lh = m.lineHeight(m.cell)
+        let bottom = top - layout.groupHeight - layout.headerHeight
+        content.line(x1: x0, y1: top, x2: xs.last!, y2: top, width: m.grid)
+        var merged = Set<Int>()
+        if !layout.groups.isEmpty {
+            let groupBottom = top - layout.groupHeight
+            for g in layout.groups {
+                if g.merged {
+                    merged.insert(g.first)
+                    continue
+                }
+                let gx = xs[g.first], gw = xs[g.first + g.span] - gx
+                let textTop = top - (layout.groupHeight - Double(g.title.count) * lh) / 2
+                for (k, l) in g.title.enumerated() {
+                    drawLine(
+                        l, style: .bold, size: m.cell, x: gx + m.cellPadX, width: gw - 2 * m.cellPadX,
+                        top: textTop - Double(k) * lh,
+                        alignment: .center)
+                }
+                content.line(x1: gx, y1: groupBottom, x2: gx + gw, y2: groupBottom, width: m.grid)
+            }
+            // Verticals of the group row: at the groups' edges only.
+            var edges: Set<Int> = [0, widths.count]
+            for g in layout.groups { edges.insert(g.first); edges.insert(g.first + g.span) }
+            for e in edges { content.line(x1: xs[e], y1: top, x2: xs[e], y2: groupBottom, width: m.grid) }
+        }
+        let rowTop = top - layout.groupHeight
+        for (c, lines) in layout.headers.enumerated() {
+            let cellTop = merged.contains(c) ? top : rowTop
+            let cellHeight = cellTop - bottom
+            let textTop = cellTop - (cellHeight - Double(lines.count) * lh) / 2
+            for (k, l) in lines.enumerated() {
+                drawLine(
+                    l, style: .bold, size: m.cell, x: xs[c] + m.cellPadX, width: widths[c] - 2 * m.cellPadX,
+                    top: textTop - Double(k) * lh,
+                    alignment: .center)
+            }
+        }
+        for x in xs { content.line(x1: x, y1: rowTop, x2: x, y2: bottom, width: m.grid) }
+        content.line(x1: x0, y1: bottom, x2: xs.last!, y2: bottom, width: m.grid)
+        y = bottom
+        pageHasContent = true
+    }
+
+    /// A table with a full grid: the header (and group row) repeated at the top of every page, rows kept
+    /// whole on a page unless one is taller than a page, which is then cut between lines.
+    mutating func table(_ t: DocumentTable) throws {
+        let n = t.headers.count
+        guard n > 0 else { return }
+        let widths = columnWidths(t)
+        let xs = widths.reduce(into: [m.left]) { $0.append($0.last! + $1) }
+        let header = headerLayout(t, widths)
+        let headerHeight = header.groupHeight + header.headerHeight
+        let lh = m.lineHeight(m.cell)
+        y -= m.cell * 0.3
+        // The header and the first row (or a line of it) start on the same page.
+        let firstRowLines =
+            t.rows.first.map { r in
+                (0..<n).map { wrapCell($0 < r.count ? r[$0] : "", .regular, widths[$0]).count }.max() ?? 1
+            } ?? 0
+        try ensure(headerHeight + rowHeight(lines: min(firstRowLines, 3)))
+        drawTableHeader(header, widths)
+        for row in t.rows {
+            let cells = (0..<n).map { wrapCell($0 < row.count ? row[$0] : "", .regular, widths[$0]) }
+            let lineCount = cells.map(\.count).max() ?? 1
+            var start = 0
+            // A row that fits on a fresh page is moved whole; a taller one is cut between lines.
+            if rowHeight(lines: lineCount) > room && rowHeight(lines: lineCount) <= fullRoom - headerHeight {
+                try newPage()
+                drawTableHeader(header, widths)
+            }
+            while start < lineCount {
+                var fit = Int(((room - 2 * m.cellPadY) / lh).rounded(.down))
+                if fit < 1 {
+                    try newPage()
+                    drawTableHeader(header, widths)
+                    fit = Int(((room - 2 * m.cellPadY) / lh).rounded(.down))
+                }
+                let end = min(lineCount, start + max(1, fit))
+                let height = rowHeight(lines: end - start)
+                let top = y
+                for c in 0..<n {
+                    let alignment = c < t.alignments.count ? t.alignments[c] : .left
+                    for k in start..<max(start, min(end, cells[c].count)) {
+                        drawLine(
+                            cells[c][k], style: .regular, size: m.cell, x: xs[c] + m.cellPadX,
+                            width: widths[c] - 2 * m.cellPadX,
+                            top: top - m.cellPadY - Double(k - start) * lh, alignment: alignment)
+                    }
+                }
+                for x in xs { content.line(x1: x, y1: top, x2: x, y2: top - height, width: m.grid) }
+                content.line(x1: xs[0], y1: top - height, x2: xs.last!, y2: top - height, width: m.grid)
+                y = top - height
+                start = end
+                if start < lineCount {
+                    try newPage()
+                    drawTableHeader(header, widths)
+                }
+            }
+        }
+        y -= m.body * 0.4
+    }
+}

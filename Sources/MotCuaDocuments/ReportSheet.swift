@@ -1,0 +1,130 @@
+import MotCuaCore
+import MotCuaStore
+import MotCuaSpreadsheet
+
+/// A value of a report's table, typed for a spreadsheet: numbers stay numbers and dates stay dates.
+public enum SheetValue: Sendable, Equatable {
+    case text(String)
+    case integer(Int)
+    case decimal(Double)
+    case date(CivilDate)
+    case dateTime(LocalDateTime)
+    case empty
+
+    /// As a CSV field: dates as ISO text, numbers as digits.
+    public var csvText: String {
+        switch self {
+        case .text(let s): s
+        case .integer(let n): String(n)
+        case .decimal(let d): String(d)
+        case .date(let d): d.iso
+        case .dateTime(let t): t.iso
+        case .empty: ""
+        }
+    }
+
+    var cell: MotCuaSpreadsheet.Cell {
+        switch self {
+        case .text(let s): .text(s)
+        case .integer(let n): .integer(n)
+        case .decimal(let d): .number(d)
+        case .date(let d):
+            .date(year: d.year, month: d.components.month, day: d.components.day)
+        case .dateTime(let t):
+            .dateTime(
+                year: t.date.year, month: t.date.components.month, day: t.date.components.day, hour: t.time.hour,
+                minute: t.time.minute)
+        case .empty: .empty
+        }
+    }
+}
+
+/// A report's table for a spreadsheet: column titles as printed (with their widths in characters), an
+/// optional row of grouped titles above them (merged cells, as on the printed form), and the rows, produced
+/// one at a time so that a year's ledger is never held whole.
+public struct ReportSheet: Sendable {
+    public struct Column: Sendable {
+        public let title: String
+        public let width: Double
+        public init(_ title: String, width: Double) {
+            self.title = title
+            self.width = width
+        }
+    }
+
+    public let name: String
+    /// Lines above the table (report title, unit, period).
+    public let heading: [String]
+    public let groups: [(title: String, span: Int)]
+    public let columns: [Column]
+    /// Calls `emit` with each row, in order.
+    public let rows: @Sendable (_ emit: ([SheetValue]) throws -> Void) throws -> Void
+    /// Rows written in bold after the data (totals).
+    public let totals: [[SheetValue]]
+
+    public init(
+        name: String, heading: [String] = [], groups: [(title: String, span: Int)] = [], columns: [Column],
+        totals: [[SheetValue]] = [], rows: @escaping @Sendable (_ emit: ([SheetValue]) throws -> Void) throws -> Void
+    ) {
+        self.name = name
+        self.heading = heading
+        self.groups = groups
+        self.columns = columns
+        self.totals = totals
+        self.rows = rows
+    }
+
+    /// The same table as CSV (UTF-8 with a byte-order mark, CRLF): the printed column titles on the header
+    /// row, then the rows; written piece by piece through `write`.
+    public func writeCSV(_ write: (String) throws -> Void) throws {
+        try write("\u{FEFF}" + CSV.line(columns.map(\.title)))
+        try rows { try write(CSV.line($0.map(\.csvText))) }
+        for total in totals { try write(CSV.line(total.map(\.csvText))) }
+    }
+}
+
+/// Writes report sheets as an Office Open XML workbook (streamed: rows go to the file as they come).
+public enum WorkbookExport {
+    public static func write(_ sheets: [ReportSheet], to path: String, title: String, at now: LocalDateTime) throws {
+        let c = now.date.components
+        let created = DocumentTimestamp(
+            year: c.year, month: c.month, day: c.day, hour: now.time.hour, minute: now.time.minute, second: 0,
+            utcOffsetMinutes: LocalDateTime.vietnamOffsetMinutes)!
+        let book = try WorkbookWriter(path: path, created: created, title: title)
+        for sheet in sheets {
+            let width = sheet.columns.count
+            var merges: [CellRange] = []
+            var row = sheet.heading.count
+            for i in 0..<sheet.heading.count where width > 1 {
+                merges.append(CellRange(row: i, column: 0, columnCount: width))
+            }
+            if !sheet.groups.isEmpty {
+                var column = 0
+                for group in sheet.groups {
+                    if group.span > 1 { merges.append(CellRange(row: row, column: column, columnCount: group.span)) }
+                    column += group.span
+                }
+                row += 1
+            }
+            try book.beginSheet(
+                name: sheet.name, columnWidths: sheet.columns.map(\.width), frozenRows: row + 1, frozenColumns: 0,
+                merges: merges)
+            for line in sheet.heading {
+                try book.appendRow([.text(line)] + Array(repeating: .empty, count: max(0, width - 1)))
+            }
+            if !sheet.groups.isEmpty {
+                var cells: [MotCuaSpreadsheet.Cell] = []
+                for group in sheet.groups {
+                    cells.append(.text(group.title))
+                    cells += Array(repeating: .empty, count: max(0, group.span - 1))
+                }
+                try book.appendRow(cells, style: .header)
+            }
+            try book.appendRow(sheet.columns.map { .text($0.title) }, style: .header)
+            try sheet.rows { values in try book.appendRow(values.map(\.cell), style: .bordered) }
+            for total in sheet.totals { try book.appendRow(total.map(\.cell), style: .total) }
+            try book.endSheet()
+        }
+        try book.close()
+    }
+}

@@ -1,0 +1,271 @@
+import Foundation
+import Testing
+@testable import MotCuaDocuments
+@testable import MotCuaPDF
+
+@Suite("PDF renderer")
+struct PDFRendererTests {
+    func renderer() throws -> PDFRenderer {
+        PDFRenderer(
+            fonts: try #require(Fixtures.family, "no usable font on this machine"),
+            creationDate: PDFDate(year: 2026, month: 11, day: 20, hour: 15, minute: 30))
+    }
+
+    /// Renders to a temporary file; returns its URL and page count.
+    func write(_ document: Document, _ name: String, renderer r: PDFRenderer? = nil) throws -> (URL, Int) {
+        let url = try Fixtures.temporaryDirectory().appendingPathComponent(name + ".pdf")
+        let sink = try FileSink(path: url.path)
+        let pages = try (r ?? renderer()).render(document, to: sink)
+        try sink.close()
+        return (url, pages)
+    }
+
+    /// Removes a rendered file's temporary directory.
+    func remove(_ url: URL) { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+
+    /// `pdfinfo`'s fields ("Pages" → "2").
+    func pdfInfo(_ url: URL) throws -> [String: String] {
+        var fields: [String: String] = [:]
+        for line in try Tool.run("pdfinfo", [url.path]).output.split(separator: "\n") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            fields[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return fields
+    }
+
+    func checkWithQPDF(_ url: URL) throws {
+        let check = try Tool.run("qpdf", ["--check", url.path])
+        #expect(
+            check.status == 0 && check.output.contains("No syntax or stream encoding errors found"), "\(check.output)")
+    }
+
+    @Test("A receipt in two copies: one A5 page each, the header, title, fields, table, QR caption and signatures")
+    func receipt() throws {
+        let document = Samples.receipt()
+        let (url, pages) = try write(document, "receipt")
+        defer { remove(url) }
+        #expect(pages == 2)
+        let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as! Int
+        #expect(size < 100_000)
+        guard Tool.available(["qpdf", "pdftotext", "pdffonts", "pdfinfo"], for: "receipt") else { return }
+        try checkWithQPDF(url)
+        let info = try pdfInfo(url)
+        #expect(info["Page size"]?.hasPrefix("419.53 x 595.28 pts") == true)
+        #expect(info["Title"] == "Giấy tiếp nhận hồ sơ và hẹn trả kết quả")
+        #expect(info["Producer"] == "motcua")
+        #expect(info["Pages"] == "2")
+        for page in 1...2 {
+            let text = try Tool.text(url, first: page, last: page).nfc
+            let pieces = text.layoutPieces
+            for expected in [
+                "Mẫu số 01", "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc",
+                "Tân Phú, ngày 20 tháng 11 năm 2026", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+                "Mã hồ sơ: 000.00.15.H42-261120-0001", "Ông/Bà: Đặng Văn Đức",
+                "Địa chỉ: Thôn 3, xã Tân Phú, tỉnh Đồng Nai",
+                "STT", "Tên giấy tờ", "Hình thức", "1 Giấy tờ, văn bản cần chứng thực chữ ký",
+                "8. Phí, lệ phí: 20.000 đ; biên lai số 0001234", "NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ",
+                "(Ký, ghi rõ họ tên)", "Đặng Văn Đức", "Lê Thị Tiếp", "000.00.15.H42-", "261120-0001"
+            ] {
+                let found = pieces.contains(expected)
+                #expect(found, "page \(page): \(expected)")
+            }
+            #expect(pieces.contains(page == 1 ? "(Liên 1: Lưu)" : "(Liên 2: Giao người nộp)"))
+            #expect(!text.contains(page == 1 ? "Liên 2" : "Liên 1"))
+            // A copy that fits one page carries no page number (ND 30 numbers from the second page of a copy).
+            #expect(!text.trimmedLines.contains { $0.allSatisfy(\.isNumber) })
+        }
+        let fonts = try Tool.run("pdffonts", [url.path]).output
+        #expect(
+            fonts.contains("+LiberationSerif ") && fonts.contains("+LiberationSerif-Bold ")
+                && fonts.contains("+LiberationSerif-Italic "))
+        #expect(!fonts.contains("BoldItalic"))
+    }
+
+    @Test("A 300-row landscape ledger: headers on every page, rows whole and in order, Trang n/N")
+    func ledger() throws {
+        let rows = 300
+        let (url, pages) = try write(Samples.ledger(rows: rows), "ledger")
+        defer { remove(url) }
+        #expect(pages > 10)
+        guard Tool.available(["qpdf", "pdftotext", "pdfinfo"], for: "ledger") else { return }
+        try checkWithQPDF(url)
+        #expect(try pdfInfo(url)["Pages"] == String(pages))
+        var seen: [Int] = []
+        for page in 1...pages {
+            let text = try Tool.text(url, first: page, last: page).nfc
+            let pieces = text.layoutPieces
+            // The header row: its titles on one line (narrow columns may run together in the layout text).
+            let headerLine = text.split(separator: "\n").first { $0.contains("Mã hồ sơ") } ?? ""
+            for header in [
+                "Số", "Mã hồ sơ", "Thủ tục", "Người nộp", "Nhận", "Hẹn trả", "Chuyển", "Có KQ", "Trả", "Ghi chú"
+            ] {
+                let found = headerLine.contains(header)
+                #expect(found, "page \(page) lacks the header \(header)")
+            }
+            #expect(pieces.contains("Địa chỉ, điện") && pieces.contains("thoại"))
+            #expect(text.trimmedLines.last == "Trang \(page)/\(pages)")
+            #expect(page == 1 ? text.contains("SỔ THEO DÕI HỒ SƠ") : !text.contains("SỔ THEO DÕI HỒ SƠ"))
+            // Each row's first line: its number, the start of its code and its applicant's family name.
+            for line in text.split(separator: "\n") {
+                let words = line.split(separator: " ")
+                guard words.count > 2, let n = Int(words[0]), words[1] == "000.00.15.H42-" else { continue }
+                seen.append(n)
+                let family = Samples.applicantName(n - 1).split(separator: " ")[0]
+                #expect(line.contains(family), "row \(n) is cut from its applicant (page \(page))")
+            }
+        }
+        #expect(seen == Array(1...rows))
+        #expect(try Tool.text(url, first: pages, last: pages).contains("Tổng số: \(rows) hồ sơ"))
+    }
+
+    @Test("A table cut by the text paginator (textPagination) is drawn as one table")
+    func textPaginationJoined() throws {
+        let whole = Samples.ledger(rows: 60)
+        guard case .table(let table)? = whole.blocks.first(where: { if case .table = $0 { true } else { false } })
+        else { return }
+        var blocks = Array(whole.blocks.prefix { if case .table = $0 { false } else { true } })
+        for (i, chunk) in stride(from: 0, to: 60, by: 20).enumerated() {
+            if i > 0 {
+                blocks.append(
+                    .textPagination([
+                        .space(1), .line("Trang \(i)/3", .right), .pageBreak,
+                        .line("SỔ THEO DÕI HỒ SƠ — Năm 2026 (tiếp theo)", .left), .space(1)
+                    ]))
+            }
+            var part = table
+            part.rows = Array(table.rows[chunk..<(chunk + 20)])
+            blocks.append(.table(part))
+        }
+        blocks += [
+            .space(1), .line("Tổng số: 60 hồ sơ", .left), .textPagination([.space(1), .line("Trang 3/3", .right)])
+        ]
+        let cut = Document(kind: whole.kind, caption: whole.caption, pageSize: whole.pageSize, blocks: blocks)
+        let r = try renderer()
+        #expect(try r.data(cut) == r.data(whole))
+        let (url, _) = try write(cut, "cut")
+        defer { remove(url) }
+        guard Tool.available(["pdftotext"], for: "textPagination") else { return }
+        #expect(!(try Tool.text(url)).contains("(tiếp theo)"))
+    }
+
+    @Test("A row taller than a page is cut between lines, the header repeated")
+    func tallRow() throws {
+        let cell = (1...150).map { "Dòng thứ \($0) của ô rất dài" }.joined(separator: "\n")
+        let document = Document(
+            kind: "test", caption: "Ô dài", pageSize: .a5,
+            blocks: [
+                .title("BẢNG CÓ Ô DÀI", subtitle: []),
+                .table(
+                    DocumentTable(
+                        headers: ["STT", "Nội dung"], widths: [1, 6], rows: [["1", "Ngắn"], ["2", cell], ["3", "Cuối"]])
+                )
+            ])
+        let (url, pages) = try write(document, "tall")
+        defer { remove(url) }
+        #expect(pages >= 4)
+        guard Tool.available(["pdftotext", "qpdf"], for: "tall row") else { return }
+        try checkWithQPDF(url)
+        var lines: [String] = []
+        for page in 1...pages {
+            let pieces = try Tool.text(url, first: page, last: page).nfc.layoutPieces
+            #expect(pieces.contains("Nội dung"), "page \(page)")
+            lines += pieces.filter { $0.hasPrefix("Dòng thứ ") }
+        }
+        #expect(lines == (1...150).map { "Dòng thứ \($0) của ô rất dài" })
+    }
+
+    @Test("ND 30 page numbers: centred at the top from the second page; a page break starts a new sequence")
+    func administrativeNumbers() throws {
+        let paragraph = DocumentBlock.paragraph(
+            String(repeating: "Hồ sơ được tiếp nhận và giải quyết theo đúng quy định của pháp luật. ", count: 12))
+        let document = Document(
+            kind: "test", caption: "Văn bản dài", pageSize: .a4,
+            blocks: [.title("VĂN BẢN DÀI", subtitle: [])] + Array(repeating: paragraph, count: 14)
+                + [.pageBreak, .title("BẢN THỨ HAI", subtitle: []), paragraph])
+        let (url, pages) = try write(document, "numbers")
+        defer { remove(url) }
+        guard Tool.available(["pdftotext"], for: "page numbers") else { return }
+        var firstLines: [String] = []
+        for page in 1...pages {
+            firstLines.append(try Tool.text(url, first: page, last: page).nfc.trimmedLines.first ?? "")
+        }
+        #expect(pages >= 4)
+        #expect(firstLines[0] == "VĂN BẢN DÀI")
+        for page in 2..<pages { #expect(firstLines[page - 1] == String(page), "page \(page)") }
+        #expect(firstLines[pages - 1] == "BẢN THỨ HAI")
+    }
+
+    @Test("Statistics-like table with a group row: merged cells and grouped titles come out once per page")
+    func groupedHeader() throws {
+        let headers = [
+            "Lĩnh vực", "Tổng số", "Trực tuyến", "Trực tiếp, bưu chính", "Kỳ trước chuyển sang", "Tổng số", "Trước hạn",
+            "Đúng hạn", "Quá hạn", "Tổng số", "Trong hạn", "Quá hạn", "(%)"
+        ]
+        let table = DocumentTable(
+            headers: headers, widths: [24, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8],
+            alignments: [.left] + Array(repeating: .right, count: 12),
+            rows: (0..<90).map { i in ["Lĩnh vực số \(i + 1)"] + (0..<12).map { String(($0 + 1) * (i + 1)) } },
+            groups: [
+                ("", 1), ("Số hồ sơ tiếp nhận", 4), ("Số hồ sơ đã giải quyết", 4), ("Số hồ sơ đang giải quyết", 3),
+                ("Tỷ lệ đúng hạn", 1)
+            ])
+        let document = Document(kind: "thong-ke", caption: "Thống kê", pageSize: .a4Landscape, blocks: [.table(table)])
+        let (url, pages) = try write(document, "stats")
+        defer { remove(url) }
+        #expect(pages >= 2)
+        guard Tool.available(["pdftotext", "qpdf"], for: "grouped header") else { return }
+        try checkWithQPDF(url)
+        for page in 1...pages {
+            let pieces = try Tool.text(url, first: page, last: page).nfc.layoutPieces
+            for title in [
+                "Số hồ sơ tiếp nhận", "Số hồ sơ đã giải quyết", "Số hồ sơ đang giải quyết", "Tỷ lệ", "đúng hạn",
+                "Lĩnh vực", "(%)"
+            ] {
+                let count = pieces.filter { $0 == title }.count
+                #expect(count == 1, "page \(page): \(title)")
+            }
+            let rows = pieces.filter { $0.hasPrefix("Lĩnh vực số ") }
+            #expect(!rows.isEmpty)
+        }
+    }
+
+    @Test("Continued tables are joined only across textPagination blocks and only with the same columns")
+    func joining() {
+        let a = DocumentTable(headers: ["A", "B"], widths: [1, 1], rows: [["1", "2"]])
+        var b = a
+        b.rows = [["3", "4"]]
+        let other = DocumentTable(headers: ["A", "C"], widths: [1, 1], rows: [["5", "6"]])
+        let joined = PDFRenderer.joinContinuedTables([
+            .table(a), .textPagination([.pageBreak]), .table(b), .textPagination([]), .table(other)
+        ])
+        #expect(joined.count == 2)
+        if case .table(let t) = joined[0] {
+            #expect(t.rows == [["1", "2"], ["3", "4"]])
+        } else {
+            Issue.record("a table first")
+        }
+        // Tables next to each other without textPagination stay two tables.
+        #expect(PDFRenderer.joinContinuedTables([.table(a), .table(b)]).count == 2)
+        #expect(PDFRenderer.joinContinuedTables([.table(a), .space(1), .textPagination([]), .table(b)]).count == 3)
+    }
+
+    @Test("Layout is deterministic and the sink receives the document in chunks")
+    func streaming() throws {
+        final class CountingSink: PDFSink {
+            var writes = 0
+            var bytes: [UInt8] = []
+            func write(_ chunk: [UInt8]) throws {
+                writes += 1
+                #expect(chunk.count <= 1 << 17)
+                bytes += chunk
+            }
+        }
+        let sink = CountingSink()
+        let r = try renderer()
+        let document = Samples.ledger(rows: 400)
+        try r.render(document, to: sink)
+        #expect(sink.writes >= 3)
+        #expect(sink.bytes == (try r.data(document)))
+    }
+}
