@@ -13,7 +13,7 @@ public enum MotCuaMain {
         let io = CommandIO(
             writeOut: { writeAll(1, $0) },
             writeErr: { writeAll(2, $0) },
-            readStdin: { (try? FileSystem.readBytes("/dev/stdin")) ?? [] },
+            readStdin: { FileSystem.readStandardInput() },
             clock: .system,
             environment: { Environment.get($0) },
             readPassword: { Terminal.readPassword(prompt: $0) },

@@ -25,7 +25,7 @@ extension Desk {
                 ?? UnitProfile(
                     name: "", governingBody: "", counterName: "", unitCode: "",
                     province: "", placeName: ""),
-            forms: forms)
+            forms: forms, caseLookupURL: (try? store.settingValue(.caseLookupURL)) ?? "")
     }
 
     var documents: CaseDocuments { CaseDocuments(store: store, context: printContext) }

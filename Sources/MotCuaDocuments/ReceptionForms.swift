@@ -5,9 +5,20 @@ import MotCuaStore
 public struct PrintContext: Sendable {
     public var unit: UnitProfile
     public var forms: FormCatalog
-    public init(unit: UnitProfile, forms: FormCatalog) {
+    /// The provincial portal's lookup address with `{code}` (setting `case_lookup_url`); empty: the QR code
+    /// carries the case code alone.
+    public var caseLookupURL: String
+    public init(unit: UnitProfile, forms: FormCatalog, caseLookupURL: String = "") {
         self.unit = unit
         self.forms = forms
+        self.caseLookupURL = caseLookupURL
+    }
+
+    /// The QR code of a case: its lookup address when the province has one, else its code; the code is
+    /// printed under it in any case (a USB scanner typing it opens the case at the counter).
+    public func qrCode(_ code: String) -> DocumentBlock {
+        let payload = caseLookupURL.isEmpty ? code : caseLookupURL.replacing("{code}", with: code)
+        return .qrCode(payload: payload, caption: code)
     }
 }
 
@@ -87,6 +98,7 @@ public enum ReceptionForms {
         func copy(_ label: String) -> [DocumentBlock] {
             var b = header(.receipt, ctx, date: c.receivedAt.date, reprint: reprint)
             b.append(.title(entry.title, subtitle: ["Mã hồ sơ: \(c.code)", "(\(label))"]))
+            b.append(ctx.qrCode(c.code))
             b.append(.space(1))
             b.append(.paragraph("\(sentenceCase(ctx.unit.counterName)) tiếp nhận hồ sơ của:"))
             b.append(.field(label: applicantLabel(c.applicant), value: c.applicant.fullName))

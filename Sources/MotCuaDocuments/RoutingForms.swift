@@ -18,6 +18,7 @@ public enum RoutingForms {
         var b = ReceptionForms.header(
             .transfer, ctx, date: handOver?.event.at.date ?? c.receivedAt.date, reprint: reprint)
         b.append(.title(entry.title, subtitle: ["Số: \(slipNumber)"]))
+        b.append(ctx.qrCode(c.code))
         b.append(.space(1))
         b.append(.field(label: "Kính gửi", value: s.bodyName))
         b.append(
@@ -75,6 +76,7 @@ public enum RoutingForms {
         let counter = ReceptionForms.sentenceCase(ctx.unit.counterName)
         var b = ReceptionForms.header(.controlSheet, ctx, date: now.date, reprint: reprint)
         b.append(.title(entry.title, subtitle: ["Mã hồ sơ: \(c.code)"]))
+        b.append(ctx.qrCode(c.code))
         b.append(.space(1))
         b.append(
             .field(

@@ -73,6 +73,20 @@ public enum FileSystem {
         return result
     }
 
+    /// Everything on standard input (file descriptor 0, as it was given: opening /dev/stdin fails for another
+    /// user's pipe, e.g. under `sudo -u`). Empty when stdin is closed or unreadable.
+    public static func readStandardInput() -> [UInt8] {
+        var result: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            result.append(contentsOf: buffer[0..<n])
+        }
+        return result
+    }
+
     /// The first `count` bytes of a file (fewer when it is shorter), e.g. to recognise a database by its header.
     public static func readPrefix(_ path: String, count: Int) throws(SystemError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
