@@ -34,6 +34,7 @@ public extension CommandID {
     static let open = CommandID("open")
     static let pick = CommandID("pick")
     static let print = CommandID("print")
+    static let printCatalogue = CommandID("printCatalogue")
     static let quit = CommandID("quit")
     static let refresh = CommandID("refresh")
     static let refuse = CommandID("refuse")

@@ -38,6 +38,12 @@ extension Application {
             return .printed(
                 path: result.path, message: Messages.text(result, path: shown(result.path)), document: result.next,
                 failed: !result.produced)
+        case .printPublic(let kind):
+            refreshSettings()
+            let result = try desk.print(kind, printer: env.printer)
+            return .printed(
+                path: result.path, message: Messages.text(result, path: shown(result.path)), document: nil,
+                failed: !result.produced)
         case let .correct(code, field, value, reason):
             try desk.correct(code, .field(field, value: value), reason: reason, by: try actor)
             return .done("Đã sửa \(field.vietnameseName.lowercased())")

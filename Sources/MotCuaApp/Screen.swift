@@ -85,6 +85,8 @@ public enum Request {
     case buildDocument(DocumentSource)
     /// Saves the document (and prints it unless `saveOnly`), recording the print.
     case printDocument(DocumentSource, saveOnly: Bool)
+    /// Prints a document for citizens (the catalogue's QR wall sheet, a procedure's guidance slip).
+    case printPublic(PublicDocument)
     case correct(caseCode: String, field: CorrectableField, value: String, reason: String)
     case correctDocuments(caseCode: String, documents: [CaseDocument], reason: String)
     case correctProcedure(caseCode: String, procedureCode: String, reason: String)

@@ -8,9 +8,10 @@ import MotCuaSystem
 enum PrintCommands {
     static let command = Command(
         name: "print",
-        summary: "In (hoặc ghi ra tệp) giấy tiếp nhận, phiếu bổ sung, từ chối, chuyển xử lý, kiểm soát, xin lỗi, dừng.",
+        summary:
+            "In (hoặc ghi ra tệp PDF) giấy tiếp nhận, phiếu bổ sung, từ chối, chuyển xử lý, kiểm soát, xin lỗi, dừng; bảng công khai, hướng dẫn thủ tục.",
         usage:
-            "motcua print receipt|supplement|refusal|transfer|control-sheet|apology|stop CODE [--output FILE] [--step N] [--db PATH] [--officer USER]",
+            "motcua print receipt|supplement|refusal|transfer|control-sheet|apology|stop CODE | catalogue | guide MÃ_THỦ_TỤC [--output FILE] [--step N] [--db PATH] [--officer USER]",
         help: """
             receipt CODE      giấy tiếp nhận hồ sơ và hẹn trả kết quả của hồ sơ CODE (hai liên)
             supplement CODE   phiếu yêu cầu bổ sung: số phiếu lập tại quầy (BS-…), hoặc mã hồ sơ đã được yêu cầu bổ sung
@@ -19,9 +20,17 @@ enum PrintCommands {
             control-sheet CODE  phiếu kiểm soát quá trình giải quyết hồ sơ (tình trạng đến lúc in)
             apology CODE      văn bản xin lỗi và hẹn lại ngày trả kết quả (hồ sơ đã được hẹn lại)
             stop CODE         thông báo dừng giải quyết hồ sơ
+            catalogue         bảng công khai thủ tục hành chính: mỗi thủ tục đang áp dụng với mã, thời hạn, lệ phí và
+                              mã QR dẫn tới trang của thủ tục trên CSDL quốc gia (thiết lập procedure_lookup_url)
+            guide MÃ          phiếu hướng dẫn một thủ tục cho người dân: thành phần hồ sơ, lệ phí, thời hạn, nơi và giờ
+                              nộp, nhận kết quả
 
-            Không có --output: gửi tới máy in (lp) và lưu bản sao trong thư mục documents cạnh cơ sở dữ liệu.
-            Với --output FILE: chỉ ghi văn bản UTF-8 ra FILE. Lần in sau lần đầu được ghi "BẢN IN LẠI" và ghi nhận.
+            Văn bản in là PDF có nhúng phông chữ (Liberation Serif, hoặc DejaVu Serif, hoặc thiết lập font_path), có
+            mã QR của mã hồ sơ trên giấy tiếp nhận, phiếu chuyển và phiếu kiểm soát (hoặc địa chỉ tra cứu trên cổng
+            dịch vụ công của tỉnh: thiết lập case_lookup_url).
+            Không có --output: gửi tới máy in (lp) và lưu bản PDF trong thư mục documents cạnh cơ sở dữ liệu.
+            Với --output FILE: ghi ra FILE — PDF, hoặc văn bản UTF-8 nếu FILE có đuôi .txt. Lần in sau lần đầu được
+            ghi "BẢN IN LẠI" và ghi nhận. Không có phông chữ dùng được: in văn bản thường và nói rõ lý do.
 
             Tuỳ chọn:
             \(StoreCommands.dbHelp)
@@ -31,19 +40,27 @@ enum PrintCommands {
 
             """,
         spec: OptionSpec(
-            valued: ["db", "output", "officer", "step"], flags: ["force", "password-stdin"], positionals: 2...2,
+            valued: ["db", "output", "officer", "step"], flags: ["force", "password-stdin"], positionals: 1...2,
             positionalNames: ["loại văn bản", "mã CODE"]),
         run: { args, io in try run(args, io) }
     )
 
-    static let kinds = ["receipt", "supplement", "refusal", "transfer", "control-sheet", "apology", "stop"]
+    static let kinds = [
+        "receipt", "supplement", "refusal", "transfer", "control-sheet", "apology", "stop", "catalogue", "guide"
+    ]
 
     static func run(_ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
         let kind = args.positionals[0]
-        let code = args.positionals[1]
         guard kinds.contains(kind) else {
             throw UsageError("loại văn bản phải là một trong: \(kinds.joined(separator: ", "))")
         }
+        if kind == "catalogue" {
+            guard args.positionals.count == 1 else { throw UsageError("catalogue không cần mã") }
+            return try printPublic(.catalogue, args, io)
+        }
+        guard args.positionals.count == 2 else { throw UsageError("thiếu mã: motcua print \(kind) MÃ") }
+        let code = args.positionals[1]
+        if kind == "guide" { return try printPublic(.guide(procedureCode: code), args, io) }
         var step: Int?
         if let value = args.value("step") {
             guard kind == "transfer", let n = Int(value), n >= 1 else {
@@ -91,4 +108,21 @@ enum PrintCommands {
     }
 
     static func lowerFirst(_ s: String) -> String { s.prefix(1).lowercased() + s.dropFirst() }
+
+    /// The catalogue's wall sheet or a procedure's guidance slip: to the printer, or to `--output`.
+    static func printPublic(_ kind: PublicDocument, _ args: ParsedArguments, _ io: CommandIO) throws -> Int32 {
+        let desk = try StoreAccess.desk(args, io, for: .reading)
+        let output = try StoreAccess.output(args, store: desk.store)
+        let result = try desk.print(kind, printer: try PrinterSettings.stored(in: desk.store), output: output)
+        if output != nil {
+            io.err("Đã ghi vào \(result.path)")
+            return ExitStatus.success
+        }
+        if case .printed? = result.outcome {
+            io.out(Messages.text(result))
+            return ExitStatus.success
+        }
+        io.err(Messages.text(result))
+        return ExitStatus.refused
+    }
 }

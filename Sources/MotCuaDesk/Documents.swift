@@ -154,3 +154,53 @@ extension Desk {
         }
     }
 }
+
+/// The documents the counter publishes for citizens (not about a case).
+public enum PublicDocument: Hashable, Sendable {
+    /// The wall sheet of the catalogue with a QR code per procedure.
+    case catalogue
+    /// The guidance slip of one procedure (by its code).
+    case guide(procedureCode: String)
+}
+
+extension Desk {
+    /// A public document as it is today (the catalogue in force today).
+    public func document(_ kind: PublicDocument) throws(DeskError) -> Document {
+        try run {
+            let now = clock.now()
+            let template = try store.settingValue(.procedureLookupURL)
+            switch kind {
+            case .catalogue:
+                let procedures = try store.procedures(on: now.date).map(\.procedure)
+                return PublicForms.catalogueSheet(procedures, printContext, template: template, date: now.date)
+            case .guide(let code):
+                let clean = try TextRules.clean(code, .procedure, limit: .short, required: true)
+                guard let stored = try store.procedure(code: clean, on: now.date) else {
+                    throw Refusal.missingProcedure(code: clean, on: now.date)
+                }
+                return PublicForms.guide(
+                    stored.procedure, printContext, schedule: calendar.schedule, template: template, date: now.date)
+            }
+        }
+    }
+
+    /// Prints a public document (and keeps its PDF in the documents folder), or writes it to `output`.
+    public func print(_ kind: PublicDocument, printer: PrinterSettings, output: OutputFile? = nil) throws(DeskError)
+        -> PrintResult
+    {
+        try run {
+            let document = try document(kind)
+            if let output {
+                try renderer.write(document, as: DocumentFormat.forOutput(output.path), to: output, at: clock.now())
+                try output.commit()
+                return PrintResult(path: output.path, outcome: nil, produced: true, next: nil)
+            }
+            let rendered = try renderer.render(document, as: .pdf, at: clock.now())
+            let path = try archive.save(rendered.bytes, name: document.kind, extension: rendered.format.fileExtension)
+            let outcome = PrintService(settings: printer, environment: spoolerEnvironment).print(
+                rendered.bytes, format: rendered.format, pageSize: document.pageSize, title: document.caption)
+            log?.write("print \(document.kind): \(outcome.logText)")
+            return PrintResult(path: path, outcome: outcome, produced: outcome.producedDocument, next: nil)
+        }
+    }
+}

@@ -286,3 +286,18 @@ final class CountingDriver {
         #expect(d.shows("→ 0987000111; lý do: Gõ nhầm số"), "\(d.text)")
     }
 }
+
+/// F8 on a procedure in the reception's pick list prints its guidance slip for a citizen who only asks.
+@Suite struct GuidanceSlipScreenTests {
+    @Test func f8OnTheHighlightedProcedurePrintsItsGuide() throws {
+        let ws = try TestWorkspace(now: "2026-11-20 09:00")
+        let d = try loggedIn(ws)
+        d.press(.function(2))
+        d.type("chung thuc chu ky")
+        d.press(.function(8))
+        #expect(d.showsWrapped("Chưa in được") && d.showsWrapped("documents/huong-dan-XA.CT.02.pdf"), "\(d.text)")
+        let text = try documentText(ws.directory + "/documents/huong-dan-XA.CT.02.pdf")
+        #expect(text.contains("HƯỚNG DẪN THỰC HIỆN THỦ TỤC HÀNH CHÍNH") && text.contains("Chứng thực chữ ký"))
+        #expect(d.shows("Thủ tục"), "the form is still there")
+    }
+}

@@ -97,6 +97,39 @@ import Testing
         #expect(try FileSystem.readText(text).contains("[Mã QR: \(office.code)]"))
     }
 
+    /// The wall sheet: every procedure in force, a QR code of its national page for the national codes;
+    /// and a procedure's guidance slip.
+    @Test(.enabled(if: haveTools, "needs poppler-utils, qpdf and zbar-tools"))
+    func theCatalogueWallSheetAndAGuidanceSlip() throws {
+        let office = try Office()
+        let wall = office.dir + "/cong-khai.pdf"
+        #expect(
+            runCLI(["print", "catalogue", "--output", wall, "--db", office.db], now: "2026-11-19 10:00").status == 0)
+        #expect(try Subprocess.run(["qpdf", "--check", wall]).succeeded)
+        let text = try documentText(wall)
+        #expect(
+            text.contains("CÔNG KHAI THỦ TỤC HÀNH CHÍNH") && text.contains("Chứng thực chữ ký")
+                && text.contains("1.004873"))
+        let codes = try Self.qrCodes(wall)
+        #expect(!codes.isEmpty && codes.allSatisfy { $0.hasPrefix("https://thutuc.dichvucong.gov.vn/") }, "\(codes)")
+        #expect(codes.contains { $0.hasSuffix("ma_thu_tuc=1.004873") } && !codes.contains { $0.contains("XA.") })
+        let guide = office.dir + "/huong-dan.pdf"
+        #expect(
+            runCLI(["print", "guide", "1.004873", "--output", guide, "--db", office.db], now: "2026-11-19 10:00").status
+                == 0)
+        let g = try documentText(guide)
+        for phrase in [
+            "HƯỚNG DẪN THỰC HIỆN THỦ TỤC HÀNH CHÍNH", "Thành phần hồ sơ", "Thời hạn giải quyết: 3 ngày làm việc",
+            "Thời gian làm việc: Thứ Hai đến thứ Sáu"
+        ] {
+            #expect(g.contains(phrase), "\(phrase)\n\(g)")
+        }
+        #expect(try Subprocess.run(["pdfinfo", guide]).stdoutText.contains("Pages:           1"))
+        #expect(
+            runCLI(["print", "guide", "KHONG.CO", "--output", office.dir + "/x.pdf", "--db", office.db]).status == 1)
+        #expect(runCLI(["print", "catalogue", "thừa", "--db", office.db]).status == 2)
+    }
+
     static let cupsQueue = "motcua-pdf"
     static let haveCUPS: Bool = {
         guard let r = try? Subprocess.run(["lpstat", "-p", cupsQueue]) else { return false }

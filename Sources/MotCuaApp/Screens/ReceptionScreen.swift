@@ -270,6 +270,8 @@ struct ReceptionScreen: Screen {
                 return []
             case .failed(let message, _):
                 return [.status(message, .error)]
+            case let .printed(_, message, _, failed):
+                return [.status(message, failed ? .error : .ok)]
             default:
                 return []
             }
@@ -288,6 +290,12 @@ struct ReceptionScreen: Screen {
                 choose(suggestions[suggestion].procedure, context)
                 _ = form.handle(.tab, inputMethod: nil)
                 return previousContactsLookup()
+            case .function(8):
+                // The guidance slip of the highlighted procedure, for a citizen who only asks what to bring.
+                return [
+                    .status("Đang in phiếu hướng dẫn thủ tục \(suggestions[suggestion].procedure.code)…", .dim),
+                    .perform(.printPublic(.guide(procedureCode: suggestions[suggestion].procedure.code)))
+                ]
             default: break
             }
         }
@@ -371,7 +379,7 @@ struct ReceptionScreen: Screen {
         case .procedure?:
             suggestions = catalogue
             suggestion = 0
-            return [.status("↑ ↓ chọn thủ tục, Enter nhận, gõ để lọc", .dim)]
+            return [.status("↑ ↓ chọn thủ tục, Enter nhận, gõ để lọc, F8 in phiếu hướng dẫn", .dim)]
         default:
             return []
         }

@@ -32,7 +32,16 @@ struct ReportsScreen: Screen {
 
     var title: String { "Báo cáo" }
     var isForm: Bool { true }
-    var keyMap: KeyMap { KeyMap([KeyBinding([.function(10), .control("s")], ReportsScreen.showCommand)]) }
+    var keyMap: KeyMap {
+        KeyMap([
+            KeyBinding([.function(10), .control("s")], ReportsScreen.showCommand),
+            KeyBinding([.control("p")], ReportsScreen.catalogueCommand)
+        ])
+    }
+
+    static let catalogueCommand = Command(
+        id: .printCatalogue, title: "In bảng công khai",
+        help: "in bảng công khai thủ tục hành chính: mỗi thủ tục với mã, thời hạn, lệ phí và mã QR")
 
     /// The period of a shortcut on `today` (the current ones run to today).
     static func period(_ shortcut: Int, today: CivilDate) -> ReportPeriod {
@@ -68,6 +77,12 @@ struct ReportsScreen: Screen {
             return []
         case .command(let c) where c.id == ReportsScreen.showCommand.id:
             return show()
+        case .command(let c) where c.id == ReportsScreen.catalogueCommand.id:
+            return [.status("Đang in bảng công khai thủ tục…", .dim), .perform(.printPublic(.catalogue))]
+        case .response(.printed(_, let message, _, let failed)):
+            return [.status(message, failed ? .error : .ok)]
+        case .response(.failed(let message, _)):
+            return [.status(message, .error)]
         case .command(let c) where c.id == AppCommand.back.id:
             return [.pop]
         default:
