@@ -30,6 +30,7 @@ public extension CommandID {
     static let login = CommandID("login")
     static let logout = CommandID("logout")
     static let menu = CommandID("menu")
+    static let messages = CommandID("messages")
     static let newCase = CommandID("newCase")
     static let open = CommandID("open")
     static let pick = CommandID("pick")
@@ -74,6 +75,8 @@ public enum AppCommand {
     public static let back = Command(
         id: .back, title: "Quay lại", help: "quay lại / hủy (hỏi trước khi bỏ dữ liệu đã gõ)")
     public static let quit = Command(id: .quit, title: "Thoát", help: "thoát chương trình (hỏi trước)")
+    public static let messages = Command(
+        id: .messages, title: "Thông báo", help: "xem đầy đủ các thông báo gần đây (khi một thông báo dài bị cắt)")
     public static let toggleTyping = Command(
         id: .toggleTyping, title: "Gõ tiếng Việt",
         help: "bật/tắt bộ gõ tiếng Việt có sẵn (Telex; chọn VNI trong Menu); trạng thái VI/EN ở dòng tiêu đề")
@@ -101,7 +104,8 @@ public enum AppCommand {
         KeyBinding([.function(9)], menu),
         KeyBinding([.escape], back, inBar: false),
         KeyBinding([.control("q")], quit),
-        KeyBinding([.control("t")], toggleTyping, inBar: false)
+        KeyBinding([.control("t")], toggleTyping, inBar: false),
+        KeyBinding([.control("o")], messages, inBar: false)
     ])
 
     /// Keys that stay global inside a form (F2, F3, F7 are "everywhere outside a form").
@@ -110,6 +114,7 @@ public enum AppCommand {
         KeyBinding([.function(9)], menu),
         KeyBinding([.escape], back, inBar: false),
         KeyBinding([.control("q")], quit),
-        KeyBinding([.control("t")], toggleTyping, inBar: false)
+        KeyBinding([.control("t")], toggleTyping, inBar: false),
+        KeyBinding([.control("o")], messages, inBar: false)
     ])
 }

@@ -54,7 +54,18 @@ public final class Application {
     public var catalog: ScreenCatalog
     public private(set) var stack: [any Screen] = []
     var overlay: Overlay?
-    public private(set) var status: (text: String, style: Style)?
+    public private(set) var status: (text: String, style: Style)? {
+        didSet {
+            // Every message is kept (the last 50) so that one too long for the status line is read whole
+            // with Ctrl-O.
+            if let status, !status.text.isEmpty, status.text != messages.last?.text {
+                messages.append((context.now, status.text))
+                if messages.count > 50 { messages.removeFirst(messages.count - 50) }
+            }
+        }
+    }
+    /// The recent status messages in full, oldest first.
+    public private(set) var messages: [(at: LocalDateTime, text: String)] = []
     public private(set) var input = InputMode()
     /// The logged-in officer, as the application layer knows them.
     public private(set) var session: Actor?
@@ -151,6 +162,7 @@ public final class Application {
     func run(_ command: Command) {
         switch command.id {
         case AppCommand.help.id: openHelp()
+        case AppCommand.messages.id: openMessages()
         case AppCommand.menu.id: overlay = .menu(MenuState(app: self))
         case AppCommand.quit.id: askQuit()
         case AppCommand.toggleTyping.id:
@@ -281,6 +293,17 @@ public final class Application {
         let width = max(20, size.columns - 4)
         overlay = .help(
             TextViewer(lines: lines.flatMap { TextWidth.wrap($0, width) }), title: "Trợ giúp — \(top?.title ?? "")")
+    }
+
+    /// The recent messages in full, newest first, each wrapped under its time.
+    private func openMessages() {
+        let width = max(20, size.columns - 4)
+        var lines: [String] = messages.isEmpty ? ["(chưa có thông báo nào)"] : []
+        for m in messages.reversed() {
+            let wrapped = TextWidth.wrap(m.text, width - 8)
+            lines += wrapped.enumerated().map { i, l in (i == 0 ? "\(m.at.time.text)   " : "        ") + l }
+        }
+        overlay = .help(TextViewer(lines: lines), title: "Các thông báo gần đây (đầy đủ)")
     }
 
     private func handleOverlay(_ key: Key) {

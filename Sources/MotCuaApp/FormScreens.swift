@@ -105,6 +105,7 @@ extension FieldID {
     static let feeReason = FieldID("feeReason")
     static let field = FieldID("field")
     static let otherDocument = FieldID("otherDocument")
+    static let rotate = FieldID("rotate")
     static let folder = FieldID("folder")
     static let from = FieldID("from")
     static let idKind = FieldID("idKind")

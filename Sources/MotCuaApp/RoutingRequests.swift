@@ -28,8 +28,9 @@ extension Application {
             return .done(message)
         case .exportCSV(let source):
             return .done("Đã lưu CSV: \(shown(try desk.saveCSV(source)))")
-        case .backup(let folder):
-            return .done(Messages.text(try desk.backup(into: folder, by: try actor)))
+        case let .backup(folder, rotate):
+            let (record, removed) = try desk.backup(into: folder, rotate: rotate, by: try actor)
+            return .done(Messages.text(record, removedOld: removed.count))
         default:
             return nil
         }

@@ -106,7 +106,7 @@ public enum Request {
     /// Saves a report's data as CSV beside the database.
     case exportCSV(DocumentSource)
     /// Backs the database up into a folder (the end-of-day backup, e.g. to a USB stick).
-    case backup(folder: String)
+    case backup(folder: String, rotate: Bool = false)
     /// The accounts and the bodies a department officer may belong to (administrators only).
     case loadOfficers
     case createOfficer(OfficerDraft)

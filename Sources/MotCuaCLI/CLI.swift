@@ -68,7 +68,7 @@ public enum MotCuaCommandLine {
         [
             CalendarCommands.lunar, CalendarCommands.calendar, CalendarCommands.due,
             StoreCommands.initCommand, StoreCommands.importCommand, StoreCommands.exportCommand,
-            StoreCommands.backupCommand,
+            StoreCommands.backupCommand, StoreCommands.restoreCommand,
             StoreCommands.checkCommand, UICommand.command, PrintCommands.command, SettingCommand.command,
             ReportCommand.command,
             CaseCommands.add, CaseCommands.show, CaseCommands.find, CaseCommands.importCases,

@@ -140,24 +140,86 @@ enum StoreCommands {
     static let backupCommand = Command(
         name: "backup",
         summary: "Sao lưu cơ sở dữ liệu thành một tệp nhất quán, kể cả khi máy khác đang ghi.",
-        usage: "motcua backup PATH [--db PATH]",
+        usage: "motcua backup PATH | --rotate THƯ_MỤC [--db PATH]",
         help: """
             Tạo bản sao bằng VACUUM INTO (không sao chép tệp thô) dưới một tên tạm trong thư mục đích, kiểm tra
-            toàn vẹn đầy đủ bản sao (integrity_check), rồi mới đặt tên PATH; ghi kết quả kiểm tra vào cơ sở dữ liệu.
-            Không ghi đè bất cứ thứ gì đã có tại PATH (kể cả liên kết tượng trưng).
+            toàn vẹn đầy đủ bản sao (integrity_check), rồi mới đặt tên; ghi kết quả kiểm tra và mã lịch sử (mắt xích
+            cuối) vào cơ sở dữ liệu. Không ghi đè bất cứ thứ gì đã có (kể cả liên kết tượng trưng).
+
+            motcua backup PATH            bản sao tại PATH
+            motcua backup --rotate THƯ_MỤC  bản sao motcua-YYYY-MM-DD-HHMM.db trong THƯ_MỤC, rồi xoá các bản cũ của
+                                          thư mục đó theo thiết lập backup_keep (mặc định 7,4,12: bản mới nhất của
+                                          7 ngày, 4 tuần, 12 tháng gần nhất); chỉ xoá tệp có tên do chương trình đặt
+                                          (dùng cho bộ hẹn giờ sao lưu hằng ngày)
 
             Tuỳ chọn:
             \(dbHelp)
 
             """,
-        spec: OptionSpec(valued: ["db"], positionals: 1...1, positionalNames: ["đường dẫn bản sao PATH"]),
+        spec: OptionSpec(valued: ["db"], flags: ["rotate"], positionals: 1...1, positionalNames: ["đường dẫn PATH"]),
         run: { args, io in
+            if args.has("rotate") {
+                let desk = try StoreAccess.desk(args, io, for: .maintenance)
+                StoreAccess.reportDiskSpace(desk.store, io)
+                let actor = try desk.commandLineActor()
+                let (record, removed) = try desk.backup(into: args.positionals[0], rotate: true, by: actor)
+                io.out(Messages.text(record))
+                if !removed.isEmpty { io.out("Đã xoá \(removed.count) bản sao cũ: \(removed.joined(separator: ", "))") }
+                return ExitStatus.success
+            }
             let destination = FileSystem.absolute(args.positionals[0])
             let store = try StoreAccess.open(args, io)
             StoreAccess.reportDiskSpace(store, io)
             let backup = try store.backup(to: destination)
             io.out(Messages.text(backup))
             return ExitStatus.success
+        }
+    )
+
+    static let restoreCommand = Command(
+        name: "restore",
+        summary: "Khôi phục cơ sở dữ liệu từ một bản sao lưu (mọi quầy phải tắt motcua).",
+        usage: "motcua restore BẢN_SAO [--db PATH] [--yes]",
+        help: """
+            Thay cơ sở dữ liệu bằng bản sao BẢN_SAO: từ chối khi còn chương trình khác đang mở cơ sở dữ liệu (tắt
+            motcua ở mọi quầy trước); bản sao phải là cơ sở dữ liệu motcua, qua kiểm tra toàn vẹn đầy đủ
+            (integrity_check) và không thuộc phiên bản mới hơn. Tệp đang dùng được giữ lại bên cạnh với tên
+            <tệp>.truoc-khoi-phuc-YYMMDD-HHMM (cùng -wal, -shm nếu có), bản sao được chép sang tên tạm, ghi xuống đĩa
+            rồi đổi tên vào chỗ (không bao giờ có tệp dở dang). Dấu "hư hỏng" (nếu có) được gỡ. Sau đó chạy
+            motcua check để xác nhận. Hỏi lại trước khi làm (gõ "c"), trừ khi có --yes.
+
+            Tuỳ chọn:
+            \(dbHelp)
+              --yes          không hỏi lại
+
+            """,
+        spec: OptionSpec(valued: ["db"], flags: ["yes"], positionals: 1...1, positionalNames: ["bản sao BẢN_SAO"]),
+        run: { args, io in
+            let backup = FileSystem.absolute(args.positionals[0])
+            let db = StoreAccess.databasePath(args, io)
+            if !args.has("yes") {
+                io.writeOut("Thay \(db) bằng bản sao \(backup)? Tệp hiện tại được giữ lại bên cạnh. (c/k): ")
+                let answer = VietnameseText.fold(firstLine(of: String(decoding: io.readStdin(), as: UTF8.self)))
+                    .trimmingSpaces
+                guard ["c", "co", "y", "yes"].contains(answer) else {
+                    io.out("Không khôi phục.")
+                    return ExitStatus.refused
+                }
+            }
+            let report = try Store.restore(backup: backup, into: db, at: io.clock.now())
+            io.out(
+                "Đã khôi phục \(db) từ \(backup): \(report.cases) hồ sơ\(report.chainHash.map { "; lịch sử đến mã \($0.prefix(16))" } ?? "")"
+            )
+            if let aside = report.keptAside { io.out("Tệp cũ được giữ lại: \(aside)") }
+            // Opened once (migrated if the copy is older) and checked.
+            let store = try Store.open(path: db)
+            let findings = try store.check(now: io.clock.now())
+            if findings.isEmpty {
+                io.out("Kiểm tra: không phát hiện vấn đề.")
+                return ExitStatus.success
+            }
+            for f in findings { io.out(f.message) }
+            return ExitStatus.refused
         }
     )
 

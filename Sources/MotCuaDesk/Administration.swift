@@ -99,14 +99,45 @@ extension Desk {
     /// Backs the database up into `folder` under a dated name (`motcua-2026-11-20-1630.db`), verified before
     /// it gets its name; the verdict is recorded.
     public func backup(into folder: String, by actor: Actor) throws(DeskError) -> BackupRecord {
+        try backup(into: folder, rotate: false, by: actor).record
+    }
+
+    /// A verified backup into `folder` under a name that says when it was made
+    /// (`motcua-YYYY-MM-DD-HHMM.db`, `-2`… when one was made that minute); with `rotate`, older backups of
+    /// that folder are then removed as the setting `backup_keep` says (only files named as ours).
+    public func backup(into folder: String, rotate: Bool, by actor: Actor) throws(DeskError) -> (
+        record: BackupRecord, removed: [String]
+    ) {
         try run {
             let now = clock.now()
-            let name = "motcua-\(now.date.iso)-\(now.time.text.replacing(":", with: "")).db"
-            let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-            let record = try store.backup(to: FileSystem.absolute(base + "/" + name), at: clock.unixSeconds())
+            let base = FileSystem.absolute(folder.hasSuffix("/") ? String(folder.dropLast()) : folder)
+            let stem = "motcua-\(now.date.iso)-\(now.time.text.replacing(":", with: ""))"
+            var n = 1
+            var path = "\(base)/\(stem).db"
+            while FileSystem.exists(path) || FileSystem.isSymbolicLink(path) {
+                n += 1
+                path = "\(base)/\(stem)-\(n).db"
+            }
+            let record = try store.backup(to: path, at: clock.unixSeconds())
             log?.write(
                 "backup: \(record.bytes) bytes, \(record.cases) cases, check \(record.verdict) by \(actor.username)")
-            return record
+            var removed: [String] = []
+            if rotate {
+                let policy =
+                    BackupRotation.Policy(setting: try store.settingValue(.backupKeep)) ?? BackupRotation.Policy()
+                for name in BackupRotation.toDelete(try FileSystem.list(base), policy: policy) {
+                    let candidate = "\(base)/\(name)"
+                    // Only SQLite files (backups), never a link, a folder or the live database itself.
+                    guard !FileSystem.isSymbolicLink(candidate), !FileSystem.isDirectory(candidate),
+                        FileSystem.isSQLiteFile(candidate),
+                        FileIdentity(path: candidate) != FileIdentity(path: store.path)
+                    else { continue }
+                    FileSystem.remove(candidate)
+                    removed.append(name)
+                }
+                if !removed.isEmpty { log?.write("backup rotation: removed \(removed.count) old backups") }
+            }
+            return (record, removed)
         }
     }
 }

@@ -285,9 +285,10 @@ public enum Messages {
 
     /// A verified backup: the new file's name first (a long folder is what a status line may cut), its size,
     /// its cases, and the history's link it ends at (to write down: `check` finds it again).
-    public static func text(_ backup: BackupRecord) -> String {
+    public static func text(_ backup: BackupRecord, removedOld: Int = 0) -> String {
         var text =
             "Đã sao lưu \(FileSystem.baseName(backup.path)) (\(Money.grouped(backup.bytes / 1024)) KiB, \(backup.cases) hồ sơ, đã kiểm tra toàn vẹn)"
+        if removedOld > 0 { text += "; đã xoá \(removedOld) bản cũ" }
         if let hash = backup.chainHash, let number = backup.chainNumber {
             text += "; lịch sử đến mắt xích số \(number), mã \(hash.prefix(16))"
         }

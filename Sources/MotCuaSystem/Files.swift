@@ -404,3 +404,65 @@ public final class FileReader {
         }
     }
 }
+
+extension FileSystem {
+    /// The other processes that have `path` open (read from /proc: the program's own processes run as the
+    /// same account, whose descriptors are readable). Empty when none, or when /proc cannot be read.
+    public static func otherProcessesHolding(_ path: String) -> [Int32] {
+        guard let target = FileIdentity(path: path), let entries = try? list("/proc") else { return [] }
+        let me = getpid()
+        var holders: [Int32] = []
+        for entry in entries {
+            guard let pid = Int32(entry), pid != me, let fds = try? list("/proc/\(entry)/fd") else { continue }
+            if fds.contains(where: { FileIdentity(path: "/proc/\(entry)/fd/\($0)") == target }) { holders.append(pid) }
+        }
+        return holders
+    }
+
+    /// Copies a file to a new name (created exclusively, never through a link), synced to disk.
+    public static func copyNew(_ source: String, to target: String, mode: mode_t = 0o600) throws(SystemError) {
+        let reader = try FileReader(path: source)
+        let fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw SystemError(operation: "Không tạo được tệp", path: target, code: errno) }
+        defer { close(fd) }
+        while let chunk = try reader.next() {
+            var offset = 0
+            while offset < chunk.count {
+                let n = chunk.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw SystemError(operation: "Không ghi được", path: target, code: errno)
+                }
+                offset += n
+            }
+        }
+        guard fsync(fd) == 0 else { throw SystemError(operation: "Không ghi được", path: target, code: errno) }
+    }
+}
+
+extension FileSystem {
+    /// Removable drives mounted where desktop systems mount them (/media/…, /run/media/…), from
+    /// /proc/mounts, in mount order.
+    public static func removableMounts(mountsFile: String = "/proc/mounts") -> [String] {
+        guard let text = try? readText(mountsFile) else { return [] }
+        return text.split(separator: "\n").compactMap { line -> String? in
+            let fields = line.split(separator: " ")
+            guard fields.count >= 2 else { return nil }
+            // Spaces and other characters in mount points are written as octal escapes (\040).
+            var point = ""
+            var chars = Array(fields[1])
+            var i = 0
+            while i < chars.count {
+                if chars[i] == "\\", i + 3 < chars.count, let v = UInt8(String(chars[(i + 1)...(i + 3)]), radix: 8) {
+                    point.append(Character(Unicode.Scalar(v)))
+                    i += 4
+                } else {
+                    point.append(chars[i])
+                    i += 1
+                }
+            }
+            chars = []
+            return point.hasPrefix("/media/") || point.hasPrefix("/run/media/") ? point : nil
+        }
+    }
+}

@@ -16,3 +16,6 @@ public let motcuaBinary: String = {
     ]
     return candidates.first { access($0, X_OK) == 0 } ?? candidates[1]
 }()
+
+/// `Tests/Fixtures`: files committed for tests (test vectors, a database made by an earlier release).
+public let testFixturesDirectory = repositoryRoot + "/Tests/Fixtures"

@@ -63,12 +63,19 @@ import Testing
             "\(d.text)")
         #expect(FileSystem.exists(stick + "/motcua-2026-11-02-0800.db"))
         #expect(FileSystem.permissions(stick + "/motcua-2026-11-02-0800.db") == 0o600)
-        // A second backup the same minute is refused, and the folder stays as typed for another try.
+        // A second backup the same minute gets a name of its own; nothing is overwritten.
         d.press(.control("b"))
         d.press(.control("u"))
         d.paste(stick)
         d.press(.function(10))
-        #expect(d.shows("Sao lưu cơ sở dữ liệu"), "still on the backup form\n\(d.text)")
+        #expect(d.shows("Đã sao lưu motcua-2026-11-02-0800-2.db ("), "\(d.text)")
+        // Rotation (backup_keep, by default on this screen) keeps the newest of each day: the earlier one goes.
+        #expect(d.showsWrapped("đã xoá 1 bản cũ"), "\(d.text)")
+        #expect(!FileSystem.exists(stick + "/motcua-2026-11-02-0800.db"))
+        // The whole message, whatever its length, with Ctrl-O.
+        d.press(.control("o"))
+        #expect(d.shows("Các thông báo gần đây") && d.showsWrapped("vào thư mục \(stick)"), "\(d.text)")
+        d.press(.escape)
         _ = ws
     }
 

@@ -1,3 +1,4 @@
+import MotCuaSystem
 import MotCuaCore
 import MotCuaDocuments
 import TerminalUI
@@ -117,13 +118,31 @@ struct ReportsScreen: Screen {
 /// The end-of-day backup into a folder (a USB stick): a new file named by the date and time, checked
 /// after writing, never overwriting.
 struct BackupScreen: Screen {
-    var form = ScrollForm([
-        .info("Sao lưu cơ sở dữ liệu (bản sao nhất quán, kiểm tra sau khi ghi, không ghi đè).", .dim),
-        .field(
-            Field(
-                id: .folder, label: "Thư mục", text: "/media", maxLength: 300, required: true,
-                hint: "thư mục đích, ví dụ USB: /media/usb (tệp mới motcua-NGÀY-GIỜ.db)"))
-    ])
+    /// The removable drives found when the screen opened (F4 goes from one to the next).
+    let drives: [String]
+    var form: ScrollForm
+
+    init(drives: [String] = FileSystem.removableMounts()) {
+        self.drives = drives
+        let items: [ScrollForm.Item] = [
+            .info("Sao lưu cơ sở dữ liệu (bản sao nhất quán, kiểm tra toàn vẹn sau khi ghi, không ghi đè).", .dim),
+            .info(
+                drives.isEmpty
+                    ? "Chưa thấy ổ USB nào được gắn (/media, /run/media): cắm ổ rồi mở lại, hoặc nhập thư mục."
+                    : "Ổ USB đang gắn: \(drives.joined(separator: ", ")) (F4: chọn ổ khác)",
+                drives.isEmpty ? .warning : .ok),
+            .field(
+                Field(
+                    id: .folder, label: "Thư mục", text: drives.first ?? "/media", maxLength: 300, required: true,
+                    hint: "thư mục đích, ví dụ USB: /media/usb (tệp mới motcua-NGÀY-GIỜ.db); F4: ổ USB khác",
+                    pickList: !drives.isEmpty)),
+            .choice(
+                ChoiceField(
+                    id: .rotate, label: "Bản cũ", options: ["Giữ theo thiết lập backup_keep", "Giữ tất cả"], selected: 0
+                ))
+        ]
+        form = ScrollForm(items)
+    }
 
     var title: String { "Sao lưu" }
     var isForm: Bool { true }
@@ -138,14 +157,20 @@ struct BackupScreen: Screen {
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
         switch event {
         case .key(let key):
-            if case .invalid(let m) = form.handle(key, inputMethod: nil) { return [.status(m, .error)] }
+            let outcome = form.handle(key, inputMethod: nil)
+            if case .pick(.folder) = outcome, !drives.isEmpty {
+                let next = ((drives.firstIndex(of: form.value(.folder)) ?? -1) + 1) % drives.count
+                form.setValue(.folder, drives[next])
+                return [.status("Ổ USB: \(drives[next])", .dim)]
+            }
+            if case .invalid(let m) = outcome { return [.status(m, .error)] }
             return []
         case .text(let t):
             _ = form.paste(t)
             return []
         case .command(let c) where c.id == .save:
             if let error = form.checkAll() { return [.status(error, .error)] }
-            return [.perform(.backup(folder: form.value(.folder)))]
+            return [.perform(.backup(folder: form.value(.folder), rotate: form.choice(.rotate)?.selected == 0))]
         case .command(let c) where c.id == AppCommand.back.id:
             return [.pop]
         case .response(.done(let message)):
@@ -164,6 +189,7 @@ struct BackupScreen: Screen {
             into: &frame, rect: Rect(row: area.row + 1, column: 1, width: area.width - 2, height: area.height - 3),
             labelWidth: 12)
         frame.put(
-            "F10: sao lưu   Esc: quay lại", row: area.bottom - 1, column: 1, style: .dim, maxWidth: area.width - 2)
+            "F10: sao lưu   F4: ổ USB khác   Esc: quay lại", row: area.bottom - 1, column: 1, style: .dim,
+            maxWidth: area.width - 2)
     }
 }

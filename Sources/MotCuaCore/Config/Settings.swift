@@ -19,6 +19,8 @@ public enum SettingKey: String, Sendable, CaseIterable, Hashable {
     case receiptPaper = "receipt_paper"
     /// The ledger's book number ("Quyển số"), printed on receipts and the ledger.
     case ledgerBook = "ledger_book"
+    /// How many backups a folder keeps: "days,weeks,months" (the newest of each).
+    case backupKeep = "backup_keep"
 }
 
 /// A setting with its meaning, default and the rule its values follow.
@@ -150,6 +152,17 @@ public struct SettingDefinition: Sendable {
                 return .failure(SettingError("tối đa 20 ký tự, không có ký tự điều khiển"))
             }
             return .success(v)
+        },
+        SettingDefinition(
+            key: .backupKeep,
+            meaning:
+                "số bản sao lưu giữ lại trong một thư mục: ngày,tuần,tháng (bản mới nhất của mỗi ngày, tuần, tháng; vd. 7,4,12)",
+            defaultValue: "7,4,12"
+        ) { value in
+            guard BackupRotation.Policy(setting: value) != nil else {
+                return .failure(SettingError("dạng ngày,tuần,tháng: ba số từ 0 đến 366, ngày ít nhất 1 (vd. 7,4,12)"))
+            }
+            return .success(value.filter { $0 != " " })
         }
     ]
 
