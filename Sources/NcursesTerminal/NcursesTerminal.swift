@@ -32,6 +32,8 @@ public final class NcursesTerminal: Terminal {
     private var pairs: [Int32: Int16] = [:]
     private var combiner = EscapeCombiner()
     private var pendingKeys: [Key] = []
+    private var pendingEvents: [InputEvent] = []
+    private var paste = PasteDecoder()
     private var isActive = true
 
     /// Starts curses. `monochrome` forces attributes only (also chosen without colours or with `NO_COLOR`).
@@ -61,6 +63,14 @@ public final class NcursesTerminal: Terminal {
         motcua_install_signal_handlers(logFileDescriptor)
         curs_set(1)
         wclear(w)
+        // Bracketed paste: pasted text arrives as one piece, never as keys (a newline as Enter).
+        NcursesTerminal.writeToTerminal("\u{1B}[?2004h")
+    }
+
+    /// Writes a control sequence to the terminal directly (curses does not know the paste mode).
+    private static func writeToTerminal(_ sequence: String) {
+        var bytes = Array(sequence.utf8)
+        _ = bytes.withUnsafeMutableBytes { write(1, $0.baseAddress, $0.count) }
     }
 
     deinit { restore() }
@@ -72,6 +82,7 @@ public final class NcursesTerminal: Terminal {
     public func restore() {
         guard isActive else { return }
         isActive = false
+        NcursesTerminal.writeToTerminal("\u{1B}[?2004l")
         endwin()
         delscreen(screen)
     }
@@ -88,20 +99,30 @@ public final class NcursesTerminal: Terminal {
     }
 
     public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
+        if let event = pendingEvents.first {
+            pendingEvents.removeFirst()
+            return event
+        }
         if !pendingKeys.isEmpty { return .key(pendingKeys.removeFirst()) }
         // A negative timeout waits until something happens.
         let deadline = timeoutMilliseconds < 0 ? Int.max : now + timeoutMilliseconds
         while true {
             if terminationRequested { return .key(.control("q")) }
-            // While an Esc waits for a digit, wait only for the rest of its window.
+            // While an Esc waits for a digit (or for the rest of a paste bracket), wait only for its window.
             let wait =
-                combiner.isPending ? combiner.windowMilliseconds : max(0, deadline == Int.max ? 1000 : deadline - now)
+                combiner.isPending || paste.isPending
+                ? combiner.windowMilliseconds : max(0, deadline == Int.max ? 1000 : deadline - now)
             var value: UInt32 = 0
             let kind = motcua_read_key(window, Int32(min(wait, 1000)), &value)
             if kind == 0 {
+                for output in paste.flush() { enqueue(output) }
+                if let event = pendingEvents.first {
+                    pendingEvents.removeFirst()
+                    return event
+                }
                 let flushed = combiner.flush(at: now)
                 if !flushed.isEmpty { return deliver(flushed) }
-                if combiner.isPending { continue }
+                if combiner.isPending || paste.isPending { continue }
                 if now >= deadline { return nil }
                 continue
             }
@@ -109,9 +130,30 @@ public final class NcursesTerminal: Terminal {
                 previous = nil
                 return .resize(size)
             }
-            guard let key = kind == 2 ? decodeFunctionKey(Int32(value)) : decodeCharacter(value) else { continue }
-            let keys = combiner.feed(key, at: now)
-            if !keys.isEmpty { return deliver(keys) }
+            if kind == 2 {
+                guard let key = decodeFunctionKey(Int32(value)) else { continue }
+                let keys = combiner.feed(key, at: now)
+                if !keys.isEmpty { return deliver(keys) }
+                continue
+            }
+            for output in paste.feed(value) { enqueue(output) }
+            if let event = pendingEvents.first {
+                pendingEvents.removeFirst()
+                return event
+            }
+        }
+    }
+
+    /// Queues what the paste decoder gave back: a paste as text, characters through the Esc combiner.
+    private func enqueue(_ output: PasteDecoder.Output) {
+        switch output {
+        case .paste(let text):
+            pendingEvents.append(.text(Normalization.nfc(text)))
+        case .characters(let values):
+            for v in values {
+                guard let key = decodeCharacter(v) else { continue }
+                for k in combiner.feed(key, at: now) { pendingEvents.append(.key(k)) }
+            }
         }
     }
 

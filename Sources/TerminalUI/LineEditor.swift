@@ -25,6 +25,10 @@ public struct LineEditor: Hashable, Sendable {
     public private(set) var cursor: Int
     public var mask: FieldMask
     public var maxLength: Int?
+    /// Where the input method's current word may start at the earliest: letters typed before a boundary
+    /// (the field was left or re-entered, a key was refused, text was pasted) are never composed with the
+    /// letters typed after it.
+    private var compositionStart = 0
 
     public init(_ text: String = "", mask: FieldMask = .text, maxLength: Int? = nil) {
         self.mask = mask
@@ -53,6 +57,12 @@ public struct LineEditor: Hashable, Sendable {
         }
         if let maxLength, characters.count > maxLength { characters = Array(characters.prefix(maxLength)) }
         cursor = characters.count
+        compositionStart = cursor
+    }
+
+    /// Ends the input method's current word: what is typed next starts a new one.
+    public mutating func breakComposition() {
+        compositionStart = cursor
     }
 
     func accepts(_ c: Character) -> Bool {
@@ -102,12 +112,17 @@ public struct LineEditor: Hashable, Sendable {
         default:
             return false
         }
+        // Moving the cursor ends the word being composed (typing elsewhere starts a new one).
+        if case .character = key {} else if key != .backspace { compositionStart = cursor }
         return true
     }
 
-    /// Inserts pasted text (NFC; characters the mask refuses are dropped).
+    /// Inserts pasted text (NFC; line breaks and tabs become spaces in this one-line field, other characters
+    /// the mask refuses are dropped). Never composed with what was typed before or after it.
     public mutating func insert(_ text: String) {
-        for c in Normalization.nfc(text) where accepts(c) || isSeparator(c) { type(c, inputMethod: nil) }
+        let flat = text.replacing("\r\n", with: " ").map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }
+        for c in Normalization.nfc(String(flat)) where accepts(c) || isSeparator(c) { type(c, inputMethod: nil) }
+        compositionStart = cursor
     }
 
     private mutating func type(_ c: Character, inputMethod: VietnameseInputMethod?) {
@@ -119,7 +134,8 @@ public struct LineEditor: Hashable, Sendable {
         guard accepts(c) else { return }
         if mask == .code, c.isLowercase { return append(Character(c.uppercased())) }
         if let inputMethod {
-            let start = wordStart(forInputAt: cursor, kind: inputMethod.kind)
+            if compositionStart > cursor { compositionStart = cursor }
+            let start = max(wordStart(forInputAt: cursor, kind: inputMethod.kind), compositionStart)
             let word = String(characters[start..<cursor])
             if let replaced = inputMethod.apply(c, to: word) {
                 let new = Array(Normalization.nfc(replaced))

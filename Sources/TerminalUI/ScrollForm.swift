@@ -158,6 +158,8 @@ public struct ScrollForm: Sendable {
         case .tab, .enter, .down:
             if case .field(var f) = items[focus] {
                 let error = f.check()
+                // Left or refused, the word being composed ends here.
+                f.editor.breakComposition()
                 items[focus] = .field(f)
                 if let error { return .invalid(error) }
             }
@@ -168,6 +170,7 @@ public struct ScrollForm: Sendable {
             return move(by: 1) ? .moved : (key == .enter ? .completed : .none)
         case .backTab, .up:
             if case .field(var f) = items[focus] {
+                f.editor.breakComposition()
                 if !f.editor.isEmpty, let error = f.check() {
                     items[focus] = .field(f)
                     return .invalid(error)
@@ -188,7 +191,7 @@ public struct ScrollForm: Sendable {
         case .field(var f):
             guard !f.isReadOnly else { return .none }
             let before = f.editor.text
-            guard f.editor.handle(key, inputMethod: f.editor.mask == .text ? inputMethod : nil) else { return .none }
+            guard f.editor.handle(key, inputMethod: f.typesVietnamese ? inputMethod : nil) else { return .none }
             let changed = f.editor.text != before
             if changed { f.error = nil }
             items[focus] = .field(f)

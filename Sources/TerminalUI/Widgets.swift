@@ -20,10 +20,15 @@ public struct Field: Sendable {
     /// True when F4 opens a pick list for this field.
     public var hasPickList: Bool
     public var isReadOnly: Bool
+    /// Whether the Vietnamese input method composes letters here: fields that hold Vietnamese words
+    /// (names, addresses, notes, reasons). Never in identifiers, numbers, dates, e-mail or user names,
+    /// whatever the global VI/EN state ("tuans" must stay "tuans" in an e-mail address).
+    public var typesVietnamese: Bool
 
     public init(
         id: FieldID, label: String, text: String = "", mask: FieldMask = .text, maxLength: Int? = nil,
         required: Bool = false, hint: String? = nil, pickList: Bool = false, readOnly: Bool = false,
+        vietnamese: Bool = true,
         validate: @escaping @Sendable (String) -> String? = { _ in nil }
     ) {
         self.id = id
@@ -34,6 +39,7 @@ public struct Field: Sendable {
         self.hint = hint
         self.hasPickList = pickList
         self.isReadOnly = readOnly
+        self.typesVietnamese = mask == .text && vietnamese
     }
 
     public var text: String { editor.text }
@@ -124,6 +130,7 @@ public struct Form: Sendable {
         guard fields.indices.contains(focus) else { return .none }
         switch key {
         case .tab, .enter, .down:
+            fields[focus].editor.breakComposition()
             if let error = fields[focus].check() { return .invalid(error) }
             if key == .enter && fields[(focus + 1)...].allSatisfy(\.isReadOnly) { return .completed }
             moveFocus(by: 1)
@@ -131,6 +138,7 @@ public struct Form: Sendable {
         case .backTab, .up:
             // Going back is always possible from an empty field (it is checked again on saving); a value that
             // is typed but wrong must be corrected first.
+            fields[focus].editor.breakComposition()
             if !fields[focus].editor.isEmpty, let error = fields[focus].check() { return .invalid(error) }
             if fields[focus].editor.isEmpty { fields[focus].error = nil }
             moveFocus(by: -1)
@@ -140,7 +148,8 @@ public struct Form: Sendable {
         default:
             guard !fields[focus].isReadOnly else { return .none }
             let before = fields[focus].editor.text
-            guard fields[focus].editor.handle(key, inputMethod: inputMethod) else { return .none }
+            let method = fields[focus].typesVietnamese ? inputMethod : nil
+            guard fields[focus].editor.handle(key, inputMethod: method) else { return .none }
             if fields[focus].editor.text != before {
                 fields[focus].error = nil
                 return .edited(fields[focus].id)

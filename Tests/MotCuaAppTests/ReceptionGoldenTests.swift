@@ -31,7 +31,7 @@ import Testing
     @Test func formWithErrors() throws {
         let (_, d) = try start()
         d.press(.function(2))
-        d.type("chung thuc chu ky\n\t\t00109\t")
+        d.type("chung thuc chu ky\n00109\t")
         expectGolden(d.frame, "reception-error-id-80x24")
         d.press(.control("u"))
         d.press(.tab)
@@ -54,14 +54,14 @@ import Testing
         expectGolden(d.frame, "preview-receipt-80x24")
         d.press(.escape)
         d.press(.function(2))
-        d.type("tinh trang hon nhan\n\t\t001199054321\tNguyeenx Thij Hoa\t")
+        d.type("tinh trang hon nhan\n001199054321\tNguyeenx Thij Hoa\t")
         d.press(.control("b"))
         expectGolden(d.frame, "slip-supplement-80x24")
         d.press(.function(10))
         expectGolden(d.frame, "preview-supplement-80x24")
         d.press(.escape)
         d.press(.function(2))
-        d.type("chung thuc chu ky\n\t\t\tTraafn Vawn Ba\t")
+        d.type("chung thuc chu ky\n\tTraafn Vawn Ba\t")
         d.press(.control("r"))
         d.type("Vawn barn bawngf tieengs nuwowcs ngoaif")
         d.press(.function(10))
@@ -82,13 +82,13 @@ import Testing
         expectGolden(d.frame, "case-view-\(GoldenFrameTests.suffix(size))")
     }
 
-    /// Keystrokes for a second typical case (procedure known, applicant new): the data plus at most about 15.
+    /// Keystrokes for a second typical case (procedure known, applicant new): the data plus at most 12.
     @Test func keystrokesForAMaritalStatusCertificate() throws {
         let (ws, d) = try start()
         let c = CountingDriver(d)
         c.press(.function(2))
         c.type("tinh trang hon nhan")
-        c.press(.enter, .tab, .tab)
+        c.press(.enter)  // the cursor goes straight to the ID number
         c.type("001199054321")
         c.press(.tab)
         c.type("Nguyeenx Thij Hoa")
@@ -98,12 +98,12 @@ import Testing
         c.type("0987654321")
         c.press(.tab)
         c.type("AAsp 2, xax Taan Phus")
-        c.press(.tab, .tab, .tab)  // e-mail, representative → checklist
+        c.press(.enter)  // Enter after the address: on to the checklist (Tab reaches e-mail, representative)
         c.press(.enter, .down, .enter)  // tờ khai; the optional proof skipped; the identity document
         c.press(.function(10))
         #expect(d.shows("Đã tiếp nhận: mã hồ sơ 000.00.15.H42-261120-0001"), "\(d.text)")
         let data = "tinh trang hon nhan".count + 12 + "Nguyeenx Thij Hoa".count + 8 + 10 + "AAsp 2, xax Taan Phus".count
-        #expect(c.keys - data == 15)
+        #expect(c.keys - data == 11, "\(c.keys - data) keys beyond the data (docs/PERFORMANCE.md)")
         let r = try ws.store.caseRecord(code: "000.00.15.H42-261120-0001")!
         #expect(r.documents.map(\.checklistIndex) == [0, 2])
         #expect(r.applicant.address == "Ấp 2, xã Tân Phú")

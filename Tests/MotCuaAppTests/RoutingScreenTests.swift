@@ -225,7 +225,7 @@ import Testing
         let ws = try TestWorkspace(now: "2026-11-19 09:00")
         let d = try driver(ws, "tiepnhan")
         d.press(.function(2))
-        d.type("lien thong khai sinh\n\t\t001190012345\tTraanf Thij Mai")
+        d.type("lien thong khai sinh\n001190012345\tTraanf Thij Mai")
         d.press(.tab, .tab, .tab, .tab, .tab, .tab, .enter, .enter, .enter)
         d.press(.tab, .tab)  // the optional proof of residence, "Giấy tờ khác" → the results
         #expect(d.shows("Kết quả đề nghị"), "\(d.text)")

@@ -45,6 +45,12 @@ final class TmuxSession {
         _ = try? Subprocess.run(["tmux", "-S", socket, "send-keys", "-l", text], environment: environment)
     }
 
+    /// Pastes text as a terminal does (bracketed when the program asked for it: `paste-buffer -p`).
+    func paste(_ text: String) {
+        _ = try? Subprocess.run(["tmux", "-S", socket, "set-buffer", "--", text], environment: environment)
+        _ = try? Subprocess.run(["tmux", "-S", socket, "paste-buffer", "-p", "-d"], environment: environment)
+    }
+
     func resize(_ columns: Int, _ rows: Int) {
         _ = try? Subprocess.run(
             ["tmux", "-S", socket, "resize-window", "-x", String(columns), "-y", String(rows)], environment: environment

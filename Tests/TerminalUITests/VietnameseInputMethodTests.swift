@@ -912,3 +912,60 @@ func randomKeystrokes(_ method: VietnameseInputMethod) {
     #expect(method.apply("\u{0}", to: "a") == nil)
     #expect(method.apply("s", to: " ") == nil)
 }
+
+/// Paste and Telex never corrupt a form (issue 12 §5).
+@Suite struct PasteAndCompositionTests {
+    func feed(_ text: String, _ decoder: inout PasteDecoder) -> [PasteDecoder.Output] {
+        text.unicodeScalars.flatMap { decoder.feed($0.value) }
+    }
+
+    @Test func aBracketedPasteIsOnePieceOfText() {
+        var d = PasteDecoder()
+        var out = feed("ab\u{1B}[200~Thôn 3\r\nTân Phú\t\u{1B}[201~c", &d)
+        #expect(out == [.characters([0x61]), .characters([0x62]), .paste("Thôn 3\r\nTân Phú\t"), .characters([0x63])])
+        // A lone Esc (the officer's) is held, then given back when nothing follows.
+        out = feed("\u{1B}", &d)
+        #expect(out.isEmpty && d.isPending)
+        #expect(d.flush() == [.characters([0x1B])])
+        // Esc then another key: both delivered as keys (Esc 1 = F1 stays possible).
+        #expect(feed("\u{1B}1", &d) == [.characters([0x1B, 0x31])])
+        // Almost a bracket.
+        #expect(feed("\u{1B}[20x", &d) == [.characters([0x1B, 0x5B, 0x32, 0x30, 0x78])])
+        // A paste whose end never came is delivered rather than lost.
+        _ = feed("\u{1B}[200~dở", &d)
+        #expect(d.flush() == [.paste("dở")])
+    }
+
+    @Test func pastedLinesStayInTheirOneLineField() {
+        var e = LineEditor()
+        e.insert("Thôn 3\r\nxã Tân Phú\n\tĐồng Nai")
+        #expect(e.text == "Thôn 3 xã Tân Phú  Đồng Nai")
+    }
+
+    @Test func telexNeverComposesAcrossALeftFieldOrARefusedKey() {
+        let telex = VietnameseInputMethod(kind: .telex)
+        var form = ScrollForm([
+            .field(Field(id: FieldID("name"), label: "Họ tên", required: true)),
+            .field(Field(id: FieldID("email"), label: "Thư điện tử", vietnamese: false))
+        ])
+        // "Tho", Tab refused? No: the name is not empty; Tab moves on. Type in the name, come back, go on.
+        for c in "Tho" { _ = form.handle(.character(c), inputMethod: telex) }
+        _ = form.handle(.tab, inputMethod: telex)
+        _ = form.handle(.backTab, inputMethod: telex)
+        for c in "ofo" { _ = form.handle(.character(c), inputMethod: telex) }
+        // "ofo" is a word of its own ("ồ"), never composed with "Tho" ("Thồ…").
+        #expect(form.value(FieldID("name")) == "Thoồ", "\(form.value(FieldID("name")))")
+        // A refused Tab (an invalid value) ends the word too.
+        var strict = ScrollForm([
+            .field(Field(id: FieldID("x"), label: "X") { $0.hasSuffix("!") ? nil : "kết thúc bằng !" })
+        ])
+        for c in "Tho" { _ = strict.handle(.character(c), inputMethod: telex) }
+        #expect(strict.handle(.tab, inputMethod: telex) == .invalid("X: kết thúc bằng !"))
+        for c in "ofo" { _ = strict.handle(.character(c), inputMethod: telex) }
+        #expect(strict.value(FieldID("x")) == "Thoồ", "\(strict.value(FieldID("x")))")
+        // E-mail: never Telex, whatever the global state.
+        _ = form.handle(.tab, inputMethod: telex)
+        for c in "tuans@x.vn" { _ = form.handle(.character(c), inputMethod: telex) }
+        #expect(form.value(FieldID("email")) == "tuans@x.vn")
+    }
+}

@@ -4,7 +4,7 @@ import TerminalUI
 /// Đăng nhập: username and password.
 struct LoginScreen: Screen {
     var form = Form([
-        Field(id: .username, label: "Tên đăng nhập", maxLength: 32, required: true),
+        Field(id: .username, label: "Tên đăng nhập", maxLength: 32, required: true, vietnamese: false),
         Field(id: .password, label: "Mật khẩu", mask: .secret, maxLength: 128, required: true)
     ])
     var error: String?

@@ -118,7 +118,8 @@ struct OfficerFormScreen: Screen {
             .field(
                 Field(
                     id: .username, label: "Tên đăng nhập", maxLength: 32, required: true,
-                    hint: "chữ thường không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới; ví dụ: tiepnhan2"
+                    hint: "chữ thường không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới; ví dụ: tiepnhan2",
+                    vietnamese: false
                 ) {
                     Officer.isValidUsername($0)
                         ? nil : "chỉ gồm chữ thường không dấu, chữ số, '.', '-', '_', bắt đầu bằng chữ"

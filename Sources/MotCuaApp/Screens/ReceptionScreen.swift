@@ -88,12 +88,12 @@ struct ReceptionScreen: Screen {
                     return d > now.date ? "ngày sinh ở tương lai" : (d.year < 1900 ? "năm sinh không hợp lệ" : nil)
                 }),
             .field(
-                Field(id: .phone, label: "Điện thoại", maxLength: 16) {
+                Field(id: .phone, label: "Điện thoại", maxLength: 16, vietnamese: false) {
                     PhoneNumber.normalize($0) == nil ? "di động 10 số (03, 05, 07, 08, 09…), cố định 11 số (02…)" : nil
                 }),
             .field(Field(id: .address, label: "Địa chỉ", maxLength: 200)),
             .field(
-                Field(id: .email, label: "Thư điện tử", maxLength: 100) { text in
+                Field(id: .email, label: "Thư điện tử", maxLength: 100, vietnamese: false) { text in
                     let parts = text.split(separator: "@", omittingEmptySubsequences: false)
                     return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
                         ? nil : "không đúng dạng"
@@ -288,7 +288,9 @@ struct ReceptionScreen: Screen {
             case .down: suggestion = min(suggestions.count - 1, suggestion + 1); return []
             case .enter, .tab:
                 choose(suggestions[suggestion].procedure, context)
-                _ = form.handle(.tab, inputMethod: nil)
+                // Straight to the ID number: the applicant kind and document kind keep their defaults
+                // (Shift-Tab reaches them).
+                form.focus(on: .idNumber)
                 return previousContactsLookup()
             case .function(8):
                 // The guidance slip of the highlighted procedure, for a citizen who only asks what to bring.
@@ -310,6 +312,11 @@ struct ReceptionScreen: Screen {
             // The number must fit the chosen kind of document (căn cước: 12 digits…): checked on leaving it.
             if before == .idNumber, (key == .tab || key == .enter || key == .down), let problem = idNumberProblem() {
                 return [.status(problem, .error)]
+            }
+            // Enter after the address goes on to the documents: e-mail and representative are rarely given
+            // (Tab reaches them).
+            if before == .address, key == .enter, let first = documentChecks.first {
+                form.focus(on: first.id)
             }
             var effects: [Effect] = []
             if let hint = form.focusedField?.hint { effects.append(.status(hint, .dim)) }

@@ -135,7 +135,7 @@ struct BackupScreen: Screen {
                 Field(
                     id: .folder, label: "Thư mục", text: drives.first ?? "/media", maxLength: 300, required: true,
                     hint: "thư mục đích, ví dụ USB: /media/usb (tệp mới motcua-NGÀY-GIỜ.db); F4: ổ USB khác",
-                    pickList: !drives.isEmpty)),
+                    pickList: !drives.isEmpty, vietnamese: false)),
             .choice(
                 ChoiceField(
                     id: .rotate, label: "Bản cũ", options: ["Giữ theo thiết lập backup_keep", "Giữ tất cả"], selected: 0

@@ -49,7 +49,7 @@ struct SettingsScreen: Screen {
                         Field(
                             id: .setting(v.key), label: SettingsScreen.labels[v.key] ?? v.key.rawValue, text: v.value,
                             maxLength: 200,
-                            hint: "thiết lập \(v.key.rawValue) (motcua setting \(v.key.rawValue))"
+                            hint: "thiết lập \(v.key.rawValue) (motcua setting \(v.key.rawValue))", vietnamese: false
                         ) { value in
                             if case .failure(let e) = definition.validate(value) { return e.message }
                             return nil

@@ -11,7 +11,7 @@ struct SetupScreen: Screen {
         form = Form([
             Field(
                 id: .username, label: "Tên đăng nhập", maxLength: 32, required: true,
-                hint: "chữ thường không dấu, chữ số, dấu chấm, gạch ngang; ví dụ: quantri"
+                hint: "chữ thường không dấu, chữ số, dấu chấm, gạch ngang; ví dụ: quantri", vietnamese: false
             ) {
                 Officer.isValidUsername($0)
                     ? nil : "chỉ gồm chữ thường không dấu, chữ số, '.', '-', '_', bắt đầu bằng chữ"
@@ -31,7 +31,7 @@ struct SetupScreen: Screen {
                 id: .counterName, label: "Tên bộ phận một cửa", text: unit.counterName, maxLength: 100, required: true),
             Field(
                 id: .unitCode, label: "Mã định danh", text: example ? "" : unit.unitCode, maxLength: 40, required: true,
-                hint: "mã định danh của cơ quan dùng trong mã hồ sơ, ví dụ 000.00.15.H42"
+                hint: "mã định danh của cơ quan dùng trong mã hồ sơ, ví dụ 000.00.15.H42", vietnamese: false
             ) {
                 UnitProfile.isValidUnitCode($0) ? nil : "chỉ gồm chữ in hoa, chữ số và dấu chấm (ví dụ 000.00.15.H42)"
             },

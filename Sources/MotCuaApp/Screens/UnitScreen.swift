@@ -30,14 +30,14 @@ struct UnitScreen: Screen {
             .field(
                 Field(
                     id: .unitCode, label: "Mã định danh", text: unit.unitCode, maxLength: 40, required: true,
-                    hint: "dùng trong mã hồ sơ; chỉ đổi được khi chưa có hồ sơ nào"
+                    hint: "dùng trong mã hồ sơ; chỉ đổi được khi chưa có hồ sơ nào", vietnamese: false
                 ) {
                     UnitProfile.isValidUnitCode($0)
                         ? nil : "chỉ gồm chữ in hoa, chữ số và dấu chấm (ví dụ 000.00.15.H42)"
                 }),
             .field(Field(id: .province, label: "Tỉnh, thành phố", text: unit.province, maxLength: 80, required: true)),
             .field(Field(id: .address, label: "Địa chỉ", text: unit.address, maxLength: 120)),
-            .field(Field(id: .phone, label: "Điện thoại", text: unit.phone, maxLength: 20)),
+            .field(Field(id: .phone, label: "Điện thoại", text: unit.phone, maxLength: 20, vietnamese: false)),
             .field(
                 Field(
                     id: .placeName, label: "Địa danh ghi ngày", text: unit.placeName, maxLength: 60, required: true,
