@@ -58,15 +58,17 @@ public extension CommandID {
 
 /// Every command of the program with its Vietnamese title (ui.md: the key map is a contract).
 public enum AppCommand {
-    public static let help = Command(id: .help, title: "Trợ giúp", help: "xem các phím dùng được ở màn hình này")
-    public static let newCase = Command(id: .newCase, title: "Tiếp nhận", help: "tiếp nhận hồ sơ mới (phiếu tiếp nhận)")
+    public static let help = Command(
+        id: .help, title: "Trợ giúp", help: "xem các phím dùng được ở màn hình này", short: "Giúp")
+    public static let newCase = Command(
+        id: .newCase, title: "Tiếp nhận", help: "tiếp nhận hồ sơ mới (phiếu tiếp nhận)", short: "Nhận HS")
     public static let search = Command(
         id: .search, title: "Tra cứu", help: "tìm hồ sơ theo mã, họ tên, số giấy tờ, điện thoại")
     public static let pick = Command(id: .pick, title: "Chọn", help: "mở danh sách để chọn cho ô đang nhập")
     public static let handOver = Command(
         id: .handOver, title: "Chuyển", help: "giao hồ sơ cho cơ quan tiếp theo / ghi nhận cơ quan đã nhận")
     public static let result = Command(
-        id: .result, title: "Trả kết quả", help: "ghi nhận đã có kết quả / trả kết quả cho người nộp")
+        id: .result, title: "Trả kết quả", help: "ghi nhận đã có kết quả / trả kết quả cho người nộp", short: "Trả KQ")
     public static let reports = Command(
         id: .reports, title: "Báo cáo", help: "sổ theo dõi, thống kê, hồ sơ trễ hạn, đánh giá")
     public static let print = Command(id: .print, title: "In", help: "in hoặc lưu văn bản của màn hình này")
@@ -86,7 +88,8 @@ public enum AppCommand {
     public static let changePassword = Command(
         id: .changePassword, title: "Đổi mật khẩu", help: "đổi mật khẩu đăng nhập của mình")
     public static let logout = Command(id: .logout, title: "Đăng xuất", help: "kết thúc phiên làm việc của cán bộ")
-    public static let login = Command(id: .login, title: "Đăng nhập", help: "đăng nhập bằng tên và mật khẩu")
+    public static let login = Command(
+        id: .login, title: "Đăng nhập", help: "đăng nhập bằng tên và mật khẩu", short: "Vào")
     public static let refresh = Command(id: .refresh, title: "Làm mới", help: "đọc lại số liệu")
     public static let inputMethodVNI = Command(
         id: .inputVNI, title: "Kiểu gõ VNI", help: "dùng kiểu gõ VNI (1–5 dấu thanh, 6–9 dấu mũ, móc, trăng, đ)")

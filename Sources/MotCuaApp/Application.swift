@@ -492,7 +492,16 @@ public final class Application {
     private func renderStatus(into frame: inout Frame) {
         let row = size.rows - 2
         frame.fill(Rect(row: row, column: 0, width: size.columns, height: 1), style: .normal)
-        guard let status else { return }
+        guard let status else {
+            // Nothing to say: the keys beyond F1…F10 that act here (Ctrl-B Y/c bổ sung, Ctrl-Q Thoát…), so
+            // that the key bar's fixed slots lose nothing.
+            let others = keyMap.barItems().filter { !$0.key.hasPrefix("F") }.map { "\($0.key) \($0.title)" }
+            if !others.isEmpty {
+                frame.put(
+                    TextWidth.fit(others.joined(separator: "   "), size.columns), row: row, column: 0, style: .dim)
+            }
+            return
+        }
         // A message too long for one line (a refusal naming a body and a date…) takes the line above too:
         // the officer must read all of it, not guess the end.
         let lines =

@@ -15,11 +15,14 @@ public struct Command: Hashable, Sendable {
     public let title: String
     /// One line of Vietnamese for the help screen.
     public let help: String
+    /// The title in the key bar's slot (at most 7 columns at 80 columns); the title when it fits.
+    public let shortTitle: String
 
-    public init(id: CommandID, title: String, help: String) {
+    public init(id: CommandID, title: String, help: String, short: String? = nil) {
         self.id = id
         self.title = title
         self.help = help
+        self.shortTitle = short ?? title
     }
 }
 
@@ -60,6 +63,11 @@ public struct KeyMap: Hashable, Sendable {
         bindings.first { $0.keys.contains(key) }?.command
     }
 
+    /// The binding a key triggers, if any.
+    public func binding(for key: Key) -> KeyBinding? {
+        bindings.first { $0.keys.contains(key) }
+    }
+
     public func keys(for commandID: CommandID) -> [Key] {
         bindings.first { $0.command.id == commandID }?.keys ?? []
     }
@@ -87,14 +95,31 @@ public struct KeyMap: Hashable, Sendable {
     }
 }
 
-/// The bottom line: each bound command as "F1 Trợ giúp", as many as fit.
+/// The bottom line, as Midnight Commander lays it out: ten equal slots, F1 to F10 always in the same
+/// place, each with the label of what that key does on this screen — dimmed when it cannot act now, blank
+/// where the key does nothing here — so that officers learn the keys by position. Labels are shortened to
+/// fit the slot, never dropped. Wider terminals show the other bar commands (Ctrl-Q Thoát…) after the slots.
 public enum KeyBar {
     public static func render(_ map: KeyMap, into frame: inout Frame, row: Int) {
-        frame.fill(Rect(row: row, column: 0, width: frame.size.columns, height: 1), style: .keyLabel)
-        var col = 0
-        for item in map.barItems() {
+        let width = frame.size.columns
+        frame.fill(Rect(row: row, column: 0, width: width, height: 1), style: .keyLabel)
+        let slot = max(4, min(12, width / 10))
+        for n in 1...10 {
+            let start = (n - 1) * slot
+            guard start + 2 < width else { break }
+            let number = String(n)
+            var col = frame.put(number, row: row, column: start, style: .keyName)
+            let room = min(slot, width - start) - TextWidth.width(of: number)
+            guard let binding = map.binding(for: .function(n)), room > 0 else { continue }
+            let label = TextWidth.prefix(binding.command.shortTitle, fitting: room)
+            col = frame.put(label, row: row, column: col, style: binding.unavailable == nil ? .keyLabel : .keyDisabled)
+            _ = col
+        }
+        // Room left after the ten slots: the bar's other commands ("Ctrl-Q Thoát").
+        var col = 10 * slot + 1
+        for item in map.barItems() where !item.key.hasPrefix("F") {
             let need = TextWidth.width(of: item.key) + 1 + TextWidth.width(of: item.title) + 1
-            if col + need > frame.size.columns { break }
+            if col + need > width { break }
             col = frame.put(item.key, row: row, column: col, style: .keyName)
             col = frame.put(" " + item.title + " ", row: row, column: col, style: .keyLabel)
         }

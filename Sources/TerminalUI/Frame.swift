@@ -60,6 +60,8 @@ public enum Style: UInt8, Sendable, CaseIterable {
     case status
     case dim
     case frame
+    /// A key bar label of a key that cannot act now.
+    case keyDisabled
 }
 
 /// One cell: a grapheme (or nothing, for the right half of a wide character) and its style.

@@ -52,6 +52,7 @@ public struct Theme: Hashable, Sendable {
             .error: Appearance(.red, bold: true),
             .keyName: Appearance(.black, on: .white, bold: true),
             .keyLabel: Appearance(.white, on: .blue),
+            .keyDisabled: Appearance(.black, on: .blue),
             .status: Appearance(bold: true),
             .dim: Appearance(dim: true),
             .frame: Appearance(.cyan)
@@ -76,6 +77,7 @@ public struct Theme: Hashable, Sendable {
             .error: Appearance(bold: true),
             .keyName: Appearance(reverse: true),
             .keyLabel: Appearance(),
+            .keyDisabled: Appearance(dim: true),
             .status: Appearance(bold: true),
             .dim: Appearance(dim: true),
             .frame: Appearance()

@@ -213,9 +213,24 @@ import Testing
         #expect(map.command(for: .character("s")) == nil, "letters never trigger commands")
         #expect(map.barItems().map(\.key) == ["F10/Ctrl-S", "F1"])
         #expect(map.helpLines().count == 3)
-        var frame = Frame(size: Size(columns: 40, rows: 1))
+        // Ten fixed slots (Midnight Commander's layout): F1 in the first, F10 in the last, blanks between.
+        var frame = Frame(size: Size(columns: 80, rows: 1))
         KeyBar.render(map, into: &frame, row: 0)
-        #expect(frame.line(0).hasPrefix("F10/Ctrl-S Lưu F1 Trợ giúp"))
+        #expect(
+            frame.line(0).trimmingSpaces
+                == "1Trợ giú2       3       4       5       6       7       8       9       10Lưu")
+        #expect(frame[0, 0].style == .keyName && frame[0, 1].style == .keyLabel && frame[0, 72].style == .keyName)
+        // Wider: whole labels, and the other bar commands after the slots.
+        let quit = Command(id: CommandID("quit"), title: "Thoát", help: "thoát")
+        var wide = Frame(size: Size(columns: 160, rows: 1))
+        KeyBar.render(KeyMap([KeyBinding([.control("q")], quit)]).over(map), into: &wide, row: 0)
+        #expect(wide.line(0).trimmingSpaces.hasPrefix("1Trợ giúp   2"), "\(wide.line(0))")
+        #expect(wide.line(0).trimmingSpaces.hasSuffix("10Lưu        Ctrl-Q Thoát"), "\(wide.line(0))")
+        // A key that cannot act now keeps its slot, dimmed.
+        let dimmed = KeyMap([KeyBinding([.function(5)], save, unavailable: "chưa được")])
+        var f = Frame(size: Size(columns: 80, rows: 1))
+        KeyBar.render(dimmed, into: &f, row: 0)
+        #expect(f.line(0).contains("5Lưu") && f[0, 33].style == .keyDisabled)
     }
 }
 

@@ -20,7 +20,7 @@ struct CaseActionScreen: Screen {
     var form = ScrollForm([])
     var done = false
 
-    static let saveCommand = Command(id: .save, title: "Ghi nhận", help: "ghi nhận việc này vào hồ sơ")
+    static let saveCommand = Command(id: .save, title: "Ghi nhận", help: "ghi nhận việc này vào hồ sơ", short: "Ghi")
 
     init(code: String, intent: Intent, record: CaseRecord? = nil, options: CaseOptions = .none) {
         self.code = code

@@ -22,7 +22,7 @@ struct CaseViewScreen: Screen {
     static let correctCommand = Command(
         id: .correct, title: "Sửa", help: "sửa thông tin hồ sơ (ghi lý do, lưu vết từng trường)")
     static let reprintCommand = Command(
-        id: .print, title: "In lại giấy hẹn", help: "in lại giấy tiếp nhận (ghi \"BẢN IN LẠI\")")
+        id: .print, title: "In lại giấy hẹn", help: "in lại giấy tiếp nhận (ghi \"BẢN IN LẠI\")", short: "In lại")
     static let documentsCommand = Command(
         id: .documents, title: "In phiếu",
         help: "in phiếu kiểm soát, phiếu chuyển, văn bản xin lỗi và các phiếu khác của hồ sơ")

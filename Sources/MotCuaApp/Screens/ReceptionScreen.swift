@@ -6,7 +6,8 @@ import TerminalUI
 /// save and print the receipt (F10), a request to supplement (Ctrl-B), a refusal (Ctrl-R).
 struct ReceptionScreen: Screen {
     static let saveCommand = Command(
-        id: .save, title: "Lưu, in giấy hẹn", help: "tiếp nhận hồ sơ: cấp mã, vào sổ, xem và in giấy tiếp nhận")
+        id: .save, title: "Lưu, in giấy hẹn", help: "tiếp nhận hồ sơ: cấp mã, vào sổ, xem và in giấy tiếp nhận",
+        short: "Lưu,in")
     static let supplementCommand = Command(
         id: .supplement, title: "Y/c bổ sung", help: "lập phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)")
     static let refuseCommand = Command(id: .refuse, title: "Từ chối", help: "lập phiếu từ chối tiếp nhận (Mẫu 03)")

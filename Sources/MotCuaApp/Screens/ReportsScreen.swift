@@ -11,7 +11,8 @@ struct ReportsScreen: Screen {
     var shortcut = 0
 
     static let shortcuts = ["Tháng này", "Tháng trước", "Quý này", "Quý trước", "Năm nay", "Tùy chọn"]
-    static let showCommand = Command(id: .showReport, title: "Xem báo cáo", help: "lập và xem trước báo cáo đã chọn")
+    static let showCommand = Command(
+        id: .showReport, title: "Xem báo cáo", help: "lập và xem trước báo cáo đã chọn", short: "Xem")
 
     init(now: LocalDateTime) {
         let p = ReportsScreen.period(0, today: now.date)
@@ -150,7 +151,7 @@ struct BackupScreen: Screen {
         KeyMap([
             KeyBinding(
                 [.function(10), .control("s")],
-                Command(id: .save, title: "Sao lưu", help: "sao lưu vào thư mục đã nhập"))
+                Command(id: .save, title: "Sao lưu", help: "sao lưu vào thư mục đã nhập", short: "Lưu"))
         ])
     }
 

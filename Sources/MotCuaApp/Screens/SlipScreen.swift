@@ -40,7 +40,7 @@ struct SlipScreen: Screen {
         KeyMap([
             KeyBinding(
                 [.function(10), .control("s")],
-                Command(id: .save, title: "Lưu, in phiếu", help: "ghi nhận và xem phiếu để in"))
+                Command(id: .save, title: "Lưu, in phiếu", help: "ghi nhận và xem phiếu để in", short: "Lưu,in"))
         ])
     }
 
