@@ -277,8 +277,12 @@ public final class Application {
     }
 
     private func openHelp() {
+        let width = max(20, size.columns - 4)
         var lines = ["Phím dùng được ở màn hình \"\(top?.title ?? "")\":", ""]
-        lines += keyMap.helpLines()
+        // Each key's description wraps under the description, not under the key.
+        var keyLines = keyMap.helpLines().flatMap { TextWidth.wrapHanging($0, width, indent: 16) }
+        lines += keyLines
+        keyLines = []
         lines += [
             "",
             "Esc rồi một chữ số (gõ nhanh, hoặc Alt + chữ số) thay cho phím F tương ứng: Esc 1 = F1 … Esc 0 = F10.",
@@ -290,9 +294,12 @@ public final class Application {
             "  VNI: 1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng, 0 bỏ dấu; 6 â ê ô, 7 ơ ư, 8 ă, 9 đ.",
             "  Gõ phím dấu hai lần để bỏ dấu vừa đặt (ass → as). Chọn VNI, kiểu đặt dấu trong Menu (F9)."
         ]
-        let width = max(20, size.columns - 4)
         overlay = .help(
-            TextViewer(lines: lines.flatMap { TextWidth.wrap($0, width) }), title: "Trợ giúp — \(top?.title ?? "")")
+            TextViewer(
+                lines: lines.flatMap {
+                    TextWidth.width(of: $0) <= width ? [$0] : TextWidth.wrapHanging($0, width, indent: 2)
+                }),
+            title: "Trợ giúp — \(top?.title ?? "")")
     }
 
     /// The recent messages in full, newest first, each wrapped under its time.

@@ -10,6 +10,12 @@ protocol TypedForm {
     func value(_ id: FieldID) -> String
     mutating func setValue(_ id: FieldID, _ text: String)
     mutating func focus(on id: FieldID)
+    /// The whole text of the focused checklist item or choice, for the status line.
+    var focusedDescription: String? { get }
+}
+
+extension Form {
+    public var focusedDescription: String? { nil }
 }
 
 extension Form: TypedForm {}
@@ -134,7 +140,9 @@ func formKey(_ key: Key, in form: inout some TypedForm, inputMethod: VietnameseI
     switch outcome {
     case .invalid(let message): return [.status(message, .error)]
     case .completed: return nil
-    case .moved: return form.focusedField?.hint.map { [.status($0, .dim)] } ?? []
+    case .moved:
+        if let hint = form.focusedField?.hint { return [.status(hint, .dim)] }
+        return form.focusedDescription.map { [.status($0, .dim)] } ?? []
     default: return []
     }
 }

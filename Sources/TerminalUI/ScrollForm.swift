@@ -100,6 +100,21 @@ public struct ScrollForm: Sendable {
 
     public var focusedID: FieldID? { items.indices.contains(focus) ? items[focus].id : nil }
 
+    /// The whole text of the focused checklist item or choice (shown on the status line: the row may be cut
+    /// at 80 columns).
+    public var focusedDescription: String? {
+        guard items.indices.contains(focus) else { return nil }
+        switch items[focus] {
+        case .check(let c):
+            return (c.isMandatory ? "* " : "") + c.title + (c.detail.isEmpty ? "" : " — \(c.detail)")
+                + (c.countsCopies ? " — số lượng \(c.quantity)" : "")
+        case .choice(let c):
+            return "\(c.label): \(c.options[c.selected])"
+        default:
+            return nil
+        }
+    }
+
     public var focusedField: Field? {
         guard items.indices.contains(focus), case .field(let f) = items[focus] else { return nil }
         return f
@@ -272,7 +287,7 @@ public struct ScrollForm: Sendable {
             case .section(let title):
                 frame.put(title, row: row, column: rect.column, style: .heading, maxWidth: rect.width)
             case let .info(text, style):
-                frame.put(text, row: row, column: rect.column + 2, style: style, maxWidth: rect.width - 2)
+                frame.put(TextWidth.fit(text, rect.width - 2), row: row, column: rect.column + 2, style: style)
             case .field(let f):
                 var one = Form([f])
                 one.focus = focused ? 0 : -1
@@ -295,10 +310,12 @@ public struct ScrollForm: Sendable {
                     first += 1
                 }
                 let lead = first > 0 ? "… " : ""
-                let text = lead + (first..<c.options.count).map(label).joined(separator: " ")
+                var text = lead + (first..<c.options.count).map(label).joined(separator: " ")
+                while text.last == " " { text.removeLast() }
+                // Options that do not fit end in "…" (the focused one's whole text is on the status line).
                 frame.put(
-                    text, row: row, column: rect.column + 3 + labelWidth, style: focused ? .focused : .normal,
-                    maxWidth: room)
+                    TextWidth.fit(text, max(1, room)), row: row, column: rect.column + 3 + labelWidth,
+                    style: focused ? .focused : .normal)
                 if focused {
                     let before = lead + (first..<c.selected).map { " \(c.options[$0])  " }.joined()
                     frame.cursor = (row, rect.column + 4 + labelWidth + TextWidth.width(of: before))
@@ -309,10 +326,10 @@ public struct ScrollForm: Sendable {
                 let quantity = c.countsCopies ? "SL \(c.quantity)" : ""
                 let detailWidth = min(22, TextWidth.width(of: c.detail))
                 let titleWidth = max(10, rect.width - 4 - 4 - detailWidth - TextWidth.width(of: quantity) - 3)
-                var col = frame.put("\(mark) ", row: row, column: rect.column + 2, style: style)
-                col = frame.put(
-                    TextWidth.fit(c.title + (c.isMandatory ? " *" : ""), titleWidth), row: row, column: col,
-                    style: style)
+                // The required mark first, where the cut of a long title cannot take it.
+                var col = frame.put(
+                    "\(mark) \(c.isMandatory ? "*" : " ") ", row: row, column: rect.column + 2, style: style)
+                col = frame.put(TextWidth.fit(c.title, titleWidth - 2), row: row, column: col, style: style)
                 col = frame.put(" " + TextWidth.fit(c.detail, detailWidth) + " ", row: row, column: col, style: .dim)
                 frame.put(quantity, row: row, column: col, style: style)
                 if focused {

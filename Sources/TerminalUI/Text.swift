@@ -101,6 +101,16 @@ public enum TextWidth {
     }
 
     /// Splits text into lines of at most `columns` cells, breaking at spaces where possible.
+    /// Wraps `text` with its continuation lines indented by `indent` columns (a key's description under
+    /// the description, not under the key).
+    public static func wrapHanging(_ text: String, _ columns: Int, indent: Int) -> [String] {
+        guard width(of: text) > columns, indent < columns - 8 else { return wrap(text, columns) }
+        let lead = prefix(text, fitting: indent)
+        let rest = String(text.dropFirst(lead.count))
+        let pad = String(repeating: " ", count: indent)
+        return wrap(rest, columns - indent).enumerated().map { i, line in (i == 0 ? lead : pad) + line }
+    }
+
     public static func wrap(_ text: String, _ columns: Int) -> [String] {
         guard columns > 0 else { return [text] }
         // Most table cells fit as they are: one measure, no splitting.

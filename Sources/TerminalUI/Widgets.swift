@@ -177,7 +177,11 @@ public struct Form: Sendable {
 
     public func renderField(_ i: Int, into frame: inout Frame, row: Int, column: Int, width: Int, labelWidth: Int) {
         let f = fields[i]
-        let label = f.label + (f.isRequired ? " *" : "") + ":"
+        // The required mark is never the part that is cut: a long label loses its end ("…"), not its "*".
+        let suffix = (f.isRequired ? " *" : "") + ":"
+        let label =
+            TextWidth.width(of: f.label + suffix) <= labelWidth
+            ? f.label + suffix : TextWidth.fit(f.label, max(1, labelWidth - TextWidth.width(of: suffix))) + suffix
         frame.put(TextWidth.fit(label, labelWidth), row: row, column: column, style: f.error != nil ? .error : .label)
         let valueWidth = max(4, width - labelWidth - 1)
         let focused = i == focus

@@ -110,7 +110,7 @@ final class CountingDriver {
         // The request to supplement lists every missing item, at once.
         d.press(.control("b"))
         #expect(d.shows("Phiếu yêu cầu bổ sung"))
-        #expect(d.shows("[x] Giấy tờ, văn bản cần chứng thực chữ ký (Bản chính)"))
+        #expect(d.shows("[x]   Giấy tờ, văn bản cần chứng thực chữ ký (Bản chính)"), "\(d.text)")
         d.press(.function(10))
         #expect(d.shows("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"), "\(d.text)")
         #expect(d.shows("Số phiếu: BS-261120-0001"))

@@ -230,9 +230,9 @@ import Testing
         d.press(.tab, .tab, .tab, .tab, .tab, .tab, .enter, .enter, .enter)
         d.press(.tab, .tab)  // the optional proof of residence, "Giấy tờ khác" → the results
         #expect(d.shows("Kết quả đề nghị"), "\(d.text)")
-        #expect(d.shows("[x] Giấy khai sinh"), "\(d.text)")
+        #expect(d.shows("[x]   Giấy khai sinh"), "\(d.text)")
         d.press(.down, .down, .character(" "))
-        #expect(d.shows("[ ] Thẻ bảo hiểm y tế"), "\(d.text)")
+        #expect(d.shows("[ ]   Thẻ bảo hiểm y tế"), "\(d.text)")
         d.press(.function(10))
         #expect(d.shows("Đã tiếp nhận: mã hồ sơ 000.00.15.H42-261119-0001"), "\(d.text)")
         let r = try ws.store.caseRecord(code: "000.00.15.H42-261119-0001")!

@@ -55,9 +55,13 @@ import Testing
 
     /// Runs one argument list; returns a description of what went wrong, or nil.
     static func run(_ args: [String], db: String) throws -> String? {
+        // In the office's folder, so that a hostile relative --output lands there, never in the checkout.
         let r = try Subprocess.run(
-            ["timeout", "-s", "KILL", "20", motcuaBinary] + args, input: [],
-            environment: ["MOTCUA_FUZZ": "1", "XDG_DATA_HOME": FileSystem.directoryName(db) + "/data"])
+            [
+                "sh", "-c", "cd \"$0\" && exec \"$@\"", FileSystem.directoryName(db), "timeout", "-s", "KILL", "20",
+                motcuaBinary
+            ]
+                + args, input: [], environment: ["XDG_DATA_HOME": FileSystem.directoryName(db) + "/data"])
         if r.status == 137 || r.status == 124 { return "hang: \(args.map { String($0.prefix(40)) })" }
         if r.status >= 128 {
             return "signal \(r.status - 128): \(args.map { String($0.prefix(40)) })\n\(r.stderrText.prefix(500))"
@@ -117,7 +121,7 @@ import Testing
         }
         let shell = try Subprocess.run([
             "sh", "-c",
-            "for a in \"$(printf '\\377\\376')\" \"$(printf 'Mai\\300')\"; do timeout -s KILL 20 \"$0\" case find \"$a\" --db \"$1\"; echo \"status $?\"; timeout -s KILL 20 \"$0\" case add --procedure 1.004222 --name \"$a\" --id 001190012399 --db \"$1\"; echo \"status $?\"; done",
+            "cd \"$(dirname \"$1\")\"; for a in \"$(printf '\\377\\376')\" \"$(printf 'Mai\\300')\"; do timeout -s KILL 20 \"$0\" case find \"$a\" --db \"$1\"; echo \"status $?\"; timeout -s KILL 20 \"$0\" case add --procedure 1.004222 --name \"$a\" --id 001190012399 --db \"$1\"; echo \"status $?\"; done",
             motcuaBinary, office.db
         ])
         for line in shell.stdoutText.split(separator: "\n") where line.hasPrefix("status ") {

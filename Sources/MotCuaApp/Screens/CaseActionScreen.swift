@@ -77,6 +77,9 @@ struct CaseActionScreen: Screen {
                 form.focus(on: .mode)
             }
             if case .invalid(let m) = outcome { return [.status(m, .error)] }
+            if outcome == .moved, let text = form.focusedField?.hint ?? form.focusedDescription {
+                return [.status(text, .dim)]
+            }
             return []
         case .text(let text):
             _ = form.paste(text)
@@ -203,7 +206,7 @@ struct CaseActionScreen: Screen {
         func step(_ k: Int) -> String {
             let s = r.steps[k]
             return
-                "Bước \(k + 1)/\(r.steps.count): \(s.bodyName)\(s.bodyIsInternal ? "" : " (ngoài xã)") — \(s.task), \(s.budget)"
+                "Bước \(k + 1)/\(r.steps.count): \(s.bodyName)\(s.bodyIsInternal ? "" : " (cơ quan ngoài UBND xã)") — \(s.task), \(s.budget)"
         }
         switch kind {
         case .handOver(let k):
@@ -236,7 +239,8 @@ struct CaseActionScreen: Screen {
                 items.append(
                     .choice(
                         ChoiceField(
-                            id: .next, label: "Giao tiếp", options: ["Giao bước \(k + 2) cho \(next.bodyName)", "Chưa"])
+                            id: .next, label: "Chuyển bước sau",
+                            options: ["Giao bước \(k + 2) cho \(next.bodyName)", "Chưa"])
                     ))
                 items.append(
                     .field(
@@ -437,7 +441,7 @@ struct CaseActionScreen: Screen {
         }
         form.render(
             into: &frame, rect: Rect(row: area.row + 1, column: 1, width: area.width - 2, height: area.height - 3),
-            labelWidth: 20)
+            labelWidth: 22)
         frame.put(
             "F10: ghi nhận   Tab: ô sau   ←/→: chọn   Esc: quay lại", row: area.bottom - 1, column: 1, style: .dim,
             maxWidth: area.width - 2)

@@ -320,7 +320,7 @@ struct ReceptionScreen: Screen {
                 form.focus(on: first.id)
             }
             var effects: [Effect] = []
-            if let hint = form.focusedField?.hint { effects.append(.status(hint, .dim)) }
+            if let hint = form.focusedField?.hint ?? form.focusedDescription { effects.append(.status(hint, .dim)) }
             if before == .idNumber || before == .phone { effects += applicantLookup() }
             if outcome == .completed { effects.append(.status("Hết biểu mẫu: F10 để lưu và in giấy tiếp nhận", .dim)) }
             return effects
