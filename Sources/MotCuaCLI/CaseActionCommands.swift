@@ -235,8 +235,8 @@ enum CaseActionCommands {
         help: """
             Đánh giá của người nộp (sau khi trả kết quả), theo một trong hai cách:
               --satisfaction MUC  very_satisfied (rất hài lòng), satisfied (hài lòng), dissatisfied (không hài lòng)
-              --scores A,B,C,D,E  điểm 2/1/0 của năm chỉ số, theo thứ tự:
-            \(EvaluationIndex.allCases.enumerated().map { "                      \($0.offset + 1). \($0.element.vietnameseName) (\($0.element.rawValue))" }.joined(separator: "\n"))
+              --scores A,B,C,D,E  điểm 2/1/0 của năm chỉ số 1, 2, 3, 4 và 7, theo thứ tự:
+            \(EvaluationIndex.allCases.map { "                      \($0.lawNumber). \($0.vietnameseName) (\($0.rawValue))" }.joined(separator: "\n"))
             """,
         valued: ["satisfaction", "scores"]
     ) { args in

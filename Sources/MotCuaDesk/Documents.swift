@@ -25,7 +25,9 @@ extension Desk {
                 ?? UnitProfile(
                     name: "", governingBody: "", counterName: "", unitCode: "",
                     province: "", placeName: ""),
-            forms: forms, caseLookupURL: (try? store.settingValue(.caseLookupURL)) ?? "")
+            forms: forms, caseLookupURL: (try? store.settingValue(.caseLookupURL)) ?? "",
+            receiptPaper: PrintContext.receiptPaper((try? store.settingValue(.receiptPaper)) ?? "a5"),
+            ledgerBook: (try? store.settingValue(.ledgerBook)) ?? "")
     }
 
     var documents: CaseDocuments { CaseDocuments(store: store, context: printContext) }

@@ -44,6 +44,8 @@ public struct BuiltDocument: Sendable {
     /// The same data as CSV (reports only), built when asked.
     var makeCSV: (@Sendable () -> String)? = nil
     public var csv: String? { makeCSV?() }
+    /// The report's tables typed for a spreadsheet (reports only; empty for the forms).
+    public var sheets: [ReportSheet] = []
 }
 
 /// Builds the documents of cases and slips from the store, and records their prints.
@@ -83,13 +85,17 @@ public struct CaseDocuments {
             let report = try ReportForms.build(kind, period: period, day: day, store: store, context: context, now: now)
             return .success(
                 BuiltDocument(
-                    document: report.document, name: report.name, printKey: nil, reprint: false, makeCSV: report.makeCSV
-                ))
+                    document: report.document, name: report.name, printKey: nil, reprint: false,
+                    makeCSV: report.makeCSV,
+                    sheets: report.sheets))
         }
         guard let code = source.caseCode, let c = try store.caseRecord(code: code.trimmingSpaces) else {
             return .failure(.init("Không có hồ sơ mã \(source.caseCode ?? "")"))
         }
         let events = try store.events(caseID: c.id)
+        func officers() throws -> [String: Officer] {
+            Dictionary(try store.officers().map { ($0.username, $0) }, uniquingKeysWith: { a, _ in a })
+        }
         func printedBefore(_ key: String) -> Bool {
             events.contains { if case .printed(key, _, nil) = $0.event.payload { true } else { false } }
         }
@@ -99,7 +105,7 @@ public struct CaseDocuments {
         switch source {
         case .receipt:
             key = "receipt"
-            document = ReceptionForms.receipt(c, context, reprint: printedBefore(key))
+            document = ReceptionForms.receipt(c, events, context, reprint: printedBefore(key))
         case .transfer(_, let step):
             let k = step ?? c.state.steps.lastIndex { $0.handedOverAt != nil }
             guard let k, c.steps.indices.contains(k) else {
@@ -113,7 +119,7 @@ public struct CaseDocuments {
             document = RoutingForms.transferSlip(c, events, step: k, context, reprint: printedBefore(key))
         case .controlSheet:
             key = "control-sheet"
-            document = RoutingForms.controlSheet(c, events, context, now: now)
+            document = RoutingForms.controlSheet(c, events, context, now: now, officers: try officers())
         case .apology:
             key = "apology"
             document = RoutingForms.apology(c, events, context, reprint: printedBefore(key))
@@ -124,7 +130,7 @@ public struct CaseDocuments {
             missing = "Hồ sơ không bị dừng giải quyết"
         case .caseRefusal:
             key = "refusal"
-            document = RoutingForms.refusalAfterExamination(c, events, context)
+            document = RoutingForms.refusalAfterExamination(c, events, context, officers: try officers())
             missing = "Hồ sơ \(c.code) không bị từ chối"
         case .caseSupplement:
             key = "supplement"

@@ -45,10 +45,13 @@ public struct DocumentTable: Sendable, Equatable {
     /// An optional row above the headers grouping adjacent columns under one title ("Tiếp nhận" over
     /// four columns): titles and how many columns each spans, covering every column.
     public var groups: [(title: String, span: Int)]
+    /// An optional row under the headers numbering the columns as statistical forms do ("(1)", "(2)"…), one
+    /// per column; part of the header (repeated on every page).
+    public var columnNumbers: [String]
 
     public init(
         headers: [String], widths: [Int], alignments: [Alignment]? = nil, rows: [[String]], ruled: Bool = false,
-        groups: [(title: String, span: Int)] = []
+        groups: [(title: String, span: Int)] = [], columnNumbers: [String] = []
     ) {
         self.headers = headers
         self.widths = widths
@@ -56,16 +59,23 @@ public struct DocumentTable: Sendable, Equatable {
         self.rows = rows
         self.ruled = ruled
         self.groups = groups
+        self.columnNumbers = columnNumbers
+    }
+
+    /// "(1)", "(2)"… for `count` columns from `first`.
+    public static func numbers(_ count: Int, from first: Int = 1) -> [String] {
+        (first..<(first + count)).map { "(\($0))" }
     }
 
     public static func == (a: DocumentTable, b: DocumentTable) -> Bool {
         a.headers == b.headers && a.widths == b.widths && a.alignments == b.alignments && a.rows == b.rows
-            && a.ruled == b.ruled
+            && a.ruled == b.ruled && a.columnNumbers == b.columnNumbers
             && a.groups.map(\.title) == b.groups.map(\.title) && a.groups.map(\.span) == b.groups.map(\.span)
     }
 }
 
-/// A signature block: who signs, the instruction in brackets, and the name printed under the space.
+/// A signature block: who signs (a "\n" breaks the title into lines, as in "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"),
+/// the instruction in brackets, and the name printed under the space.
 public struct Signature: Sendable, Equatable {
     public var title: String
     public var note: String
@@ -95,6 +105,12 @@ public enum DocumentBlock: Sendable, Equatable {
     case table(DocumentTable)
     /// Signature blocks side by side.
     case signatures([Signature])
+    /// The foot of an administrative letter (Nghị định 30/2020): the "Nơi nhận" list on the left, the
+    /// signature on the right.
+    case closing(recipients: [String], signature: Signature)
+    /// The line under the header of an administrative letter: its number ("Số: …/…") under the issuing body,
+    /// place and date under the national motto.
+    case numberAndDate(number: String, placeAndDate: String)
     /// Empty lines.
     case space(Int)
     /// Forces a new page (between the two copies of a receipt).

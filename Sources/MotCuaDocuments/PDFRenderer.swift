@@ -91,6 +91,7 @@ public struct PDFRenderer: Sendable {
 
     static func sameColumns(_ a: DocumentTable, _ b: DocumentTable) -> Bool {
         a.headers == b.headers && a.widths == b.widths && a.alignments == b.alignments
+            && a.columnNumbers == b.columnNumbers
             && a.groups.map(\.title) == b.groups.map(\.title) && a.groups.map(\.span) == b.groups.map(\.span)
     }
 }
@@ -332,6 +333,10 @@ struct PDFLayout {
             try self.table(table)
         case .signatures(let signatures):
             try self.signatures(signatures)
+        case let .closing(recipients, signature):
+            try closing(recipients: recipients, signature: signature)
+        case let .numberAndDate(number, placeAndDate):
+            try numberAndDate(number, placeAndDate, previous: previous)
         case .space(let n):
             // Half a body line per empty line of the text rendering: paper is scarcer than screen rows.
             // At the foot of a page the space is simply used up: the next block starts the new page (so a
@@ -509,6 +514,56 @@ struct PDFLayout {
         pageHasContent = true
     }
 
+    // MARK: Letters
+
+    /// The number under the issuing body and the place and date (italic) under the national motto, in the
+    /// header's columns when a header precedes it.
+    mutating func numberAndDate(_ number: String, _ placeAndDate: String, previous: DocumentBlock?) throws {
+        var leftWidth = m.textWidth / 2
+        var rightX = m.left + m.textWidth / 2
+        var rightWidth = m.textWidth / 2
+        if case let .header(left, right)? = previous {
+            (leftWidth, rightX, rightWidth) = headerColumns(right, scale: headerScale(left: left, right: right))
+        }
+        let h = m.lineHeight(m.body)
+        try ensure(h * 1.25)
+        y -= h * 0.25
+        drawLine(number, style: .regular, size: m.body, x: m.left, width: leftWidth, top: y, alignment: .center)
+        let dateLines = breaker(.italic, m.body).lines(placeAndDate, width: rightWidth)
+        for (i, line) in dateLines.enumerated() {
+            drawLine(
+                line, style: .italic, size: m.body, x: rightX, width: rightWidth, top: y - Double(i) * h,
+                alignment: .center)
+        }
+        y -= h * Double(max(1, dateLines.count))
+    }
+
+    /// "Nơi nhận:" (bold italic) and its list (small) on the left, the signature on the right (Nghị định
+    /// 30/2020, Phụ lục I); kept on one page.
+    mutating func closing(recipients: [String], signature: Signature) throws {
+        let half = m.textWidth / 2
+        let small = max(m.cell, m.body - 2)
+        let smallHeight = m.lineHeight(small)
+        var left: [String] = []
+        for r in recipients {
+            let lines = breaker(.regular, small).lines("- " + r, width: half - small)
+            left += lines.enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
+        }
+        let block = signatureBlock(signature, width: half)
+        let leftHeight = m.lineHeight(small + 1) + Double(left.count) * smallHeight
+        try ensure(max(leftHeight, block.height))
+        let top = y
+        drawLine("Nơi nhận:", style: .boldItalic, size: small + 1, x: m.left, width: half, top: top)
+        var cursor = top - m.lineHeight(small + 1)
+        for line in left {
+            drawLine(line, style: .regular, size: small, x: m.left, width: half, top: cursor)
+            cursor -= smallHeight
+        }
+        drawSignature(block, x: m.left + half, width: half, top: top, upper: block.upper)
+        y = top - max(leftHeight, block.height)
+        pageHasContent = true
+    }
+
     // MARK: Signatures
 
     /// Signature blocks side by side (a single one stands in the right half): title bold upper case, the
@@ -518,38 +573,57 @@ struct PDFLayout {
         let columns = signatures.count == 1 ? 2 : signatures.count
         let w = m.textWidth / Double(columns)
         let first = signatures.count == 1 ? 1 : 0
-        let size = m.body
-        let lh = m.lineHeight(size)
-        let blocks = signatures.map { s -> (title: [String], note: [String], name: [String]) in
-            (
-                breaker(.bold, size).lines(s.title.uppercased(), width: w - size),
-                s.note.isEmpty ? [] : breaker(.italic, size).lines(s.note, width: w - size),
-                s.name.isEmpty ? [] : breaker(.bold, size).lines(s.name, width: w - size)
-            )
-        }
-        let upper = blocks.map { Double($0.title.count + $0.note.count) * lh }.max() ?? 0
-        let names = blocks.map { Double($0.name.count) * lh }.max() ?? 0
-        let total = upper + m.signatureLines * lh + max(names, lh)
+        let blocks = signatures.map { signatureBlock($0, width: w) }
+        let upper = blocks.map(\.upper).max() ?? 0
+        let total = blocks.map { $0.height - $0.upper }.max().map { $0 + upper } ?? 0
         try ensure(total)
         let top = y
         for (i, b) in blocks.enumerated() {
-            let x = m.left + Double(first + i) * w
-            var cursor = top
-            for t in b.title {
-                drawLine(t, style: .bold, size: size, x: x, width: w, top: cursor, alignment: .center)
-                cursor -= lh
-            }
-            for t in b.note {
-                drawLine(t, style: .italic, size: size, x: x, width: w, top: cursor, alignment: .center)
-                cursor -= lh
-            }
-            cursor = top - upper - m.signatureLines * lh
-            for t in b.name {
-                drawLine(t, style: .bold, size: size, x: x, width: w, top: cursor, alignment: .center)
-                cursor -= lh
-            }
+            drawSignature(b, x: m.left + Double(first + i) * w, width: w, top: top, upper: upper)
         }
         y = top - total
+        pageHasContent = true
+    }
+
+    struct SignatureBlock {
+        var title: [String], note: [String], name: [String]
+        /// The title and note's height, and the whole block's (with the space to sign and the name).
+        var upper: Double, height: Double
+    }
+
+    /// A signature's lines in a column `width` wide: the title bold upper case (one line per "\n" at least),
+    /// the note in italic, the name in bold.
+    func signatureBlock(_ s: Signature, width w: Double) -> SignatureBlock {
+        let size = m.body
+        let lh = m.lineHeight(size)
+        let title = breaker(.bold, size).lines(s.title.uppercased(), width: w - size)
+        let note = s.note.isEmpty ? [] : breaker(.italic, size).lines(s.note, width: w - size)
+        let name = s.name.isEmpty ? [] : breaker(.bold, size).lines(s.name, width: w - size)
+        let upper = Double(title.count + note.count) * lh
+        return SignatureBlock(
+            title: title, note: note, name: name, upper: upper,
+            height: upper + m.signatureLines * lh + max(Double(name.count), 1) * lh)
+    }
+
+    /// Draws a signature block; the space to sign starts `upper` below `top` (the tallest title of a row of
+    /// signatures), so that the names line up.
+    mutating func drawSignature(_ b: SignatureBlock, x: Double, width w: Double, top: Double, upper: Double) {
+        let size = m.body
+        let lh = m.lineHeight(size)
+        var cursor = top
+        for t in b.title {
+            drawLine(t, style: .bold, size: size, x: x, width: w, top: cursor, alignment: .center)
+            cursor -= lh
+        }
+        for t in b.note {
+            drawLine(t, style: .italic, size: size, x: x, width: w, top: cursor, alignment: .center)
+            cursor -= lh
+        }
+        cursor = top - upper - m.signatureLines * lh
+        for t in b.name {
+            drawLine(t, style: .bold, size: size, x: x, width: w, top: cursor, alignment: .center)
+            cursor -= lh
+        }
         pageHasContent = true
     }
 
@@ -637,7 +711,7 @@ struct PDFLayout {
     /// The header's height (group row and header row) without drawing it.
     func tableHeaderHeight(_ t: DocumentTable, _ widths: [Double]) -> Double {
         let layout = headerLayout(t, widths)
-        return layout.groupHeight + layout.headerHeight
+        return layout.groupHeight + layout.headerHeight + layout.numbersHeight
     }
 
     struct HeaderLayout {
@@ -645,6 +719,9 @@ struct PDFLayout {
         var headers: [[String]]
         var groupHeight: Double
         var headerHeight: Double
+        /// The row of column numbers ("(1)", "(2)"…), empty when the table has none.
+        var numbers: [String] = []
+        var numbersHeight: Double = 0
     }
 
     func headerLayout(_ t: DocumentTable, _ widths: [Double]) -> HeaderLayout {
@@ -668,7 +745,13 @@ struct PDFLayout {
         for c in mergedColumns {
             headerHeight = max(headerHeight, rowHeight(lines: headers[c].count) - groupHeight)
         }
-        return HeaderLayout(groups: groups, headers: headers, groupHeight: groupHeight, headerHeight: headerHeight)
+        var layout = HeaderLayout(
+            groups: groups, headers: headers, groupHeight: groupHeight, headerHeight: headerHeight)
+        if t.columnNumbers.count == t.headers.count {
+            layout.numbers = t.columnNumbers
+            layout.numbersHeight = rowHeight(lines: 1)
+        }
+        return layout
     }
 
     /// Draws the table's header at the cursor: grid, bold centred titles, the optional group row.
@@ -717,6 +800,18 @@ struct PDFLayout {
         for x in xs { content.line(x1: x, y1: rowTop, x2: x, y2: bottom, width: m.grid) }
         content.line(x1: x0, y1: bottom, x2: xs.last!, y2: bottom, width: m.grid)
         y = bottom
+        if !layout.numbers.isEmpty {
+            // The column numbers, italic and centred, in a row of their own under the titles.
+            let numbersBottom = bottom - layout.numbersHeight
+            for (c, number) in layout.numbers.enumerated() {
+                drawLine(
+                    number, style: .italic, size: m.cell, x: xs[c] + m.cellPadX, width: widths[c] - 2 * m.cellPadX,
+                    top: bottom - m.cellPadY, alignment: .center)
+            }
+            for x in xs { content.line(x1: x, y1: bottom, x2: x, y2: numbersBottom, width: m.grid) }
+            content.line(x1: x0, y1: numbersBottom, x2: xs.last!, y2: numbersBottom, width: m.grid)
+            y = numbersBottom
+        }
         pageHasContent = true
     }
 
@@ -728,7 +823,7 @@ struct PDFLayout {
         let widths = columnWidths(t)
         let xs = widths.reduce(into: [m.left]) { $0.append($0.last! + $1) }
         let header = headerLayout(t, widths)
-        let headerHeight = header.groupHeight + header.headerHeight
+        let headerHeight = header.groupHeight + header.headerHeight + header.numbersHeight
         let lh = m.lineHeight(m.cell)
         y -= m.cell * 0.3
         // The header and the first row (or a line of it) start on the same page.

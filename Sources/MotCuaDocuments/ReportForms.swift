@@ -1,17 +1,21 @@
 import MotCuaCore
 import MotCuaStore
 
-/// A report: the document for the preview and the printer, and the same data as CSV for a spreadsheet.
+/// A report: the document for the preview and the printer, the same data as CSV, and its tables typed for a
+/// spreadsheet (`sheets`: numbers as numbers, dates as dates, the printed column titles and widths).
 public struct Report: Sendable {
     public let document: Document
     /// File name without extension, e.g. "so-theo-doi-2026-10-01-2026-12-31".
     public let name: String
     let makeCSV: @Sendable () -> String
+    /// One sheet per table of the report, in the printed order.
+    public let sheets: [ReportSheet]
 
-    public init(document: Document, csv: @escaping @Sendable () -> String, name: String) {
+    public init(document: Document, csv: @escaping @Sendable () -> String, name: String, sheets: [ReportSheet] = []) {
         self.document = document
         self.makeCSV = csv
         self.name = name
+        self.sheets = sheets
     }
 
     /// UTF-8 CSV text starting with a byte-order mark (so spreadsheet programs read Vietnamese correctly),
@@ -135,8 +139,24 @@ public enum ReportForms {
         "\((t.date.day).zeroPadded())/\((t.date.month).zeroPadded())\n\(t.time.text)"
     }
 
+    /// The heading lines of a report's sheet: title, unit, period.
+    static func sheetHeading(_ title: String, _ ctx: PrintContext, period: String) -> [String] {
+        [title, "\(ReceptionForms.governingBodyInText(ctx.unit)) — \(ctx.counterName)", period]
+    }
+
+    /// The CSV of a sheet (UTF-8 with a byte-order mark, CRLF), as one string.
+    static func csv(of sheet: ReportSheet) -> String {
+        var out = ""
+        try? sheet.writeCSV { out += $0 }
+        return out
+    }
+
+    static func optionalDateTime(_ t: LocalDateTime?) -> SheetValue { t.map { .dateTime($0) } ?? .empty }
+
     // MARK: Ledger
 
+    /// The ledger's notes: what became of the case, the requests to supplement, entries typed after the fact.
+    /// The new date of an apology has its own column.
     static func ledgerNote(_ r: LedgerRow) -> String {
         var notes: [String] = []
         switch r.status {
@@ -147,120 +167,227 @@ public enum ReportForms {
         default: break
         }
         if r.resultIsRefusal { notes.append("Từ chối") }
-        if r.rescheduled { notes.append("Hẹn lại \(date(r.appointment))") }
+        for round in r.supplements {
+            var text = "Yêu cầu bổ sung \(date(round.requestedAt))"
+            if let back = round.receivedAt { text += ", nhận đủ \(date(back))" }
+            if let due = round.newDue { text += ", hạn mới \(date(due))" }
+            notes.append(text)
+        }
         if r.lateEntries > 0 { notes.append("Nhập sau: \(r.lateEntries) việc") }
         if !r.note.isEmpty { notes.append(r.note) }
         return notes.joined(separator: "; ")
     }
 
-    /// Sổ theo dõi hồ sơ: one row per case received in the period, in ledger order, with the law's columns.
+    /// The books ("Quyển số") of the ledger's rows, in order: one, or several when the period spans years.
+    static func ledgerBooks(_ rows: [LedgerRow], period: ReportPeriod, _ ctx: PrintContext) -> [String] {
+        var years = Array(Set(rows.map(\.ledgerYear))).sorted()
+        if years.isEmpty { years = [period.from.year] }
+        var seen = Set<String>()
+        return years.map { ctx.ledgerBook(year: $0) }.filter { seen.insert($0).inserted }
+    }
+
+    static let ledgerColumns: [ReportSheet.Column] = [
+        .init("Số thứ tự", width: 8), .init("Quyển số", width: 10), .init("Mã hồ sơ", width: 26),
+        .init("Thủ tục", width: 40), .init("Số bộ", width: 6), .init("Người nộp", width: 24),
+        .init("Địa chỉ", width: 30), .init("Điện thoại", width: 13), .init("Cơ quan chủ trì", width: 26),
+        .init("Tiếp nhận", width: 16), .init("Hẹn trả (giấy tiếp nhận)", width: 16), .init("Hẹn lại", width: 16),
+        .init("Hạn giải quyết theo quy định", width: 16), .init("Chuyển", width: 16),
+        .init("Có kết quả", width: 16), .init("Trả kết quả", width: 16), .init("Trạng thái", width: 16),
+        .init("Ghi chú", width: 40)
+    ]
+
+    static func ledgerValues(_ r: LedgerRow, _ ctx: PrintContext) -> [SheetValue] {
+        [
+            .integer(r.ledgerNumber), .text(ctx.ledgerBook(year: r.ledgerYear)), .text(r.code), .text(r.procedureName),
+            .integer(r.sets), .text(r.applicantName), .text(r.address ?? ""), .text(r.phone ?? ""),
+            .text(r.leadBody ?? ""), .dateTime(r.receivedAt), .dateTime(r.receiptAppointment),
+            r.rescheduled ? .dateTime(r.appointment) : .empty, .dateTime(r.legalDue),
+            optionalDateTime(r.handedOverAt), optionalDateTime(r.resultAt), optionalDateTime(r.returnedAt),
+            .text(r.status.vietnameseName), .text(ledgerNote(r))
+        ]
+    }
+
+    /// Sổ theo dõi hồ sơ (Mẫu 07): one row per case received in the period, in ledger order, with the law's
+    /// columns: the appointment of the receipt and, in its own column, the new date of an apology; requests
+    /// to supplement in the notes; the book number in the heading; the closing signatures.
     public static func ledger(_ rows: [LedgerRow], period: ReportPeriod, _ ctx: PrintContext, printedAt: LocalDateTime)
         -> Report
     {
         let entry = ctx.forms.entry(.ledger)
-        let first = heading(
+        let books = ledgerBooks(rows, period: period, ctx)
+        var first = heading(
             entry.title, number: ctx.forms.numberLine(.ledger), ctx, period: period.vietnamese, printedAt: printedAt)
+        first.insert(.line("Quyển số: \(books.joined(separator: "; "))", .center), at: first.count - 2)
         let table = DocumentTable(
             headers: [
                 "Số", "Mã hồ sơ", "Thủ tục", "Số bộ", "Người nộp", "Địa chỉ, điện thoại", "Cơ quan chủ trì", "Nhận",
-                "Hẹn trả", "Chuyển", "Có KQ", "Trả", "Ký nhận", "Ghi chú"
+                "Hẹn trả", "Hẹn lại", "Chuyển", "Có KQ", "Trả", "Ký nhận", "Ghi chú"
             ],
-            // In characters: they add up to the line's room at 160 columns (14 columns).
-            widths: [5, 14, 16, 3, 12, 13, 10, 6, 6, 6, 6, 6, 5, 9],
+            // In characters: they add up to the line's room at 160 columns (15 columns).
+            widths: [4, 14, 14, 3, 12, 11, 9, 6, 6, 6, 6, 5, 5, 5, 8],
             alignments: [
-                .right, .left, .left, .right, .left, .left, .left, .left, .left, .left, .left, .left, .left, .left
+                .right, .left, .left, .right, .left, .left, .left, .left, .left, .left, .left, .left, .left, .left,
+                .left
             ],
             rows: rows.map { r in
                 [
                     String(r.ledgerNumber), splitCode(r.code), r.procedureName, String(r.sets), r.applicantName,
                     [r.address, r.phone].compactMap { $0 }.joined(separator: "; "), r.leadBody ?? "",
-                    dateTime(r.receivedAt),
-                    dateTime(r.appointment), date(r.handedOverAt), date(r.resultAt), date(r.returnedAt), "",
-                    ledgerNote(r)
+                    dateTime(r.receivedAt), dateTime(r.receiptAppointment),
+                    r.rescheduled ? dateTime(r.appointment) : "",
+                    date(r.handedOverAt), date(r.resultAt), date(r.returnedAt), "", ledgerNote(r)
                 ]
             }, ruled: true)
-        let after: [DocumentBlock] = [.space(1), .line("Tổng số: \(rows.count) hồ sơ", .left)]
+        var closing = "Tổng số: \(rows.count) hồ sơ"
+        if let low = rows.first?.ledgerNumber, let high = rows.last?.ledgerNumber {
+            closing += " (số thứ tự từ \(low) đến \(high))"
+        }
+        let after: [DocumentBlock] = [
+            .space(1), .line(closing, .left),
+            .line(FormalDate.placeAndDate(ctx.unit.placeName, printedAt.date), .right),
+            .signatures([
+                Signature(title: "NGƯỜI GHI SỔ"),
+                Signature(title: "THỦ TRƯỞNG ĐƠN VỊ", note: "(Ký, ghi rõ họ tên, đóng dấu)")
+            ])
+        ]
         let blocks = paginate(
             table, first: first, continuation: "\(entry.title) — \(period.vietnamese)", after: after,
             pageSize: .a4Landscape)
         let document = Document(
             kind: "so-theo-doi-\(periodName(period))", caption: "Sổ theo dõi hồ sơ", pageSize: .a4Landscape,
             blocks: blocks)
+        let sheet = ReportSheet(
+            name: "Sổ theo dõi hồ sơ",
+            heading: sheetHeading(
+                entry.title, ctx, period: "\(period.vietnamese) — Quyển số \(books.joined(separator: "; "))"),
+            columns: ledgerColumns
+        ) { emit in
+            for r in rows { try emit(ledgerValues(r, ctx)) }
+        }
         let csvText: @Sendable () -> String = {
             csv(
                 [
                     "so_vao_so", "nam", "ma_ho_so", "thu_tuc", "so_bo", "nguoi_nop", "dia_chi", "dien_thoai",
                     "co_quan_chu_tri",
-                    "tiep_nhan", "han_giai_quyet", "hen_tra", "chuyen", "co_ket_qua", "tra_ket_qua", "trang_thai",
-                    "ghi_chu"
+                    "tiep_nhan", "han_giai_quyet", "hen_tra_giay_tiep_nhan", "hen_tra", "chuyen", "co_ket_qua",
+                    "tra_ket_qua", "trang_thai", "ghi_chu"
                 ],
                 rows.map { r in
                     [
                         String(r.ledgerNumber), String(r.ledgerYear), r.code, r.procedureName, String(r.sets),
                         r.applicantName,
                         r.address ?? "", r.phone ?? "", r.leadBody ?? "", r.receivedAt.iso, r.legalDue.iso,
-                        r.appointment.iso,
+                        r.receiptAppointment.iso, r.appointment.iso,
                         r.handedOverAt?.iso ?? "", r.resultAt?.iso ?? "", r.returnedAt?.iso ?? "", r.status.rawValue,
                         ledgerNote(r)
                     ]
                 })
         }
-        return Report(document: document, csv: csvText, name: document.kind)
+        return Report(document: document, csv: csvText, name: document.kind, sheets: [sheet])
     }
 
     // MARK: Statistics
 
-    static let statisticsHeaders = [
-        "Lĩnh vực", "Tổng số", "Trực tuyến", "Trực tiếp, bưu chính", "Kỳ trước chuyển sang",
-        "Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn",
-        "Tổng số", "Trong hạn", "Quá hạn", "(%)"
+    static let statisticsTitle =
+        "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"
+
+    /// The printed columns (1) to (16): STT, field, the thirteen of the form's body, then withdrawn and
+    /// stopped (so that the received add up), and the rate.
+    static let statisticsColumns: [ReportSheet.Column] = [
+        .init("STT", width: 5), .init("Lĩnh vực giải quyết", width: 24), .init("Tổng số", width: 9),
+        .init("Trực tuyến", width: 9), .init("Trực tiếp, bưu chính", width: 10),
+        .init("Kỳ trước chuyển sang", width: 10), .init("Tổng số", width: 9), .init("Trước hạn", width: 9),
+        .init("Đúng hạn", width: 9), .init("Quá hạn", width: 9), .init("Tổng số", width: 9),
+        .init("Trong hạn", width: 9), .init("Quá hạn", width: 9), .init("Rút hồ sơ", width: 9),
+        .init("Dừng giải quyết", width: 10), .init("(%)", width: 9)
     ]
 
-    static func statisticsCells(_ r: StatisticsRow) -> [String] {
-        [
-            r.field, String(r.received), String(r.receivedOnline), String(r.receivedInPersonOrPost),
-            String(r.carriedOver),
-            String(r.resolved), String(r.early), String(r.onTime), String(r.late),
-            String(r.pending), String(r.pendingWithinLimit), String(r.pendingOverdue), r.onTimeRateText
+    static let statisticsGroups: [(title: String, span: Int)] = [
+        ("", 1), ("", 1), ("Số hồ sơ nhận giải quyết", 4), ("Số hồ sơ đã giải quyết", 4),
+        ("Số hồ sơ đang giải quyết", 3), ("Số hồ sơ không tiếp tục giải quyết", 2), ("Tỷ lệ đúng hạn", 1)
+    ]
+
+    static func statisticsValues(_ r: StatisticsRow, number: Int?) -> [SheetValue] {
+        [number.map { .integer($0) } ?? .empty, .text(r.field)] + r.counts.map { .integer($0) }
+            + [r.onTimeRate.map { .decimal(($0 * 10000).rounded() / 100) } ?? .empty]
+    }
+
+    static func statisticsCells(_ r: StatisticsRow, number: Int?) -> [String] {
+        [number.map(String.init) ?? "", r.field] + r.counts.map(String.init) + [r.onTimeRateText]
+    }
+
+    /// The form's identities with the column numbers, the checks' figures on the total row, and what failed.
+    static func statisticsChecks(_ s: PeriodStatistics, printedAt: LocalDateTime) -> [DocumentBlock] {
+        func name(_ identity: StatisticsCheck.Identity) -> String {
+            switch identity {
+            case .receivedByChannel: "(3) = (4) + (5) + (6)"
+            case .receivedByOutcome: "(3) = (7) + (11) + (14) + (15)"
+            case .resolvedByVerdict: "(7) = (8) + (9) + (10)"
+            case .pendingByLimit: "(11) = (12) + (13)"
+            case .totalOfColumn(let column): "cột (\(column)) của dòng \(s.total.field) = tổng các lĩnh vực"
+            }
+        }
+        func figures(_ c: StatisticsCheck) -> String {
+            "\(c.left) \(c.holds ? "=" : "≠") \(c.right.map(String.init).joined(separator: " + "))"
+        }
+        let onTotal = s.total.checks.map { "\(name($0.identity)): \(figures($0))" }
+        let failed = s.failedChecks
+        let verdict =
+            failed.isEmpty
+            ? "Kết quả kiểm tra: các đẳng thức đúng trên mọi dòng; dòng \(s.total.field) bằng tổng các lĩnh vực ở mọi cột."
+            : "SAI LỆCH: " + failed.map { "\($0.row): \(name($0.identity)): \(figures($0))" }.joined(separator: "; ")
+                + "."
+        return [
+            .paragraph(
+                "Kiểm tra trên dòng \(s.total.field): \(onTotal.joined(separator: "; ")). \(verdict) Số liệu lập lúc \(printedAt.time.text) ngày \(printedAt.date.vietnamese)."
+            )
         ]
     }
 
-    /// The period statistics in the layout of Biểu 06/VPCP/KSTT: one row per field and the total; the
-    /// identities are checked and any violation printed under the table.
+    /// "Kỳ báo cáo: Tháng 10 năm 2026 (từ ngày 01/10/2026 đến ngày 31/10/2026)".
+    static func reportingPeriod(_ p: ReportPeriod) -> String {
+        let range = "từ ngày \(p.from.vietnamese) đến ngày \(p.to.vietnamese)"
+        let name = p.vietnamese
+        return name.hasPrefix("Từ ngày") ? "Kỳ báo cáo: \(range)" : "Kỳ báo cáo: \(name) (\(range))"
+    }
+
+    /// The unit that receives the commune's report: the province's people's committee office.
+    static func receivingUnit(_ unit: UnitProfile) -> String {
+        unit.province.isEmpty
+            ? "Văn phòng Ủy ban nhân dân tỉnh" : "Văn phòng Ủy ban nhân dân \(ReceptionForms.lowerFirst(unit.province))"
+    }
+
+    /// The period statistics in the layout of Biểu 06/VPCP/KSTT: the full title, the reporting period, the
+    /// reporting and receiving units, one numbered row per field and the total, the row of column numbers,
+    /// withdrawn and stopped cases in their own columns (14) and (15) so that (3) = (7) + (11) + (14) + (15)
+    /// holds on the paper; every identity checked and printed with its figures.
     public static func statistics(_ s: PeriodStatistics, _ ctx: PrintContext, printedAt: LocalDateTime) -> Report {
-        var b = heading(
-            "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", number: "Biểu số 06/VPCP/KSTT", ctx,
-            period: s.period.vietnamese, printedAt: printedAt)
+        var b: [DocumentBlock] = [.line("Biểu số 06/VPCP/KSTT", .right)]
+        b.append(
+            .header(
+                left: [ctx.unit.governingBody.uppercased(), ctx.unit.counterName.uppercased()],
+                right: ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]))
+        b.append(.space(1))
+        b.append(.title(statisticsTitle, subtitle: [reportingPeriod(s.period)]))
+        b.append(.space(1))
+        b.append(.field(label: "Đơn vị báo cáo", value: ReceptionForms.governingBodyInText(ctx.unit)))
+        b.append(.field(label: "Đơn vị nhận báo cáo", value: receivingUnit(ctx.unit)))
         b.append(.line("Đơn vị tính: số hồ sơ", .right))
-        // Widths in characters: they add up to the line's room at 160 columns (13 columns).
+        // Widths in characters: they add up to the line's room at 160 columns (16 columns).
         b.append(
             .table(
                 DocumentTable(
-                    headers: statisticsHeaders, widths: [24, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8],
-                    alignments: [.left] + Array(repeating: .right, count: 12),
-                    rows: s.rows.map(statisticsCells) + [statisticsCells(s.total)],
-                    groups: [
-                        ("", 1), ("Số hồ sơ tiếp nhận", 4), ("Số hồ sơ đã giải quyết", 4),
-                        ("Số hồ sơ đang giải quyết", 3),
-                        ("Tỷ lệ đúng hạn", 1)
-                    ])))
+                    headers: statisticsColumns.map(\.title), widths: [3, 22] + Array(repeating: 6, count: 13) + [8],
+                    alignments: [.right, .left] + Array(repeating: .right, count: 14),
+                    rows: s.rows.enumerated().map { statisticsCells($1, number: $0 + 1) }
+                        + [statisticsCells(s.total, number: nil)],
+                    groups: statisticsGroups, columnNumbers: DocumentTable.numbers(16))))
         b.append(
             .paragraph(
-                "Tiếp nhận = trực tuyến + trực tiếp, bưu chính + kỳ trước chuyển sang; đã giải quyết = trước hạn + đúng hạn + quá hạn (ngày có kết quả so với hạn giải quyết theo quy định, hạn hẹn lại không tính); đang giải quyết = trong hạn + quá hạn (tại cuối kỳ); tỷ lệ = (trước hạn + đúng hạn) / đã giải quyết. Hồ sơ liên thông tính một lần; hồ sơ hủy do nhập nhầm không tính."
+                "(3) = (4) + (5) + (6) = (7) + (11) + (14) + (15); (7) = (8) + (9) + (10); (11) = (12) + (13); (16) = [(8) + (9)] / (7). Đã giải quyết: có kết quả (hoặc từ chối) trong kỳ, so với hạn giải quyết theo quy định, không theo hạn hẹn lại — trước hạn: trước ngày hết hạn; đúng hạn: trong ngày hết hạn, không muộn hơn giờ hết hạn; quá hạn: sau giờ hết hạn. Đang giải quyết: chưa có kết quả tại cuối kỳ. Hồ sơ liên thông tính một lần; hồ sơ hủy do nhập nhầm không tính."
             ))
-        if s.total.closedWithoutResult > 0 {
-            b.append(
-                .paragraph(
-                    "Ngoài bảng: \(s.total.closedWithoutResult) hồ sơ người nộp rút hoặc dừng giải quyết trong kỳ (đã tính ở cột tiếp nhận, không tính đã giải quyết hay đang giải quyết)."
-                ))
-        }
-        let problems = s.identityProblems
-        b.append(
-            .line(
-                problems.isEmpty
-                    ? "Kiểm tra: các đẳng thức của biểu đều đúng." : "SAI LỆCH: " + problems.joined(separator: "; "),
-                .left))
-        b.append(.space(1))
+        b += statisticsChecks(s, printedAt: printedAt)
+        b.append(.line(FormalDate.placeAndDate(ctx.unit.placeName, printedAt.date), .right))
         b.append(
             .signatures([
                 Signature(title: "NGƯỜI LẬP BIỂU"),
@@ -269,20 +396,35 @@ public enum ReportForms {
         let document = Document(
             kind: "thong-ke-\(periodName(s.period))", caption: "Thống kê tình hình giải quyết hồ sơ",
             pageSize: .a4Landscape, blocks: b)
-        let csvText: @Sendable () -> String = {
-            csv(
-                [
-                    "linh_vuc", "tiep_nhan_tong", "tiep_nhan_truc_tuyen", "tiep_nhan_truc_tiep_buu_chinh",
-                    "ky_truoc_chuyen_sang",
-                    "da_giai_quyet_tong", "truoc_han", "dung_han", "qua_han", "dang_giai_quyet_tong", "trong_han",
-                    "dang_giai_quyet_qua_han", "ty_le_dung_han", "rut_dung_trong_ky"
-                ],
-                (s.rows + [s.total]).map { statisticsCells($0) + [String($0.closedWithoutResult)] })
+        let rows = s.rows
+        let sheet = ReportSheet(
+            name: "Biểu 06",
+            heading: [
+                "Biểu số 06/VPCP/KSTT", statisticsTitle, reportingPeriod(s.period),
+                "Đơn vị báo cáo: \(ReceptionForms.governingBodyInText(ctx.unit))",
+                "Đơn vị nhận báo cáo: \(receivingUnit(ctx.unit))"
+            ],
+            groups: statisticsGroups, columns: statisticsColumns,
+            totals: [statisticsValues(s.total, number: nil)]
+        ) { emit in
+            for (i, r) in rows.enumerated() { try emit(statisticsValues(r, number: i + 1)) }
         }
-        return Report(document: document, csv: csvText, name: document.kind)
+        return Report(document: document, csv: { csv(of: sheet) }, name: document.kind, sheets: [sheet])
     }
 
     // MARK: Late cases
+
+    /// "Có", "Có (xin lỗi muộn)" or "CHƯA CÓ": whether the late case had its apology (Mẫu 04).
+    static func apologyText(_ c: LateCase) -> String {
+        c.apologised ? (c.lateApology ? "Có (xin lỗi muộn)" : "Có") : "CHƯA CÓ"
+    }
+
+    static let lateColumns: [ReportSheet.Column] = [
+        .init("Mã hồ sơ", width: 26), .init("Người nộp", width: 24), .init("Thủ tục", width: 40),
+        .init("Lĩnh vực", width: 14), .init("Hạn giải quyết", width: 16), .init("Có kết quả", width: 16),
+        .init("Quá hạn (phút làm việc)", width: 12), .init("Quá hạn", width: 14), .init("Cơ quan trễ hạn", width: 40),
+        .init("Văn bản xin lỗi (Mẫu 04)", width: 14), .init("Lý do chậm trễ", width: 50)
+    ]
 
     public static func lateCases(
         _ cases: [LateCase], period: ReportPeriod, _ ctx: PrintContext, printedAt: LocalDateTime
@@ -290,9 +432,10 @@ public enum ReportForms {
         let first = heading("DANH SÁCH HỒ SƠ QUÁ HẠN", ctx, period: period.vietnamese, printedAt: printedAt)
         let table = DocumentTable(
             headers: [
-                "Mã hồ sơ", "Người nộp", "Thủ tục", "Hạn giải quyết", "Có kết quả", "Quá", "Cơ quan trễ hạn", "Lý do"
+                "Mã hồ sơ", "Người nộp", "Thủ tục", "Hạn giải quyết", "Có kết quả", "Quá", "Cơ quan trễ hạn",
+                "Xin lỗi (Mẫu 04)", "Lý do chậm trễ"
             ],
-            widths: [14, 11, 14, 10, 10, 8, 14, 14],
+            widths: [15, 14, 18, 11, 11, 8, 20, 9, 26],
             rows: cases.map { c in
                 [
                     splitCode(c.code), c.applicantName, c.procedureName,
@@ -300,85 +443,146 @@ public enum ReportForms {
                     c.resultAt.map { "\($0.time.text) \($0.date.vietnamese)" } ?? "chưa có",
                     RemainingTime.durationText(minutes: c.lateMinutes),
                     c.lateBodies.isEmpty ? "(không bước nào quá hạn riêng)" : c.lateBodies.joined(separator: "\n"),
-                    c.reasons.joined(separator: "\n")
+                    apologyText(c), c.reasons.isEmpty ? "(không ghi nhận lý do)" : c.reasons.joined(separator: "\n")
                 ]
             }, ruled: true)
+        let unapologised = cases.filter { !$0.apologised }.count
         let after: [DocumentBlock] = [
             .space(1),
             .line(
-                "Tổng số: \(cases.count) hồ sơ quá hạn (đã có kết quả quá hạn trong kỳ, hoặc chưa có kết quả và quá hạn tại cuối kỳ)",
+                "Tổng số: \(cases.count) hồ sơ quá hạn (đã có kết quả quá hạn trong kỳ, hoặc chưa có kết quả và quá hạn tại cuối kỳ); \(unapologised) hồ sơ chưa có văn bản xin lỗi (Mẫu 04).",
                 .left)
         ]
         let blocks = paginate(
             table, first: first, continuation: "Danh sách hồ sơ quá hạn — \(period.vietnamese)", after: after,
-            pageSize: .a4)
+            pageSize: .a4Landscape)
         let document = Document(
-            kind: "ho-so-qua-han-\(periodName(period))", caption: "Danh sách hồ sơ quá hạn", pageSize: .a4,
+            kind: "ho-so-qua-han-\(periodName(period))", caption: "Danh sách hồ sơ quá hạn", pageSize: .a4Landscape,
             blocks: blocks)
+        let sheet = ReportSheet(
+            name: "Hồ sơ quá hạn", heading: sheetHeading("DANH SÁCH HỒ SƠ QUÁ HẠN", ctx, period: period.vietnamese),
+            columns: lateColumns
+        ) { emit in
+            for c in cases {
+                try emit([
+                    .text(c.code), .text(c.applicantName), .text(c.procedureName), .text(c.field),
+                    .dateTime(c.legalDue),
+                    optionalDateTime(c.resultAt), .integer(c.lateMinutes),
+                    .text(RemainingTime.durationText(minutes: c.lateMinutes)),
+                    .text(c.lateBodies.joined(separator: "; ")),
+                    .text(apologyText(c)), .text(c.reasons.joined(separator: "; "))
+                ])
+            }
+        }
         let csvText: @Sendable () -> String = {
             csv(
                 [
                     "ma_ho_so", "nguoi_nop", "thu_tuc", "linh_vuc", "han_giai_quyet", "co_ket_qua", "qua_phut_lam_viec",
-                    "co_quan_tre_han", "ly_do"
+                    "co_quan_tre_han", "xin_loi_mau_04", "ly_do"
                 ],
                 cases.map { c in
                     [
                         c.code, c.applicantName, c.procedureName, c.field, c.legalDue.iso, c.resultAt?.iso ?? "",
                         String(c.lateMinutes),
-                        c.lateBodies.joined(separator: "; "), c.reasons.joined(separator: "; ")
+                        c.lateBodies.joined(separator: "; "), c.apologised ? (c.lateApology ? "muon" : "co") : "khong",
+                        c.reasons.joined(separator: "; ")
                     ]
                 })
         }
-        return Report(document: document, csv: csvText, name: document.kind)
+        return Report(document: document, csv: csvText, name: document.kind, sheets: [sheet])
     }
 
     // MARK: Evaluations
 
     static func percent(_ v: Double?) -> String { v.map { vietnameseDecimal($0 * 100, digits: 1) + "%" } ?? "—" }
 
+    /// Averages with one decimal (domain.md §8).
+    static func average(_ v: Double?) -> String { v.map { vietnameseDecimal($0, digits: 1) } ?? "—" }
+
     static func evaluationCells(_ g: EvaluationSummary.Group) -> [String] {
-        [g.name, String(g.indexedCases)]
-            + EvaluationIndex.allCases.map { g.average($0).map { vietnameseDecimal($0) } ?? "—" }
-            + [g.averagePoints.map { vietnameseDecimal($0) } ?? "—", g.band ?? "—", String(g.levelCases)]
+        [g.name, String(g.indexedCases)] + EvaluationIndex.allCases.map { average(g.average($0)) }
+            + [average(g.averagePoints), g.band ?? "—", String(g.levelCases)]
             + SatisfactionLevel.allCases.map { percent(g.share($0)) }
     }
 
+    static func evaluationValues(_ g: EvaluationSummary.Group) -> [SheetValue] {
+        func one(_ v: Double?) -> SheetValue { v.map { .decimal(($0 * 10).rounded() / 10) } ?? .empty }
+        return [.text(g.name), .integer(g.indexedCases)] + EvaluationIndex.allCases.map { one(g.average($0)) }
+            + [one(g.averagePoints), g.band.map { .text($0) } ?? .empty, .integer(g.levelCases)]
+            + SatisfactionLevel.allCases.map { level in one(g.share(level).map { $0 * 100 }) }
+    }
+
+    static func evaluationHeaders(_ first: String) -> [String] {
+        [first, "Số hồ sơ chấm điểm"] + EvaluationIndex.allCases.map { "Chỉ số \($0.lawNumber)" }
+            + ["Điểm bình quân (0–10)", "Xếp loại", "Số phiếu mức độ hài lòng"]
+            + SatisfactionLevel.allCases.map { "\($0.vietnameseName) (%)" }
+    }
+
+    /// The three groupings of the evaluations: by receiving officer, by processing body, by field.
+    static func evaluationTables(_ s: EvaluationSummary) -> [(
+        title: String, first: String, groups: [EvaluationSummary.Group]
+    )] {
+        [
+            ("Theo cán bộ tiếp nhận", "Cán bộ tiếp nhận", s.officers),
+            ("Theo cơ quan giải quyết (chỉ số 2 là của chính cơ quan)", "Cơ quan giải quyết", s.bodies),
+            ("Theo lĩnh vực", "Lĩnh vực", s.fields)
+        ]
+    }
+
+    /// The evaluations of the period (domain.md §8): the indices 1, 2, 3, 4 and 7 averaged with one decimal,
+    /// per receiving officer, per processing body and per field, each table ending with the unit; the
+    /// satisfaction levels' shares beside them.
     public static func evaluations(_ s: EvaluationSummary, _ ctx: PrintContext, printedAt: LocalDateTime) -> Report {
         var b = heading("KẾT QUẢ ĐÁNH GIÁ CỦA NGƯỜI NỘP HỒ SƠ", ctx, period: s.period.vietnamese, printedAt: printedAt)
-        let headers =
-            ["Cán bộ tiếp nhận", "Số hồ sơ chấm điểm"] + ["Chỉ số 1", "Chỉ số 2", "Chỉ số 3", "Chỉ số 4", "Chỉ số 5"]
-            + ["Điểm bình quân (0–10)", "Xếp loại", "Số phiếu hài lòng"]
-            + SatisfactionLevel.allCases.map(\.vietnameseName)
-        b.append(
-            .table(
-                DocumentTable(
-                    headers: headers, widths: [22, 8, 7, 7, 7, 7, 7, 9, 15, 8, 8, 7, 8],
-                    alignments: [.left] + Array(repeating: .right, count: 7) + [.left]
-                        + Array(repeating: .right, count: 4),
-                    rows: s.officers.map(evaluationCells) + [evaluationCells(s.unit)])))
+        for (i, t) in evaluationTables(s).enumerated() {
+            b.append(.line("\(i + 1). \(t.title)", .left))
+            b.append(
+                .table(
+                    DocumentTable(
+                        headers: evaluationHeaders(t.first), widths: [22, 8, 7, 7, 7, 7, 7, 9, 15, 8, 8, 7, 8],
+                        alignments: [.left] + Array(repeating: .right, count: 7) + [.left]
+                            + Array(repeating: .right, count: 4),
+                        rows: t.groups.map(evaluationCells) + [evaluationCells(s.unit)])))
+            b.append(.space(1))
+        }
         b.append(.paragraph("Các chỉ số (điểm 2, 1 hoặc 0 cho mỗi hồ sơ, bình quân theo số hồ sơ chấm điểm):"))
-        for (i, index) in EvaluationIndex.allCases.enumerated() {
+        for index in EvaluationIndex.allCases {
             b.append(
                 .listItem(
-                    number: i + 1,
+                    number: index.lawNumber,
                     text:
                         "\(index.vietnameseName): 2 — \(index.scoreMeanings[0]); 1 — \(index.scoreMeanings[1]); 0 — \(index.scoreMeanings[2])"
                 ))
         }
         b.append(
             .paragraph(
-                "Xếp loại: điểm bình quân từ 5 trở lên là hoàn thành. Dòng cuối là của toàn đơn vị. Tỷ lệ hài lòng tính trên số phiếu chọn mức độ hài lòng."
+                "Chỉ số 1 và 2 tính theo hồ sơ (thời điểm có kết quả so với hạn giải quyết; mỗi bước so với hạn của bước, hồ sơ lấy điểm của cơ quan thấp nhất); chỉ số 7 theo thời gian khi không có phản ánh, 0 khi có phản ánh; chỉ số 3 và 4 theo phiếu đánh giá. Xếp loại: điểm bình quân từ 5 trở lên là hoàn thành. Dòng cuối mỗi bảng là của toàn đơn vị. Tỷ lệ hài lòng tính trên số phiếu chọn mức độ hài lòng."
             ))
         let document = Document(
             kind: "danh-gia-\(periodName(s.period))", caption: "Kết quả đánh giá của người nộp hồ sơ",
             pageSize: .a4Landscape, blocks: b)
+        let widths: [Double] = [30, 10, 8, 8, 8, 8, 8, 10, 16, 10, 12, 10, 12]
+        let sheets = evaluationTables(s).map { t in
+            let groups = t.groups
+            return ReportSheet(
+                name: t.first,
+                heading: sheetHeading(
+                    "KẾT QUẢ ĐÁNH GIÁ CỦA NGƯỜI NỘP HỒ SƠ — \(t.title)", ctx, period: s.period.vietnamese),
+                columns: zip(evaluationHeaders(t.first), widths).map { ReportSheet.Column($0, width: $1) },
+                totals: [evaluationValues(s.unit)]
+            ) { emit in
+                for g in groups { try emit(evaluationValues(g)) }
+            }
+        }
         let csvText: @Sendable () -> String = {
             csv(
-                ["can_bo", "so_ho_so_cham_diem"] + EvaluationIndex.allCases.map(\.rawValue)
+                ["nhom", "ten", "so_ho_so_cham_diem"] + EvaluationIndex.allCases.map { "chi_so_\($0.lawNumber)" }
                     + ["diem_binh_quan", "xep_loai", "so_phieu_hai_long"] + SatisfactionLevel.allCases.map(\.rawValue),
-                (s.officers + [s.unit]).map(evaluationCells))
+                [("can_bo", s.officers), ("co_quan", s.bodies), ("linh_vuc", s.fields), ("don_vi", [s.unit])].flatMap {
+                    kind, groups in groups.map { [kind] + evaluationCells($0) }
+                })
         }
-        return Report(document: document, csv: csvText, name: document.kind)
+        return Report(document: document, csv: csvText, name: document.kind, sheets: sheets)
     }
 
     // MARK: Daily summary
@@ -439,6 +643,27 @@ public enum ReportForms {
                 d.received.map { ["tiep_nhan", $0.code, $0.applicantName, $0.procedureName, $0.receivedAt.iso] }
                     + d.dueNext.map { ["den_han", $0.code, $0.applicantName, $0.procedureName, $0.appointment.iso] })
         }
-        return Report(document: document, csv: csvText, name: document.kind)
+        let sheet = ReportSheet(
+            name: "Tổng hợp cuối ngày",
+            heading: sheetHeading("TỔNG HỢP CUỐI NGÀY", ctx, period: "Ngày \(d.date.vietnamese)"),
+            columns: [
+                .init("Loại", width: 22), .init("Mã hồ sơ", width: 26), .init("Người nộp", width: 24),
+                .init("Thủ tục", width: 40), .init("Thời điểm", width: 16)
+            ]
+        ) { emit in
+            for c in d.received {
+                try emit([
+                    .text("Tiếp nhận"), .text(c.code), .text(c.applicantName), .text(c.procedureName),
+                    .dateTime(c.receivedAt)
+                ])
+            }
+            for c in d.dueNext {
+                try emit([
+                    .text("Đến hạn trả \(d.nextWorkingDay.vietnamese)"), .text(c.code), .text(c.applicantName),
+                    .text(c.procedureName), .dateTime(c.appointment)
+                ])
+            }
+        }
+        return Report(document: document, csv: csvText, name: document.kind, sheets: [sheet])
     }
 }

@@ -74,10 +74,26 @@ public struct ReportSheet: Sendable {
         self.rows = rows
     }
 
+    /// The column titles of a one-row header: each printed title, after its group's title when the group
+    /// spans several columns ("Số hồ sơ đã giải quyết: Trước hạn"), so that no two read the same.
+    public var csvTitles: [String] {
+        var titles = columns.map(\.title)
+        guard groups.map(\.span).reduce(0, +) == columns.count else { return titles }
+        var column = 0
+        for group in groups {
+            let name = group.title.trimmingSpaces
+            for c in column..<(column + group.span) where !name.isEmpty {
+                titles[c] = titles[c].hasPrefix("(") ? "\(name) \(titles[c])" : "\(name): \(titles[c])"
+            }
+            column += group.span
+        }
+        return titles
+    }
+
     /// The same table as CSV (UTF-8 with a byte-order mark, CRLF): the printed column titles on the header
-    /// row, then the rows; written piece by piece through `write`.
+    /// row (`csvTitles`), then the rows and the totals; written piece by piece through `write`.
     public func writeCSV(_ write: (String) throws -> Void) throws {
-        try write("\u{FEFF}" + CSV.line(columns.map(\.title)))
+        try write("\u{FEFF}" + CSV.line(csvTitles))
         try rows { try write(CSV.line($0.map(\.csvText))) }
         for total in totals { try write(CSV.line(total.map(\.csvText))) }
     }
@@ -98,10 +114,19 @@ public enum WorkbookExport {
             for i in 0..<sheet.heading.count where width > 1 {
                 merges.append(CellRange(row: i, column: 0, columnCount: width))
             }
+            // An untitled group over one column: its header cell spans the group row and the header row, as on
+            // the printed form ("STT", "Lĩnh vực" beside the grouped columns).
+            var spanning = Set<Int>()
             if !sheet.groups.isEmpty {
                 var column = 0
                 for group in sheet.groups {
-                    if group.span > 1 { merges.append(CellRange(row: row, column: column, columnCount: group.span)) }
+                    if group.span > 1 {
+                        merges.append(CellRange(row: row, column: column, columnCount: group.span))
+                    } else if group.title.trimmingSpaces.isEmpty && column < width {
+                        spanning.insert(column)
+                        merges.append(
+                            CellRange(firstRow: row, firstColumn: column, lastRow: row + 1, lastColumn: column))
+                    }
                     column += group.span
                 }
                 row += 1
@@ -115,12 +140,15 @@ public enum WorkbookExport {
             if !sheet.groups.isEmpty {
                 var cells: [MotCuaSpreadsheet.Cell] = []
                 for group in sheet.groups {
-                    cells.append(.text(group.title))
+                    let column = cells.count
+                    cells.append(.text(spanning.contains(column) ? sheet.columns[column].title : group.title))
                     cells += Array(repeating: .empty, count: max(0, group.span - 1))
                 }
                 try book.appendRow(cells, style: .header)
             }
-            try book.appendRow(sheet.columns.map { .text($0.title) }, style: .header)
+            try book.appendRow(
+                sheet.columns.enumerated().map { spanning.contains($0.offset) ? .empty : .text($0.element.title) },
+                style: .header)
             try sheet.rows { values in try book.appendRow(values.map(\.cell), style: .bordered) }
             for total in sheet.totals { try book.appendRow(total.map(\.cell), style: .total) }
             try book.endSheet()

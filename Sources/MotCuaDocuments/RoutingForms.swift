@@ -23,7 +23,7 @@ public enum RoutingForms {
         b.append(.field(label: "Kính gửi", value: s.bodyName))
         b.append(
             .paragraph(
-                "\(ReceptionForms.sentenceCase(ctx.unit.counterName)) chuyển hồ sơ sau đây để xử lý theo quy trình liên thông:"
+                "\(ctx.counterName) chuyển hồ sơ sau đây để xử lý theo quy trình liên thông:"
             ))
         b.append(.field(label: "Mã hồ sơ", value: c.code))
         b.append(.field(label: "Thủ tục", value: c.procedure.name))
@@ -39,7 +39,7 @@ public enum RoutingForms {
         let next =
             step + 1 < c.steps.count
             ? "chuyển tiếp cho \(c.steps[step + 1].bodyName)"
-            : "trả kết quả về \(ReceptionForms.lowerFirst(ReceptionForms.sentenceCase(ctx.unit.counterName)))"
+            : "trả kết quả về \(ctx.counterName)"
         b.append(.field(label: "Sau khi xử lý xong", value: next))
         if !c.documents.isEmpty {
             b.append(.paragraph("Hồ sơ gồm:"))
@@ -65,23 +65,62 @@ public enum RoutingForms {
             kind: "phieu-chuyen-buoc-\(step + 1)", caption: "Phiếu chuyển xử lý hồ sơ", pageSize: .a5, blocks: b)
     }
 
-    /// Phiếu kiểm soát quá trình giải quyết hồ sơ: every hand-over pair with its times, and per step the
-    /// verdict early / on time / late against that step's deadline; then the result coming back to the
-    /// counter (judged against the legal deadline) and the return to the applicant (against the appointment).
+    /// Who gave the dossier to step `step`'s body: the body and the officer who actually handed it over
+    /// (`recordedBy`: the counter's officer who recorded the hand-over of a body outside the commune, whose
+    /// own officer signs by hand).
+    static func giver(
+        _ c: CaseRecord, _ events: [RecordedEvent], step: Int, counter: String, officers: [String: Officer]
+    ) -> (body: String, name: String, recordedBy: String?) {
+        guard
+            let handOver = events.last(where: { e in
+                if case .handedOver(step, _, _) = e.event.payload { true } else { false }
+            })
+        else { return (step == 0 ? counter : c.steps[step - 1].bodyName, "", nil) }
+        let name = handOver.officerName
+        guard step > 0 else { return (counter, name, nil) }
+        let previous = c.steps[step - 1]
+        let done = events.last { e in if case .stepDone(step - 1, _) = e.event.payload { true } else { false } }
+        let officerBody = officers[handOver.event.officer]?.bodyCode
+        // Finished and passed on at once, or handed over by an officer of that body: that body gave it.
+        let passedOn =
+            done.map { $0.event.at == handOver.event.at && $0.event.officer == handOver.event.officer } ?? false
+        if officerBody == previous.bodyCode || (passedOn && previous.bodyIsInternal) {
+            return (previous.bodyName, name, nil)
+        }
+        // A body outside the commune handed it over; the counter recorded it.
+        if !previous.bodyIsInternal { return (previous.bodyName, "", name) }
+        // The dossier came back to the counter, whose officer handed it on.
+        return (counter, name, nil)
+    }
+
+    /// A signature box in a table cell: the space to sign, then the name (or, for a body outside the
+    /// commune, who recorded it at the counter).
+    static func signatureCell(name: String, recordedBy: String? = nil) -> String {
+        var cell = "\n\n\n" + name
+        if let recordedBy { cell += (name.isEmpty ? "" : "\n") + "(ghi nhận: \(recordedBy))" }
+        return cell
+    }
+
+    /// Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 06): every hand-over with its times and the
+    /// signature boxes of the giver and the receiver, and per step the verdict early / on time / late
+    /// (`Punctuality.judge`) against that step's deadline; then the result coming back to the counter
+    /// (against the legal deadline) and the return to the applicant (against the appointment). On A4: two
+    /// signature boxes per hand-over beside the times do not fit an A5 sheet legibly. `officers` (by user
+    /// name) tell which body an officer belongs to, hence who actually handed over.
     public static func controlSheet(
         _ c: CaseRecord, _ events: [RecordedEvent], _ ctx: PrintContext, now: LocalDateTime,
-        reprint: Bool = false
+        officers: [String: Officer] = [:], reprint: Bool = false
     ) -> Document {
         let entry = ctx.forms.entry(.controlSheet)
-        let counter = ReceptionForms.sentenceCase(ctx.unit.counterName)
+        let counter = ctx.counterName
         var b = ReceptionForms.header(.controlSheet, ctx, date: now.date, reprint: reprint)
         b.append(.title(entry.title, subtitle: ["Mã hồ sơ: \(c.code)"]))
         b.append(ctx.qrCode(c.code))
         b.append(.space(1))
         b.append(
             .field(
-                label: "Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả", value: "số \(c.ledgerNumber)/\(c.ledgerYear)"
-            ))
+                label: "Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
+                value: "Quyển số \(ctx.ledgerBook(year: c.ledgerYear)), số thứ tự \(c.ledgerNumber)"))
         b.append(.field(label: ReceptionForms.applicantLabel(c.applicant), value: c.applicant.fullName))
         b.append(.field(label: "Thủ tục", value: c.procedure.name))
         if let lead = c.steps.first(where: \.isLead) {
@@ -96,11 +135,12 @@ public enum RoutingForms {
         if c.state.appointment != c.state.legalDue { due += "; hẹn lại: \(c.state.appointment.vietnameseAppointment)" }
         b.append(.field(label: "Hạn trả kết quả", value: due))
 
-        func time(_ t: LocalDateTime?) -> String { t.map { "\($0.time.text) \($0.date.vietnamese)" } ?? "…" }
+        func time(_ t: LocalDateTime?) -> String { t.map(FormalDate.instant) ?? "…… giờ …… phút, ngày ……/……/……" }
+        func short(_ t: LocalDateTime) -> String { "\(t.time.text) \(t.date.vietnamese)" }
         func event(_ match: (CaseEventPayload) -> Bool) -> RecordedEvent? { events.last { match($0.event.payload) } }
         var rows: [[String]] = []
         for (i, s) in c.steps.enumerated() {
-            let giver = i == 0 ? counter : c.steps[i - 1].bodyName
+            let giver = giver(c, events, step: i, counter: counter, officers: officers)
             let handOver = event { if case .handedOver(i, _, _) = $0 { true } else { false } }
             let ack = event { if case .acknowledged(i, _) = $0 { true } else { false } }
             let done = event { if case .stepDone(i, _) = $0 { true } else { false } }
@@ -111,16 +151,21 @@ public enum RoutingForms {
                 verdict = "Đang xử lý"
             }
             var notes: [String] = [s.task]
-            if let d = s.progress.stepDue { notes.append("hạn \(d.time.text) \(d.date.vietnamese)") }
-            if let done = s.progress.doneAt { notes.append("xong \(done.time.text) \(done.date.vietnamese)") }
+            if let d = s.progress.stepDue { notes.append("hạn \(short(d))") }
+            if let done = s.progress.doneAt { notes.append("xong \(short(done))") }
             if case let .handedOver(_, _, slip?)? = handOver?.event.payload { notes.append("phiếu \(slip)") }
             if case let .acknowledged(_, receipt?)? = ack?.event.payload { notes.append("biên nhận \(receipt)") }
             if case let .stepDone(_, note)? = done?.event.payload, !note.isEmpty { notes.append(note) }
-            // An outside body's receipt is recorded by the counter: say so rather than pass it off as a signature.
-            let receiver = ack.map { s.bodyIsInternal ? $0.officerName : "ghi nhận: \($0.officerName)" } ?? ""
+            // An outside body's receipt is recorded by the counter: its officer signs by hand.
+            let receiver =
+                ack.map {
+                    s.bodyIsInternal
+                        ? signatureCell(name: $0.officerName) : signatureCell(name: "", recordedBy: $0.officerName)
+                } ?? ""
             rows.append([
-                "\(i + 1). Giao: \(giver)\nNhận: \(s.bodyName)",
-                "Giao: \(time(s.progress.handedOverAt))\n\(handOver?.officerName ?? "")\nNhận: \(time(s.progress.acknowledgedAt))\n\(receiver)",
+                "\(i + 1). Giao: \(giver.body)\nNhận: \(s.bodyName)",
+                "Giao: \(time(s.progress.handedOverAt))\nNhận: \(time(s.progress.acknowledgedAt))",
+                handOver == nil ? "" : signatureCell(name: giver.name, recordedBy: giver.recordedBy), receiver,
                 verdict, notes.joined(separator: "; ")
             ])
         }
@@ -135,20 +180,30 @@ public enum RoutingForms {
         } else if case let .refused(reasons)? = result?.event.payload {
             resultNote = "Từ chối giải quyết: \(reasons.joined(separator: "; "))"
         }
-        let lastHolder = c.steps.last?.bodyName ?? counter
         let n = c.steps.count
+        var resultGiver = ""
+        if let last = c.steps.last, result != nil {
+            // The last body's officer signs for what it sends back; a body outside the commune signs by hand.
+            let done = event { if case .stepDone(n - 1, _) = $0 { true } else { false } }
+            if let done, last.bodyIsInternal, officers[done.event.officer]?.bodyCode == last.bodyCode {
+                resultGiver = signatureCell(name: done.officerName)
+            } else {
+                resultGiver = signatureCell(name: "")
+            }
+        }
         rows.append([
-            "\(n + 1). Giao: \(lastHolder)\nNhận: \(counter)",
-            "Nhận: \(time(c.state.resultAt))\n\(result?.officerName ?? "")",
+            "\(n + 1). Giao: \(c.steps.last?.bodyName ?? counter)\nNhận: \(counter)",
+            "Nhận: \(time(c.state.resultAt))", resultGiver,
+            result.map { signatureCell(name: $0.officerName) } ?? "",
             c.state.resultAt == nil ? "" : (c.state.punctuality?.vietnameseName ?? ""), resultNote
         ])
         // The return to the applicant.
         let returned = event { if case .returned = $0 { true } else { false } }
         var returnNote = ""
         if case let .returned(method, receipt, told)? = returned?.event.payload {
-            var parts = [method == .post ? "Qua bưu chính" : "Tại \(ReceptionForms.lowerFirst(counter))"]
+            var parts = [method == .post ? "Qua bưu chính" : "Tại \(counter)"]
             if let receipt { parts.append("biên nhận bưu chính \(receipt)") }
-            if let at = returned?.event.at, at.date < c.state.appointment.date {
+            if c.state.returnPunctuality == .early {
                 if told == true { parts.append("trả sớm, đã báo trước cho người nộp") }
                 if told == false { parts.append("trả sớm, không báo trước cho người nộp") }
             }
@@ -156,17 +211,23 @@ public enum RoutingForms {
         }
         rows.append([
             "\(n + 2). Giao: \(counter)\nNhận: \(c.applicant.fullName)",
-            "Giao: \(time(c.state.returnedAt))\n\(returned?.officerName ?? "")",
+            "Giao: \(time(c.state.returnedAt))", returned.map { signatureCell(name: $0.officerName) } ?? "",
+            returned == nil ? "" : signatureCell(name: c.applicant.fullName),
             c.state.returnPunctuality?.vietnameseName ?? "", returnNote
         ])
         b.append(
             .table(
                 DocumentTable(
-                    headers: ["Cơ quan, bộ phận", "Thời gian giao, nhận", "Kết quả", "Ghi chú"],
-                    widths: [22, 18, 12, 23], rows: rows, ruled: true)))
+                    headers: [
+                        "Tên cơ quan, bộ phận", "Thời gian giao, nhận hồ sơ", "Người giao (ký, ghi rõ họ tên)",
+                        "Người nhận (ký, ghi rõ họ tên)", "Kết quả giải quyết hồ sơ (trước hạn, đúng hạn, quá hạn)",
+                        "Ghi chú"
+                    ],
+                    widths: [20, 18, 15, 15, 15, 19],
+                    alignments: [.left, .left, .center, .center, .left, .left], rows: rows, ruled: true)))
         b.append(
             .paragraph(
-                "Kết quả: trước hạn, đúng hạn hoặc quá hạn (so sánh theo ngày) với hạn của từng bước; dòng nhận kết quả so với hạn giải quyết theo quy định; dòng trả kết quả so với ngày hẹn trả."
+                "Kết quả: trước hạn — xong trước ngày hết hạn; đúng hạn — xong trong ngày hết hạn, không muộn hơn giờ hết hạn; quá hạn — xong sau giờ hết hạn. Mỗi bước so với hạn của bước; dòng nhận kết quả so với hạn giải quyết theo quy định; dòng trả kết quả so với thời gian hẹn trả."
             ))
         var notes: [String] = []
         for e in events {
@@ -198,56 +259,74 @@ public enum RoutingForms {
         }
         if !events.isEmpty { b.append(.paragraph("Nơi ghi nhận: \(HistoryText.provenanceSummary(events)).")) }
         return Document(
-            kind: "phieu-kiem-soat", caption: "Phiếu kiểm soát quá trình giải quyết hồ sơ", pageSize: .a5, blocks: b)
+            kind: "phieu-kiem-soat", caption: "Phiếu kiểm soát quá trình giải quyết hồ sơ", pageSize: .a4, blocks: b)
     }
 
-    /// Văn bản xin lỗi và đề nghị gia hạn (Mẫu 04): why the case is late, the original and the new date.
-    /// Needs the case's reschedule event.
+    /// The places a letter of the governing body goes to ("Nơi nhận"): the applicant it is addressed to, the
+    /// counter that follows the case, the archive.
+    static func recipients(_ ctx: PrintContext) -> [String] {
+        ["Như trên;", "\(ctx.counterName) (để theo dõi);", "Lưu: VT."]
+    }
+
+    /// Văn bản xin lỗi và đề nghị gia hạn (Mẫu 04): why the case is late, the appointment it replaces and the
+    /// new one; in the name of the governing body (its header, number line, "Nơi nhận", its head's signature).
+    /// The wording follows when it is issued: before the appointment it says the case cannot be finished in
+    /// time; after it, that the appointment has passed. Needs the case's reschedule event.
     public static func apology(_ c: CaseRecord, _ events: [RecordedEvent], _ ctx: PrintContext, reprint: Bool = false)
         -> Document?
     {
-        guard let e = events.last(where: { $0.event.kind == .rescheduled }),
-            case let .rescheduled(newDue, reason, _) = e.event.payload
+        guard let index = events.lastIndex(where: { $0.event.kind == .rescheduled }),
+            case let .rescheduled(newDue, reason, _) = events[index].event.payload
         else { return nil }
+        let e = events[index]
         let entry = ctx.forms.entry(.apology)
         let body = ReceptionForms.governingBodyInText(ctx.unit)
-        var b = ReceptionForms.header(.apology, ctx, date: e.event.at.date, reprint: reprint)
+        let who = ReceptionForms.applicantLabel(c.applicant)
+        // The appointment the applicant held when the apology was made.
+        let held =
+            (try? CaseLifecycle.replay(
+                events[..<index].map(\.event).filter { $0.kind != .printed }, stepCount: c.steps.count))?
+            .appointment ?? c.state.legalDue
+        var b = ReceptionForms.letterHeader(
+            .apology, ctx, body: [ctx.unit.governingBody], date: e.event.at.date, reprint: reprint)
         b.append(.title(entry.title, subtitle: ["Mã hồ sơ: \(c.code)"]))
         b.append(.space(1))
-        b.append(
-            .field(label: "Kính gửi", value: "\(ReceptionForms.applicantLabel(c.applicant)) \(c.applicant.fullName)"))
+        b.append(.field(label: "Kính gửi", value: "\(who) \(c.applicant.fullName)"))
         b.append(
             .paragraph(
-                "Ngày \(c.receivedAt.date.vietnamese), \(ReceptionForms.lowerFirst(ReceptionForms.sentenceCase(ctx.unit.counterName))) tiếp nhận hồ sơ đề nghị giải quyết thủ tục \(c.procedure.name) của \(ReceptionForms.applicantLabel(c.applicant)), mã hồ sơ \(c.code)."
+                "Ngày \(c.receivedAt.date.vietnamese), \(ctx.counterName) tiếp nhận hồ sơ đề nghị giải quyết thủ tục \(c.procedure.name) của \(who), mã hồ sơ \(c.code)."
             ))
-        b.append(.field(label: "Thời gian hẹn trả kết quả", value: c.state.legalDue.vietnameseAppointment))
-        b.append(.paragraph("Đến nay hồ sơ chưa được giải quyết xong theo thời gian đã hẹn."))
+        b.append(.field(label: "Thời gian hẹn trả kết quả", value: held.vietnameseAppointment))
+        if e.event.at > held {
+            b.append(.paragraph("Đến nay đã quá thời gian hẹn trả kết quả nhưng hồ sơ chưa được giải quyết xong."))
+        } else {
+            b.append(.paragraph("Hồ sơ không thể giải quyết xong đúng thời gian đã hẹn."))
+        }
         b.append(.field(label: "Lý do", value: reason))
         b.append(
             .paragraph(
-                "\(body) thành thật xin lỗi \(ReceptionForms.applicantLabel(c.applicant)) vì sự chậm trễ này và xin gia hạn thời gian giải quyết hồ sơ."
-            ))
+                "\(body) thành thật xin lỗi \(who) vì sự chậm trễ này và xin gia hạn thời gian giải quyết hồ sơ."))
         b.append(.field(label: "Thời gian hẹn trả kết quả mới", value: newDue.vietnameseAppointment))
-        b.append(.paragraph("Rất mong \(ReceptionForms.applicantLabel(c.applicant)) thông cảm."))
+        b.append(.paragraph("Rất mong \(who) thông cảm."))
         b.append(.space(1))
         b.append(
-            .signatures([
-                Signature(title: "NGƯỜI NHẬN", name: c.applicant.fullName),
-                Signature(title: "THỦ TRƯỞNG CƠ QUAN", note: "(Ký, ghi rõ họ tên, đóng dấu)", name: e.officerName)
-            ]))
+            .closing(
+                recipients: recipients(ctx), signature: ReceptionForms.issuerSignature(ctx.unit, name: e.officerName)))
         return Document(
             kind: "van-ban-xin-loi", caption: "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết", pageSize: .a5,
             blocks: b)
     }
 
-    /// Thông báo dừng giải quyết hồ sơ (Mẫu 05, 2025). Needs the case's stop event.
+    /// Thông báo dừng giải quyết hồ sơ (Mẫu 05, 2025), in the name of the governing body like Mẫu 04. Needs
+    /// the case's stop event.
     public static func stopNotice(
         _ c: CaseRecord, _ events: [RecordedEvent], _ ctx: PrintContext, reprint: Bool = false
     ) -> Document? {
         guard let e = events.last(where: { $0.event.kind == .stopped }), case let .stopped(reason) = e.event.payload
         else { return nil }
         let entry = ctx.forms.entry(.stop)
-        var b = ReceptionForms.header(.stop, ctx, date: e.event.at.date, reprint: reprint)
+        var b = ReceptionForms.letterHeader(
+            .stop, ctx, body: [ctx.unit.governingBody], date: e.event.at.date, reprint: reprint)
         b.append(.title(entry.title, subtitle: ["Mã hồ sơ: \(c.code)"]))
         b.append(.space(1))
         b.append(
@@ -259,35 +338,70 @@ public enum RoutingForms {
                 "\(ReceptionForms.governingBodyInText(ctx.unit)) thông báo dừng giải quyết hồ sơ nêu trên kể từ \(FormalDate.instant(e.event.at))."
             ))
         b.append(.field(label: "Lý do", value: reason))
-        b.append(
-            .paragraph(
-                "Hồ sơ và giấy tờ đã nộp được trả lại tại \(ReceptionForms.lowerFirst(ReceptionForms.sentenceCase(ctx.unit.counterName)))."
-            ))
+        b.append(.paragraph("Hồ sơ và giấy tờ đã nộp được trả lại tại \(ctx.counterName)."))
         b.append(.space(1))
         b.append(
-            .signatures([
-                Signature(title: "NGƯỜI NHẬN", name: c.applicant.fullName),
-                Signature(title: "THỦ TRƯỞNG CƠ QUAN", note: "(Ký, ghi rõ họ tên, đóng dấu)", name: e.officerName)
-            ]))
+            .closing(
+                recipients: recipients(ctx), signature: ReceptionForms.issuerSignature(ctx.unit, name: e.officerName)))
         return Document(kind: "thong-bao-dung", caption: "Thông báo dừng giải quyết hồ sơ", pageSize: .a5, blocks: b)
     }
 
-    /// The refusal after examination (Mẫu 03), from the case's refusal event; flagged when it came after the
-    /// time limit.
-    public static func refusalAfterExamination(_ c: CaseRecord, _ events: [RecordedEvent], _ ctx: PrintContext)
-        -> Document?
-    {
+    /// The refusal after examination (Mẫu 03 as the case's result), in the name of the body that examined
+    /// the dossier — the body whose step was under way, or the counter when nothing had been handed over —
+    /// and signed by its officer (or its head, for a leader); a body outside the commune signs by hand.
+    /// Flagged when it came after the time limit. The counter's refusal at reception is `ReceptionForms.refusal`.
+    public static func refusalAfterExamination(
+        _ c: CaseRecord, _ events: [RecordedEvent], _ ctx: PrintContext, officers: [String: Officer] = [:]
+    ) -> Document? {
         guard let e = events.last(where: { $0.event.kind == .refused }), case let .refused(reasons) = e.event.payload
         else { return nil }
         let late = Punctuality.judge(done: e.event.at, due: c.state.legalDue) == .late
-        let slip = Slip(
-            number: c.code, caseCode: c.code, at: e.event.at, officerName: e.officerName,
-            procedureName: c.procedure.name,
-            applicantName: c.applicant.fullName, applicantAddress: c.applicant.address,
-            applicantPhone: c.applicant.phone,
-            items: reasons,
-            reason: late ? "Việc từ chối được thông báo sau thời hạn giải quyết (\(c.state.legalDue.vietnamese))." : "")
-        return ReceptionForms.refusal(slip, ctx)
+        let entry = ctx.forms.entry(.refusal)
+        let who = ReceptionForms.applicantLabel(c.applicant)
+        let step = c.state.currentStep.map { c.steps[$0] }
+        let bodyName = step.map(\.bodyName) ?? ctx.counterName
+        let header: [String]
+        if let step, !step.bodyIsInternal {
+            header = [step.bodyName]
+        } else {
+            header = [ctx.unit.governingBody, bodyName]
+        }
+        let officer = officers[e.event.officer]
+        let leader = officer.map { Permissions.isLeader($0.role) } ?? false
+        // The examining body's own officer signs with their name; a body outside the commune by hand.
+        let signs = step.map { $0.bodyIsInternal } ?? true
+        var b = ReceptionForms.letterHeader(.refusal, ctx, body: header, date: e.event.at.date, reprint: false)
+        b.append(.title(entry.title, subtitle: ["Mã hồ sơ: \(c.code)"]))
+        b.append(.space(1))
+        b.append(.field(label: "Kính gửi", value: "\(who) \(c.applicant.fullName)"))
+        b.append(.field(label: "Địa chỉ", value: c.applicant.address ?? ""))
+        b.append(.field(label: "Số điện thoại", value: c.applicant.phone ?? ""))
+        b.append(
+            .paragraph(
+                "Ngày \(c.receivedAt.date.vietnamese), \(ctx.counterName) tiếp nhận hồ sơ đề nghị giải quyết thủ tục \(c.procedure.name) của \(who), mã hồ sơ \(c.code)."
+            ))
+        b.append(
+            .paragraph(
+                "Sau khi thẩm tra hồ sơ, đối chiếu với các quy định hiện hành, \(bodyName) từ chối giải quyết hồ sơ này với lý do cụ thể như sau:"
+            ))
+        for (i, item) in reasons.enumerated() { b.append(.listItem(number: i + 1, text: item)) }
+        if late {
+            b.append(
+                .paragraph("Việc từ chối được thông báo sau thời hạn giải quyết (\(c.state.legalDue.vietnamese))."))
+        }
+        b.append(.paragraph("Xin thông báo để \(who) biết và thực hiện."))
+        b.append(.space(1))
+        b.append(
+            .signatures([
+                Signature(title: "NGƯỜI NHẬN PHIẾU", name: c.applicant.fullName),
+                leader
+                    ? Signature(
+                        title: "THỦ TRƯỞNG CƠ QUAN", note: "(Ký, ghi rõ họ tên, đóng dấu)",
+                        name: signs ? e.officerName : "")
+                    : Signature(title: "CÁN BỘ THẨM ĐỊNH HỒ SƠ", name: signs ? e.officerName : "")
+            ]))
+        return Document(
+            kind: "phieu-tu-choi", caption: "Phiếu từ chối giải quyết hồ sơ", pageSize: .a5, blocks: b)
     }
 
     /// The request to supplement sent during processing (Mẫu 02), from the case's last request.

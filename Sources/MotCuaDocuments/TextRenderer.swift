@@ -112,12 +112,29 @@ public struct TextRenderer: Sendable {
         case .signatures(let signatures):
             guard !signatures.isEmpty else { return [] }
             let w = width / signatures.count
-            var columns: [[String]] = signatures.map { s in
-                [s.title, s.note, "", "", "", "", s.name]
-            }
+            var columns: [[String]] = signatures.map { signatureLines($0, width: w) }
             let height = columns.map(\.count).max() ?? 0
-            for i in columns.indices { while columns[i].count < height { columns[i].append("") } }
+            // Titles of different heights: the spaces to sign and the names line up at the bottom.
+            for i in columns.indices {
+                while columns[i].count < height { columns[i].insert("", at: columns[i].count - 5) }
+            }
             return (0..<height).map { row in trimmed(columns.map { center($0[row], w) }.joined()) }
+        case let .closing(recipients, signature):
+            let half = width / 2
+            var left = ["Nơi nhận:"]
+            for r in recipients {
+                let wrapped = TextWidth.wrap(r, half - 4)
+                left += wrapped.enumerated().map { ($0.offset == 0 ? "- " : "  ") + $0.element }
+            }
+            let right = signatureLines(signature, width: width - half)
+            return (0..<max(left.count, right.count)).map { i in
+                let l =
+                    i < left.count ? TextWidth.fit(left[i], half, ellipsis: false) : String(repeating: " ", count: half)
+                return trimmed(l + (i < right.count ? center(right[i], width - half) : ""))
+            }
+        case let .numberAndDate(number, placeAndDate):
+            let half = width / 2
+            return [trimmed(center(number, half) + center(placeAndDate, width - half))]
         case .space(let n):
             return Array(repeating: "", count: n)
         case .pageBreak:
@@ -128,6 +145,13 @@ public struct TextRenderer: Sendable {
         case .textPagination(let blocks):
             return blocks.flatMap(render)
         }
+    }
+
+    /// A signature block's lines: the title (its lines), the note, four lines to sign, the name.
+    func signatureLines(_ s: Signature, width w: Int) -> [String] {
+        let title = s.title.split(separator: "\n").flatMap { TextWidth.wrap(String($0), w - 2) }
+        let note = s.note.isEmpty ? [] : TextWidth.wrap(s.note, w - 2)
+        return title + note + ["", "", "", ""] + [s.name]
     }
 
     /// The character widths of a table's columns at this renderer's width.
@@ -147,7 +171,8 @@ public struct TextRenderer: Sendable {
         func height(_ cells: [String]) -> Int {
             (0..<widths.count).map { TextWidth.wrap($0 < cells.count ? cells[$0] : "", widths[$0]).count }.max() ?? 1
         }
-        return (height(table.headers), table.rows.map(height))
+        let numbers = table.columnNumbers.count == table.headers.count ? 2 : 0  // a rule and the numbers
+        return (height(table.headers) + numbers, table.rows.map(height))
     }
 
     /// Lines of a whole rendered block list (to measure what a page holds).
@@ -210,6 +235,10 @@ public struct TextRenderer: Sendable {
         }
         out += row(table.headers, header: true)
         out.append(border("├", "┼", "┤"))
+        if table.columnNumbers.count == columns {
+            out += row(table.columnNumbers, header: true)
+            out.append(border("├", "┼", "┤"))
+        }
         let rule = border("├", "┼", "┤")
         for (i, r) in table.rows.enumerated() {
             if table.ruled && i > 0 { out.append(rule) }

@@ -13,7 +13,12 @@ public struct LedgerRow: Hashable, Sendable {
     public let leadBody: String?
     public let receivedAt: LocalDateTime
     public let legalDue: LocalDateTime
+    /// The appointment the applicant holds now (a new date after an apology).
     public let appointment: LocalDateTime
+    /// The appointment printed on the receipt (`CaseHistory.receiptAppointment`).
+    public let receiptAppointment: LocalDateTime
+    /// The requests to supplement during processing.
+    public let supplements: [CaseHistory.SupplementRound]
     /// The first hand-over to a body.
     public let handedOverAt: LocalDateTime?
     public let resultAt: LocalDateTime?
@@ -40,8 +45,12 @@ public struct LateCase: Hashable, Sendable {
     /// "Công an xã (bước 2, quá 1 ngày)", one per late step; the holder at the end of the period for a
     /// pending case whose current step is past its own deadline.
     public let lateBodies: [String]
-    /// Reasons recorded: the apology's, the late steps' notes, a refusal's.
+    /// The reasons recorded for the delay: the apology's (Mẫu 04), a refusal's made after the deadline.
     public let reasons: [String]
+    /// Whether an apology (Mẫu 04) was issued; `lateApology`: less than one working day before the due time,
+    /// or after it.
+    public let apologised: Bool
+    public let lateApology: Bool
 }
 
 /// The end-of-day summary.
@@ -119,7 +128,23 @@ extension Store {
     /// The ledger's lines for the cases received in the period, in ledger order.
     public func ledger(_ period: ReportPeriod) throws(StoreError) -> [LedgerRow] {
         try storeCall {
-            try db.rows(
+            // The events that make the receipt's appointment and the supplement rounds, per case.
+            var history: [Int64: [CaseEvent]] = [:]
+            let kinds = [
+                CaseEventKind.received, .corrected, .supplementRequested, .supplementReceived, .rescheduled
+            ].map { "'\($0.rawValue)'" }.joined(separator: ",")
+            _ = try db.rows(
+                """
+                SELECT e.case_id, e.kind, e.at, e.data FROM cases c JOIN events e ON e.case_id = c.id
+                WHERE c.received_at >= ? AND c.received_at < ? AND e.kind IN (\(kinds))
+                ORDER BY e.case_id, e.seq
+                """, [period.start.minutes, period.end.minutes]
+            ) { r -> Void in
+                guard let payload = try? EventCodec.decode(kind: r.text(1), data: r.text(3)) else { return }
+                history[r.int64(0), default: []].append(
+                    CaseEvent(payload, at: LocalDateTime(minutes: r.int(2)), officer: ""))
+            }
+            return try db.rows(
                 """
                 SELECT c.ledger_year, c.ledger_number, c.code, v.name, c.sets, c.applicant_name, c.applicant_address, c.applicant_phone,
                        (SELECT b.name FROM case_steps s JOIN route_steps r ON r.version_id = c.procedure_version_id AND r.position = s.route_position
@@ -127,20 +152,24 @@ extension Store {
                        c.received_at, c.legal_due_at, c.appointment_at,
                        (SELECT min(handed_over_at) FROM case_steps WHERE case_id = c.id),
                        c.result_at, c.returned_at, c.status, c.result_is_refusal, c.reschedule_count, c.note,
-                       (SELECT count(*) FROM events e WHERE e.case_id = c.id AND e.late_reason IS NOT NULL)
+                       (SELECT count(*) FROM events e WHERE e.case_id = c.id AND e.late_reason IS NOT NULL), c.id
                 FROM cases c JOIN procedure_versions v ON v.id = c.procedure_version_id
                 WHERE c.received_at >= ? AND c.received_at < ?
                 ORDER BY c.ledger_year, c.ledger_number
                 """, [period.start.minutes, period.end.minutes]
             ) { r in
                 func t(_ i: Int32) -> LocalDateTime? { r.optionalInt(i).map(LocalDateTime.init(minutes:)) }
+                let events = history[r.int64(20)] ?? []
+                let legalDue = LocalDateTime(minutes: r.int(10))
                 return LedgerRow(
                     ledgerYear: r.int(0), ledgerNumber: r.int(1), code: r.text(2), procedureName: r.text(3),
                     sets: r.int(4),
                     applicantName: r.text(5), address: r.optionalText(6), phone: r.optionalText(7),
                     leadBody: r.optionalText(8),
-                    receivedAt: LocalDateTime(minutes: r.int(9)), legalDue: LocalDateTime(minutes: r.int(10)),
-                    appointment: LocalDateTime(minutes: r.int(11)), handedOverAt: t(12), resultAt: t(13),
+                    receivedAt: LocalDateTime(minutes: r.int(9)), legalDue: legalDue,
+                    appointment: LocalDateTime(minutes: r.int(11)),
+                    receiptAppointment: CaseHistory.receiptAppointment(events) ?? legalDue,
+                    supplements: CaseHistory.supplementRounds(events), handedOverAt: t(12), resultAt: t(13),
                     returnedAt: t(14),
                     status: CaseStatus(rawValue: r.text(15)) ?? .received, resultIsRefusal: r.bool(16),
                     rescheduled: r.int(17) > 0, note: r.text(18), lateEntries: r.int(19))
@@ -171,6 +200,8 @@ extension Store {
             let until = finished ?? judgedAt
             var bodies: [String] = []
             var reasons: [String] = []
+            var apologised = false
+            var lateApology = false
             for (k, s) in record.steps.enumerated() {
                 guard let due = s.progress.stepDue else { continue }
                 let done = s.progress.doneAt
@@ -180,22 +211,22 @@ extension Store {
                 guard late else { continue }
                 let over = calendar.workingMinutes(from: due, to: done ?? until)
                 bodies.append("\(s.bodyName) (bước \(k + 1), quá \(RemainingTime.durationText(minutes: max(over, 1))))")
-                if let e = events.last(where: { if case .stepDone(k, _) = $0.event.payload { true } else { false } }),
-                    case let .stepDone(_, note) = e.event.payload, !note.isEmpty
-                {
-                    reasons.append("\(s.bodyName): \(note)")
-                }
             }
             if !record.steps.isEmpty
                 && record.steps.allSatisfy({ $0.progress.handedOverAt.map { $0 >= until } ?? true })
             {
                 bodies.append("Bộ phận một cửa (chưa chuyển hồ sơ)")
             }
+            // The reasons given for the delay: the apology's, and a refusal's when it came after the deadline
+            // (the refusal is then the late result). A step's result note says what was done, not why late.
             for e in events {
                 switch e.event.payload {
                 case let .rescheduled(_, reason, late):
-                    reasons.append("\(late ? "Xin lỗi muộn, hẹn lại" : "Hẹn lại"): \(reason)")
-                case let .refused(items): reasons.append("Từ chối: \(items.joined(separator: "; "))")
+                    apologised = true
+                    lateApology = late
+                    reasons.append("\(late ? "Xin lỗi muộn" : "Xin lỗi"): \(reason)")
+                case let .refused(items) where Punctuality.judge(done: e.event.at, due: f.legalDue) == .late:
+                    reasons.append("Từ chối sau thời hạn: \(items.joined(separator: "; "))")
                 default: break
                 }
             }
@@ -204,29 +235,54 @@ extension Store {
                     code: f.code, applicantName: record.applicant.fullName, procedureName: record.procedure.name,
                     field: f.field, legalDue: f.legalDue, resultAt: finished,
                     lateMinutes: max(1, calendar.workingMinutes(from: f.legalDue, to: until)),
-                    lateBodies: bodies, reasons: reasons))
+                    lateBodies: bodies, reasons: reasons, apologised: apologised, lateApology: lateApology))
         }
         return result.sorted { ($0.legalDue, $0.code) < ($1.legalDue, $1.code) }
     }
 
     // MARK: Evaluations
 
-    /// The evaluations recorded in the period, with the name of the officer who received each case (the
-    /// counter's officer being evaluated).
-    public func evaluations(_ period: ReportPeriod) throws(StoreError) -> [(officer: String, evaluation: Evaluation)] {
+    /// The evaluations recorded in the period, each with what scores it: the officer who received the case
+    /// (the counter's officer the citizen evaluates), the field, the result against the legal deadline, the
+    /// return against the appointment, and each step's body and verdict.
+    public func evaluations(_ period: ReportPeriod) throws(StoreError) -> [EvaluatedCase] {
         try storeCall {
-            try db.rows(
+            let filter =
+                "e.kind = 'evaluated' AND e.at >= ?1 AND e.at < ?2 AND c.status <> 'cancelled'"
+            var steps: [Int64: [EvaluatedCase.BodyVerdict]] = [:]
+            _ = try db.rows(
                 """
-                SELECT o.full_name, e.data FROM events e
-                JOIN cases c ON c.id = e.case_id JOIN officers o ON o.id = c.received_by
-                WHERE e.kind = 'evaluated' AND e.at >= ? AND e.at < ? AND c.status <> 'cancelled'
-                ORDER BY e.at
+                SELECT s.case_id, b.name, s.step_due_at, s.done_at FROM case_steps s JOIN bodies b ON b.id = s.body_id
+                WHERE s.case_id IN (SELECT c.id FROM events e JOIN cases c ON c.id = e.case_id WHERE \(filter))
+                ORDER BY s.case_id, s.position
                 """, [period.start.minutes, period.end.minutes]
-            ) { r -> (officer: String, evaluation: Evaluation)? in
+            ) { r -> Void in
+                var verdict: Punctuality?
+                if let due = r.optionalInt(2), let done = r.optionalInt(3) {
+                    verdict = Punctuality.judge(done: LocalDateTime(minutes: done), due: LocalDateTime(minutes: due))
+                }
+                steps[r.int64(0), default: []].append(EvaluatedCase.BodyVerdict(body: r.text(1), verdict: verdict))
+            }
+            return try db.rows(
+                """
+                SELECT o.full_name, e.data, v.field, c.legal_due_at, c.result_at, c.appointment_at, c.returned_at, c.id
+                FROM events e JOIN cases c ON c.id = e.case_id JOIN officers o ON o.id = c.received_by
+                JOIN procedure_versions v ON v.id = c.procedure_version_id
+                WHERE \(filter)
+                ORDER BY e.at, c.id
+                """, [period.start.minutes, period.end.minutes]
+            ) { r -> EvaluatedCase? in
                 guard case .evaluated(let e)? = try? EventCodec.decode(kind: "evaluated", data: r.text(1)) else {
                     return nil
                 }
-                return (r.text(0), e)
+                func judge(_ done: Int32, _ due: Int32) -> Punctuality? {
+                    r.optionalInt(done).map {
+                        Punctuality.judge(done: LocalDateTime(minutes: $0), due: LocalDateTime(minutes: r.int(due)))
+                    }
+                }
+                return EvaluatedCase(
+                    officer: r.text(0), field: r.text(2), evaluation: e, result: judge(4, 3), returned: judge(6, 5),
+                    steps: steps[r.int64(7)] ?? [])
             }.compactMap { $0 }
         }
     }

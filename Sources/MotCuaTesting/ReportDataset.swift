@@ -68,7 +68,8 @@ public enum ReportDataset {
             "C", handOver: "2026-09-21 10:00", acks: ["2026-09-21 10:10", "2026-09-22 09:10"],
             done: [("2026-09-22 09:00", ok), ("2026-09-22 10:00", ok)])
         try result("C", at: "2026-09-23 09:00", returned: "2026-09-23 10:00")
-        // B — Cư trú: received Wed 23/09, due Fri 02/10 09:00; result Fri 02/10 15:00 (same date: on time).
+        // B — Cư trú: received Wed 23/09, due Fri 02/10 09:00; result Fri 02/10 15:00 (the due day, after the due
+        // time: late); the police step, due 02/10 10:00, done 14:00: late.
         try receive("B", "1.004222", "Bùi Văn Bình", at: "2026-09-23 09:00")
         try walk("B", handOver: "2026-09-23 10:00", acks: ["2026-09-23 10:30"], done: [("2026-10-02 14:00", ok)])
         try result("B", at: "2026-10-02 15:00", returned: "2026-10-02 15:30")

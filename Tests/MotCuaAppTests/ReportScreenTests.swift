@@ -24,19 +24,19 @@ import Testing
         #expect(d.shows("01/10/2026") && d.shows("31/10/2026"), "\(d.text)")
         d.press(.function(10))
         #expect(d.shows("TÌNH HÌNH, KẾT QUẢ"), "\(d.text)")
-        #expect(d.shows("Số hồ sơ tiếp nhận"))
+        #expect(d.shows("Số hồ sơ nhận giải quyết"))
         expectGolden(d.frame, "report-preview-stats-80x24")
         // The table is 160 columns wide: → shows the right-hand columns.
-        for _ in 0..<6 { d.press(.down) }
+        for _ in 0..<12 { d.press(.down) }
         let before = d.text
         d.press(.right)
         #expect(d.text != before, "→ moves the view sideways")
         for _ in 0..<8 { d.press(.right) }
-        #expect(d.shows("71,43%") && d.shows("Tỷ lệ"), "the last column, once scrolled\n\(d.text)")
+        #expect(d.shows("57,14%") && d.shows("(16)"), "the last column, once scrolled\n\(d.text)")
         d.press(.control("e"))
         #expect(d.shows("Đã lưu CSV: documents/thong-ke-2026-10-01-2026-10-31.csv"), "\(d.text)")
         let csv = try documentText(ws.directory + "/documents/thong-ke-2026-10-01-2026-10-31.csv")
-        #expect(csv.hasPrefix("\u{FEFF}") && csv.contains("Tổng cộng,12,1,7,4,7,2,3,2,4,2,2,\"71,43%\",1"))
+        #expect(csv.hasPrefix("\u{FEFF}STT,") && csv.contains(",Tổng cộng,12,1,7,4,7,2,2,3,4,2,2,1,0,57.14"))
         d.press(.control("s"))
         #expect(FileSystem.exists(ws.directory + "/documents/thong-ke-2026-10-01-2026-10-31.pdf"))
     }

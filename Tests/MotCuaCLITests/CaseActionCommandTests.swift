@@ -101,24 +101,24 @@ import Testing
             ),
             // Finished on Tuesday, after Monday's deadline.
             (
-                "step-done", ["--note", "Đã đăng ký thường trú"], "2026-11-24 08:00", "in_progress",
+                "step-done", ["--note", "Đã đăng ký thường trú"], "2026-11-24 07:40", "in_progress",
                 .stepDone(step: 1, bodyName: police, verdict: .late, next: nil)
             ),
             (
-                "handover", [], "2026-11-24 08:30", "in_progress",
-                .handedOver(step: 2, bodyName: insurance, due: t("2026-11-25 08:30"))
+                "handover", [], "2026-11-24 07:45", "in_progress",
+                .handedOver(step: 2, bodyName: insurance, due: t("2026-11-25 07:45"))
             ),
-            ("acknowledge", [], "2026-11-24 09:00", "in_progress", .acknowledged(step: 2, bodyName: insurance)),
+            ("acknowledge", [], "2026-11-24 07:50", "in_progress", .acknowledged(step: 2, bodyName: insurance)),
             (
-                "step-done", ["--note", "Đã cấp thẻ"], "2026-11-24 15:00", "in_progress",
+                "step-done", ["--note", "Đã cấp thẻ"], "2026-11-24 08:00", "in_progress",
                 .stepDone(step: 2, bodyName: insurance, verdict: .early, next: nil)
             ),
-            // On the due day (dates are compared, not times).
+            // On the due day, before the due time (09:00).
             (
-                "result", ["--number", "KS-123"], "2026-11-24 16:00", "result_ready",
+                "result", ["--number", "KS-123"], "2026-11-24 08:30", "result_ready",
                 .resultReceived(number: "KS-123", verdict: .onTime, overridden: false)
             ),
-            ("return", [], "2026-11-24 16:30", "returned", .returned(verdict: .onTime))
+            ("return", [], "2026-11-24 08:45", "returned", .returned(verdict: .onTime))
         ]
         for s in script {
             let r = act(dir, s.action, code, s.extra, at: s.at)
@@ -127,7 +127,7 @@ import Testing
             #expect(r.err == Messages.text(s.done) + "\n", "\(s.action) \(s.at)")
         }
 
-        let evaluated = act(dir, "evaluate", code, ["--scores", "1,0,2,2,2", "--json"], at: "2026-11-24 16:35")
+        let evaluated = act(dir, "evaluate", code, ["--scores", "1,0,2,2,2", "--json"], at: "2026-11-24 08:50")
         #expect(evaluated.status == 0, "\(evaluated.err)")
         #expect(evaluated.err == Messages.text(ActionDone.evaluated) + "\n")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(evaluated.out.utf8)) as? [String: Any])
@@ -140,7 +140,7 @@ import Testing
         #expect(steps.compactMap { $0["body"] as? String } == ["TUPHAP", "CONGAN", "BHXH"])
         #expect(
             steps.compactMap { $0["stepDue"] as? String } == [
-                "2026-11-20 10:00", "2026-11-23 10:00", "2026-11-25 08:30"
+                "2026-11-20 10:00", "2026-11-23 10:00", "2026-11-25 07:45"
             ])
         #expect(steps.compactMap { $0["punctuality"] as? String } == ["on_time", "late", "early"])
         let events = try #require(object["events"] as? [[String: Any]])
@@ -165,7 +165,7 @@ import Testing
         #expect(row(4).contains("Đúng hạn"), "the result: \(row(4))")
         #expect(row(5).contains("Đúng hạn"), "the return: \(row(5))")
         #expect(text.components(separatedBy: "Quá hạn").count == 2, "only the police's step is late")
-        #expect(text.contains("phiếu PC-01"), "the slip number in the step's notes")
+        #expect(text.contains("PC-01"), "the slip number in the step's notes")
         #expect(text.contains("BN-7"), "the police's receipt number")
 
         // The transfer slip of step 2: to the police, its task and its deadline.

@@ -483,14 +483,15 @@ extension RoutingTests {
             let legalDue = calendar.due(DueRule(limit: .workingDays(3)), receivedAt: t("2026-02-12 08:00"))
             #expect(legalDue == t("2026-02-24 08:00"))
             let route = [
-                // Thu 12/02 09:00 + 1 working day = Fri 13/02 09:00; done 10:00 the same date: on time (dates, not times).
+                // Thu 12/02 09:00 + 1 working day = Fri 13/02 09:00; done 08:45 that day: on time.
                 RouteStep(
                     budget: .workingDays(1), handedOver: "2026-02-12 09:00", due: "2026-02-13 09:00",
-                    acknowledged: "2026-02-12 09:30", done: "2026-02-13 10:00", punctuality: .onTime),
-                // Fri 13/02 10:00 + 1 working day over Tết = Mon 23/02 10:00; done that afternoon: on time.
+                    acknowledged: "2026-02-12 09:30", done: "2026-02-13 08:45", punctuality: .onTime),
+                // Fri 13/02 10:00 + 1 working day over Tết = Mon 23/02 10:00; done at 16:00 that day: after the
+                // due time, late (the due day alone does not make it on time).
                 RouteStep(
                     budget: .workingDays(1), handedOver: "2026-02-13 10:00", due: "2026-02-23 10:00",
-                    acknowledged: "2026-02-13 10:30", done: "2026-02-23 16:00", punctuality: .onTime),
+                    acknowledged: "2026-02-13 10:30", done: "2026-02-23 16:00", punctuality: .late),
                 // Mon 23/02 16:00 + 4 h: 1 h Monday, Tue 07:30 + 3 h = 10:30; done Wednesday: late.
                 RouteStep(
                     budget: .workingHours(4), handedOver: "2026-02-23 16:00", due: "2026-02-24 10:30",
@@ -849,7 +850,7 @@ extension RoutingTests {
     }
 }
 
-// MARK: - 6. Punctuality by dates
+// MARK: - 6. Punctuality: the day, and the hour on the due day
 
 extension RoutingTests {
     @Suite struct PunctualityByDates {
@@ -862,7 +863,8 @@ extension RoutingTests {
         @Test(arguments: [
             StepRow(done: "2026-11-17 17:00", expected: .early),
             StepRow(done: "2026-11-18 07:30", expected: .onTime),
-            StepRow(done: "2026-11-18 16:59", expected: .onTime),  // later hour, same date
+            StepRow(done: "2026-11-18 10:00", expected: .onTime),  // at the due time
+            StepRow(done: "2026-11-18 16:59", expected: .late),  // the due date, but after the due time
             StepRow(done: "2026-11-19 07:00", expected: .late)
         ])
         func step(_ row: StepRow) throws {
@@ -892,8 +894,11 @@ extension RoutingTests {
                 note: "result the day before", rescheduleTo: nil, result: "2026-11-18 16:00", returned: nil,
                 punctuality: .early, returnPunctuality: nil),
             ResultRow(
-                note: "result later on the due date", rescheduleTo: nil, result: "2026-11-19 16:30", returned: nil,
-                punctuality: .onTime, returnPunctuality: nil),
+                note: "result on the due date before the hour", rescheduleTo: nil, result: "2026-11-19 09:30",
+                returned: nil, punctuality: .onTime, returnPunctuality: nil),
+            ResultRow(
+                note: "result on the due date after the hour", rescheduleTo: nil, result: "2026-11-19 16:30",
+                returned: nil, punctuality: .late, returnPunctuality: nil),
             ResultRow(
                 note: "result the day after", rescheduleTo: nil, result: "2026-11-20 08:00", returned: nil,
                 punctuality: .late, returnPunctuality: nil),
@@ -902,8 +907,11 @@ extension RoutingTests {
                 returned: "2026-11-18 14:00",
                 punctuality: .early, returnPunctuality: .early),
             ResultRow(
+                note: "returned on the due date before the hour", rescheduleTo: nil, result: "2026-11-19 08:00",
+                returned: "2026-11-19 09:45", punctuality: .onTime, returnPunctuality: .onTime),
+            ResultRow(
                 note: "returned on the due date after the hour", rescheduleTo: nil, result: "2026-11-19 09:00",
-                returned: "2026-11-19 16:00", punctuality: .onTime, returnPunctuality: .onTime),
+                returned: "2026-11-19 16:00", punctuality: .onTime, returnPunctuality: .late),
             // Rescheduled to Mon 23/11 17:00: statistics still judge against Thu 19/11.
             ResultRow(
                 note: "late result after a reschedule, not returned yet", rescheduleTo: "2026-11-23 17:00",
@@ -945,12 +953,12 @@ extension RoutingTests {
             let ready = try replay(
                 [
                     ev("2026-11-16 10:00", .received(due: t("2026-11-19 10:00"))),
-                    ev("2026-11-19 15:00", Route.result)
+                    ev("2026-11-19 09:15", Route.result)
                 ], steps: 0)
-            #expect(ready.punctuality == .onTime, "before the return: the result's date")
+            #expect(ready.punctuality == .onTime, "before the return: the result's instant")
             let returned = try CaseLifecycle.apply(ev("2026-11-20 08:00", Route.returned), to: ready)
             #expect(returned.returnPunctuality == .late, "collected after the appointment")
-            #expect(returned.punctuality == .onTime, "still the result's date: a period's figures do not move")
+            #expect(returned.punctuality == .onTime, "still the result's instant: a period's figures do not move")
         }
     }
 }
@@ -966,9 +974,13 @@ extension RoutingTests {
             var testDescription: String { note }
         }
 
-        static func scores(_ total: Int, _ body: Int, _ returns: Int) -> [EvaluationIndex: Int] {
-            // Bodies contacted: the counter only (2) unless told otherwise; attitude is asked, never suggested.
-            [.totalTime: total, .bodyTime: body, .returns: returns, .bodiesContacted: 2]
+        /// Index 4: no body to contact (2) when no supplement was needed, else the counter only (1); index 7
+        /// from the timing without a complaint: early throughout 2, otherwise 1.
+        static func scores(_ total: Int, _ body: Int, _ returns: Int, attitude: Int? = nil) -> [EvaluationIndex: Int] {
+            [
+                .totalTime: total, .bodyTime: body, .returns: returns, .bodiesContacted: returns == 2 ? 2 : 1,
+                .attitude: attitude ?? (total == 2 ? 2 : 1)
+            ]
         }
 
         /// Received Mon 16/11 08:00, due Thu 19/11 08:00; two steps.
@@ -997,17 +1009,30 @@ extension RoutingTests {
                     ev("2026-11-17 08:20", Route.acknowledge2), ev("2026-11-17 10:00", Route.done2),
                     ev("2026-11-17 11:00", Route.result), ev("2026-11-17 14:00", Route.returned)
                 ], scores: SuggestedScores.scores(2, 0, 2)),
-            // Steps done on their due dates, result and return on the legal due date.
+            // Steps done on their due days before their due times, result and return on the legal due day before
+            // its hour.
             Row(
                 note: "everything on time",
+                events: [
+                    SuggestedScores.reception,
+                    ev("2026-11-16 09:00", .handedOver(step: 0, stepDue: t("2026-11-17 09:00"), slipNumber: nil)),
+                    ev("2026-11-16 09:10", Route.acknowledge1), ev("2026-11-17 08:30", Route.done1),
+                    ev("2026-11-17 08:40", .handedOver(step: 1, stepDue: t("2026-11-18 15:10"), slipNumber: nil)),
+                    ev("2026-11-17 08:50", Route.acknowledge2), ev("2026-11-18 15:00", Route.done2),
+                    ev("2026-11-19 07:35", Route.result), ev("2026-11-19 07:45", Route.returned)
+                ], scores: SuggestedScores.scores(1, 1, 2)),
+            // The same days, each after its hour: every body late, the result late (issue 11: "due 09:00, done
+            // 16:00 the same day" is not on time).
+            Row(
+                note: "on the due days but after the hours",
                 events: [
                     SuggestedScores.reception,
                     ev("2026-11-16 09:00", .handedOver(step: 0, stepDue: t("2026-11-17 09:00"), slipNumber: nil)),
                     ev("2026-11-16 09:10", Route.acknowledge1), ev("2026-11-17 15:00", Route.done1),
                     ev("2026-11-17 15:10", .handedOver(step: 1, stepDue: t("2026-11-18 15:10"), slipNumber: nil)),
                     ev("2026-11-17 15:20", Route.acknowledge2), ev("2026-11-18 16:00", Route.done2),
-                    ev("2026-11-19 07:45", Route.result), ev("2026-11-19 09:00", Route.returned)
-                ], scores: SuggestedScores.scores(1, 1, 2)),
+                    ev("2026-11-19 08:45", Route.result), ev("2026-11-19 09:00", Route.returned)
+                ], scores: SuggestedScores.scores(0, 0, 2)),
             // One early step, one on time: not every body was early.
             Row(
                 note: "one step early, one on time",
@@ -1016,7 +1041,7 @@ extension RoutingTests {
                     ev("2026-11-16 09:00", .handedOver(step: 0, stepDue: t("2026-11-17 09:00"), slipNumber: nil)),
                     ev("2026-11-16 09:10", Route.acknowledge1), ev("2026-11-16 15:00", Route.done1),
                     ev("2026-11-16 15:10", .handedOver(step: 1, stepDue: t("2026-11-17 15:10"), slipNumber: nil)),
-                    ev("2026-11-16 15:20", Route.acknowledge2), ev("2026-11-17 16:00", Route.done2),
+                    ev("2026-11-16 15:20", Route.acknowledge2), ev("2026-11-17 15:00", Route.done2),
                     ev("2026-11-17 16:30", Route.result), ev("2026-11-17 16:40", Route.returned)
                 ], scores: SuggestedScores.scores(2, 1, 2)),
             // Result Fri 20/11, legal due Thu 19/11.

@@ -26,8 +26,12 @@ import Testing
         #expect(
             StatisticsPlacement.place(
                 facts(
-                    received: "2026-10-05 09:00", due: "2026-10-08 09:00", result: "2026-10-08 16:00", channel: .online),
-                in: p, now: after) == .counted(.online, .resolved(.onTime)), "dates, not times")
+                    received: "2026-10-05 09:00", due: "2026-10-08 09:00", result: "2026-10-08 08:30", channel: .online),
+                in: p, now: after) == .counted(.online, .resolved(.onTime)), "on the due day, before the due time")
+        #expect(
+            StatisticsPlacement.place(
+                facts(received: "2026-10-05 09:00", due: "2026-10-08 09:00", result: "2026-10-08 16:00"), in: p,
+                now: after) == .counted(.inPersonOrPost, .resolved(.late)), "on the due day, after the due time")
         #expect(
             StatisticsPlacement.place(
                 facts(received: "2026-09-28 09:00", due: "2026-10-01 09:00", result: "2026-10-02 09:00"), in: p,
@@ -57,7 +61,13 @@ import Testing
                 facts(
                     received: "2026-10-12 09:00", due: "2026-10-15 09:00", closed: "2026-10-13 10:00",
                     status: .withdrawn),
-                in: p, now: after) == .counted(.inPersonOrPost, .closedWithoutResult))
+                in: p, now: after) == .counted(.inPersonOrPost, .withdrawn))
+        #expect(
+            StatisticsPlacement.place(
+                facts(
+                    received: "2026-10-12 09:00", due: "2026-10-15 09:00", closed: "2026-10-14 10:00",
+                    status: .stopped),
+                in: p, now: after) == .counted(.inPersonOrPost, .stopped), "stopped: a column of its own")
         #expect(
             StatisticsPlacement.place(
                 facts(

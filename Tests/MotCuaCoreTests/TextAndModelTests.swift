@@ -201,11 +201,24 @@ import Testing
         #expect(s.punctuality == .late, "a refusal after the limit is flagged late")
     }
 
-    @Test func punctualityComparesDates() {
-        let due = LocalDateTime(iso: "2026-11-20 10:00")!
-        #expect(Punctuality.judge(done: LocalDateTime(iso: "2026-11-20 16:00")!, due: due) == .onTime)
-        #expect(Punctuality.judge(done: LocalDateTime(iso: "2026-11-19 16:00")!, due: due) == .early)
-        #expect(Punctuality.judge(done: LocalDateTime(iso: "2026-11-21 07:00")!, due: due) == .late)
+    /// The one rule (issue 11 §3): trước hạn — finished on a day before the due day; đúng hạn — on the due day,
+    /// no later than the due time; quá hạn — after the due time.
+    @Test(arguments: [
+        // The control sheet's case of issue 11: the due day, after the hour.
+        ("2026-11-24 09:00", "2026-11-24 16:00", Punctuality.late),
+        ("2026-11-24 09:00", "2026-11-24 09:00", .onTime),  // at the due minute
+        ("2026-11-24 09:00", "2026-11-24 09:01", .late),
+        ("2026-11-24 09:00", "2026-11-24 07:30", .onTime),  // the due day, before the hour
+        ("2026-11-24 09:00", "2026-11-23 16:59", .early),  // the working day before
+        ("2026-11-24 09:00", "2026-11-21 10:00", .early),  // a Saturday before the due day
+        ("2026-11-24 17:00", "2026-11-24 16:59", .onTime),
+        ("2026-11-24 17:00", "2026-11-25 07:30", .late),  // the next morning
+        ("2026-11-23 07:30", "2026-11-20 17:00", .early),  // due at the first minute of Monday, done Friday
+        ("2026-11-23 07:30", "2026-11-23 07:45", .late)
+    ])
+    func punctualityRule(_ row: (due: String, done: String, expected: Punctuality)) {
+        #expect(
+            Punctuality.judge(done: LocalDateTime(iso: row.done)!, due: LocalDateTime(iso: row.due)!) == row.expected)
     }
 
     @Test func caseCodeFormat() {

@@ -111,7 +111,8 @@ let forms = try! FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Conf
     @Test func receipt() throws {
         let (ws, c) = try Self.fixedCase()
         let ctx = PrintContext(unit: try ws.store.unitProfile(), forms: forms)
-        let text = TextRenderer(pageSize: .a5).text(ReceptionForms.receipt(c, ctx))
+        let events = try ws.store.events(caseID: c.id)
+        let text = TextRenderer(pageSize: .a5).text(ReceptionForms.receipt(c, events, ctx))
         expectGoldenText(text, "receipt-000.00.15.H42-261120-0001")
         for required in [
             "Mã hồ sơ: 000.00.15.H42-261120-0001", "Ông/Bà: Đặng Văn Đức", "Thôn 3, xã Tân Phú", "0912345678",
@@ -126,7 +127,7 @@ let forms = try! FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Conf
         }
         #expect(text.components(separatedBy: "\u{000C}").count == 2, "two copies, one page each")
         #expect(!text.contains("001099012345"), "the receipt does not need the ID number")
-        let reprint = TextRenderer(pageSize: .a5).text(ReceptionForms.receipt(c, ctx, reprint: true))
+        let reprint = TextRenderer(pageSize: .a5).text(ReceptionForms.receipt(c, events, ctx, reprint: true))
         #expect(reprint.contains("BẢN IN LẠI"))
         #expect(!text.contains("BẢN IN LẠI"))
     }
@@ -163,7 +164,8 @@ let forms = try! FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Conf
         var old = forms
         old.entries[.receipt] = .init(number: "01/TT01", title: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")
         let text = TextRenderer(pageSize: .a5).text(
-            ReceptionForms.receipt(c, PrintContext(unit: try ws.store.unitProfile(), forms: old)))
+            ReceptionForms.receipt(
+                c, try ws.store.events(caseID: c.id), PrintContext(unit: try ws.store.unitProfile(), forms: old)))
         #expect(text.contains("Mẫu số 01/TT01"))
     }
 }

@@ -57,21 +57,42 @@ import Testing
         #expect(c.steps.map(\.progress.punctuality) == [.early, .late, .onTime])
         #expect(c.state.legalDue == Self.t("2026-11-24 09:00"))
         let ctx = PrintContext(unit: try ws.store.unitProfile(), forms: forms)
-        let text = TextRenderer(pageSize: .a5).text(
-            RoutingForms.controlSheet(c, events, ctx, now: Self.t("2026-11-25 15:00")))
+        let officers = Dictionary(uniqueKeysWithValues: try ws.store.officers().map { ($0.username, $0) })
+        let document = RoutingForms.controlSheet(c, events, ctx, now: Self.t("2026-11-25 15:00"), officers: officers)
+        #expect(document.pageSize == .a4, "two signature boxes per hand-over beside the times")
+        let text = TextRenderer(pageSize: document.pageSize).text(document)
         expectGoldenText(text, "control-sheet-000.00.15.H42-261119-0001")
         for required in [
             "Mẫu số 06", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Mã hồ sơ: 000.00.15.H42-261119-0001",
             "Cơ quan chủ trì giải quyết: Công chức Tư pháp - Hộ tịch", "Công an xã; Bảo hiểm xã hội cơ sở",
-            "PC-0045", "BN-17", "ghi nhận: Lê", "Phạm Thị Hộ", "KS-123"
+            "PC-0045", "BN-17", "Phạm Thị Hộ", "KS-123"
         ] {
             #expect(text.contains(required), "control sheet lacks \(required)")
         }
         // One verdict per row, in route order: early, late, on time; the result and the return are late (due 24/11).
-        let verdicts = ["Trước hạn", "Quá hạn", "Đúng hạn"].map { text.range(of: $0)?.lowerBound }
-        #expect(verdicts.allSatisfy { $0 != nil })
-        #expect(verdicts[0]! < verdicts[1]! && verdicts[1]! < verdicts[2]!)
-        #expect(text.components(separatedBy: "Quá hạn").count - 1 == 3, "step 2, the result and the return")
+        let table = try #require(
+            document.blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }.first)
+        #expect(
+            table.headers[1...3] == [
+                "Thời gian giao, nhận hồ sơ", "Người giao (ký, ghi rõ họ tên)", "Người nhận (ký, ghi rõ họ tên)"
+            ])
+        #expect(table.rows[0][1] == "Giao: 09 giờ 30 phút, ngày 19/11/2026\nNhận: 09 giờ 40 phút, ngày 19/11/2026")
+        #expect(table.rows.map { $0[4] } == ["Trước hạn", "Quá hạn", "Đúng hạn", "Quá hạn", "Quá hạn"])
+        // Who gave: the counter's officer; then the counter again (the justice officer finished on the 19th and
+        // the counter handed the dossier on the next morning); then the police, recorded at the counter.
+        #expect(
+            table.rows.map { $0[0].components(separatedBy: "\n")[0] } == [
+                "1. Giao: TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", "2. Giao: TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG",
+                "3. Giao: Công an xã", "4. Giao: Bảo hiểm xã hội cơ sở", "5. Giao: TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"
+            ])
+        #expect(
+            table.rows.map { $0[2].trimmingSpaces } == [
+                "Lê Thị Tiếp", "Lê Thị Tiếp", "(ghi nhận: Lê Thị Tiếp)", "", "Lê Thị Tiếp"
+            ])
+        #expect(
+            table.rows.map { $0[3].trimmingSpaces } == [
+                "Phạm Thị Hộ", "(ghi nhận: Lê Thị Tiếp)", "(ghi nhận: Lê Thị Tiếp)", "Lê Thị Tiếp", "Trần Thị Mai"
+            ])
     }
 
     @Test func transferSlipOfTheSecondStep() throws {
@@ -108,7 +129,7 @@ import Testing
         #expect(c.state.legalDue == Self.t("2026-11-19 10:00") && c.state.appointment == Self.t("2026-11-23 10:00"))
         let ctx = PrintContext(unit: try ws.store.unitProfile(), forms: forms)
         let document = try #require(RoutingForms.apology(c, try ws.store.events(caseID: c.id), ctx))
-        let text = TextRenderer(pageSize: .a5).text(document)
+        let text = TextRenderer(pageSize: document.pageSize).text(document)
         expectGoldenText(text, "apology-000.00.15.H42-261116-0001")
         for required in [
             "Mẫu số 04", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", "Kính gửi: Ông/Bà Nguyễn Văn Bình",

@@ -310,7 +310,7 @@ struct CaseActionScreen: Screen {
                 for index in EvaluationIndex.allCases {
                     let options = zip([2, 1, 0], index.scoreMeanings).map { "\($0) — \($1)" }
                     let score = suggested[index] ?? 2
-                    items.append(.info(index.vietnameseName, .label))
+                    items.append(.info("Chỉ số \(index.lawNumber). \(index.vietnameseName)", .label))
                     items.append(
                         .choice(ChoiceField(id: .score(index), label: "  Điểm", options: options, selected: 2 - score)))
                 }

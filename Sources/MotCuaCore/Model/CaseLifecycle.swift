@@ -37,14 +37,17 @@ public enum CaseStatus: String, Sendable, CaseIterable {
     public var isOpen: Bool { !isClosed }
 }
 
-/// Early / on time / late, comparing dates (not times) as the law's index does (domain.md §3).
+/// Early / on time / late: the one rule for steps, results, returns and statistics (issue 11 §3).
 public enum Punctuality: String, Sendable, CaseIterable {
     case early, onTime = "on_time", late
 
+    /// *Quá hạn*: finished after the due instant; *trước hạn*: finished on a day before the due day;
+    /// *đúng hạn*: on the due day, no later than the due time. A step due 09:00 and done 16:00 the same day is
+    /// late: the due time is part of the deadline, not only its date.
     public static func judge(done: LocalDateTime, due: LocalDateTime) -> Punctuality {
+        if done > due { return .late }
         if done.date < due.date { return .early }
-        if done.date == due.date { return .onTime }
-        return .late
+        return .onTime
     }
 
     public var vietnameseName: String {
@@ -316,7 +319,7 @@ public enum CaseLifecycle {
             throw .withdrawalAfterResult
         case .stepDone(_, let note) where note.trimmingSpaces.isEmpty:
             throw .emptyStepResult
-        case .returned(_, _, nil) where event.at.date < state.appointment.date:
+        case .returned(_, _, nil) where Punctuality.judge(done: event.at, due: state.appointment) == .early:
             throw .mustSayWhetherTold
         case let .resultReceived(_, _, overrideReason)
         where (overrideReason ?? "").trimmingSpaces.isEmpty && stepNames.count > 1:

@@ -88,8 +88,10 @@ public enum StatisticsPlacement: Hashable, Sendable {
         case resolved(Punctuality)
         case pendingWithinLimit
         case pendingOverdue
-        /// Withdrawn or stopped during the period without a result: received, neither resolved nor pending.
-        case closedWithoutResult
+        /// Withdrawn during the period without a result: received, neither resolved nor pending.
+        case withdrawn
+        /// Stopped by notice during the period without a result.
+        case stopped
     }
 
     case counted(Received, Outcome)
@@ -100,8 +102,9 @@ public enum StatisticsPlacement: Hashable, Sendable {
     /// - a case cancelled as wrongly entered never counts;
     /// - received: in the period (online, or in person/by post), or carried over when received before the
     ///   period and neither resolved nor withdrawn/stopped before it started;
-    /// - resolved: its result (or refusal) reached the counter during the period, judged by that date against
-    ///   the legal deadline (early / on time / late, comparing dates);
+    /// - resolved: its result (or refusal) reached the counter during the period, judged by that instant
+    ///   against the legal deadline (`Punctuality.judge`: early / on time / late);
+    /// - withdrawn or stopped: closed so during the period without a result;
     /// - pending at the end: no result by the end of the period; overdue when the legal deadline passed
     ///   before the period ended — or before now, for a period that has not ended — unless the clock was
     ///   stopped for a supplement before the deadline passed.
@@ -122,7 +125,7 @@ public enum StatisticsPlacement: Hashable, Sendable {
             return .counted(received, .resolved(Punctuality.judge(done: r, due: c.legalDue)))
         }
         if let closed = c.closedAt, period.contains(closed), c.resultAt == nil || c.resultAt! >= period.end {
-            return .counted(received, .closedWithoutResult)
+            return .counted(received, c.status == .stopped ? .stopped : .withdrawn)
         }
         let judgedAt = min(period.end, now)
         let paused = c.pausedAt.map { $0 < judgedAt && $0 <= c.legalDue } ?? false
@@ -130,25 +133,30 @@ public enum StatisticsPlacement: Hashable, Sendable {
     }
 }
 
-/// One row of the period statistics (a field, or the total).
+/// One row of the period statistics (a field, or the total). Every count is kept on its own — the totals
+/// of each group are counted case by case, not added up from their parts — so that the identities of the
+/// form are real checks of the placements (`StatisticsCheck`), not sums compared with themselves.
 public struct StatisticsRow: Hashable, Sendable {
     public var field: String
+    /// (3): every case of the row.
+    public var received = 0
     public var receivedOnline = 0
     public var receivedInPersonOrPost = 0
     public var carriedOver = 0
+    /// (7): the cases resolved.
+    public var resolved = 0
     public var early = 0
     public var onTime = 0
     public var late = 0
+    /// (11): the cases still without a result at the end.
+    public var pending = 0
     public var pendingWithinLimit = 0
     public var pendingOverdue = 0
-    /// Withdrawn or stopped during the period (not in the table's columns; shown under it).
-    public var closedWithoutResult = 0
+    /// (14), (15): withdrawn, stopped during the period without a result.
+    public var withdrawn = 0
+    public var stopped = 0
 
     public init(field: String) { self.field = field }
-
-    public var received: Int { receivedOnline + receivedInPersonOrPost + carriedOver }
-    public var resolved: Int { early + onTime + late }
-    public var pending: Int { pendingWithinLimit + pendingOverdue }
 
     /// (early + on time) ÷ resolved, nil when nothing was resolved.
     public var onTimeRate: Double? { resolved == 0 ? nil : Double(early + onTime) / Double(resolved) }
@@ -162,73 +170,194 @@ public struct StatisticsRow: Hashable, Sendable {
         return "\(whole),\(fraction < 10 ? "0" : "")\(fraction)%"
     }
 
-    /// The report's identities, which hold by construction; checked anyway (a violated one names itself).
-    public var identityProblems: [String] {
-        var problems: [String] = []
-        if received != resolved + pending + closedWithoutResult {
-            problems.append(
-                "\(field): tiếp nhận \(received) ≠ đã giải quyết \(resolved) + đang giải quyết \(pending) + rút/dừng \(closedWithoutResult)"
-            )
-        }
-        return problems
+    /// The row's counts in the order of the printed form's columns (3) to (15).
+    public var counts: [Int] {
+        [
+            received, receivedOnline, receivedInPersonOrPost, carriedOver, resolved, early, onTime, late, pending,
+            pendingWithinLimit, pendingOverdue, withdrawn, stopped
+        ]
+    }
+
+    /// The identities of the form on this row, with the figures they compare.
+    public var checks: [StatisticsCheck] {
+        [
+            StatisticsCheck(
+                row: field, identity: .receivedByChannel, left: received,
+                right: [receivedOnline, receivedInPersonOrPost, carriedOver]),
+            StatisticsCheck(
+                row: field, identity: .receivedByOutcome, left: received, right: [resolved, pending, withdrawn, stopped]
+            ),
+            StatisticsCheck(row: field, identity: .resolvedByVerdict, left: resolved, right: [early, onTime, late]),
+            StatisticsCheck(
+                row: field, identity: .pendingByLimit, left: pending, right: [pendingWithinLimit, pendingOverdue])
+        ]
     }
 
     mutating func add(_ p: StatisticsPlacement) {
         guard case let .counted(received, outcome) = p else { return }
+        self.received += 1
         switch received {
         case .online: receivedOnline += 1
         case .inPersonOrPost: receivedInPersonOrPost += 1
         case .carriedOver: carriedOver += 1
         }
         switch outcome {
-        case .resolved(.early): early += 1
-        case .resolved(.onTime): onTime += 1
-        case .resolved(.late): late += 1
-        case .pendingWithinLimit: pendingWithinLimit += 1
-        case .pendingOverdue: pendingOverdue += 1
-        case .closedWithoutResult: closedWithoutResult += 1
+        case .resolved(let verdict):
+            resolved += 1
+            switch verdict {
+            case .early: early += 1
+            case .onTime: onTime += 1
+            case .late: late += 1
+            }
+        case .pendingWithinLimit:
+            pending += 1
+            pendingWithinLimit += 1
+        case .pendingOverdue:
+            pending += 1
+            pendingOverdue += 1
+        case .withdrawn: withdrawn += 1
+        case .stopped: stopped += 1
         }
     }
+}
 
-    static func + (a: StatisticsRow, b: StatisticsRow) -> StatisticsRow {
-        var r = a
-        r.receivedOnline += b.receivedOnline
-        r.receivedInPersonOrPost += b.receivedInPersonOrPost
-        r.carriedOver += b.carriedOver
-        r.early += b.early
-        r.onTime += b.onTime
-        r.late += b.late
-        r.pendingWithinLimit += b.pendingWithinLimit
-        r.pendingOverdue += b.pendingOverdue
-        r.closedWithoutResult += b.closedWithoutResult
-        return r
+/// One identity of Biểu 06 checked on one row: `left` must equal the sum of `right`.
+public struct StatisticsCheck: Hashable, Sendable {
+    public enum Identity: Hashable, Sendable {
+        /// (3) = (4) + (5) + (6): received = online + in person or by post + carried over.
+        case receivedByChannel
+        /// (3) = (7) + (11) + (14) + (15): received = resolved + in progress + withdrawn + stopped.
+        case receivedByOutcome
+        /// (7) = (8) + (9) + (10): resolved = early + on time + late.
+        case resolvedByVerdict
+        /// (11) = (12) + (13): in progress = within the limit + overdue.
+        case pendingByLimit
+        /// The total row's column (its number on the form) = the sum of the fields' rows.
+        case totalOfColumn(Int)
     }
+
+    public let row: String
+    public let identity: Identity
+    public let left: Int
+    public let right: [Int]
+
+    public init(row: String, identity: Identity, left: Int, right: [Int]) {
+        self.row = row
+        self.identity = identity
+        self.left = left
+        self.right = right
+    }
+
+    public var holds: Bool { left == right.reduce(0, +) }
 }
 
 /// The period statistics: one row per field (in Vietnamese dictionary order), and the total.
 public struct PeriodStatistics: Hashable, Sendable {
     public let period: ReportPeriod
     public let rows: [StatisticsRow]
+    /// Counted case by case like the rows (not added up from them), so that it checks them.
     public let total: StatisticsRow
 
     /// Each case counts once (a liên thông group case is one case), in the field of its procedure. `now`
     /// matters only for a period that has not ended: what is overdue is judged at the earlier of the two.
     public init(_ facts: [CaseFacts], period: ReportPeriod, now: LocalDateTime) {
-        self.period = period
         var byField: [String: StatisticsRow] = [:]
+        var total = StatisticsRow(field: "Tổng cộng")
         for c in facts {
             let placement = StatisticsPlacement.place(c, in: period, now: now)
             guard case .counted = placement else { continue }
             byField[c.field, default: StatisticsRow(field: c.field)].add(placement)
+            total.add(placement)
         }
-        rows = byField.keys.sorted(by: VietnameseText.precedes).map { byField[$0]! }
-        total = rows.reduce(StatisticsRow(field: "Tổng cộng"), +)
+        self.init(
+            period: period, rows: byField.keys.sorted(by: VietnameseText.precedes).map { byField[$0]! }, total: total)
     }
 
-    public var identityProblems: [String] { (rows + [total]).flatMap(\.identityProblems) }
+    /// Figures as given (tests build inconsistent ones to see the checks fail).
+    public init(period: ReportPeriod, rows: [StatisticsRow], total: StatisticsRow) {
+        self.period = period
+        self.rows = rows
+        self.total = total
+    }
+
+    /// Every identity of the form on every row, and each column of the total against the sum of the rows
+    /// (columns numbered as printed: (3) to (15)).
+    public var checks: [StatisticsCheck] {
+        var all = (rows + [total]).flatMap(\.checks)
+        for (i, value) in total.counts.enumerated() {
+            all.append(
+                StatisticsCheck(
+                    row: total.field, identity: .totalOfColumn(i + 3), left: value, right: rows.map { $0.counts[i] }))
+        }
+        return all
+    }
+
+    /// The identities that do not hold (none, unless something counts a case twice or not at all).
+    public var failedChecks: [StatisticsCheck] { checks.filter { !$0.holds } }
 }
 
-/// The citizens' evaluations over a period, per officer and for the unit (domain.md §8).
+/// One evaluated case, with what the report needs to score it: the receiving officer, the field, the
+/// evaluation recorded at return, and the timing the record decides (the result against the legal deadline,
+/// the return against the appointment, each processing body's steps against their own deadlines).
+public struct EvaluatedCase: Hashable, Sendable {
+    public struct BodyVerdict: Hashable, Sendable {
+        public var body: String
+        public var verdict: Punctuality?
+        public init(body: String, verdict: Punctuality?) {
+            self.body = body
+            self.verdict = verdict
+        }
+    }
+
+    public var officer: String
+    public var field: String
+    public var evaluation: Evaluation
+    public var result: Punctuality?
+    public var returned: Punctuality?
+    /// The route's steps in order, each with its body (a body may appear twice).
+    public var steps: [BodyVerdict]
+
+    public init(
+        officer: String, field: String, evaluation: Evaluation, result: Punctuality?, returned: Punctuality?,
+        steps: [BodyVerdict]
+    ) {
+        self.officer = officer
+        self.field = field
+        self.evaluation = evaluation
+        self.result = result
+        self.returned = returned
+        self.steps = steps
+    }
+
+    /// The five scores of the case (nil for an evaluation by satisfaction level): indices 3 and 4 as
+    /// recorded; 1, 2 and 7 as the record decides them (`EvaluationIndex.recordScores`), the recorded index 7
+    /// saying only whether there was a complaint (0) or not. Index 2 for `body` is that body's own score.
+    public func scores(forBody body: String? = nil) -> [EvaluationIndex: Int]? {
+        guard case .indices(let recorded) = evaluation else { return nil }
+        let complaint = recorded[EvaluationIndex.attitude.rawValue] == 0
+        var scores = EvaluationIndex.recordScores(
+            result: result, returned: returned, steps: steps.map(\.verdict), complaint: complaint)
+        if let body, let own = EvaluationIndex.bodyScore(steps.filter { $0.body == body }.map(\.verdict)) {
+            scores[.bodyTime] = own
+        }
+        for index in [EvaluationIndex.returns, .bodiesContacted] {
+            scores[index] = recorded[index.rawValue]
+        }
+        for index in EvaluationIndex.allCases where scores[index] == nil {
+            scores[index] = recorded[index.rawValue] ?? 0
+        }
+        return scores
+    }
+
+    /// The processing bodies of the case, each once, in route order.
+    public var bodies: [String] {
+        var seen = Set<String>()
+        return steps.map(\.body).filter { seen.insert($0).inserted }
+    }
+}
+
+/// The citizens' evaluations over a period (domain.md §8, TT 01/2018 Art. 15): per receiving officer, per
+/// processing body (index 2 being that body's own), per field, and for the unit.
 public struct EvaluationSummary: Hashable, Sendable {
     public struct Group: Hashable, Sendable {
         public var name: String
@@ -260,31 +389,42 @@ public struct EvaluationSummary: Hashable, Sendable {
             levelCases == 0 ? nil : Double(levels[level] ?? 0) / Double(levelCases)
         }
 
-        mutating func add(_ e: Evaluation) {
-            switch e {
-            case .indices(let scores):
+        mutating func add(_ c: EvaluatedCase, body: String? = nil) {
+            if let scores = c.scores(forBody: body) {
                 indexedCases += 1
-                for index in EvaluationIndex.allCases { indexTotals[index, default: 0] += scores[index.rawValue] ?? 0 }
-            case .satisfaction(let level):
+                for index in EvaluationIndex.allCases { indexTotals[index, default: 0] += scores[index] ?? 0 }
+            } else if case .satisfaction(let level) = c.evaluation {
                 levels[level, default: 0] += 1
             }
         }
     }
 
     public let period: ReportPeriod
+    /// By the officer who received the case (the counter's officer the citizen evaluates).
     public let officers: [Group]
+    /// By processing body: the cases it took part in, index 2 being its own steps' score.
+    public let bodies: [Group]
+    public let fields: [Group]
     public let unit: Group
 
-    /// `evaluations`: the officer (who received the case) and the evaluation, one per case.
-    public init(_ evaluations: [(officer: String, evaluation: Evaluation)], period: ReportPeriod, unitName: String) {
+    public init(_ cases: [EvaluatedCase], period: ReportPeriod, unitName: String) {
         self.period = period
-        var groups: [String: Group] = [:]
+        var officers: [String: Group] = [:]
+        var bodies: [String: Group] = [:]
+        var fields: [String: Group] = [:]
         var unit = Group(name: unitName)
-        for (officer, e) in evaluations {
-            groups[officer, default: Group(name: officer)].add(e)
-            unit.add(e)
+        for c in cases {
+            officers[c.officer, default: Group(name: c.officer)].add(c)
+            fields[c.field, default: Group(name: c.field)].add(c)
+            for body in c.bodies { bodies[body, default: Group(name: body)].add(c, body: body) }
+            unit.add(c)
         }
-        officers = groups.keys.sorted(by: VietnameseText.precedes).map { groups[$0]! }
+        func sorted(_ groups: [String: Group]) -> [Group] {
+            groups.keys.sorted(by: VietnameseText.precedes).map { groups[$0]! }
+        }
+        self.officers = sorted(officers)
+        self.bodies = sorted(bodies)
+        self.fields = sorted(fields)
         self.unit = unit
     }
 }

@@ -84,57 +84,107 @@ public enum Routing {
     }
 }
 
-/// The law's per-case evaluation indices (TT 01/2018 Art. 12–15, domain.md §8), each scored 2, 1 or 0.
+/// The law's per-case evaluation indices (TT 01/2018 Art. 13–15, domain.md §8), each scored 2, 1 or 0: the
+/// indices 1, 2, 3, 4 and 7 (the others judge a whole unit). The cases' order is the order of the scores on
+/// the command line (`--scores`) and their raw values the keys stored in the evaluation.
 public enum EvaluationIndex: String, Sendable, CaseIterable {
-    /// Total processing time against the limit.
+    /// Index 1: total processing time against the legal limit.
     case totalTime = "total_time"
-    /// Each body's time against its own limit.
+    /// Index 2: each participating body's time against its own step limit (scored per body).
     case bodyTime = "body_time"
-    /// Times the applicant had to come back to complete the dossier.
+    /// Index 3: times the applicant had to contact the receiving place to complete the dossier.
     case returns
-    /// Bodies the applicant had to contact.
+    /// Index 4: bodies the applicant had to contact to complete the dossier.
     case bodiesContacted = "bodies_contacted"
-    /// The staff's attitude.
+    /// Index 7: the staff's attitude, judged by timing and by complaints.
     case attitude
+
+    /// The index's number in the circular: 1, 2, 3, 4, 7.
+    public var lawNumber: Int {
+        switch self {
+        case .totalTime: 1
+        case .bodyTime: 2
+        case .returns: 3
+        case .bodiesContacted: 4
+        case .attitude: 7
+        }
+    }
 
     public var vietnameseName: String {
         switch self {
         case .totalTime: "Tổng thời gian giải quyết so với quy định"
-        case .bodyTime: "Thời gian của từng cơ quan so với quy định"
-        case .returns: "Số lần phải đi lại để hoàn thiện hồ sơ"
-        case .bodiesContacted: "Số cơ quan phải liên hệ"
+        case .bodyTime: "Thời gian giải quyết của từng cơ quan so với quy định"
+        case .returns: "Số lần phải liên hệ nơi tiếp nhận để hoàn thiện hồ sơ"
+        case .bodiesContacted: "Số cơ quan phải liên hệ để hoàn thiện hồ sơ"
         case .attitude: "Thái độ của cán bộ, công chức"
         }
     }
 
-    /// What each score means, for the paper slip and the screen (2, 1, 0).
+    /// What each score means, for the paper slip and the screen (2, 1, 0), as domain.md §8 defines them.
     public var scoreMeanings: [String] {
         switch self {
         case .totalTime, .bodyTime: ["trước hạn", "đúng hạn", "quá hạn"]
-        case .returns: ["không phải đi lại", "một lần", "hai lần trở lên"]
-        case .bodiesContacted: ["chỉ Bộ phận một cửa", "thêm một cơ quan", "thêm hai cơ quan trở lên"]
-        case .attitude: ["lịch sự, nhiệt tình", "bình thường", "gây phiền hà"]
+        case .returns: ["không phải liên hệ", "một lần", "hơn một lần (trừ lỗi của người nộp)"]
+        case .bodiesContacted:
+            ["không phải liên hệ cơ quan nào", "chỉ Bộ phận một cửa (và nơi luật buộc phải đến)", "hơn một cơ quan"]
+        case .attitude:
+            [
+                "tiếp nhận, giải quyết, trả kết quả trước hạn, không bị phản ánh",
+                "đúng hạn, không bị phản ánh", "bị phản ánh nhũng nhiễu, gây phiền hà"
+            ]
         }
     }
 
-    /// Scores the case's own history can tell (the applicant may still change them): time against the
-    /// limit, each body against its limit, how many times the dossier had to be supplemented. The number of
-    /// bodies contacted is 2 (the one-stop counter only) unless told otherwise; attitude is asked.
-    public static func suggestedScores(_ state: CaseState) -> [EvaluationIndex: Int] {
-        func score(_ p: Punctuality?) -> Int {
-            switch p {
-            case .early?: 2;
-            case .onTime?: 1;
-            case .late?: 0;
-            case nil: 1
-            }
+    /// 2, 1, 0 for early, on time, late.
+    public static func score(_ p: Punctuality) -> Int {
+        switch p {
+        case .early: 2
+        case .onTime: 1
+        case .late: 0
         }
+    }
+
+    /// Index 2 of one body from its steps' verdicts: late if any step was late, early if all were early, on
+    /// time otherwise; nil when none of its steps finished.
+    public static func bodyScore(_ verdicts: [Punctuality?]) -> Int? {
+        let done = verdicts.compactMap { $0 }
+        guard !done.isEmpty else { return nil }
+        if done.contains(.late) { return 0 }
+        return done.allSatisfy { $0 == .early } ? 2 : 1
+    }
+
+    /// The scores the case's record decides (domain.md §8): index 1 from the result against the legal
+    /// deadline; index 2 from the steps' verdicts (the case's score is its worst body's; a case with no route
+    /// takes index 1's); index 7 from the timing when there was no complaint (early throughout: 2; otherwise
+    /// 1) and 0 when there was one. Nil entries: the record cannot tell yet (no result).
+    public static func recordScores(
+        result: Punctuality?, returned: Punctuality?, steps: [Punctuality?], complaint: Bool
+    ) -> [EvaluationIndex: Int] {
         var scores: [EvaluationIndex: Int] = [:]
-        scores[.totalTime] = score(state.punctuality)
-        let steps = state.steps.compactMap(\.punctuality)
-        scores[.bodyTime] = steps.contains(.late) ? 0 : (steps.allSatisfy { $0 == .early } && !steps.isEmpty ? 2 : 1)
+        if let result {
+            scores[.totalTime] = score(result)
+            scores[.bodyTime] = bodyScore(steps) ?? score(result)
+        } else if let body = bodyScore(steps) {
+            scores[.bodyTime] = body
+        }
+        if complaint {
+            scores[.attitude] = 0
+        } else if let result {
+            scores[.attitude] = result == .early && (returned ?? .early) == .early ? 2 : 1
+        }
+        return scores
+    }
+
+    /// Scores the case's own history can tell (the officer may still change them): the record's (above,
+    /// without a complaint), index 3 from the rounds of supplement, index 4 — none needed when the dossier
+    /// was complete at once, else the counter only. Indices the record cannot tell yet are neutral (1).
+    public static func suggestedScores(_ state: CaseState) -> [EvaluationIndex: Int] {
+        var scores = recordScores(
+            result: state.punctuality, returned: state.returnPunctuality, steps: state.steps.map(\.punctuality),
+            complaint: false)
+        for index in [EvaluationIndex.totalTime, .bodyTime, .attitude] where scores[index] == nil { scores[index] = 1 }
         scores[.returns] = state.supplementRounds == 0 ? 2 : (state.supplementRounds == 1 ? 1 : 0)
-        scores[.bodiesContacted] = 2
+        scores[.bodiesContacted] = state.supplementRounds == 0 ? 2 : 1
         return scores
     }
 }
