@@ -279,6 +279,7 @@ public final class Application {
     private func openHelp() {
         var lines = ["Phím dùng được ở màn hình \"\(top?.title ?? "")\":", ""]
         lines += keyMap.helpLines()
+        if let extra = top?.helpLines, !extra.isEmpty { lines += [""] + extra }
         lines += [
             "",
             "Esc rồi một chữ số (gõ nhanh, hoặc Alt + chữ số) thay cho phím F tương ứng: Esc 1 = F1 … Esc 0 = F10.",
