@@ -280,9 +280,8 @@ public final class Application {
         let width = max(20, size.columns - 4)
         var lines = ["Phím dùng được ở màn hình \"\(top?.title ?? "")\":", ""]
         // Each key's description wraps under the description, not under the key.
-        var keyLines = keyMap.helpLines().flatMap { TextWidth.wrapHanging($0, width, indent: 16) }
-        lines += keyLines
-        keyLines = []
+        lines += keyMap.helpLines().flatMap { TextWidth.wrapHanging($0, width, indent: 16) }
+        if let extra = top?.helpLines, !extra.isEmpty { lines += [""] + extra }
         lines += [
             "",
             "Esc rồi một chữ số (gõ nhanh, hoặc Alt + chữ số) thay cho phím F tương ứng: Esc 1 = F1 … Esc 0 = F10.",

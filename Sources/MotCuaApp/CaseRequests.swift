@@ -25,6 +25,8 @@ extension Application {
             return .contacts(try env.store.previousContacts(idNumber: id, phone: phone, procedureCode: code))
         case .search(let text):
             return .searchResults(query: text, try env.store.searchCases(text, limit: 100))
+        case .findScannedCode(let text):
+            return .scannedCode(query: text, code: try env.store.caseCode(scanned: text))
         case .loadCase(let code):
             guard let record = try env.store.caseRecord(code: code) else {
                 throw DeskError.refused(.missingCase(code: code))

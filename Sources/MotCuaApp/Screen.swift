@@ -80,6 +80,9 @@ public enum Request {
     case lookupApplicant(idNumber: String?, phone: String?)
     case previousContacts(idNumber: String?, phone: String?, procedureCode: String)
     case search(String)
+    /// The case whose whole code was typed or scanned (a receipt's QR code, which may hold the province's
+    /// lookup address with the code), if there is one.
+    case findScannedCode(String)
     case loadCase(String)
     /// Builds a document for the preview (nothing saved or recorded).
     case buildDocument(DocumentSource)
@@ -146,6 +149,8 @@ public enum Response {
     case applicantFound(Applicant?)
     case contacts([ReceptionContact])
     case searchResults(query: String, [CaseSummary])
+    /// The answer to `findScannedCode`: the case's code, nil when the text is no case's whole code.
+    case scannedCode(query: String, code: String?)
     /// A case with its history and what the officer may do on it now.
     case caseLoaded(CaseRecord, [RecordedEvent], CaseOptions)
     case document(Document)
@@ -194,6 +199,8 @@ public protocol Screen {
     var isForm: Bool { get }
     /// True while the screen holds typed data that leaving would lose.
     var hasUnsavedInput: Bool { get }
+    /// What F1 says about this screen beyond its keys (typing, moving), in Vietnamese.
+    var helpLines: [String] { get }
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect]
     func render(into frame: inout Frame, _ context: ScreenContext)
 }
@@ -201,6 +208,7 @@ public protocol Screen {
 extension Screen {
     public var isForm: Bool { false }
     public var hasUnsavedInput: Bool { false }
+    public var helpLines: [String] { [] }
 }
 
 /// A pick list shown over a screen (the procedures of the catalogue, the documents of a case): Esc — which

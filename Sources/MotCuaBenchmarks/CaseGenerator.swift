@@ -162,18 +162,23 @@ struct CaseGenerator {
                         }
                     }
                 }
-                let search = VietnameseText.fold("\(code) \(name) \(id) \(phone)")
+                // The search columns as the store writes them (same functions), so that `check` finds them current.
+                let applicant = Applicant(fullName: name, idNumber: id, phone: phone)
+                let search = Store.searchText(code: code, applicant: applicant)
+                let digits = Store.searchDigits(code: code, applicant: applicant)
                 try db.run(
                     """
                     INSERT INTO cases (code, ledger_year, ledger_number, procedure_version_id, applicant_kind, applicant_name,
                         applicant_id_kind, applicant_id_number, applicant_phone, applicant_address, channel, collect_method, sets,
                         fee_amount, received_at, received_by, recorded_at, status, legal_due_at, appointment_at, result_at,
-                        returned_at, evaluated, search_text)
-                    VALUES (?, ?, ?, ?, 'person', ?, 'cccd', ?, ?, ?, 'in_person', 'counter', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        returned_at, evaluated, search_text, search_digits)
+                    VALUES (?, ?, ?, ?, 'person', ?, 'cccd', ?, ?, ?, 'in_person', 'counter', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, code, year, ledger[year]!, p.versionID, name, id, phone,
                     "Thôn \(rng.below(12) + 1), Phường Mẫu",
                     p.procedure.fee.amount() ?? 0, received.minutes, officerID, received.unixSeconds,
-                    status.rawValue, due.minutes, due.minutes, resultAt?.minutes, returnedAt?.minutes, evaluated, search
+                    status.rawValue, due.minutes, due.minutes, resultAt?.minutes, returnedAt?.minutes, evaluated,
+                    search,
+                    digits
                 )
                 let caseID = db.lastInsertRowID
                 for (i, d) in p.procedure.documents.enumerated() where d.isMandatory {

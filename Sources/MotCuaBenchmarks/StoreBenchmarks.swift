@@ -149,6 +149,53 @@ enum StoreBenchmarks {
             "LIKE ÷ FTS5 (same run, same file)",
             "mean \(fixed(scanMean / max(0.001, sameMean), 0))×, p99 \(fixed(scanD.percentile(99) / max(0.001, sameD.percentile(99)), 0))× (LIKE stops early on common words, so its median is low)"
         )
+        // Search by the last digits ("số đuôi", issue 12 §6): the ends of real cases' phones, ID numbers and
+        // codes spread over the file, typed key by key (the first keystrokes are the short prefixes they start
+        // as), each checked to find its case.
+        let samples = try store.rawDatabase.rows(
+            """
+            SELECT code, applicant_phone, applicant_id_number FROM cases
+            WHERE id % (SELECT max(id) / 12 FROM cases) = 7 AND applicant_phone IS NOT NULL ORDER BY id LIMIT 12
+            """
+        ) { ($0.text(0), $0.text(1), $0.text(2)) }
+        let tails = samples.flatMap { code, phone, id in
+            [(String(phone.suffix(6)), code), (String(id.suffix(5)), code), (String(code.suffix(9)), code)]
+        }
+        var suffixTimes: [Double] = []
+        var suffixKeystrokes = 0
+        for round in 0..<3 {
+            for (tail, code) in tails {
+                let chars = Array(tail)
+                for n in 1...chars.count {
+                    let w = Stopwatch()
+                    let found = try store.searchCases(String(chars[0..<n]), limit: 50)
+                    suffixTimes.append(w.elapsedMilliseconds)
+                    suffixKeystrokes += round == 0 ? 1 : 0
+                    if n == chars.count, round == 0, !found.contains(where: { $0.code == code }) {
+                        // 50 most recent matches: an older case with a common ending may be beyond them.
+                        let all = try store.searchCases(tail, limit: 100_000)
+                        if !all.contains(where: { $0.code == code }) {
+                            throw BenchmarkFailure("\"\(tail)\" does not find \(code)")
+                        }
+                    }
+                }
+            }
+        }
+        let suffixD = Distribution(suffixTimes)
+        context.report(
+            "search by last digits per keystroke (\(tails.count) endings, \(suffixKeystrokes) keystrokes × 3)",
+            "median \(fixed(suffixD.median, 2)) ms, p99 \(fixed(suffixD.percentile(99), 2)) ms, worst \(fixed(suffixD.max, 2)) ms (target p99 < 20 ms)"
+        )
+        var suffixScan: [Double] = []
+        for (tail, _) in tails {
+            let w = Stopwatch()
+            _ = try store.searchCasesByScan(tail, limit: 50)
+            suffixScan.append(w.elapsedMilliseconds)
+        }
+        let suffixScanD = Distribution(suffixScan)
+        context.report(
+            "same \(tails.count) whole endings, plain LIKE '%…%' scan",
+            "median \(fixed(suffixScanD.median, 1)) ms, worst \(fixed(suffixScanD.max, 1)) ms")
         let exact = Stopwatch()
         for _ in 0..<100 { _ = try store.caseRecord(code: "000.00.15.H42-261120-0001") }
         context.report(

@@ -1,7 +1,7 @@
 import MotCuaApp
 import MotCuaCore
 import MotCuaDesk
-import MotCuaStore
+@_spi(Benchmark) import MotCuaStore
 import MotCuaSystem
 import TerminalUI
 
@@ -25,7 +25,7 @@ enum UIBenchmarks {
         let now = LocalDateTime(iso: "2026-11-20 10:00")!
         let env = AppEnvironment(desk: try Desk(store: store, clock: .following { now }))
         let size = Size(columns: 120, rows: 40)
-        let app = Application(env: env, size: size)
+        let app = Application(env: env, size: size, catalog: .standard)
         for c in "tiepnhan" { app.handle(.key(.character(c))) }
         app.handle(.key(.tab))
         for c in "matkhau-tiepnhan" { app.handle(.key(.character(c))) }
@@ -95,6 +95,94 @@ enum UIBenchmarks {
         context.report(
             "keystroke → frame, Ctrl-R refresh from the 1M file",
             "median \(fixed(rf.median, 2)) ms, p99 \(fixed(rf.percentile(99), 2)) ms")
+
+        // Typing on the home screen starts a search (issue 12 §6): the last six digits of real phones, key by
+        // key, each keystroke through the search of the 1M file to the frame; then Esc Esc back home.
+        let phones = try store.rawDatabase.rows(
+            """
+            SELECT applicant_phone FROM cases
+            WHERE id % (SELECT max(id) / 20 FROM cases) = 11 AND applicant_phone IS NOT NULL ORDER BY id LIMIT 20
+            """
+        ) { $0.text(0) }
+        var typing: [Double] = []
+        for _ in 0..<3 {
+            for phone in phones {
+                for c in phone.suffix(6) {
+                    let w = Stopwatch()
+                    app.handle(.key(.character(c)))
+                    let frame = app.render()
+                    _ = frame.changes(from: previous)
+                    previous = frame
+                    typing.append(w.elapsedMilliseconds)
+                }
+                app.handle(.key(.escape))
+                app.handle(.key(.escape))
+            }
+        }
+        guard app.top?.title == "Bàn làm việc" else { throw BenchmarkFailure("Esc Esc did not go back home") }
+        let ty = Distribution(typing)
+        context.report(
+            "keystroke → frame, last digits typed on the home screen (search of the 1M file, \(typing.count))",
+            "median \(fixed(ty.median, 2)) ms, p99 \(fixed(ty.percentile(99), 2)) ms, worst \(fixed(ty.max, 2)) ms (target p99 < 20 ms)"
+        )
+        // A USB scanner: a receipt's whole code typed on the home screen, then Enter opens the case.
+        let codes = try store.rawDatabase.rows(
+            "SELECT code FROM cases WHERE id % (SELECT max(id) / 20 FROM cases) = 13 ORDER BY id LIMIT 20"
+        ) { $0.text(0) }
+        var scans: [Double] = []
+        for code in codes {
+            let w = Stopwatch()
+            for c in code {
+                app.handle(.key(.character(c)))
+                _ = app.render()
+            }
+            app.handle(.key(.enter))
+            let frame = app.render()
+            _ = frame.changes(from: previous)
+            previous = frame
+            scans.append(w.elapsedMilliseconds)
+            guard frame.text.contains(code) && app.top?.title != "Tra cứu hồ sơ" else {
+                throw BenchmarkFailure(
+                    "the scanned code \(code) did not open its case (\(app.top?.title ?? "")):\n\(frame.text)")
+            }
+            for _ in 0..<3 { app.handle(.key(.escape)) }
+        }
+        let sc = Distribution(scans)
+        context.report(
+            "scanned case code (25 keys + Enter, each key searched and drawn) → case view",
+            "median \(fixed(sc.median, 1)) ms, worst \(fixed(sc.max, 1)) ms")
+
+        // A year's ledger as a screen table (issue 12 §8): F10 to the first frame, then → and PgDn.
+        app.handle(.key(.function(7)))
+        app.handle(.key(.tab))
+        app.handle(.key(.tab))
+        app.handle(.key(.control("u")))
+        for c in "01012025" { app.handle(.key(.character(c))) }
+        app.handle(.key(.tab))
+        app.handle(.key(.control("u")))
+        for c in "31122025" { app.handle(.key(.character(c))) }
+        let opened = Stopwatch()
+        app.handle(.key(.function(10)))
+        previous = app.render()
+        context.report(
+            "ledger of 2025 on the screen: F10 → first frame (query, document, screen table)",
+            "\(fixed(opened.elapsedSeconds, 2)) s")
+        guard previous.text.contains("SỔ THEO DÕI HỒ SƠ") else { throw BenchmarkFailure("the ledger did not open") }
+        var moves: [Double] = []
+        for key in Array(repeating: Key.right, count: 8) + Array(repeating: .left, count: 8)
+            + Array(repeating: .pageDown, count: 40) + Array(repeating: .down, count: 40)
+        {
+            let w = Stopwatch()
+            app.handle(.key(key))
+            let frame = app.render()
+            _ = frame.changes(from: previous)
+            previous = frame
+            moves.append(w.elapsedMilliseconds)
+        }
+        let mv = Distribution(moves)
+        context.report(
+            "keystroke → frame in that ledger (→ ← PgDn ↓, \(moves.count))",
+            "median \(fixed(mv.median, 2)) ms, p99 \(fixed(mv.percentile(99), 2)) ms (target < 16 ms)")
     }
 }
 

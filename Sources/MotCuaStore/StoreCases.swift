@@ -53,8 +53,8 @@ extension Store {
                     applicant_id_kind, applicant_id_number, applicant_birth_date, applicant_phone, applicant_email, applicant_address,
                     representative_name, representative_id_number, channel, collect_method, collect_address, sets,
                     verification_needed, chosen_results, fee_amount, fee_exemption, fee_receipt_number, received_at, received_by,
-                    received_at_reason, recorded_at, note, status, legal_due_at, appointment_at, search_text)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?)
+                    received_at_reason, recorded_at, note, status, legal_due_at, appointment_at, search_text, search_digits)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?)
                 """, code, date.year, ledger, c.versionID, a.kind.rawValue, a.fullName,
                 a.idKind?.rawValue, a.idNumber, a.birthDate?.iso, a.phone, a.email,
                 a.address, a.representativeName, a.representativeIDNumber, c.channel.rawValue,
@@ -62,7 +62,7 @@ extension Store {
                 c.verificationNeeded, c.chosenResults.map { $0.sorted().map(String.init).joined(separator: ",") },
                 c.fee, c.feeExemption, c.feeReceiptNumber, c.receivedAt.minutes, author.officer.id,
                 c.receivedAtReason, author.recordedAt, c.note, c.due.minutes, c.due.minutes,
-                Store.searchText(code: code, applicant: a))
+                Store.searchText(code: code, applicant: a), Store.searchDigits(code: code, applicant: a))
             let caseID = db.lastInsertRowID
             try insertDocuments(c.documents, caseID: caseID, checklist: c.procedure.documents)
             for (i, s) in c.route.enumerated() {
@@ -103,13 +103,64 @@ extension Store {
     }
 
     /// The folded text the search index holds for a case: code, names, ID number, phone.
-    static func searchText(code: String, applicant: Applicant) -> String {
+    public static func searchText(code: String, applicant: Applicant) -> String {
         VietnameseText.fold(
             [
                 code, applicant.fullName, applicant.idNumber, applicant.phone, applicant.representativeName,
                 applicant.representativeIDNumber
             ].compactMap { $0 }.joined(separator: " "))
     }
+
+    /// The numbers of a case written backwards, for finding it by their last digits ("số đuôi"): the digits
+    /// of its code, ID numbers and phone, each reversed, when it has at least `minimumSuffixDigits` digits.
+    /// The search index holds them in a column of their own (`search_digits`, migration 7), so that trailing
+    /// digits typed become a prefix lookup there ("5678" → "8765…") and never match names or other numbers.
+    public static func searchDigits(code: String, applicant: Applicant) -> String {
+        var seen: Set<String> = []
+        var out: [String] = []
+        for value in [code, applicant.idNumber, applicant.phone, applicant.representativeIDNumber] {
+            guard let value else { continue }
+            let reversed = String(VietnameseText.digits(value).reversed())
+            if reversed.count >= minimumSuffixDigits && seen.insert(reversed).inserted { out.append(reversed) }
+        }
+        return out.joined(separator: " ")
+    }
+
+    /// Migration 7: the reversed numbers of every case already in the file, then the search index built
+    /// again from both columns. The update trigger is left out while the column fills (each update would
+    /// otherwise rewrite the index entry of its case, which the rebuild does once for all).
+    static func fillSearchDigits(_ db: Database) throws {
+        try db.execute("DROP TRIGGER cases_search_update")
+        var last: Int64 = 0
+        while true {
+            let batch = try db.rows(
+                """
+                SELECT id, code, applicant_id_number, applicant_phone, representative_id_number FROM cases
+                WHERE id > ? ORDER BY id LIMIT 10000
+                """, [last]
+            ) { r in
+                (
+                    r.int64(0),
+                    searchDigits(
+                        code: r.text(1),
+                        applicant: Applicant(
+                            fullName: "", idNumber: r.optionalText(2), phone: r.optionalText(3),
+                            representativeIDNumber: r.optionalText(4)))
+                )
+            }
+            guard let end = batch.last?.0 else { break }
+            for (id, digits) in batch where !digits.isEmpty {
+                try db.run("UPDATE cases SET search_digits = ? WHERE id = ?", digits, id)
+            }
+            last = end
+        }
+        try db.execute(Schema.searchUpdateTrigger)
+        try db.execute("INSERT INTO case_search (case_search) VALUES ('rebuild')")
+    }
+
+    /// Fewer trailing digits than this are not looked up backwards (three digits would match a thousandth of
+    /// every number in the file).
+    public static let minimumSuffixDigits = 4
 
     /// Writes an event as the next link of the history's chain, with the digest of its case row as the
     /// transaction leaves it (so the row is written first).
@@ -376,10 +427,11 @@ extension Store {
                 """
                 UPDATE cases SET applicant_kind = ?, applicant_name = ?, applicant_id_kind = ?, applicant_id_number = ?,
                     applicant_birth_date = ?, applicant_phone = ?, applicant_email = ?, applicant_address = ?,
-                    representative_name = ?, representative_id_number = ?, search_text = ? WHERE id = ?
+                    representative_name = ?, representative_id_number = ?, search_text = ?, search_digits = ? WHERE id = ?
                 """, a.kind.rawValue, a.fullName, a.idKind?.rawValue, a.idNumber, a.birthDate?.iso, a.phone, a.email,
                 a.address,
-                a.representativeName, a.representativeIDNumber, Store.searchText(code: record.code, applicant: a), id)
+                a.representativeName, a.representativeIDNumber, Store.searchText(code: record.code, applicant: a),
+                Store.searchDigits(code: record.code, applicant: a), id)
         case .note(let note):
             try db.run("UPDATE cases SET note = ? WHERE id = ?", note, id)
         case .fee(let amount):
@@ -439,22 +491,17 @@ extension Store {
 
     /// Cases matching what the officer typed: case code (whole, prefix or its last digits), applicant name,
     /// ID number, phone, ignoring diacritics and case (đ matches d). Every word typed must start a word of
-    /// the case. Most recent first. An empty query gives the most recent cases.
+    /// the case; a number of four digits or more may also end one of the case's numbers ("5678" finds the
+    /// phone 0912 345 678). Most recent first. An empty query gives the most recent cases.
     public func searchCases(_ text: String, limit: Int = 50) throws(StoreError) -> [CaseSummary] {
-        let tokens = VietnameseText.tokens(text)
         let select = """
             SELECT \(Store.summaryColumns)
             FROM cases c JOIN procedure_versions v ON v.id = c.procedure_version_id
             """
         return try storeCall {
             func map(_ r: Row) -> CaseSummary { Store.mapSummary(r) }
-            if tokens.isEmpty {
+            guard let match = Store.searchMatch(text) else {
                 return try db.rows("\(select) ORDER BY c.id DESC LIMIT ?", [limit], map: map)
-            }
-            var match = tokens.map { "\"\($0)\"*" }.joined(separator: " ")
-            // Digits typed in groups ("0912 345", "0010 9901") may be one number: try them joined too.
-            if tokens.count > 1, tokens.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
-                match = "(\(match)) OR \"\(tokens.joined())\"*"
             }
             return try db.rows(
                 """
@@ -462,6 +509,37 @@ extension Store {
                 ORDER BY c.id DESC
                 """, [match, limit], map: map)
         }
+    }
+
+    /// The FTS5 query for what the officer typed, nil when nothing searchable was typed. Each word is a
+    /// prefix of a word of the folded text (column `search_text`); a number of at least
+    /// `minimumSuffixDigits` digits may instead end one of the case's numbers, i.e. be, reversed, a prefix of
+    /// a word of `search_digits`. Digits typed in groups ("0912 345 678", "261120-0001") may be one number:
+    /// each run of them is tried as typed or joined.
+    static func searchMatch(_ text: String) -> String? {
+        let tokens = VietnameseText.tokens(text)
+        guard !tokens.isEmpty else { return nil }
+        func isNumber(_ t: String) -> Bool { t.unicodeScalars.allSatisfy { $0.value >= 48 && $0.value <= 57 } }
+        func word(_ t: String) -> String {
+            let forward = "search_text : \"\(t)\"*"
+            guard isNumber(t), t.count >= minimumSuffixDigits else { return forward }
+            return "(\(forward) OR search_digits : \"\(String(t.reversed()))\"*)"
+        }
+        var clauses: [String] = []
+        var i = 0
+        while i < tokens.count {
+            var j = i
+            while j < tokens.count && isNumber(tokens[j]) { j += 1 }
+            if j - i >= 2 {
+                let run = tokens[i..<j]
+                clauses.append("((\(run.map(word).joined(separator: " AND "))) OR \(word(run.joined())))")
+                i = j
+            } else {
+                clauses.append(word(tokens[i]))
+                i += 1
+            }
+        }
+        return clauses.joined(separator: " AND ")
     }
 
     /// The same search by a plain `LIKE` scan of the folded text (the benchmark's baseline).
@@ -475,6 +553,31 @@ extension Store {
                 tokens.map { "%\($0)%" } + [limit]
             ) { $0.int64(0) }
         }
+    }
+
+    /// The case whose whole code is `text`, as a USB scanner types it from a receipt's QR code: the code
+    /// alone, or the province's lookup address with the code in it (its last part that is a case's code).
+    /// Nil when no case has such a code (the text is then an ordinary search).
+    public func caseCode(scanned text: String) throws(StoreError) -> String? {
+        for candidate in Store.scannedCandidates(text) {
+            if let code = try storeCall({ try db.scalarText("SELECT code FROM cases WHERE code = ?", candidate) }) {
+                return code
+            }
+        }
+        return nil
+    }
+
+    /// The texts that may be a whole case code in what was scanned or typed, most likely first: the text
+    /// itself, then the parts of an address ("…/tra-cuu?ma=CODE"), last part first; upper-cased, at most 8.
+    static func scannedCandidates(_ text: String) -> [String] {
+        let trimmed = text.trimmingSpaces
+        guard !trimmed.isEmpty, trimmed.count <= 300, !trimmed.contains(" ") else { return [] }
+        var candidates = [trimmed.uppercased()]
+        let parts = trimmed.split(whereSeparator: { "/?&=#:".contains($0) }).map { String($0).uppercased() }
+        for part in parts.reversed() where !candidates.contains(part) && part.count >= 4 {
+            candidates.append(part)
+        }
+        return Array(candidates.prefix(8))
     }
 
     /// The most recent applicant details given with this ID number (or phone), to offer for reuse.

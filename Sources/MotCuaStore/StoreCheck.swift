@@ -130,7 +130,7 @@ extension Store {
 
     /// Every case, merged with its steps and its events (three ordered scans, nothing held beyond one case):
     /// history numbered from 1 without a gap and starting with the reception; the stored state equal to the
-    /// replayed one; times as the recording rules want them; the search text current; the row equal to the
+    /// replayed one; times as the recording rules want them; the search text and the reversed numbers current; the row equal to the
     /// digest its last event carries.
     func checkCases(now: LocalDateTime, add: (String) -> Void, progress: ((CheckPass, Int, Int) -> Void)?) throws {
         let total = Int(try db.scalarInt("SELECT count(*) FROM cases") ?? 0)
@@ -144,7 +144,8 @@ extension Store {
             SELECT c.id, c.code, c.applicant_kind, c.applicant_name, c.applicant_id_number, c.applicant_phone,
                    c.representative_name, c.representative_id_number, c.search_text, c.status, c.legal_due_at,
                    c.appointment_at, c.paused_at, c.supplement_rounds, c.reschedule_count, c.result_at,
-                   c.result_is_refusal, c.returned_at, c.evaluated, c.closed_at, \(HistoryChain.digestExpressions)
+                   c.result_is_refusal, c.returned_at, c.evaluated, c.closed_at, \(HistoryChain.digestExpressions),
+                   c.search_digits
             FROM cases c ORDER BY c.id
             """)
         let steps = try Cursor(
@@ -216,6 +217,7 @@ extension Store {
                 phone: c.optionalText(5), representativeName: c.optionalText(6),
                 representativeIDNumber: c.optionalText(7))
             let searchText = c.text(8)
+            let searchDigits = c.text(23)
             let digest = HistoryChain.digest(
                 row: c.optionalText(20), documents: c.optionalText(21), steps: c.optionalText(22))
             try cases.advance()
@@ -253,7 +255,9 @@ extension Store {
                     )
                 }
             }
-            if Store.searchText(code: code, applicant: applicant) != searchText {
+            if Store.searchText(code: code, applicant: applicant) != searchText
+                || Store.searchDigits(code: code, applicant: applicant) != searchDigits
+            {
                 add("hồ sơ \(code): nội dung tìm kiếm chưa cập nhật")
             }
             if lastDigest == nil {

@@ -48,7 +48,7 @@ struct EndToEndRoutingTests {
     /// Opens a case from the search screen by text typed without diacritics.
     func open(_ t: TmuxSession, _ text: String, expecting code: String) {
         t.keys("F3")
-        t.expect("mã hồ sơ (hoặc số cuối)")
+        t.expect("(hoặc 4 số cuối)")
         t.keys("C-t")
         t.type(text)
         t.expect(String(code.suffix(11)))

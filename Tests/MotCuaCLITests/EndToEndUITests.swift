@@ -183,7 +183,7 @@ struct EndToEndUITests {
         t.keys("Escape")
         t.expect("Bàn làm việc")
         t.keys("F3")
-        t.expect("mã hồ sơ (hoặc số cuối)")
+        t.expect("(hoặc 4 số cuối)")
         t.keys("C-t")  // EN: letters as typed, no Telex
         t.type("dang van duc")
         t.expect("261120-0001  Đặng Văn Đức")

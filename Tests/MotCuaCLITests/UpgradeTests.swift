@@ -65,6 +65,13 @@ import Testing
         }
         // The migrated history is chained: an edit is found from now on.
         #expect(try store.rawDatabase.scalarInt("SELECT count(*) FROM events WHERE chain_hash IS NULL") == 0)
+        // Migration 7 gave the old cases their reversed numbers: found by the last digits (and `check`, run
+        // above, verified them).
+        let bySuffix = try runBinary(["case", "find", "5678", "--db", db])
+        #expect(bySuffix.stdoutText.hasPrefix("000.00.00.H00-261116-0001\t"), "\(bySuffix.stdoutText)")
+        let byIDSuffix = try runBinary(["case", "find", "12348", "--db", db])
+        #expect(byIDSuffix.stdoutText.hasPrefix("000.00.00.H00-261118-0001\t"), "\(byIDSuffix.stdoutText)")
+        #expect(byIDSuffix.stdoutText.split(separator: "\n").count == 1)
     }
 
     @Test func aNewerDatabaseIsRefusedAndLeftUntouched() throws {

@@ -4,9 +4,11 @@ import TerminalUI
 
 /// Bàn làm việc: today's counts and the cases needing action, soonest due first, each with its remaining
 /// working time in words ("Còn 1 ngày 3 giờ", "Quá 2 ngày") — colour repeats the text, never replaces it.
+/// Typing here starts a search (Tra cứu) with what is typed: a name, the last digits of a phone, or a whole
+/// case code typed by a USB scanner followed by Enter, which opens that case.
 struct HomeScreen: Screen {
     var data: HomeData?
-    var list = ListView(widths: [], fold: { VietnameseText.fold($0) })
+    var list = ListView(widths: [], allowsFilter: false)
     var error: String?
     /// Ticks since the last refresh (one tick a second).
     var ticks = 0
@@ -19,6 +21,13 @@ struct HomeScreen: Screen {
             KeyBinding([.function(6)], AppCommand.result),
             KeyBinding([.control("r")], AppCommand.refresh, inBar: false)
         ])
+    }
+
+    var helpLines: [String] {
+        [
+            "Gõ chữ hoặc số ở đây để tra cứu ngay: mã hồ sơ, họ tên, số giấy tờ, điện thoại, hoặc 4 số cuối trở lên "
+                + "của điện thoại, số giấy tờ, mã hồ sơ. Máy quét mã QR trên giấy tiếp nhận mở thẳng hồ sơ."
+        ]
     }
 
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
@@ -40,12 +49,10 @@ struct HomeScreen: Screen {
         case .command(let c) where c.id == AppCommand.handOver.id || c.id == AppCommand.result.id:
             guard let row = list.selectedRow else { return [.status("Chọn một hồ sơ trong danh sách", .warning)] }
             return [.push(CaseActionScreen(code: row.id, intent: c.id == AppCommand.handOver.id ? .route : .result))]
-        case .command(let c) where c.id == AppCommand.back.id:
-            if !list.filter.isEmpty {
-                list.filter.setText("")
-                list.setRows(list.rows)
-            }
-            return []
+        case .key(.character(let c)) where !c.isWhitespace:
+            return [.push(SearchScreen(first: .character(c), input: context.input.active))]
+        case .text(let text) where !text.trimmingSpaces.isEmpty:
+            return [.push(SearchScreen(pasted: text))]
         case .key(let key):
             _ = list.handle(key, pageSize: max(1, context.area.height - 6))
             return []
@@ -98,9 +105,7 @@ struct HomeScreen: Screen {
                 if style != .overdue { style = .warning }
             }
             columns += [status, due, remaining]
-            return ListRow(
-                id: item.code, columns: columns, style: style,
-                filterText: "\(item.code) \(item.applicantName) \(item.procedureName)")
+            return ListRow(id: item.code, columns: columns, style: style)
         }
     }
 
@@ -108,8 +113,14 @@ struct HomeScreen: Screen {
         let area = context.area
         let width = area.width
         frame.put("Bàn làm việc", row: area.row, column: 1, style: .heading)
+        var column = 16
         if let name = context.officer?.fullName {
-            frame.put("Cán bộ: \(name)", row: area.row, column: 16, style: .normal, maxWidth: width - 17)
+            column = frame.put("Cán bộ: \(name)", row: area.row, column: 16, style: .normal, maxWidth: width - 17)
+        }
+        // Typing starts a search: said where the officer looks first.
+        let hint = "Gõ để tra cứu: mã, họ tên, số cuối"
+        if column + 3 + TextWidth.width(of: hint) <= width - 1 {
+            frame.put(hint, row: area.row, column: width - 1 - TextWidth.width(of: hint), style: .dim)
         }
         guard let data else {
             frame.put(error ?? "Đang tải số liệu…", row: area.row + 2, column: 1, style: error == nil ? .dim : .error)
@@ -175,10 +186,5 @@ struct HomeScreen: Screen {
         view.widths = widths
         view.setRows(HomeScreen.rows(data.items, context, attention: data.attention))
         view.render(into: &frame, rect: listRect)
-        if !list.filter.isEmpty {
-            frame.put(
-                "Lọc: \(list.filter.text)  (Esc: bỏ lọc)", row: area.row, column: max(1, width - 40), style: .dim,
-                maxWidth: 39)
-        }
     }
 }

@@ -2,16 +2,37 @@ import MotCuaCore
 import MotCuaStore
 import TerminalUI
 
-/// Tra cứu (F3): one box; matches case code (whole, prefix, last digits), applicant name, ID number, phone,
-/// as you type, ignoring diacritics and case (đ ≈ d). Enter opens the case.
+/// Tra cứu (F3): one box; matches case code (whole, prefix, last digits), applicant name, ID number, phone
+/// (or their last four digits or more), as you type, ignoring diacritics and case (đ ≈ d). Enter opens the
+/// case whose whole code is in the box (a USB scanner types a receipt's QR code and Enter), else the
+/// selected one. Typing on the home screen opens it with what was typed.
 struct SearchScreen: Screen {
-    var box = LineEditor(maxLength: 80)
+    var box = LineEditor(maxLength: 300)
     var results: [CaseSummary] = []
     var list = ListView(widths: [], allowsFilter: false)
     var searched: String?
 
+    init() {}
+
+    /// Opened by typing elsewhere (the home screen): the first key goes into the box as if typed here.
+    init(first key: Key, input: VietnameseInputMethod?) {
+        _ = box.handle(key, inputMethod: input)
+    }
+
+    /// Opened by a paste elsewhere.
+    init(pasted text: String) {
+        box.insert(text)
+    }
+
     var title: String { "Tra cứu hồ sơ" }
     var keyMap: KeyMap { KeyMap([KeyBinding([.enter], AppCommand.open, inBar: false)]) }
+
+    var helpLines: [String] {
+        [
+            "Gõ mã hồ sơ, họ tên, số giấy tờ, điện thoại (không cần dấu), hoặc 4 số cuối trở lên của điện thoại, "
+                + "số giấy tờ, mã hồ sơ. Enter: mở hồ sơ có đúng mã đã gõ (máy quét mã QR), nếu không thì hồ sơ đang chọn."
+        ]
+    }
 
     mutating func handle(_ event: ScreenEvent, _ context: ScreenContext) -> [Effect] {
         switch event {
@@ -26,8 +47,22 @@ struct SearchScreen: Screen {
             box.insert(text)
             return [.perform(.search(box.text))]
         case .command(let c) where c.id == AppCommand.open.id:
-            guard let row = list.selectedRow else { return [] }
-            return [.openScreen(id: .caseView, argument: row.id)]
+            // A whole case code (scanned or typed) opens that case whatever the list shows.
+            if !box.isEmpty {
+                return [.perform(.findScannedCode(box.text))]
+            }
+            return openSelected()
+        case .response(.scannedCode(let query, let code)):
+            guard query == box.text else { return [] }
+            if let code {
+                // Ready for the next scan: back from the case, the box is empty.
+                box.setText("")
+                searched = nil
+                results = []
+                list.setRows([])
+                return [.openScreen(id: .caseView, argument: code)]
+            }
+            return openSelected()
         case .command(let c) where c.id == AppCommand.back.id:
             if !box.isEmpty {
                 box.setText("")
@@ -48,6 +83,13 @@ struct SearchScreen: Screen {
         }
     }
 
+    func openSelected() -> [Effect] {
+        guard let row = list.selectedRow else {
+            return box.isEmpty ? [] : [.status("Không có hồ sơ nào khớp với nội dung tìm", .warning)]
+        }
+        return [.openScreen(id: .caseView, argument: row.id)]
+    }
+
     func render(into frame: inout Frame, _ context: ScreenContext) {
         let area = context.area
         let wide = area.width >= 110
@@ -56,7 +98,7 @@ struct SearchScreen: Screen {
         let (visible, cursor) = box.layout(width: boxWidth)
         frame.put(TextWidth.fit(visible, boxWidth, ellipsis: false), row: area.row + 1, column: 6, style: .focused)
         frame.put(
-            "mã hồ sơ (hoặc số cuối), họ tên, số giấy tờ, điện thoại — không cần dấu", row: area.row + 2, column: 6,
+            "mã hồ sơ, họ tên, số giấy tờ, điện thoại (hoặc 4 số cuối) — không cần dấu", row: area.row + 2, column: 6,
             style: .dim,
             maxWidth: area.width - 7)
         // Wide: the procedure takes what the fixed columns leave, so the remaining time is never cut.

@@ -20,7 +20,9 @@ public enum Schema {
     public static let applicationID: Int32 = 0x4D43_5541
 
     /// Every migration, in order. Append only.
-    public static let migrations: [Migration] = [migration1, migration2, migration3, migration4, migration5, migration6]
+    public static let migrations: [Migration] = [
+        migration1, migration2, migration3, migration4, migration5, migration6, migration7
+    ]
 
     public static var currentVersion: Int { migrations.last!.version }
 
@@ -410,4 +412,35 @@ public enum Schema {
             ALTER TABLE backups ADD COLUMN chain_no INTEGER;
             """,
         finish: { db in try HistoryChain.chainExistingEvents(db) })
+
+    /// The trigger that keeps the search index current when a case's search columns change (migration 7);
+    /// migration 7's `finish` drops it while it fills the new column, then creates it again from this text.
+    static let searchUpdateTrigger = """
+        CREATE TRIGGER cases_search_update AFTER UPDATE OF search_text, search_digits ON cases BEGIN
+            INSERT INTO case_search (case_search, rowid, search_text, search_digits)
+                VALUES ('delete', old.id, old.search_text, old.search_digits);
+            INSERT INTO case_search (rowid, search_text, search_digits) VALUES (new.id, new.search_text, new.search_digits);
+        END;
+        """
+
+    static let migration7 = Migration(
+        version: 7, summary: "Finding a case by the last digits of its code, ID number or phone",
+        sql: """
+            -- The case's numbers written backwards (digits of the code, ID numbers, phone; see Store.searchDigits):
+            -- trailing digits typed ("5678") become a prefix of one of them ("8765…"), which the search index
+            -- answers like any prefix. A column of the index of its own, so that typed words never match them.
+            ALTER TABLE cases ADD COLUMN search_digits TEXT NOT NULL DEFAULT '';
+            DROP TRIGGER cases_search_insert;
+            DROP TRIGGER cases_search_update;
+            DROP TABLE case_search;
+            CREATE VIRTUAL TABLE case_search USING fts5(
+                search_text, search_digits, content = 'cases', content_rowid = 'id',
+                tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3 4 5 6'
+            );
+            CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN
+                INSERT INTO case_search (rowid, search_text, search_digits) VALUES (new.id, new.search_text, new.search_digits);
+            END;
+            \(searchUpdateTrigger)
+            """,
+        finish: { db in try Store.fillSearchDigits(db) })
 }
