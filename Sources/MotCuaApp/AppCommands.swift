@@ -20,7 +20,7 @@ public extension CommandID {
     static let documents = CommandID("documents")
     static let evaluate = CommandID("evaluate")
     static let explain = CommandID("explain")
-    static let exportCSV = CommandID("exportCSV")
+    static let exportData = CommandID("exportData")
     static let handOver = CommandID("handOver")
     static let help = CommandID("help")
     static let inputTelex = CommandID("inputTelex")

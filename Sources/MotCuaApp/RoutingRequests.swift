@@ -26,8 +26,12 @@ extension Application {
                     : "; không giao được: "
                         + failures.map { "\($0.code): \(Messages.text($0.error))" }.joined(separator: "; "))
             return .done(message)
-        case .exportCSV(let source):
-            return .done("Đã lưu CSV: \(shown(try desk.saveCSV(source)))")
+        case .exportData(let source):
+            // The workbook first: it opens right in any spreadsheet program, whatever the list separator.
+            let workbook = shown(try desk.saveSpreadsheet(source))
+            let csv = shown(try desk.saveCSV(source))
+            let sameName = csv.dropLast(4) == workbook.dropLast(5)
+            return .done("Đã lưu bảng tính: \(workbook) " + (sameName ? "và .csv" : "và \(csv)"))
         case let .backup(folder, rotate):
             let (record, removed) = try desk.backup(into: folder, rotate: rotate, by: try actor)
             return .done(Messages.text(record, removedOld: removed.count))

@@ -106,8 +106,8 @@ public enum Request {
     case loadBodyQueue(bodyCode: String)
     /// Hands several cases over to the body of their next step, each in its own transaction.
     case bulkHandOver(caseCodes: [String])
-    /// Saves a report's data as CSV beside the database.
-    case exportCSV(DocumentSource)
+    /// Saves a report's data as a workbook (.xlsx) and as CSV beside the database.
+    case exportData(DocumentSource)
     /// Backs the database up into a folder (the end-of-day backup, e.g. to a USB stick).
     case backup(folder: String, rotate: Bool = false)
     /// The accounts and the bodies a department officer may belong to (administrators only).

@@ -4,7 +4,7 @@ import MotCuaDocuments
 import MotCuaStore
 import MotCuaSystem
 
-/// `motcua report ledger|stats|late|evaluations|daily [period] [--format text|csv] [--output FILE]`.
+/// `motcua report ledger|stats|late|evaluations|daily [period] [--format text|csv|xlsx] [--output FILE]`.
 enum ReportCommand {
     static let kinds = ReportKind.allCases.map(\.rawValue)
 
@@ -12,7 +12,7 @@ enum ReportCommand {
         name: "report",
         summary: "Sổ theo dõi hồ sơ, thống kê theo Biểu 06, hồ sơ quá hạn, đánh giá, tổng hợp cuối ngày.",
         usage:
-            "motcua report ledger|stats|late|evaluations|daily (--from DATE --to DATE | --month YYYY-MM | --quarter YYYY-Qn | --year YYYY | --date DATE) [--format text|csv] [--output FILE] [--db PATH]",
+            "motcua report ledger|stats|late|evaluations|daily (--from DATE --to DATE | --month YYYY-MM | --quarter YYYY-Qn | --year YYYY | --date DATE) [--format text|csv|xlsx] [--output FILE] [--db PATH]",
         help: """
             ledger        sổ theo dõi hồ sơ: mỗi hồ sơ tiếp nhận trong kỳ một dòng, theo số vào sổ
             stats         tình hình, kết quả giải quyết theo lĩnh vực (Biểu 06/VPCP/KSTT): tiếp nhận, đã giải quyết
@@ -25,7 +25,9 @@ enum ReportCommand {
             --quarter 2026-Q4, --year 2026. Ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy.
 
             Tuỳ chọn:
-              --format F        text (mặc định: văn bản như khi in) hoặc csv (UTF-8 có BOM, mở được bằng bảng tính)
+              --format F        text (mặc định: văn bản như khi in), csv (UTF-8 có BOM, mở được bằng bảng tính)
+                                hoặc xlsx (bảng tính Excel/LibreOffice: số là số, ngày là ngày, tiêu đề cố định;
+                                cần --output)
             \(StoreAccess.outputHelp)
             \(StoreCommands.dbHelp)
 
@@ -92,7 +94,12 @@ enum ReportCommand {
             throw UsageError("loại báo cáo phải là một trong: \(kinds.joined(separator: ", "))")
         }
         let format = args.value("format") ?? "text"
-        guard ["text", "csv"].contains(format) else { throw UsageError("--format phải là text hoặc csv") }
+        guard ["text", "csv", "xlsx"].contains(format) else {
+            throw UsageError("--format phải là text, csv hoặc xlsx")
+        }
+        if format == "xlsx" && args.value("output") == nil {
+            throw UsageError("--format xlsx cần --output FILE.xlsx (bảng tính là tệp nhị phân, không in ra màn hình)")
+        }
         let now = io.now()
         if kind == "daily" {
             if ["from", "to", "month", "quarter", "year"].contains(where: { args.value($0) != nil }) {
@@ -104,6 +111,11 @@ enum ReportCommand {
         let period = kind == "daily" ? nil : try period(args, today: now.date)
         let day = try args.value("date").map { try date($0, "--date") } ?? now.date
         let desk = try StoreAccess.desk(args, io, for: .reading)
+        if format == "xlsx", let output = try StoreAccess.output(args, store: desk.store) {
+            try desk.writeSpreadsheet(.report(ReportKind(rawValue: kind)!, period, day: day), to: output)
+            io.err("Đã ghi bảng tính vào \(output.path)")
+            return ExitStatus.success
+        }
         let report = try desk.report(ReportKind(rawValue: kind)!, period: period, day: day)
         let text =
             format == "csv"

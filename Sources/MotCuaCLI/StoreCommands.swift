@@ -1,5 +1,6 @@
 import MotCuaCore
 import MotCuaDesk
+import MotCuaDocuments
 import MotCuaDefaults
 import MotCuaStore
 import MotCuaSystem
@@ -87,17 +88,19 @@ enum StoreCommands {
 
     static let exportCommand = Command(
         name: "export",
-        summary: "Xuất hồ sơ kèm toàn bộ lịch sử (JSON Lines hoặc CSV).",
+        summary: "Xuất hồ sơ kèm toàn bộ lịch sử (JSON Lines, CSV hoặc bảng tính XLSX).",
         usage:
-            "motcua export [--db PATH] [--format jsonl|csv] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--output FILE [--force]]",
+            "motcua export [--db PATH] [--format jsonl|csv|xlsx] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--output FILE [--force]]",
         help: """
             Mỗi hồ sơ tiếp nhận trong khoảng ngày (tính cả hai đầu) thành một dòng JSON gồm các sự kiện của nó
-            (jsonl), hoặc mỗi sự kiện một dòng CSV kèm thông tin hồ sơ (csv, UTF-8). Tệp xuất chứa dữ liệu cá nhân:
-            được tạo chỉ chủ sở hữu đọc được.
+            (jsonl), hoặc mỗi sự kiện một dòng CSV kèm thông tin hồ sơ (csv, UTF-8), hoặc các dòng ấy trong một bảng
+            tính (xlsx, cần --output). Ghi dần từng lô: bộ nhớ không tăng theo số hồ sơ. Khi ghi ra tệp và stderr là
+            màn hình, một dòng tiến độ cho biết số hồ sơ đã xuất. Tệp xuất chứa dữ liệu cá nhân: được tạo chỉ chủ sở
+            hữu đọc được.
 
             Tuỳ chọn:
             \(dbHelp)
-              --format jsonl|csv   (mặc định jsonl)
+              --format jsonl|csv|xlsx   (mặc định jsonl)
               --from DATE, --to DATE   ngày tiếp nhận từ, đến
             \(StoreAccess.outputHelp)
 
@@ -105,13 +108,29 @@ enum StoreCommands {
         spec: OptionSpec(valued: ["db", "format", "from", "to", "output"], flags: ["force"]),
         run: { args, io in
             let format = args.value("format") ?? "jsonl"
-            guard format == "jsonl" || format == "csv" else { throw UsageError("--format phải là jsonl hoặc csv") }
+            guard ["jsonl", "csv", "xlsx"].contains(format) else {
+                throw UsageError("--format phải là jsonl, csv hoặc xlsx")
+            }
+            if format == "xlsx" && args.value("output") == nil {
+                throw UsageError(
+                    "--format xlsx cần --output FILE.xlsx (bảng tính là tệp nhị phân, không in ra màn hình)")
+            }
             let from = try args.value("from").map { try CalendarCommands.parseDate($0, what: "--from") }
             let to = try args.value("to").map { try CalendarCommands.parseDate($0, what: "--to") }
             if let from, let to, to < from { throw UsageError("--to phải từ --from trở đi") }
             let store = try StoreAccess.open(args, io)
             // Streamed: a batch of text at a time to the file (whole or not at all) or to stdout.
             let file = try StoreAccess.output(args, store: store)
+            let progress = Progress(io: io, enabled: file != nil)
+            if format == "xlsx", let file {
+                let count = try file.writeStaged { path in
+                    try CaseExportWorkbook.write(
+                        store, from: from, to: to, path: path, at: io.now(), progress: progress.update)
+                }
+                progress.finish()
+                io.err("Đã xuất \(count) hồ sơ vào \(file.path)")
+                return ExitStatus.success
+            }
             var output = ""
             var count = 0
             func flush() throws {
@@ -127,8 +146,10 @@ enum StoreCommands {
                     for row in CaseExport.csvRows(record, events: events) { output += CSV.line(row) }
                 }
                 if output.utf8.count > 1 << 16 { try flush() }
+                progress.update(count)
             }
             try flush()
+            progress.finish()
             if let file {
                 try file.commit()
                 io.err("Đã xuất \(count) hồ sơ vào \(file.path)")
@@ -268,8 +289,8 @@ enum StoreCommands {
                 progress: { pass, done, total in
                     guard showProgress else { return }
                     let what = pass == .chain ? "chuỗi lịch sử" : "hồ sơ"
-                    io.err("\rKiểm tra \(what): \(Money.grouped(done))/\(Money.grouped(total))   ")
-                    if done == total { io.err("\n") }
+                    io.writeErr("\rKiểm tra \(what): \(Money.grouped(done))/\(Money.grouped(total))\u{1B}[K")
+                    if done == total { io.writeErr("\n") }
                 }, note: { io.out("Lưu ý: \($0)") })
             let cases = try store.caseCount()
             if findings.isEmpty {

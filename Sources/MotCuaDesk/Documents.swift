@@ -157,6 +157,45 @@ extension Desk {
     }
 }
 
+extension Desk {
+    /// Writes a report's tables as an Office Open XML workbook into `output` (streamed; the file gets its
+    /// name only when complete).
+    public func writeSpreadsheet(_ source: DocumentSource, to output: OutputFile) throws(DeskError) {
+        try run {
+            let built = try document(source)
+            guard !built.sheets.isEmpty else {
+                throw Refusal.documentUnavailable("Văn bản này không có bảng dữ liệu để ghi thành bảng tính")
+            }
+            let now = clock.now()
+            try output.writeStaged { path in
+                try WorkbookExport.write(built.sheets, to: path, title: built.document.caption, at: now)
+            }
+            log?.write("report exported: \(built.name).xlsx")
+        }
+    }
+
+    /// Saves a report's tables as a workbook (.xlsx) in the documents folder; returns its path.
+    public func saveSpreadsheet(_ source: DocumentSource) throws(DeskError) -> String {
+        try run {
+            let built = try document(source)
+            try FileSystem.makeDirectories(archive.folder, mode: 0o700)
+            var n = 1
+            while true {
+                let path = "\(archive.folder)/\(built.name)\(n == 1 ? "" : "-\(n)").xlsx"
+                n += 1
+                if FileSystem.exists(path) || FileSystem.isSymbolicLink(path) { continue }
+                let output = try OutputFile(path: path, protected: ProtectedFiles(databasePath: store.path))
+                do {
+                    try writeSpreadsheet(source, to: output)
+                    return path
+                } catch DeskError.system(let e) where e.isAlreadyExists {
+                    continue  // another terminal took the name meanwhile
+                }
+            }
+        }
+    }
+}
+
 /// The documents the counter publishes for citizens (not about a case).
 public enum PublicDocument: Hashable, Sendable {
     /// The wall sheet of the catalogue with a QR code per procedure.

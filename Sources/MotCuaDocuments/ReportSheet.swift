@@ -101,12 +101,15 @@ public struct ReportSheet: Sendable {
 
 /// Writes report sheets as an Office Open XML workbook (streamed: rows go to the file as they come).
 public enum WorkbookExport {
-    public static func write(_ sheets: [ReportSheet], to path: String, title: String, at now: LocalDateTime) throws {
+    static func timestamp(_ now: LocalDateTime) -> DocumentTimestamp {
         let c = now.date.components
-        let created = DocumentTimestamp(
+        return DocumentTimestamp(
             year: c.year, month: c.month, day: c.day, hour: now.time.hour, minute: now.time.minute, second: 0,
             utcOffsetMinutes: LocalDateTime.vietnamOffsetMinutes)!
-        let book = try WorkbookWriter(path: path, created: created, title: title)
+    }
+
+    public static func write(_ sheets: [ReportSheet], to path: String, title: String, at now: LocalDateTime) throws {
+        let book = try WorkbookWriter(path: path, created: timestamp(now), title: title)
         for sheet in sheets {
             let width = sheet.columns.count
             var merges: [CellRange] = []
@@ -154,5 +157,52 @@ public enum WorkbookExport {
             try book.endSheet()
         }
         try book.close()
+    }
+}
+
+/// The case export (`motcua export --format xlsx`) as a workbook: the CSV export's columns and rows
+/// (`CaseExport.csvHeader`, one row per event), with numbers as numbers and times as dates, streamed case by
+/// case from the store.
+public enum CaseExportWorkbook {
+    static let integerColumns: Set<String> = ["ledger_year", "ledger_number", "event_seq"]
+    static let timeColumns: Set<String> = ["received_at", "due", "appointment", "event_at"]
+
+    /// The typed cell of an exported CSV field under the column `title`.
+    static func value(_ text: String, column title: String) -> SheetValue {
+        if text.isEmpty { return .empty }
+        if integerColumns.contains(title), let n = Int(text) { return .integer(n) }
+        if timeColumns.contains(title), let t = LocalDateTime(iso: text) { return .dateTime(t) }
+        return .text(text)
+    }
+
+    /// Writes the cases received from `from` to `to` (either open) into a workbook at `path`; returns how many
+    /// cases were written. `progress` is called after each case with the count so far.
+    public static func write(
+        _ store: Store, from: CivilDate?, to: CivilDate?, path: String, at now: LocalDateTime,
+        progress: (Int) -> Void = { _ in }
+    ) throws -> Int {
+        let header = CaseExport.csvHeader
+        let book = try WorkbookWriter(path: path, created: WorkbookExport.timestamp(now), title: "Hồ sơ xuất")
+        let widths: [Double] = header.map { title in
+            switch title {
+            case "procedure_name", "event_data": 48
+            case "applicant_name": 26
+            case "code": 26
+            default: timeColumns.contains(title) ? 17 : Double(max(10, title.count + 2))
+            }
+        }
+        try book.beginSheet(name: "Hồ sơ", columnWidths: widths, frozenRows: 1, frozenColumns: 1, merges: [])
+        try book.appendRow(header.map { .text($0) }, style: .header)
+        var count = 0
+        try store.exportCases(from: from, to: to) { record, events in
+            for row in CaseExport.csvRows(record, events: events) {
+                try book.appendRow(zip(row, header).map { value($0, column: $1).cell })
+            }
+            count += 1
+            progress(count)
+        }
+        try book.endSheet()
+        try book.close()
+        return count
     }
 }

@@ -194,6 +194,20 @@ public final class OutputFile {
         try publish(staged)
     }
 
+    /// Lets `write` make the file at `stagingPath`, then gives it the final name; when `write` (or naming)
+    /// fails, the staging file is removed and the final name never touched.
+    public func writeStaged<T>(_ write: (String) throws -> T) throws -> T {
+        do {
+            let result = try write(stagingPath)
+            try commit(staged: stagingPath)
+            return result
+        } catch {
+            if !finished { abandon() }
+            unlink(stagingPath)
+            throw error
+        }
+    }
+
     private func publish(_ temporaryPath: String) throws {
         if replace {
             // The target may have changed since the check: look again right before replacing it.

@@ -1,5 +1,6 @@
 import MotCuaApp
 import MotCuaCore
+import Foundation
 import MotCuaSystem
 import MotCuaTesting
 import TerminalUI
@@ -34,7 +35,10 @@ import Testing
         for _ in 0..<8 { d.press(.right) }
         #expect(d.shows("57,14%") && d.shows("(16)"), "the last column, once scrolled\n\(d.text)")
         d.press(.control("e"))
-        #expect(d.shows("Đã lưu CSV: documents/thong-ke-2026-10-01-2026-10-31.csv"), "\(d.text)")
+        #expect(d.shows("Đã lưu bảng tính: documents/thong-ke-2026-10-01-2026-10-31.xlsx và .csv"), "\(d.text)")
+        let book = try #require(
+            FileManager.default.contents(atPath: ws.directory + "/documents/thong-ke-2026-10-01-2026-10-31.xlsx"))
+        #expect(book.prefix(2) == Data("PK".utf8), "an Office Open XML workbook is a ZIP file")
         let csv = try documentText(ws.directory + "/documents/thong-ke-2026-10-01-2026-10-31.csv")
         #expect(csv.hasPrefix("\u{FEFF}STT,") && csv.contains(",Tổng cộng,12,1,7,4,7,2,2,3,4,2,2,1,0,57.14"))
         d.press(.control("s"))

@@ -20,8 +20,9 @@ struct DocumentPreviewScreen: Screen {
     static let returnCommand = Command(
         id: .returnNow, title: "Trả ngay", help: "thủ tục trả kết quả ngay: ghi nhận đã trả cho người nộp")
     static let csvCommand = Command(
-        id: .exportCSV, title: "Xuất CSV",
-        help: "lưu số liệu của báo cáo thành tệp CSV (mở bằng bảng tính) cạnh cơ sở dữ liệu")
+        id: .exportData, title: "Bảng tính",
+        help: "lưu số liệu của báo cáo thành bảng tính .xlsx (Excel, LibreOffice: số là số, ngày là ngày) và tệp CSV, "
+            + "cạnh cơ sở dữ liệu")
     static let backupCommand = Command(
         id: .backup, title: "Sao lưu", help: "sao lưu cơ sở dữ liệu ra một thư mục (ví dụ USB) cuối ngày")
 
@@ -83,7 +84,7 @@ struct DocumentPreviewScreen: Screen {
             case DocumentPreviewScreen.printCommand.id: return [.perform(.printDocument(source, saveOnly: false))]
             case DocumentPreviewScreen.saveCommand.id: return [.perform(.printDocument(source, saveOnly: true))]
             case DocumentPreviewScreen.csvCommand.id:
-                return [.perform(.exportCSV(source))]
+                return [.perform(.exportData(source))]
             case DocumentPreviewScreen.backupCommand.id:
                 return [.push(BackupScreen())]
             case DocumentPreviewScreen.returnCommand.id:
@@ -145,7 +146,7 @@ struct DocumentPreviewScreen: Screen {
             rect: Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 3, height: rect.height - 2))
         var help = "F8: in   Ctrl-S: lưu tệp   Esc: đóng   \(viewer.position(height: rect.height - 2))"
         if isReport {
-            help = "F8: in   Ctrl-E: CSV   ↑↓←→: cuộn   Esc: đóng   \(viewer.position(height: rect.height - 2))"
+            help = "F8: in   Ctrl-E: bảng tính   ↑↓←→: cuộn   Esc: đóng   \(viewer.position(height: rect.height - 2))"
         }
         if onTheSpot && !returned { help = "Ctrl-D: trả ngay   " + help }
         frame.put(help, row: area.bottom - 1, column: 1, style: .dim, maxWidth: area.width - 2)
@@ -169,7 +170,7 @@ struct DocumentPreviewScreen: Screen {
         var pieces = [report.viewer.position(width: width, height: height)]
         if let columns = report.viewer.columns(width: width) { pieces.append("←→: \(columns)") }
         pieces.append("↑↓ PgUp PgDn: dòng")
-        pieces += ["F8: in trang", "Ctrl-E: CSV"]
+        pieces += ["F8: in trang", "Ctrl-E: bảng tính"]
         if isDaily { pieces.append("Ctrl-B: sao lưu") }
         pieces.append("Esc: đóng")
         var hint = ""
