@@ -116,10 +116,28 @@ enum ReportCommand {
             io.err("Đã ghi bảng tính vào \(output.path)")
             return ExitStatus.success
         }
+        let source = DocumentSource.report(ReportKind(rawValue: kind)!, period, day: day)
+        if format == "csv" {
+            // Streamed: the ledger of a year is written as it is read, in 64 KB pieces.
+            let output = try StoreAccess.output(args, store: desk.store)
+            var buffer = ""
+            func flush() throws {
+                if let output { try output.write(buffer) } else { io.writeOut(buffer) }
+                buffer = ""
+            }
+            try desk.writeReportCSV(source) { piece in
+                buffer += piece
+                if buffer.utf8.count >= 1 << 16 { try flush() }
+            }
+            try flush()
+            if let output {
+                try output.commit()
+                io.err("Đã ghi dữ liệu CSV vào \(output.path)")
+            }
+            return ExitStatus.success
+        }
         let report = try desk.report(ReportKind(rawValue: kind)!, period: period, day: day)
-        let text =
-            format == "csv"
-            ? (report.csv ?? "") : TextRenderer(pageSize: report.document.pageSize).text(report.document)
+        let text = TextRenderer(pageSize: report.document.pageSize).text(report.document)
         if let output = try StoreAccess.output(args, store: desk.store) {
             try output.write(text)
             try output.commit()

@@ -145,13 +145,40 @@ extension Desk {
         }
     }
 
+    /// The data of a report (its CSV and sheets, the ledger's streamed from the store).
+    func reportData(_ source: DocumentSource) throws -> ReportData {
+        guard case let .report(kind, period, day) = source else {
+            throw Refusal.documentUnavailable("Văn bản này không có bảng dữ liệu để xuất")
+        }
+        if let period {
+            try RecordingTime.checkYear(period.from)
+            try RecordingTime.checkYear(period.to)
+        }
+        try RecordingTime.checkYear(day)
+        return try ReportForms.data(
+            kind, period: period, day: day, store: store, context: printContext, now: clock.now())
+    }
+
+    /// Writes a report's data as CSV through `write`, piece by piece (a year's ledger is never held whole).
+    public func writeReportCSV(_ source: DocumentSource, _ write: (String) throws -> Void) throws(DeskError) {
+        try run {
+            let data = try reportData(source)
+            try data.writeCSV(write)
+            log?.write("report exported: \(data.name).csv")
+        }
+    }
+
     /// Saves a report's data as CSV beside the database; returns the path.
     public func saveCSV(_ source: DocumentSource) throws(DeskError) -> String {
         try run {
-            let built = try document(source)
-            guard let csv = built.csv else { throw Refusal.documentUnavailable("Báo cáo này không có dữ liệu CSV") }
-            let path = try archive.save(csv, name: built.name, extension: "csv")
-            log?.write("report exported: \(built.name).csv")
+            let data = try reportData(source)
+            let path = try archive.save(
+                name: data.name, extension: "csv", protected: ProtectedFiles(databasePath: store.path)
+            ) { output in
+                try data.writeCSV { try output.write($0) }
+                try output.commit()
+            }
+            log?.write("report exported: \(data.name).csv")
             return path
         }
     }
@@ -162,34 +189,28 @@ extension Desk {
     /// name only when complete).
     public func writeSpreadsheet(_ source: DocumentSource, to output: OutputFile) throws(DeskError) {
         try run {
-            let built = try document(source)
-            guard !built.sheets.isEmpty else {
+            let data = try reportData(source)
+            guard !data.sheets.isEmpty else {
                 throw Refusal.documentUnavailable("Văn bản này không có bảng dữ liệu để ghi thành bảng tính")
             }
             let now = clock.now()
             try output.writeStaged { path in
-                try WorkbookExport.write(built.sheets, to: path, title: built.document.caption, at: now)
+                try WorkbookExport.write(data.sheets, to: path, title: data.caption, at: now)
             }
-            log?.write("report exported: \(built.name).xlsx")
+            log?.write("report exported: \(data.name).xlsx")
         }
     }
 
     /// Saves a report's tables as a workbook (.xlsx) in the documents folder; returns its path.
     public func saveSpreadsheet(_ source: DocumentSource) throws(DeskError) -> String {
         try run {
-            let built = try document(source)
-            try FileSystem.makeDirectories(archive.folder, mode: 0o700)
-            var n = 1
-            while true {
-                let path = "\(archive.folder)/\(built.name)\(n == 1 ? "" : "-\(n)").xlsx"
-                n += 1
-                if FileSystem.exists(path) || FileSystem.isSymbolicLink(path) { continue }
-                let output = try OutputFile(path: path, protected: ProtectedFiles(databasePath: store.path))
-                do {
-                    try writeSpreadsheet(source, to: output)
-                    return path
-                } catch DeskError.system(let e) where e.isAlreadyExists {
-                    continue  // another terminal took the name meanwhile
+            let data = try reportData(source)
+            let now = clock.now()
+            return try archive.save(
+                name: data.name, extension: "xlsx", protected: ProtectedFiles(databasePath: store.path)
+            ) { output in
+                try output.writeStaged { path in
+                    try WorkbookExport.write(data.sheets, to: path, title: data.caption, at: now)
                 }
             }
         }

@@ -202,6 +202,27 @@ public struct DocumentArchive: Sendable {
             }
         }
     }
+
+    /// Saves a file written piece by piece by `write` (through an `OutputFile`, which `write` fills and
+    /// commits) under the first free name, as `save` does; returns the path.
+    public func save(name: String, extension ext: String, protected: ProtectedFiles, write: (OutputFile) throws -> Void)
+        throws -> String
+    {
+        try FileSystem.makeDirectories(folder, mode: 0o700)
+        let safe = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" ? $0 : "-" })
+        var n = 1
+        while true {
+            let path = n == 1 ? "\(folder)/\(safe).\(ext)" : "\(folder)/\(safe)-\(n).\(ext)"
+            n += 1
+            if FileSystem.exists(path) || FileSystem.isSymbolicLink(path) { continue }
+            do {
+                try write(try OutputFile(path: path, protected: protected))
+                return path
+            } catch OutputRefusal.exists {
+                continue  // another terminal took this name meanwhile
+            }
+        }
+    }
 }
 
 extension String {

@@ -23,6 +23,22 @@ public struct Report: Sendable {
     public var csv: String { makeCSV() }
 }
 
+/// What a report's data export writes: its CSV (written piece by piece) and its sheets.
+public struct ReportData: Sendable {
+    /// File name without extension, the same as the report's.
+    public let name: String
+    public let caption: String
+    public let sheets: [ReportSheet]
+    /// Writes the CSV (UTF-8 with a byte-order mark, CRLF) through `write`, piece by piece.
+    public let writeCSV: @Sendable (_ write: (String) throws -> Void) throws -> Void
+}
+
+/// A store used by a report's streamed rows: they are read synchronously, on the thread that writes them.
+final class StoreReader: @unchecked Sendable {
+    let store: Store
+    init(_ store: Store) { self.store = store }
+}
+
 /// The reports of F7 and `motcua report`.
 public enum ReportKind: String, Sendable, CaseIterable {
     case ledger, stats, late, evaluations, daily
@@ -61,6 +77,30 @@ public enum ReportForms {
     }
 
     static let bom = "\u{FEFF}"
+
+    /// A report's data without its document, for `--format csv|xlsx` and Ctrl-E. The ledger's rows come
+    /// from the store as they are written, so a year's ledger is never held whole; the other reports hold
+    /// a bounded number of rows (fields, late cases, evaluations of a period, a day) and take their data from
+    /// the built report.
+    public static func data(
+        _ kind: ReportKind, period: ReportPeriod?, day: CivilDate, store: Store, context ctx: PrintContext,
+        now: LocalDateTime
+    ) throws -> ReportData {
+        guard kind == .ledger, let p = period else {
+            let report = try build(kind, period: period, day: day, store: store, context: ctx, now: now)
+            return ReportData(
+                name: report.name, caption: report.document.caption, sheets: report.sheets,
+                writeCSV: { try $0(report.csv) })
+        }
+        let books = ledgerBooks(years: try store.ledgerYears(p), period: p, ctx)
+        // The sheet's rows are read while it is written, on this thread; the store is not shared.
+        let reader = StoreReader(store)
+        let each: LedgerSource = { body in try reader.store.forEachLedgerRow(p, body) }
+        return ReportData(
+            name: "so-theo-doi-\(periodName(p))", caption: "Sổ theo dõi hồ sơ",
+            sheets: [ledgerSheet(books: books, period: p, ctx, each)],
+            writeCSV: { try writeLedgerCSV(each, $0) })
+    }
 
     static func csv(_ header: [String], _ rows: [[String]]) -> String {
         bom + CSV.line(header) + rows.map(CSV.line).joined()
@@ -180,7 +220,11 @@ public enum ReportForms {
 
     /// The books ("Quyển số") of the ledger's rows, in order: one, or several when the period spans years.
     static func ledgerBooks(_ rows: [LedgerRow], period: ReportPeriod, _ ctx: PrintContext) -> [String] {
-        var years = Array(Set(rows.map(\.ledgerYear))).sorted()
+        ledgerBooks(years: Array(Set(rows.map(\.ledgerYear))), period: period, ctx)
+    }
+
+    static func ledgerBooks(years: [Int], period: ReportPeriod, _ ctx: PrintContext) -> [String] {
+        var years = years.sorted()
         if years.isEmpty { years = [period.from.year] }
         var seen = Set<String>()
         return years.map { ctx.ledgerBook(year: $0) }.filter { seen.insert($0).inserted }
@@ -256,34 +300,59 @@ public enum ReportForms {
         let document = Document(
             kind: "so-theo-doi-\(periodName(period))", caption: "Sổ theo dõi hồ sơ", pageSize: .a4Landscape,
             blocks: blocks)
-        let sheet = ReportSheet(
-            name: "Sổ theo dõi hồ sơ",
-            heading: sheetHeading(
-                entry.title, ctx, period: "\(period.vietnamese) — Quyển số \(books.joined(separator: "; "))"),
-            columns: ledgerColumns
-        ) { emit in
-            for r in rows { try emit(ledgerValues(r, ctx)) }
-        }
+        let each: LedgerSource = { body in for r in rows { try body(r) } }
+        let sheet = ledgerSheet(books: books, period: period, ctx, each)
         let csvText: @Sendable () -> String = {
-            csv(
-                [
-                    "so_vao_so", "nam", "ma_ho_so", "thu_tuc", "so_bo", "nguoi_nop", "dia_chi", "dien_thoai",
-                    "co_quan_chu_tri",
-                    "tiep_nhan", "han_giai_quyet", "hen_tra_giay_tiep_nhan", "hen_tra", "chuyen", "co_ket_qua",
-                    "tra_ket_qua", "trang_thai", "ghi_chu"
-                ],
-                rows.map { r in
-                    [
-                        String(r.ledgerNumber), String(r.ledgerYear), r.code, r.procedureName, String(r.sets),
-                        r.applicantName,
-                        r.address ?? "", r.phone ?? "", r.leadBody ?? "", r.receivedAt.iso, r.legalDue.iso,
-                        r.receiptAppointment.iso, r.appointment.iso,
-                        r.handedOverAt?.iso ?? "", r.resultAt?.iso ?? "", r.returnedAt?.iso ?? "", r.status.rawValue,
-                        ledgerNote(r)
-                    ]
-                })
+            var out = ""
+            try? writeLedgerCSV(each) { out += $0 }
+            return out
         }
         return Report(document: document, csv: csvText, name: document.kind, sheets: [sheet])
+    }
+
+    /// The ledger's rows, one at a time (from an array, or from the store as they are read).
+    typealias LedgerSource = @Sendable (_ body: (LedgerRow) throws -> Void) throws -> Void
+
+    static func ledgerSheet(books: [String], period: ReportPeriod, _ ctx: PrintContext, _ each: @escaping LedgerSource)
+        -> ReportSheet
+    {
+        ReportSheet(
+            name: "Sổ theo dõi hồ sơ",
+            heading: sheetHeading(
+                ctx.forms.entry(.ledger).title, ctx,
+                period: "\(period.vietnamese) — Quyển số \(books.joined(separator: "; "))"),
+            columns: ledgerColumns
+        ) { emit in
+            try each { try emit(ledgerValues($0, ctx)) }
+        }
+    }
+
+    static let ledgerCSVHeader = [
+        "so_vao_so", "nam", "ma_ho_so", "thu_tuc", "so_bo", "nguoi_nop", "dia_chi", "dien_thoai", "co_quan_chu_tri",
+        "tiep_nhan", "han_giai_quyet", "hen_tra_giay_tiep_nhan", "hen_tra", "chuyen", "co_ket_qua", "tra_ket_qua",
+        "trang_thai", "ghi_chu"
+    ]
+
+    /// The ledger as CSV for programs (ISO times, status codes), written a line at a time.
+    static func writeLedgerCSV(_ each: LedgerSource, _ write: (String) throws -> Void) throws {
+        try write(bom + CSV.line(ledgerCSVHeader))
+        try withoutActuallyEscaping(write) { write in
+            try ledgerCSVLines(each, write)
+        }
+    }
+
+    private static func ledgerCSVLines(_ each: LedgerSource, _ write: @escaping (String) throws -> Void) throws {
+        try each { r in
+            try write(
+                CSV.line([
+                    String(r.ledgerNumber), String(r.ledgerYear), r.code, r.procedureName, String(r.sets),
+                    r.applicantName,
+                    r.address ?? "", r.phone ?? "", r.leadBody ?? "", r.receivedAt.iso, r.legalDue.iso,
+                    r.receiptAppointment.iso, r.appointment.iso,
+                    r.handedOverAt?.iso ?? "", r.resultAt?.iso ?? "", r.returnedAt?.iso ?? "", r.status.rawValue,
+                    ledgerNote(r)
+                ]))
+        }
     }
 
     // MARK: Statistics

@@ -99,13 +99,18 @@ extension Store {
             // closed since it began.
             let columns =
                 "SELECT c.code, v.field, c.channel, c.status, c.received_at, c.legal_due_at, c.result_at, c.closed_at, c.paused_at FROM cases c JOIN procedure_versions v ON v.id = c.procedure_version_id"
+            // Received before the period and resolved since it began, in two disjoint parts so that an old
+            // period does not read every later result: received in the window just before it (index on
+            // received_at, result_at), or earlier and taking longer than the window (index on the span).
+            let window = Self.statisticsWindowMinutes
             return try db.rows(
                 """
                 \(columns) WHERE c.received_at >= ?1 AND c.received_at < ?2
-                UNION ALL \(columns) WHERE c.result_at >= ?1 AND c.received_at < ?1
+                UNION ALL \(columns) WHERE c.received_at >= ?1 - ?3 AND c.received_at < ?1 AND c.result_at >= ?1
+                UNION ALL \(columns) WHERE c.result_at - c.received_at > ?3 AND c.received_at < ?1 - ?3 AND c.result_at >= ?1
                 UNION ALL \(columns) WHERE c.result_at IS NULL AND c.closed_at IS NULL AND c.received_at < ?1
                 UNION ALL \(columns) WHERE c.result_at IS NULL AND c.closed_at >= ?1 AND c.received_at < ?1
-                """, [period.start.minutes, period.end.minutes]
+                """, [period.start.minutes, period.end.minutes, window]
             ) { r in
                 CaseFacts(
                     code: r.text(0), field: r.text(1), channel: Channel(rawValue: r.text(2)) ?? .inPerson,
@@ -118,6 +123,11 @@ extension Store {
         }
     }
 
+    /// The window before a period in which cases resolved since it began are looked for by reception time
+    /// (120 days); longer cases are found by their span. Any value gives the same rows; this one keeps both
+    /// parts small (most cases take days, a few take months).
+    static let statisticsWindowMinutes = 120 * 24 * 60
+
     /// The statistics of a period as they stand at `now` (which matters only for a period not yet ended).
     public func periodStatistics(_ period: ReportPeriod, now: LocalDateTime) throws(StoreError) -> PeriodStatistics {
         PeriodStatistics(try statisticsFacts(period), period: period, now: now)
@@ -127,24 +137,30 @@ extension Store {
 
     /// The ledger's lines for the cases received in the period, in ledger order.
     public func ledger(_ period: ReportPeriod) throws(StoreError) -> [LedgerRow] {
+        var rows: [LedgerRow] = []
+        try forEachLedgerRow(period) { rows.append($0) }
+        return rows
+    }
+
+    /// The ledger years of the cases received in the period, in order.
+    public func ledgerYears(_ period: ReportPeriod) throws(StoreError) -> [Int] {
         try storeCall {
-            // The events that make the receipt's appointment and the supplement rounds, per case.
-            var history: [Int64: [CaseEvent]] = [:]
-            let kinds = [
-                CaseEventKind.received, .corrected, .supplementRequested, .supplementReceived, .rescheduled
-            ].map { "'\($0.rawValue)'" }.joined(separator: ",")
-            _ = try db.rows(
-                """
-                SELECT e.case_id, e.kind, e.at, e.data FROM cases c JOIN events e ON e.case_id = c.id
-                WHERE c.received_at >= ? AND c.received_at < ? AND e.kind IN (\(kinds))
-                ORDER BY e.case_id, e.seq
-                """, [period.start.minutes, period.end.minutes]
-            ) { r -> Void in
-                guard let payload = try? EventCodec.decode(kind: r.text(1), data: r.text(3)) else { return }
-                history[r.int64(0), default: []].append(
-                    CaseEvent(payload, at: LocalDateTime(minutes: r.int(2)), officer: ""))
-            }
-            return try db.rows(
+            try db.rows(
+                "SELECT DISTINCT ledger_year FROM cases WHERE received_at >= ? AND received_at < ? ORDER BY 1",
+                [period.start.minutes, period.end.minutes]
+            ) { $0.int(0) }
+        }
+    }
+
+    /// Calls `body` with each of the ledger's lines of the period, in ledger order, one at a time: a year's
+    /// ledger is never held whole. Each case's events that make the receipt's appointment and the supplement
+    /// rounds come with its row (one JSON array per case).
+    public func forEachLedgerRow(_ period: ReportPeriod, _ body: (LedgerRow) throws -> Void) throws(StoreError) {
+        let kinds = [
+            CaseEventKind.received, .corrected, .supplementRequested, .supplementReceived, .rescheduled
+        ].map { "'\($0.rawValue)'" }.joined(separator: ",")
+        try storeCall {
+            try db.forEach(
                 """
                 SELECT c.ledger_year, c.ledger_number, c.code, v.name, c.sets, c.applicant_name, c.applicant_address, c.applicant_phone,
                        (SELECT b.name FROM case_steps s JOIN route_steps r ON r.version_id = c.procedure_version_id AND r.position = s.route_position
@@ -152,27 +168,40 @@ extension Store {
                        c.received_at, c.legal_due_at, c.appointment_at,
                        (SELECT min(handed_over_at) FROM case_steps WHERE case_id = c.id),
                        c.result_at, c.returned_at, c.status, c.result_is_refusal, c.reschedule_count, c.note,
-                       (SELECT count(*) FROM events e WHERE e.case_id = c.id AND e.late_reason IS NOT NULL), c.id
+                       (SELECT count(*) FROM events e WHERE e.case_id = c.id AND e.late_reason IS NOT NULL),
+                       (SELECT json_group_array(json_array(kind, at, data)) FROM
+                           (SELECT kind, at, data FROM events WHERE case_id = c.id AND kind IN (\(kinds)) ORDER BY seq))
                 FROM cases c JOIN procedure_versions v ON v.id = c.procedure_version_id
                 WHERE c.received_at >= ? AND c.received_at < ?
                 ORDER BY c.ledger_year, c.ledger_number
                 """, [period.start.minutes, period.end.minutes]
             ) { r in
                 func t(_ i: Int32) -> LocalDateTime? { r.optionalInt(i).map(LocalDateTime.init(minutes:)) }
-                let events = history[r.int64(20)] ?? []
+                var events: [CaseEvent] = []
+                if case .array(let items)? = try? JSONParser.parse(r.text(20)) {
+                    for case .array(let e) in items where e.count == 3 {
+                        guard case .string(let kind) = e[0], case .string(let data) = e[2], case .number(let n) = e[1],
+                            let at = Int(n),
+                            let payload = try? EventCodec.decode(kind: kind, data: data)
+                        else { continue }
+                        events.append(CaseEvent(payload, at: LocalDateTime(minutes: at), officer: ""))
+                    }
+                }
                 let legalDue = LocalDateTime(minutes: r.int(10))
-                return LedgerRow(
-                    ledgerYear: r.int(0), ledgerNumber: r.int(1), code: r.text(2), procedureName: r.text(3),
-                    sets: r.int(4),
-                    applicantName: r.text(5), address: r.optionalText(6), phone: r.optionalText(7),
-                    leadBody: r.optionalText(8),
-                    receivedAt: LocalDateTime(minutes: r.int(9)), legalDue: legalDue,
-                    appointment: LocalDateTime(minutes: r.int(11)),
-                    receiptAppointment: CaseHistory.receiptAppointment(events) ?? legalDue,
-                    supplements: CaseHistory.supplementRounds(events), handedOverAt: t(12), resultAt: t(13),
-                    returnedAt: t(14),
-                    status: CaseStatus(rawValue: r.text(15)) ?? .received, resultIsRefusal: r.bool(16),
-                    rescheduled: r.int(17) > 0, note: r.text(18), lateEntries: r.int(19))
+                try body(
+                    LedgerRow(
+                        ledgerYear: r.int(0), ledgerNumber: r.int(1), code: r.text(2), procedureName: r.text(3),
+                        sets: r.int(4),
+                        applicantName: r.text(5), address: r.optionalText(6), phone: r.optionalText(7),
+                        leadBody: r.optionalText(8),
+                        receivedAt: LocalDateTime(minutes: r.int(9)), legalDue: legalDue,
+                        appointment: LocalDateTime(minutes: r.int(11)),
+                        receiptAppointment: CaseHistory.receiptAppointment(events) ?? legalDue,
+                        supplements: CaseHistory.supplementRounds(events), handedOverAt: t(12), resultAt: t(13),
+                        returnedAt: t(14),
+                        status: CaseStatus(rawValue: r.text(15)) ?? .received, resultIsRefusal: r.bool(16),
+                        rescheduled: r.int(17) > 0, note: r.text(18), lateEntries: r.int(19)))
+                return true
             }
         }
     }
@@ -184,55 +213,94 @@ extension Store {
     public func lateCases(_ period: ReportPeriod, now: LocalDateTime, calendar: WorkingCalendar) throws(StoreError)
         -> [LateCase]
     {
-        let facts = try statisticsFacts(period)
         let judgedAt = min(period.end, now)
-        var result: [LateCase] = []
-        for f in facts {
-            let placement = StatisticsPlacement.place(f, in: period, now: now)
-            let finished: LocalDateTime?
-            switch placement {
-            case .counted(_, .resolved(.late)): finished = f.resultAt
-            case .counted(_, .pendingOverdue): finished = nil
+        var late: [(facts: CaseFacts, finished: LocalDateTime?)] = []
+        for f in try statisticsFacts(period) {
+            switch StatisticsPlacement.place(f, in: period, now: now) {
+            case .counted(_, .resolved(.late)): late.append((f, f.resultAt))
+            case .counted(_, .pendingOverdue): late.append((f, nil))
             default: continue
             }
-            guard let record = try caseRecord(code: f.code) else { continue }
-            let events = try self.events(caseID: record.id)
+        }
+        guard !late.isEmpty else { return [] }
+        struct Step {
+            let body: String
+            let handedOverAt, due, doneAt: LocalDateTime?
+        }
+        // What the list shows of the late cases only, read as three sets (not a whole case record each).
+        var cases: [String: (id: Int64, applicant: String, procedure: String)] = [:]
+        var steps: [Int64: [Step]] = [:]
+        var events: [Int64: [CaseEvent]] = [:]
+        try storeCall {
+            let codes = JSONValue.array(late.map { .string($0.facts.code) }).compactText
+            _ = try db.rows(
+                """
+                SELECT c.code, c.id, c.applicant_name, v.name FROM cases c
+                JOIN procedure_versions v ON v.id = c.procedure_version_id
+                WHERE c.code IN (SELECT value FROM json_each(?))
+                """, [codes]
+            ) { r -> Void in cases[r.text(0)] = (r.int64(1), r.text(2), r.text(3)) }
+            let ids = JSONValue.array(cases.values.map { .int(Int($0.id)) }).compactText
+            func time(_ r: Row, _ i: Int32) -> LocalDateTime? { r.optionalInt(i).map(LocalDateTime.init(minutes:)) }
+            _ = try db.rows(
+                """
+                SELECT s.case_id, b.name, s.handed_over_at, s.step_due_at, s.done_at
+                FROM case_steps s JOIN bodies b ON b.id = s.body_id
+                WHERE s.case_id IN (SELECT value FROM json_each(?)) ORDER BY s.case_id, s.position
+                """, [ids]
+            ) { r -> Void in
+                steps[r.int64(0), default: []].append(
+                    Step(body: r.text(1), handedOverAt: time(r, 2), due: time(r, 3), doneAt: time(r, 4)))
+            }
+            _ = try db.rows(
+                """
+                SELECT case_id, kind, at, data FROM events
+                WHERE case_id IN (SELECT value FROM json_each(?)) AND kind IN ('\(CaseEventKind.rescheduled.rawValue)', '\(CaseEventKind.refused.rawValue)')
+                ORDER BY case_id, seq
+                """, [ids]
+            ) { r -> Void in
+                guard let payload = try? EventCodec.decode(kind: r.text(1), data: r.text(3)) else { return }
+                events[r.int64(0), default: []].append(
+                    CaseEvent(payload, at: LocalDateTime(minutes: r.int(2)), officer: ""))
+            }
+        }
+        var result: [LateCase] = []
+        for (f, finished) in late {
+            guard let found = cases[f.code] else { continue }
+            let caseSteps = steps[found.id] ?? []
             let until = finished ?? judgedAt
             var bodies: [String] = []
             var reasons: [String] = []
             var apologised = false
             var lateApology = false
-            for (k, s) in record.steps.enumerated() {
-                guard let due = s.progress.stepDue else { continue }
-                let done = s.progress.doneAt
+            for (k, s) in caseSteps.enumerated() {
+                guard let due = s.due else { continue }
                 let late: Bool =
-                    done.map { Punctuality.judge(done: $0, due: due) == .late }
-                    ?? (due < until && s.progress.handedOverAt.map { $0 < until } == true)
+                    s.doneAt.map { Punctuality.judge(done: $0, due: due) == .late }
+                    ?? (due < until && s.handedOverAt.map { $0 < until } == true)
                 guard late else { continue }
-                let over = calendar.workingMinutes(from: due, to: done ?? until)
-                bodies.append("\(s.bodyName) (bước \(k + 1), quá \(RemainingTime.durationText(minutes: max(over, 1))))")
+                let over = calendar.workingMinutes(from: due, to: s.doneAt ?? until)
+                bodies.append("\(s.body) (bước \(k + 1), quá \(RemainingTime.durationText(minutes: max(over, 1))))")
             }
-            if !record.steps.isEmpty
-                && record.steps.allSatisfy({ $0.progress.handedOverAt.map { $0 >= until } ?? true })
-            {
+            if !caseSteps.isEmpty && caseSteps.allSatisfy({ $0.handedOverAt.map { $0 >= until } ?? true }) {
                 bodies.append("Bộ phận một cửa (chưa chuyển hồ sơ)")
             }
             // The reasons given for the delay: the apology's, and a refusal's when it came after the deadline
             // (the refusal is then the late result). A step's result note says what was done, not why late.
-            for e in events {
-                switch e.event.payload {
+            for e in events[found.id] ?? [] {
+                switch e.payload {
                 case let .rescheduled(_, reason, late):
                     apologised = true
                     lateApology = late
                     reasons.append("\(late ? "Xin lỗi muộn" : "Xin lỗi"): \(reason)")
-                case let .refused(items) where Punctuality.judge(done: e.event.at, due: f.legalDue) == .late:
+                case let .refused(items) where Punctuality.judge(done: e.at, due: f.legalDue) == .late:
                     reasons.append("Từ chối sau thời hạn: \(items.joined(separator: "; "))")
                 default: break
                 }
             }
             result.append(
                 LateCase(
-                    code: f.code, applicantName: record.applicant.fullName, procedureName: record.procedure.name,
+                    code: f.code, applicantName: found.applicant, procedureName: found.procedure,
                     field: f.field, legalDue: f.legalDue, resultAt: finished,
                     lateMinutes: max(1, calendar.workingMinutes(from: f.legalDue, to: until)),
                     lateBodies: bodies, reasons: reasons, apologised: apologised, lateApology: lateApology))

@@ -180,6 +180,37 @@ import Testing
         #expect(values[0][11] == .dateTime(LocalDateTime(iso: "2026-10-12 09:00")!) && values[1][11] == .empty)
     }
 
+    /// The ledger's data read from the store as it is written (`ReportForms.data`) is the same, byte for byte
+    /// and cell for cell, as the data of the ledger built whole; every other report's data is its built one.
+    @Test func streamedLedgerDataEqualsTheBuiltLedger() throws {
+        let (ws, _, ctx) = try dataset()
+        let built = ReportForms.ledger(
+            try ws.store.ledger(Self.october), period: Self.october, ctx, printedAt: Self.printedAt)
+        let streamed = try ReportForms.data(
+            .ledger, period: Self.october, day: Self.october.to, store: ws.store, context: ctx, now: Self.printedAt)
+        var pieces: [String] = []
+        try streamed.writeCSV { pieces.append($0) }
+        #expect(pieces.joined() == built.csv)
+        #expect(pieces.count == 1 + 9, "a header and one piece per case, never the whole file at once")
+        #expect(streamed.name == built.name)
+        func cells(_ sheet: ReportSheet) throws -> [[SheetValue]] {
+            var rows: [[SheetValue]] = []
+            try sheet.rows { rows.append($0) }
+            return rows
+        }
+        #expect(try cells(streamed.sheets[0]) == cells(built.sheets[0]))
+        #expect(streamed.sheets[0].heading == built.sheets[0].heading)
+        for kind in [ReportKind.stats, .late, .evaluations] {
+            let data = try ReportForms.data(
+                kind, period: Self.october, day: Self.october.to, store: ws.store, context: ctx, now: Self.printedAt)
+            let report = try ReportForms.build(
+                kind, period: Self.october, day: Self.october.to, store: ws.store, context: ctx, now: Self.printedAt)
+            var csv = ""
+            try data.writeCSV { csv += $0 }
+            #expect(csv == report.csv, "\(kind)")
+        }
+    }
+
     /// A long ledger is split into numbered pages with the headers on each.
     @Test func ledgerPages() throws {
         let (ws, _, ctx) = try dataset()
