@@ -25,7 +25,8 @@ struct BenchmarkContext {
 
 public enum BenchmarkMain {
     static let groups: [BenchmarkGroup] = [
-        CalendarBenchmarks.group, StoreBenchmarks.group, UIBenchmarks.group, ReportBenchmarks.group
+        CalendarBenchmarks.group, StoreBenchmarks.group, UIBenchmarks.group, ReportBenchmarks.group,
+        BulkBenchmarks.group, SoakBenchmarks.group
     ]
 
     public static func run(_ arguments: [String]) -> Int32 {
@@ -36,7 +37,7 @@ public enum BenchmarkMain {
             let a = arguments[i]
             if a == "--help" || a == "-h" {
                 print(
-                    "Cách dùng: motcua-bench [\(groups.map(\.name).joined(separator: "|"))|all] [--cases N] [--fresh yes] [--dir DIR]"
+                    "Cách dùng: motcua-bench [\(groups.map(\.name).joined(separator: "|"))|all] [--cases N] [--fresh yes] [--dir DIR] [--full yes] [--out DIR]"
                 )
                 for g in groups { print("  \(g.name): \(g.summary)") }
                 return 0

@@ -355,6 +355,10 @@ public final class Store {
                 }
             }
         }
+        // A migration that rebuilds an index writes tens of megabytes to the WAL, which is kept between runs
+        // (persistWAL): every later process would read it all again to rebuild the WAL index and copy it back
+        // at close. Emptied once here (best effort: another reader may hold it; the normal checkpoints follow).
+        try? db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     }
 
     /// Applied migration numbers, in order.

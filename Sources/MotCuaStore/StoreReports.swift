@@ -154,7 +154,7 @@ extension Store {
 
     /// Calls `body` with each of the ledger's lines of the period, in ledger order, one at a time: a year's
     /// ledger is never held whole. Each case's events that make the receipt's appointment and the supplement
-    /// rounds come with its row (one JSON array per case).
+    /// rounds come with its row (one text column per case, separated by control characters JSON never holds raw).
     public func forEachLedgerRow(_ period: ReportPeriod, _ body: (LedgerRow) throws -> Void) throws(StoreError) {
         let kinds = [
             CaseEventKind.received, .corrected, .supplementRequested, .supplementReceived, .rescheduled
@@ -169,7 +169,7 @@ extension Store {
                        (SELECT min(handed_over_at) FROM case_steps WHERE case_id = c.id),
                        c.result_at, c.returned_at, c.status, c.result_is_refusal, c.reschedule_count, c.note,
                        (SELECT count(*) FROM events e WHERE e.case_id = c.id AND e.late_reason IS NOT NULL),
-                       (SELECT json_group_array(json_array(kind, at, data)) FROM
+                       (SELECT group_concat(kind || char(31) || at || char(31) || data, char(30)) FROM
                            (SELECT kind, at, data FROM events WHERE case_id = c.id AND kind IN (\(kinds)) ORDER BY seq))
                 FROM cases c JOIN procedure_versions v ON v.id = c.procedure_version_id
                 WHERE c.received_at >= ? AND c.received_at < ?
@@ -177,15 +177,15 @@ extension Store {
                 """, [period.start.minutes, period.end.minutes]
             ) { r in
                 func t(_ i: Int32) -> LocalDateTime? { r.optionalInt(i).map(LocalDateTime.init(minutes:)) }
+                // kind US at US data, RS between events: JSON text never holds a raw control character.
                 var events: [CaseEvent] = []
-                if case .array(let items)? = try? JSONParser.parse(r.text(20)) {
-                    for case .array(let e) in items where e.count == 3 {
-                        guard case .string(let kind) = e[0], case .string(let data) = e[2], case .number(let n) = e[1],
-                            let at = Int(n),
-                            let payload = try? EventCodec.decode(kind: kind, data: data)
-                        else { continue }
-                        events.append(CaseEvent(payload, at: LocalDateTime(minutes: at), officer: ""))
-                    }
+                for item in r.optionalText(20)?.utf8.split(separator: 0x1E) ?? [] {
+                    let parts = item.split(separator: 0x1F, maxSplits: 2, omittingEmptySubsequences: false)
+                    guard parts.count == 3, let kind = String(parts[0]), let data = String(parts[2]),
+                        let at = String(parts[1]).flatMap({ Int($0) }),
+                        let payload = try? EventCodec.decode(kind: kind, data: data)
+                    else { continue }
+                    events.append(CaseEvent(payload, at: LocalDateTime(minutes: at), officer: ""))
                 }
                 let legalDue = LocalDateTime(minutes: r.int(10))
                 try body(

@@ -169,6 +169,51 @@ import Testing
         #expect(try runBinary(["check", "--db", o.db]).status == 0)
     }
 
+    /// An export killed at any moment (jsonl, csv, xlsx) leaves nothing under its final name, or the complete
+    /// file, byte for byte the export that was not interrupted; only hidden temporary names may stay.
+    @Test func killedExportsLeaveNoPartialFile() throws {
+        let o = try Office(cases: 0)
+        let csv = o.dir + "/many.csv"
+        var text = "procedure,name,id,received,reason\n"
+        for i in 0..<1500 {
+            text +=
+                "1.004873,Người Xuất \(i),0030990\(String(10000 + i)),2026-12-01 0\(7 + i % 3):\(10 + i % 50),nhập bù sau mất điện\n"
+        }
+        try FileSystem.writeAtomically(csv, text: text)
+        #expect(try runBinary(["case", "import", csv, "--db", o.db]).status == 0)
+        let out = o.dir + "/out"
+        try FileSystem.makeDirectories(out)
+        var finished = 0
+        for format in ["jsonl", "csv", "xlsx"] {
+            let whole = "\(o.dir)/whole.\(format)"
+            let r = try runBinary(["export", "--db", o.db, "--format", format, "--output", whole])
+            try #require(r.status == 0, "\(r.stderrText)")
+            let expected = try FileSystem.readBytes(whole)
+            for round in 0..<12 {
+                let target = "\(out)/e\(round).\(format)"
+                let pid = try Subprocess.start(
+                    [motcuaBinary, "export", "--db", o.db, "--format", format, "--output", target], stdoutPath: nil,
+                    stderrPath: nil)
+                usleep(UInt32(1000 * (5 + round * 25)))
+                kill(pid, SIGKILL)
+                _ = Subprocess.wait(pid)
+                guard FileSystem.exists(target) else { continue }
+                finished += 1
+                if format == "xlsx" {
+                    // A workbook stores its creation time: the same size and the same ZIP structure.
+                    #expect(try FileSystem.readBytes(target).count == expected.count, "\(format) round \(round)")
+                } else {
+                    #expect(try FileSystem.readBytes(target) == expected, "\(format) round \(round): whole or nothing")
+                }
+            }
+        }
+        // Besides the complete files checked above, only hidden temporary names may stay.
+        for name in try FileSystem.list(out) where !name.hasPrefix("e") {
+            #expect(name.hasPrefix(".") && name.contains(".tmp-"), "unexpected \(name)")
+        }
+        print("killed exports: \(finished) of 36 had finished before the kill")
+    }
+
     /// A backup records its verdict in the database, with the size and the number of cases.
     @Test func backupsAreVerifiedAndRecorded() throws {
         let o = try Office()
