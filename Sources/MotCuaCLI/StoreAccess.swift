@@ -49,7 +49,14 @@ enum StoreAccess {
         let desk = try Desk(store: store, clock: io.clock, log: log)
         desk.onRefusal = io.onRefusal
         if let path = io.environment("PATH") { desk.spoolerEnvironment = ["PATH": path] }
+        desk.clientAddress = sshClientAddress(io)
         return desk
+    }
+
+    /// The counter PC's address in an SSH session: the first field of `SSH_CLIENT` ("10.0.0.21 50122 22").
+    static func sshClientAddress(_ io: CommandIO) -> String? {
+        guard let field = io.environment("SSH_CLIENT")?.split(separator: " ").first, !field.isEmpty else { return nil }
+        return String(field)
     }
 
     /// Who acts: with `--officer USER`, that officer after their password (from the terminal, or the first

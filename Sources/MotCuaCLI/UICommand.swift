@@ -46,6 +46,7 @@ enum UICommand {
         let log = Logger(path: FileSystem.directoryName(path) + "/motcua.log")
         log?.write("start: motcua \(MotCuaCommandLine.version)")
         let desk = try Desk(store: store, clock: io.clock, log: log)
+        desk.clientAddress = StoreAccess.sshClientAddress(io)
         let lockMinutes = Int(try store.settingValue(.idleLockMinutes)) ?? 10
         let terminal: NcursesTerminal
         do {

@@ -99,6 +99,9 @@ public final class Desk {
     public var archive: DocumentArchive
     /// The print spooler's environment (tests point PATH at a fake `lp`).
     public var spoolerEnvironment: [String: String]
+    /// The address of the counter's PC when the program runs in its SSH session (`SSH_CLIENT`'s first
+    /// field): the setting `counter_printers` may name its printer.
+    public var clientAddress: String?
     /// Called with every refusal (the parity test compares the screens' and the command line's).
     public var onRefusal: ((Refusal) -> Void)?
     /// The fonts and renderers of the documents, found at the first document (the administrator's

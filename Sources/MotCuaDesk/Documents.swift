@@ -14,6 +14,8 @@ public struct PrintResult: Sendable {
     public let produced: Bool
     /// The document as the next print would be (marked as a reprint once produced).
     public let next: Document?
+    /// The copy saved for the officer's counter (setting `documents_share`), if any.
+    public var sharedPath: String? = nil
 }
 
 extension Desk {
@@ -53,10 +55,12 @@ extension Desk {
             // The PDF is what is printed and kept (the text only when no font makes a PDF possible).
             let rendered = try renderer.render(built.document, as: .pdf, at: clock.now())
             let path = try archive.save(rendered.bytes, name: built.name, extension: rendered.format.fileExtension)
+            let shared = try shareCopy(
+                rendered.bytes, name: built.name, extension: rendered.format.fileExtension, for: actor)
             var outcome: PrintOutcome?
             var produced = saveOnly
             if !saveOnly {
-                let o = PrintService(settings: printer, environment: spoolerEnvironment)
+                let o = PrintService(settings: counterPrinter(printer, for: actor), environment: spoolerEnvironment)
                     .print(
                         rendered.bytes, format: rendered.format, pageSize: built.document.pageSize,
                         title: built.document.caption)
@@ -66,11 +70,34 @@ extension Desk {
             }
             var failure: String?
             if case .failed(let reason)? = outcome { failure = reason }
-            if case .noSpooler? = outcome { failure = nil }
+            if case .noSpooler? = outcome { failure = "máy này chưa có chương trình in (lp)" }
             try recordPrint(built, source: source, failure: produced ? nil : failure ?? "không in được", by: actor)
             let next = try? document(source)
-            return PrintResult(path: path, outcome: outcome, produced: produced, next: next?.document)
+            return PrintResult(
+                path: path, outcome: outcome, produced: produced, next: next?.document, sharedPath: shared)
         }
+    }
+
+    /// The printer of the officer's counter on a shared machine (setting `counter_printers`: by username,
+    /// then by the SSH client's address), else `printer` as configured.
+    func counterPrinter(_ printer: PrinterSettings, for actor: Actor) -> PrinterSettings {
+        let table = (try? store.settingValue(.counterPrinters)) ?? ""
+        guard
+            let destination = CounterPrinters.printer(
+                for: actor.officer.username, client: clientAddress, in: table)
+        else { return printer }
+        var routed = printer
+        routed.destination = destination
+        return routed
+    }
+
+    /// Saves one more copy in the officer's shared folder (setting `documents_share`, "%u" the username),
+    /// never overwriting; returns its path, or nil when no folder is set.
+    func shareCopy(_ bytes: [UInt8], name: String, extension ext: String, for actor: Actor) throws -> String? {
+        let template = (try? store.settingValue(.documentsShare)) ?? ""
+        guard !template.isEmpty else { return nil }
+        let folder = template.replacing("%u", with: actor.officer.username)
+        return try DocumentArchive(folder: folder).save(bytes, name: name, extension: ext)
     }
 
     /// Writes a document to a file the caller chose (`--output`), whole or not at all, and records the print.

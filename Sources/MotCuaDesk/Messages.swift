@@ -274,12 +274,15 @@ public enum Messages {
     /// command line, absolute).
     public static func text(_ result: PrintResult, path: String? = nil) -> String {
         let copy = path ?? result.path
+        let shared = result.sharedPath.map { "; bản cho quầy: \($0)" } ?? ""
         switch result.outcome {
-        case nil: return "Đã lưu \(copy)"
-        case .printed(let job, _)?: return "Đã gửi lệnh in\(job.isEmpty ? "" : " (\(job))"); bản sao: \(copy)"
+        case nil: return "Đã lưu \(copy)\(shared)"
+        case .printed(let job, _)?:
+            return "Đã gửi lệnh in\(job.isEmpty ? "" : " (\(job))"); bản sao: \(copy)\(shared)"
         case .noSpooler?:
-            return "Chưa in được: máy này chưa có chương trình in (lp, gói cups-client). Đã lưu bản sao: \(copy)"
-        case .failed(let reason)?: return "Chưa in được: \(reason). Đã lưu bản sao: \(copy)"
+            return
+                "Chưa in được: máy này chưa có chương trình in (lp, gói cups-client). Đã lưu bản sao: \(copy)\(shared)"
+        case .failed(let reason)?: return "Chưa in được: \(reason). Đã lưu bản sao: \(copy)\(shared)"
         }
     }
 

@@ -40,9 +40,16 @@ public enum HistoryText {
             return "\(name): \(old.isEmpty ? "(trống)" : old) → \(new.isEmpty ? "(trống)" : new); lý do: \(reason)"
         case let .printed(document, reprint, failure):
             let name = documentName(document)
-            if let failure { return "\(name): in không thành công (\(failure))" }
+            if let failure { return "\(name) (\(failure))" }
             return "\(name)\(reprint ? " (bản in lại)" : "")"
         }
+    }
+
+    /// What an event is called in the history: its kind, except a print that did not reach a printer,
+    /// which says so first ("In không thành công").
+    public static func title(_ e: CaseEvent) -> String {
+        if case .printed(_, _, let failure?) = e.payload, !failure.isEmpty { return "In không thành công" }
+        return e.kind.vietnameseName
     }
 
     /// The name of a printed document from its print key ("receipt", "transfer-2"…).
@@ -73,7 +80,7 @@ public enum HistoryText {
     public static func line(_ e: RecordedEvent, _ r: CaseRecord, provenanceAlways: Bool = true) -> String {
         let detail = detail(e.event, r)
         let text =
-            "\(e.event.at.vietnamese)  \(e.event.kind.vietnameseName) — \(e.officerName)\(detail.isEmpty ? "" : ": \(detail)")"
+            "\(e.event.at.vietnamese)  \(title(e.event)) — \(e.officerName)\(detail.isEmpty ? "" : ": \(detail)")"
         return provenanceAlways || isNoteworthy(e) ? text + " (\(provenance(e)))" : text
     }
 

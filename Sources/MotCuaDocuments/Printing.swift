@@ -35,12 +35,12 @@ public enum PrintOutcome: Equatable, Sendable {
     /// The spooler refused (no printer, printer stopped…): its message.
     case failed(String)
 
-    /// Whether the document now exists for the applicant: printed, or — on a machine without any spooler —
-    /// saved as the only copy there will be. A refused job is to be printed again.
+    /// Whether the document now exists for the applicant: only when the spooler took the job. A refused job,
+    /// or a machine without any spooler, is to be printed again (the saved copy is not the paper).
     public var producedDocument: Bool {
         switch self {
-        case .printed, .noSpooler: true
-        case .failed: false
+        case .printed: true
+        case .noSpooler, .failed: false
         }
     }
 

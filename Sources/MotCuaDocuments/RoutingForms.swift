@@ -249,7 +249,7 @@ public enum RoutingForms {
             }
             if HistoryText.isNoteworthy(e) {
                 notes.append(
-                    "\(e.event.at.vietnamese): \(e.event.kind.vietnameseName.lowercased()) — ghi qua \(HistoryText.provenance(e))"
+                    "\(e.event.at.vietnamese): \(HistoryText.title(e.event).lowercased()) — ghi qua \(HistoryText.provenance(e))"
                 )
             }
         }

@@ -70,13 +70,15 @@ final class CountingDriver {
             saved.contains("000.00.15.H42-261120-0001") && saved.contains("Đặng Văn Đức")
                 && saved.contains("17 giờ 00 phút"))
         #expect(!saved.contains("BẢN IN LẠI"))
+        // Nothing reached a printer: the next copy is still the first, and the history says it failed.
         d.press(.function(8))
-        let reprint = try documentText(
-            ws.directory + "/documents/000.00.15.H42-261120-0001-giay-tiep-nhan-in-lai.pdf")
-        #expect(reprint.contains("BẢN IN LẠI"))
+        let again = try documentText(ws.directory + "/documents/000.00.15.H42-261120-0001-giay-tiep-nhan-2.pdf")
+        #expect(!again.contains("BẢN IN LẠI"))
+        #expect(!d.shows("BẢN IN LẠI"))
         let printed = try ws.store.events(caseID: record.id).filter { $0.event.kind == .printed }.map(\.event.payload)
-        #expect(
-            printed == [.printed(document: "receipt", reprint: false), .printed(document: "receipt", reprint: true)])
+        let failed = CaseEventPayload.printed(
+            document: "receipt", reprint: false, failure: "máy này chưa có chương trình in (lp)")
+        #expect(printed == [failed, failed])
         d.press(.escape)
         #expect(d.shows("Bàn làm việc"))
     }

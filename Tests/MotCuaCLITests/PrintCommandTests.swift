@@ -116,9 +116,49 @@ import Testing
         #expect(try FileSystem.readText(dir.path + "/lp-args").contains("-d Quay"))
         let sent = try documentText(dir.path + "/lp-input")
         #expect(
-            sent.contains(code) && sent.contains("BẢN IN LẠI"),
-            "no spooler: the saved copy was the document; this is a reprint")
-        #expect(FileSystem.exists(dir.path + "/documents/\(code)-giay-tiep-nhan-in-lai.pdf"))
+            sent.contains(code) && !sent.contains("BẢN IN LẠI"),
+            "no spooler before: nothing was printed, this is the first paper")
+        #expect(FileSystem.exists(dir.path + "/documents/\(code)-giay-tiep-nhan-2.pdf"))
+    }
+
+    /// Several counters on one machine (issue 13 §3): `counter_printers` sends an officer's prints, or an SSH
+    /// client's, to that counter's printer before the common one; `documents_share` keeps one more copy in
+    /// the officer's own folder and the message names it.
+    @Test func eachCounterPrintsToItsOwnPrinter() throws {
+        let (dir, code) = try prepared()
+        let bin = dir.path + "/bin"
+        try FileSystem.makeDirectories(bin)
+        try FileSystem.writeAtomically(
+            bin + "/lp",
+            text: "#!/bin/sh\necho \"$@\" >> \"\(dir.path)/lp-args\"\n/bin/cat > /dev/null\necho 'request id is X-1'\n",
+            mode: 0o755)
+        let store = try Store.open(path: dir.db)
+        try store.setSetting("printer_destination", "Chung")
+        #expect(runCLI(["setting", "counter_printers", "he-thong=Quay1 bad entry", "--db", dir.db]).status != 0)
+        let set = runCLI(["setting", "counter_printers", "he-thong=Quay1, 10.0.0.21=Quay2", "--db", dir.db])
+        #expect(set.status == 0, "\(set.err)")
+        #expect(runCLI(["setting", "counter_printers", "--db", dir.db]).out == "he-thong=Quay1 10.0.0.21=Quay2\n")
+        func lastDestination() throws -> String {
+            String(try FileSystem.readText(dir.path + "/lp-args").split(separator: "\n").last ?? "")
+        }
+        #expect(runCLI(["print", "receipt", code, "--db", dir.db], environment: ["PATH": bin]).status == 0)
+        #expect(try lastDestination().contains("-d Quay1"), "the officer's own entry first")
+        try store.setSetting("counter_printers", "10.0.0.21=Quay2")
+        let ssh = runCLI(
+            ["print", "receipt", code, "--db", dir.db], environment: ["PATH": bin, "SSH_CLIENT": "10.0.0.21 50122 22"])
+        #expect(ssh.status == 0)
+        #expect(try lastDestination().contains("-d Quay2"), "the SSH client's address")
+        #expect(runCLI(["print", "receipt", code, "--db", dir.db], environment: ["PATH": bin]).status == 0)
+        #expect(try lastDestination().contains("-d Chung"), "no entry: the common printer")
+        // The shared folder of the officer's counter.
+        #expect(runCLI(["setting", "documents_share", "relative/%u", "--db", dir.db]).status != 0)
+        #expect(runCLI(["setting", "documents_share", "/tmp/../etc", "--db", dir.db]).status != 0)
+        #expect(runCLI(["setting", "documents_share", dir.path + "/quay/%u", "--db", dir.db]).status == 0)
+        let shared = runCLI(["print", "receipt", code, "--db", dir.db], environment: ["PATH": bin])
+        #expect(shared.status == 0)
+        let copy = dir.path + "/quay/he-thong/\(code)-giay-tiep-nhan-in-lai-3.pdf"
+        #expect((shared.out + shared.err).contains("bản cho quầy: \(dir.path)/quay/he-thong/"), "\(shared.out)")
+        #expect(try FileSystem.list(dir.path + "/quay/he-thong").count == 1, "\(copy)")
     }
 
     /// A printer that refuses the job (stopped, unknown destination): the copy is saved but the print does not

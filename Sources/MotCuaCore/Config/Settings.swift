@@ -21,6 +21,48 @@ public enum SettingKey: String, Sendable, CaseIterable, Hashable {
     case ledgerBook = "ledger_book"
     /// How many backups a folder keeps: "days,weeks,months" (the newest of each).
     case backupKeep = "backup_keep"
+    /// The printer of each counter on a shared machine: "officer=printer" or "client-address=printer" pairs
+    /// (the SSH client's address), before `printer_destination`.
+    case counterPrinters = "counter_printers"
+    /// A folder where each printed document is also saved for the officer's own counter ("%u" is the
+    /// officer's username), e.g. shared to that counter's PC when it has no network printer.
+    case documentsShare = "documents_share"
+}
+
+/// Which printer a counter's print goes to on a shared machine (setting `counter_printers`): the officer's
+/// entry first, then the SSH client address's, else nil (the common `printer_destination`).
+public enum CounterPrinters {
+    /// The pairs of a setting value, in order, or a Vietnamese message naming the first bad entry.
+    public static func parse(_ value: String) -> Result<[(key: String, printer: String)], SettingError> {
+        var pairs: [(key: String, printer: String)] = []
+        for entry in value.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }) {
+            let parts = entry.split(separator: "=", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, parts[0].count <= 64, parts[1].count <= 127,
+                parts[0].unicodeScalars.allSatisfy({
+                    ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                        || ".-_:".unicodeScalars.contains($0)
+                }),
+                parts[1].unicodeScalars.allSatisfy({
+                    $0.value > 0x20 && $0.value < 0x7F && !"/#\\\"'=,;".unicodeScalars.contains($0)
+                })
+            else {
+                return .failure(
+                    SettingError(
+                        "mục \"\(entry)\": cần dạng tên_đăng_nhập=máy_in hoặc địa_chỉ_máy_quầy=máy_in, cách nhau bởi dấu cách"
+                    ))
+            }
+            pairs.append((String(parts[0]), String(parts[1])))
+        }
+        return .success(pairs)
+    }
+
+    /// The printer for `officer` (a username) at `client` (the SSH client's address, if any).
+    public static func printer(for officer: String, client: String?, in value: String) -> String? {
+        guard case .success(let pairs) = parse(value) else { return nil }
+        if let hit = pairs.first(where: { $0.key == officer }) { return hit.printer }
+        if let client, let hit = pairs.first(where: { $0.key == client }) { return hit.printer }
+        return nil
+    }
 }
 
 /// A setting with its meaning, default and the rule its values follow.
@@ -163,6 +205,30 @@ public struct SettingDefinition: Sendable {
                 return .failure(SettingError("dạng ngày,tuần,tháng: ba số từ 0 đến 366, ngày ít nhất 1 (vd. 7,4,12)"))
             }
             return .success(value.filter { $0 != " " })
+        },
+        SettingDefinition(
+            key: .counterPrinters,
+            meaning:
+                "máy in của từng quầy khi nhiều quầy dùng chung một máy: tên_đăng_nhập=máy_in hoặc địa_chỉ_máy_quầy=máy_in (địa chỉ SSH), cách nhau bởi dấu cách; ưu tiên hơn printer_destination",
+            defaultValue: ""
+        ) { value in
+            CounterPrinters.parse(value).map { $0.map { "\($0.key)=\($0.printer)" }.joined(separator: " ") }
+        },
+        SettingDefinition(
+            key: .documentsShare,
+            meaning:
+                "thư mục nhận thêm một bản sao mỗi văn bản in, cho quầy không có máy in mạng (%u: tên đăng nhập, vd. /srv/motcua-quay/%u); để trống: không",
+            defaultValue: ""
+        ) { value in
+            let v = value.trimmingSpaces
+            guard
+                v.isEmpty
+                    || (v.hasPrefix("/") && v.count <= 200 && !v.split(separator: "/").contains("..")
+                        && v.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }))
+            else {
+                return .failure(SettingError("phải là đường dẫn tuyệt đối (bắt đầu bằng /), không có \"..\""))
+            }
+            return .success(v)
         }
     ]
 

@@ -293,21 +293,33 @@ extension JSONValue {
 
     static func writeString(_ s: String, into out: inout String) {
         out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
+        // Runs of bytes that need no escape are appended whole (an export writes millions of strings);
+        // every byte that does is ASCII, so the runs end on scalar boundaries.
+        let bytes = s.utf8
+        var runStart = bytes.startIndex
+        var i = runStart
+        while i != bytes.endIndex {
+            let b = bytes[i]
+            if b < 0x20 || b == 0x22 || b == 0x5C {
+                if runStart != i { out += s[runStart..<i] }
+                switch b {
+                case 0x22: out += "\\\""
+                case 0x5C: out += "\\\\"
+                case 0x0A: out += "\\n"
+                case 0x0D: out += "\\r"
+                case 0x09: out += "\\t"
+                default:
+                    let hex = String(b, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
                 }
+                runStart = bytes.index(after: i)
             }
+            i = bytes.index(after: i)
+        }
+        if runStart == bytes.startIndex {
+            out += s
+        } else if runStart != bytes.endIndex {
+            out += s[runStart...]
         }
         out += "\""
     }
