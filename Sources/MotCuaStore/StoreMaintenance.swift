@@ -334,53 +334,44 @@ public enum CSV {
     /// would read as a formula (starting with =, +, -, @, a tab or a carriage return) is prefixed with an
     /// apostrophe, so that spreadsheet programs show it as text and never run it.
     public static func line(_ fields: [String]) -> String {
-        fields.map { raw in
-            let f = isFormulaLike(raw) ? "'" + raw : raw
-            return f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-                ? "\"" + f.replacing("\"", with: "\"\"") + "\"" : f
-        }.joined(separator: ",") + "\r\n"
+        // Byte by byte (exports write millions of fields): the bytes that matter are all ASCII.
+        var out = ""
+        for (index, raw) in fields.enumerated() {
+            if index > 0 { out += "," }
+            let formula = isFormulaLike(raw)
+            var quoted = false
+            var quotes = false
+            for b in raw.utf8 where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D {
+                quoted = true
+                if b == 0x22 { quotes = true }
+            }
+            if quoted { out += "\"" }
+            if formula { out += "'" }
+            if quotes {
+                let bytes = raw.utf8
+                var runStart = bytes.startIndex
+                var i = runStart
+                while i != bytes.endIndex {
+                    if bytes[i] == 0x22 {
+                        let next = bytes.index(after: i)
+                        out += raw[runStart..<next]
+                        out += "\""
+                        runStart = next
+                    }
+                    i = bytes.index(after: i)
+                }
+                out += raw[runStart...]
+            } else {
+                out += raw
+            }
+            if quoted { out += "\"" }
+        }
+        return out + "\r\n"
     }
 
     /// Text a spreadsheet program would take for a formula.
     public static func isFormulaLike(_ field: String) -> Bool {
         guard let first = field.unicodeScalars.first else { return false }
         return "=+-@\t\r".unicodeScalars.contains(first)
-    }
-
-    /// Parses CSV text into rows of fields (quoted fields, doubled quotes, CRLF or LF; a UTF-8 BOM is skipped).
-    public static func parse(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var inQuotes = false
-        var chars = Array(text)
-        if chars.first == "\u{FEFF}" { chars.removeFirst() }
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if inQuotes {
-                if c == "\"" {
-                    if i + 1 < chars.count && chars[i + 1] == "\"" {
-                        field.append("\""); i += 1
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    field.append(c)
-                }
-            } else if c == "\"" {
-                inQuotes = true
-            } else if c == "," {
-                row.append(field); field = ""
-            } else if c == "\n" || c == "\r\n" || c == "\r" {
-                row.append(field); field = ""
-                rows.append(row); row = []
-            } else {
-                field.append(c)
-            }
-            i += 1
-        }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-        return rows
     }
 }

@@ -249,7 +249,9 @@ import Testing
         let november = runCLI(["export", "--db", dir.db, "--from", "2026-11-01", "--to", "2026-11-20"])
         #expect(november.lines.count == 2)
         let csv = runCLI(["export", "--db", dir.db, "--format", "csv"])
-        let rows = CSV.parse(csv.out)
+        var reader = CSVReader(bytes: Array(csv.out.utf8))
+        var rows: [[String]] = []
+        while let row = try reader.next() { rows.append(row.fields) }
         #expect(rows.first == CaseExport.csvHeader)
         #expect(rows.count == 4)
         #expect(rows[1][5] == "Đặng Văn Đức")

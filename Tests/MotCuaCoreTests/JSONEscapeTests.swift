@@ -45,3 +45,22 @@ import Testing
         }
     }
 }
+
+/// `LocalDateTime.iso` writes its digits directly; it must equal the date's and the time's own texts and
+/// parse back, over the whole range the program accepts and beyond.
+@Suite struct DateTimeTextTests {
+    @Test func isoIsTheDateAndTheTime() throws {
+        var generator = SystemRandomNumberGenerator()
+        let low = LocalDateTime(iso: "0001-01-01 00:00")!.minutes
+        let high = LocalDateTime(iso: "9999-12-31 23:59")!.minutes
+        var samples = [
+            low, high, LocalDateTime(iso: "1900-01-01 00:00")!.minutes, LocalDateTime(iso: "2199-12-31 23:59")!.minutes
+        ]
+        for _ in 0..<20_000 { samples.append(Int.random(in: low...high, using: &generator)) }
+        for m in samples {
+            let t = LocalDateTime(minutes: m)
+            #expect(t.iso == "\(t.date.iso) \(t.time.text)")
+            #expect(LocalDateTime(iso: t.iso) == t)
+        }
+    }
+}

@@ -78,7 +78,31 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     public func adding(minutes m: Int) -> LocalDateTime { LocalDateTime(minutes: minutes + m) }
 
     /// `YYYY-MM-DD HH:MM`
-    public var iso: String { "\(date.iso) \(time.text)" }
+    public var iso: String {
+        let c = date.components
+        let m = minuteOfDay
+        guard (0...9999).contains(c.year) else { return "\(date.iso) \(time.text)" }
+        // Written digit by digit into the string's own storage: exports format millions of these.
+        return String(unsafeUninitializedCapacity: 16) { buffer in
+            func put(_ value: Int, _ digits: Int, at offset: Int) {
+                var v = value
+                for k in stride(from: offset + digits - 1, through: offset, by: -1) {
+                    buffer[k] = UInt8(48 + v % 10)
+                    v /= 10
+                }
+            }
+            put(c.year, 4, at: 0)
+            buffer[4] = 0x2D
+            put(c.month, 2, at: 5)
+            buffer[7] = 0x2D
+            put(c.day, 2, at: 8)
+            buffer[10] = 0x20
+            put(m / 60, 2, at: 11)
+            buffer[13] = 0x3A
+            put(m % 60, 2, at: 14)
+            return 16
+        }
+    }
     /// `dd/mm/yyyy HH:MM`
     public var vietnamese: String { "\(date.vietnamese) \(time.text)" }
     public var description: String { iso }
