@@ -242,86 +242,85 @@ public struct JSONParser {
 extension JSONValue {
     /// Compact JSON text (one line), keys in the stored order, non-ASCII kept as UTF-8.
     public var compactText: String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         write(into: &out, indent: nil, level: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Indented JSON text (two spaces), for files people read.
     public var prettyText: String {
-        var out = ""
+        var out: [UInt8] = []
         write(into: &out, indent: "  ", level: 0)
-        return out + "\n"
+        return String(decoding: out, as: UTF8.self) + "\n"
     }
 
-    private func write(into out: inout String, indent: String?, level: Int) {
+    // Written as UTF-8 bytes (exports write millions of values; appending bytes is a copy, appending to a
+    // String is not always).
+    private func write(into out: inout [UInt8], indent: String?, level: Int) {
         func newline(_ level: Int) {
             if let indent {
-                out += "\n"
-                out += String(repeating: indent, count: level)
+                out.append(0x0A)
+                for _ in 0..<level { out.append(contentsOf: indent.utf8) }
             }
         }
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += n
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let n): out.append(contentsOf: n.utf8)
         case .string(let s): JSONValue.writeString(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(0x5B)
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(0x2C) }
                 newline(level + 1)
                 item.write(into: &out, indent: indent, level: level + 1)
             }
             newline(level)
-            out += "]"
+            out.append(0x5D)
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{"
+            if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(0x7B)
             for (i, member) in members.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(0x2C) }
                 newline(level + 1)
                 JSONValue.writeString(member.key, into: &out)
-                out += indent == nil ? ":" : ": "
+                out.append(0x3A)
+                if indent != nil { out.append(0x20) }
                 member.value.write(into: &out, indent: indent, level: level + 1)
             }
             newline(level)
-            out += "}"
+            out.append(0x7D)
         }
     }
 
-    static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        // Runs of bytes that need no escape are appended whole (an export writes millions of strings);
-        // every byte that does is ASCII, so the runs end on scalar boundaries.
-        let bytes = s.utf8
-        var runStart = bytes.startIndex
-        var i = runStart
-        while i != bytes.endIndex {
-            let b = bytes[i]
-            if b < 0x20 || b == 0x22 || b == 0x5C {
-                if runStart != i { out += s[runStart..<i] }
+    /// A JSON string: quotes, backslashes and control characters escaped, everything else as its UTF-8.
+    static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        var s = s
+        s.withUTF8 { bytes in
+            var runStart = 0
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                out.append(0x5C)
                 switch b {
-                case 0x22: out += "\\\""
-                case 0x5C: out += "\\\\"
-                case 0x0A: out += "\\n"
-                case 0x0D: out += "\\r"
-                case 0x09: out += "\\t"
+                case 0x22: out.append(0x22)
+                case 0x5C: out.append(0x5C)
+                case 0x0A: out.append(0x6E)
+                case 0x0D: out.append(0x72)
+                case 0x09: out.append(0x74)
                 default:
-                    let hex = String(b, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
                 }
-                runStart = bytes.index(after: i)
+                runStart = i + 1
             }
-            i = bytes.index(after: i)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
-        if runStart == bytes.startIndex {
-            out += s
-        } else if runStart != bytes.endIndex {
-            out += s[runStart...]
-        }
-        out += "\""
+        out.append(0x22)
     }
 }
 
