@@ -117,11 +117,13 @@ enum BulkBenchmarks {
         let jsonl = try command("export all cases (jsonl, to a file)", ["export"], file: scratch + "/all.jsonl")
         let csv = try command(
             "export all cases (csv, to a file)", ["export", "--format", "csv"], file: scratch + "/all.csv")
-        // The same rows as the CSV export: every event joined to its case, in case and event order.
+        // The same rows and the same text as the CSV export: every event joined to its case, in case and event
+        // order, times written as YYYY-MM-DD HH:MM.
+        func iso(_ column: String) -> String { "strftime('%Y-%m-%d %H:%M', \(column) * 60, 'unixepoch')" }
         let dump = """
             SELECT c.code, c.ledger_year, c.ledger_number, p.code, v.name, c.applicant_name, c.applicant_id_number,
-                   c.applicant_phone, c.received_at, c.legal_due_at, c.appointment_at, c.status, e.seq, e.kind, e.at,
-                   o.username, b.code, e.data
+                   c.applicant_phone, \(iso("c.received_at")), \(iso("c.legal_due_at")), \(iso("c.appointment_at")),
+                   c.status, e.seq, e.kind, \(iso("e.at")), o.username, b.code, e.data
             FROM cases c JOIN procedure_versions v ON v.id = c.procedure_version_id JOIN procedures p ON p.id = v.procedure_id
             JOIN events e ON e.case_id = c.id JOIN officers o ON o.id = e.officer_id
             LEFT JOIN bodies b ON b.id = e.body_id ORDER BY c.id, e.seq

@@ -137,16 +137,26 @@ enum StoreCommands {
                 if let file { try file.write(output) } else { io.writeOut(output) }
                 output = ""
             }
-            if format == "csv" { output += CSV.line(CaseExport.csvHeader) }
-            try store.exportCases(from: from, to: to) { record, events in
-                count += 1
-                if format == "jsonl" {
-                    output += CaseExport.json(record, events: events).compactText + "\n"
-                } else {
-                    for row in CaseExport.csvRows(record, events: events) { output += CSV.line(row) }
+            if format == "csv" {
+                // One joined query, a row per event (no case record rebuilt: the CSV has no derived fields).
+                output += CSV.line(CaseExport.csvHeader)
+                try store.forEachExportRow(
+                    from: from, to: to,
+                    afterCase: {
+                        count = $0
+                        progress.update($0)
+                    }
+                ) { row in
+                    output += CSV.line(row)
+                    if output.utf8.count > 1 << 16 { try flush() }
                 }
-                if output.utf8.count > 1 << 16 { try flush() }
-                progress.update(count)
+            } else {
+                try store.exportCases(from: from, to: to) { record, events in
+                    count += 1
+                    output += CaseExport.json(record, events: events).compactText + "\n"
+                    if output.utf8.count > 1 << 16 { try flush() }
+                    progress.update(count)
+                }
             }
             try flush()
             progress.finish()

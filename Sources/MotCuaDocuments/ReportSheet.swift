@@ -194,12 +194,14 @@ public enum CaseExportWorkbook {
         try book.beginSheet(name: "Hồ sơ", columnWidths: widths, frozenRows: 1, frozenColumns: 1, merges: [])
         try book.appendRow(header.map { .text($0) }, style: .header)
         var count = 0
-        try store.exportCases(from: from, to: to) { record, events in
-            for row in CaseExport.csvRows(record, events: events) {
-                try book.appendRow(zip(row, header).map { value($0, column: $1).cell })
+        try store.forEachExportRow(
+            from: from, to: to,
+            afterCase: {
+                count = $0
+                progress($0)
             }
-            count += 1
-            progress(count)
+        ) { row in
+            try book.appendRow(zip(row, header).map { value($0, column: $1).cell })
         }
         try book.endSheet()
         try book.close()
