@@ -81,15 +81,25 @@ extension Store {
                 let counter = try db.scalarInt("SELECT last_number FROM ledger_counters WHERE year = ?", year) ?? 0
                 if counter < maxNumber { add("bộ đếm sổ năm \(year) (\(counter)) nhỏ hơn số đã dùng (\(maxNumber))") }
             }
+            // Case codes per unit and day ("UNIT-YYMMDD-NNNN"), counted in one pass over the codes' index (one
+            // LIKE count per day's counter read every code 2,470 times on the bench's file: six minutes).
+            var used: [String: Int] = [:]
+            try db.forEach("SELECT code FROM cases") { r in
+                let code = r.text(0).utf8
+                guard let last = code.lastIndex(of: 0x2D), let day = code[..<last].lastIndex(of: 0x2D),
+                    let unit = String(code[..<day]), let date = String(code[code.index(after: day)..<last])
+                else { return true }
+                used[unit + "\u{1F}" + date, default: 0] += 1
+                return true
+            }
             let codeCounters = try db.rows("SELECT unit_code, day, last_sequence FROM case_code_counters") {
                 ($0.text(0), $0.text(1), $0.int(2))
             }
             for (unit, day, last) in codeCounters {
-                let used =
-                    try db.scalarInt(
-                        "SELECT count(*) FROM cases WHERE code LIKE ? ESCAPE '\\'",
-                        Store.likeEscape(unit) + "%-" + day + "-%") ?? 0
-                if used > last { add("bộ đếm mã hồ sơ ngày \(day) (\(last)) nhỏ hơn số hồ sơ đã cấp mã (\(used))") }
+                let count = used[unit + "\u{1F}" + day] ?? 0
+                if count > last {
+                    add("bộ đếm mã hồ sơ ngày \(day) (\(last)) nhỏ hơn số hồ sơ đã cấp mã (\(count))")
+                }
             }
 
             try checkChain(now: now, anchor: anchor, add: add, progress: progress)
@@ -101,15 +111,6 @@ extension Store {
     /// The first page of a table's b-tree (for tests that damage a page).
     func rootPage(of table: String) throws -> Int {
         Int(try db.scalarInt("SELECT rootpage FROM sqlite_schema WHERE name = ?", table) ?? 0)
-    }
-
-    static func likeEscape(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            if ch == "%" || ch == "_" || ch == "\\" { out.append("\\") }
-            out.append(ch)
-        }
-        return out
     }
 
     // MARK: Backup

@@ -225,6 +225,21 @@ import Testing
         #expect(try db.check().contains { $0.message.contains("không có trong chuỗi") })
     }
 
+    /// A day's case-code counter turned back below the codes it gave: the next case of that day would repeat a
+    /// code. Only that day's counter is reported, with the number of codes found.
+    @Test func aCaseCodeCounterBehindItsCodesIsFound() throws {
+        let (db, _) = try office()
+        #expect(try db.check().isEmpty)
+        try unlock(db)
+        let (day, last) = try #require(
+            try db.store.db.row("SELECT day, last_sequence FROM case_code_counters ORDER BY day LIMIT 1") {
+                ($0.text(0), $0.int(1))
+            })
+        try db.store.db.run("UPDATE case_code_counters SET last_sequence = ? WHERE day = ?", last - 1, day)
+        let findings = try db.check().map(\.message).filter { $0.contains("bộ đếm mã hồ sơ") }
+        #expect(findings == ["bộ đếm mã hồ sơ ngày \(day) (\(last - 1)) nhỏ hơn số hồ sơ đã cấp mã (\(last))"])
+    }
+
     /// The last case deleted and the counters turned back: consistent for the old check. A backup taken
     /// after it recorded the link, which is gone; the paper anchor of the day does not match any more.
     @Test func theLastCaseDeletedIsFoundByTheBackupAndByTheAnchor() throws {
