@@ -187,20 +187,7 @@ public struct DocumentArchive: Sendable {
 
     @discardableResult
     public func save(_ bytes: [UInt8], name: String, extension ext: String) throws -> String {
-        try FileSystem.makeDirectories(folder, mode: 0o700)
-        let safe = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" ? $0 : "-" })
-        var n = 1
-        while true {
-            let path = n == 1 ? "\(folder)/\(safe).\(ext)" : "\(folder)/\(safe)-\(n).\(ext)"
-            n += 1
-            if FileSystem.exists(path) || FileSystem.isSymbolicLink(path) { continue }
-            do {
-                try FileSystem.writeNew(path, bytes: bytes)
-                return path
-            } catch OutputRefusal.exists {
-                continue  // another terminal took this name meanwhile
-            }
-        }
+        try firstFreeName(name, ext) { path in try FileSystem.writeNew(path, bytes: bytes) }
     }
 
     /// Saves a file written piece by piece by `write` (through an `OutputFile`, which `write` fills and
@@ -208,6 +195,12 @@ public struct DocumentArchive: Sendable {
     public func save(name: String, extension ext: String, protected: ProtectedFiles, write: (OutputFile) throws -> Void)
         throws -> String
     {
+        try firstFreeName(name, ext) { path in try write(try OutputFile(path: path, protected: protected)) }
+    }
+
+    /// Runs `create` on `<name>.<ext>`, `<name>-2.<ext>`, … until one is created (`create` throws
+    /// `OutputRefusal.exists` when another terminal took the name meanwhile); returns that path.
+    private func firstFreeName(_ name: String, _ ext: String, _ create: (String) throws -> Void) throws -> String {
         try FileSystem.makeDirectories(folder, mode: 0o700)
         let safe = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" ? $0 : "-" })
         var n = 1
@@ -216,10 +209,10 @@ public struct DocumentArchive: Sendable {
             n += 1
             if FileSystem.exists(path) || FileSystem.isSymbolicLink(path) { continue }
             do {
-                try write(try OutputFile(path: path, protected: protected))
+                try create(path)
                 return path
             } catch OutputRefusal.exists {
-                continue  // another terminal took this name meanwhile
+                continue
             }
         }
     }
