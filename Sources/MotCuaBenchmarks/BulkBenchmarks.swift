@@ -105,6 +105,10 @@ enum BulkBenchmarks {
             "report ledger --year 2025 --format xlsx", ["report", "ledger", "--year", "2025", "--format", "xlsx"],
             file: scratch + "/ledger.xlsx")
         _ = try command("report ledger --month 2025-10 (text)", ["report", "ledger", "--month", "2025-10"])
+        _ = try command(
+            "report ledger 01/01–14/03/2025 (19,029 cases) as PDF",
+            ["report", "ledger", "--from", "2025-01-01", "--to", "2025-03-14", "--format", "pdf"],
+            file: scratch + "/ledger.pdf")
         _ = try command("report late --quarter 2026-Q3", ["report", "late", "--quarter", "2026-Q3"])
         _ = try command("report stats --quarter 2020-Q1", ["report", "stats", "--quarter", "2020-Q1"])
         _ = try command("report stats --quarter 2026-Q3", ["report", "stats", "--quarter", "2026-Q3"])

@@ -1,6 +1,6 @@
 import MotCuaCore
 import MotCuaDocuments
-import MotCuaStore
+@_spi(Benchmark) import MotCuaStore
 import MotCuaSystem
 
 /// Figures for the reports issue, on the generated database of the store group.
@@ -32,7 +32,7 @@ enum ReportBenchmarks {
         for (name, period) in [
             ("quarter Q3 2026 (the last full quarter)", ReportPeriod.quarter(2026, 3)!),
             ("quarter Q4 2026 to date", ReportPeriod(from: CivilDate(iso: "2026-10-01")!, to: now.date)!),
-            ("quarter Q1 2020 (six years back: every later case is read)", ReportPeriod.quarter(2020, 1)!)
+            ("quarter Q1 2020 (six years back)", ReportPeriod.quarter(2020, 1)!)
         ] {
             var stats: PeriodStatistics?
             let query = try median { stats = try store.periodStatistics(period, now: now) }
@@ -71,6 +71,26 @@ enum ReportBenchmarks {
             "ledger of 2025",
             "median \(fixed(ledgerQuery, 0)) ms query + \(fixed(ledgerRender, 0)) ms document and text "
                 + "(\(grouped(rows.count)) cases, \(grouped(pages)) pages)")
+
+        // A receipt as printed: built from the store, laid out and written as PDF with the embedded font subset
+        // (the renderer and its font are made once, as in the program).
+        let renderer = DocumentRenderer()
+        let receiptCode = try store.rawDatabase.rows("SELECT code FROM cases ORDER BY id DESC LIMIT 1") { $0.text(0) }[
+            0]
+        let documents = CaseDocuments(store: store, context: ctx)
+        var pdfBytes = 0
+        var format = ""
+        let receiptTime = try median(30) {
+            guard case .success(let built) = try documents.build(.receipt(caseCode: receiptCode), now: now) else {
+                throw BenchmarkFailure("no receipt for \(receiptCode)")
+            }
+            let rendered = try renderer.render(built.document, as: .pdf, at: now)
+            pdfBytes = rendered.bytes.count
+            format = rendered.format.rawValue
+        }
+        context.report(
+            "receipt: build + PDF (target < 20 ms)",
+            "median \(fixed(receiptTime, 2)) ms (\(format), \(grouped(pdfBytes)) bytes)")
 
         let calendar = try store.calendarConfig().makeCalendar()
         var late: [LateCase] = []

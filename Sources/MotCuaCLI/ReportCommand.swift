@@ -4,7 +4,7 @@ import MotCuaDocuments
 import MotCuaStore
 import MotCuaSystem
 
-/// `motcua report ledger|stats|late|evaluations|daily [period] [--format text|csv|xlsx] [--output FILE]`.
+/// `motcua report ledger|stats|late|evaluations|daily [period] [--format text|csv|xlsx|pdf] [--output FILE]`.
 enum ReportCommand {
     static let kinds = ReportKind.allCases.map(\.rawValue)
 
@@ -12,7 +12,7 @@ enum ReportCommand {
         name: "report",
         summary: "Sổ theo dõi hồ sơ, thống kê theo Biểu 06, hồ sơ quá hạn, đánh giá, tổng hợp cuối ngày.",
         usage:
-            "motcua report ledger|stats|late|evaluations|daily (--from DATE --to DATE | --month YYYY-MM | --quarter YYYY-Qn | --year YYYY | --date DATE) [--format text|csv|xlsx] [--output FILE] [--db PATH]",
+            "motcua report ledger|stats|late|evaluations|daily (--from DATE --to DATE | --month YYYY-MM | --quarter YYYY-Qn | --year YYYY | --date DATE) [--format text|csv|xlsx|pdf] [--output FILE] [--db PATH]",
         help: """
             ledger        sổ theo dõi hồ sơ: mỗi hồ sơ tiếp nhận trong kỳ một dòng, theo số vào sổ
             stats         tình hình, kết quả giải quyết theo lĩnh vực (Biểu 06/VPCP/KSTT): tiếp nhận, đã giải quyết
@@ -26,8 +26,8 @@ enum ReportCommand {
 
             Tuỳ chọn:
               --format F        text (mặc định: văn bản như khi in), csv (UTF-8 có BOM, mở được bằng bảng tính)
-                                hoặc xlsx (bảng tính Excel/LibreOffice: số là số, ngày là ngày, tiêu đề cố định;
-                                cần --output)
+                                xlsx (bảng tính Excel/LibreOffice: số là số, ngày là ngày, tiêu đề cố định;
+                                cần --output) hoặc pdf (đúng mẫu trang in; cần --output)
             \(StoreAccess.outputHelp)
             \(StoreCommands.dbHelp)
 
@@ -94,11 +94,11 @@ enum ReportCommand {
             throw UsageError("loại báo cáo phải là một trong: \(kinds.joined(separator: ", "))")
         }
         let format = args.value("format") ?? "text"
-        guard ["text", "csv", "xlsx"].contains(format) else {
-            throw UsageError("--format phải là text, csv hoặc xlsx")
+        guard ["text", "csv", "xlsx", "pdf"].contains(format) else {
+            throw UsageError("--format phải là text, csv, xlsx hoặc pdf")
         }
-        if format == "xlsx" && args.value("output") == nil {
-            throw UsageError("--format xlsx cần --output FILE.xlsx (bảng tính là tệp nhị phân, không in ra màn hình)")
+        if (format == "xlsx" || format == "pdf") && args.value("output") == nil {
+            throw UsageError("--format \(format) cần --output FILE.\(format) (tệp nhị phân, không in ra màn hình)")
         }
         let now = io.now()
         if kind == "daily" {
@@ -117,6 +117,11 @@ enum ReportCommand {
             return ExitStatus.success
         }
         let source = DocumentSource.report(ReportKind(rawValue: kind)!, period, day: day)
+        if format == "pdf", let output = try StoreAccess.output(args, store: desk.store) {
+            try desk.writeReportPDF(source, to: output)
+            io.err("Đã ghi \(ReportKind(rawValue: kind)!.vietnameseName.lowercased()) (PDF) vào \(output.path)")
+            return ExitStatus.success
+        }
         if format == "csv" {
             // Streamed: the ledger of a year is written as it is read, in 64 KB pieces.
             let output = try StoreAccess.output(args, store: desk.store)

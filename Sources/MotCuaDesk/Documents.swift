@@ -100,6 +100,20 @@ extension Desk {
         return try DocumentArchive(folder: folder).save(bytes, name: name, extension: ext)
     }
 
+    /// Writes a report as a PDF to a file the caller chose (`report --format pdf --output`), whole or not at
+    /// all, laid out as it prints (pages streamed to the file).
+    public func writeReportPDF(_ source: DocumentSource, to output: OutputFile) throws(DeskError) {
+        try run {
+            guard case .report = source else {
+                throw Refusal.documentUnavailable("Chỉ báo cáo được ghi theo cách này")
+            }
+            let built = try document(source)
+            try renderer.write(built.document, as: .pdf, to: output, at: clock.now())
+            try output.commit()
+            log?.write("report written: \(built.name).pdf")
+        }
+    }
+
     /// Writes a document to a file the caller chose (`--output`), whole or not at all, and records the print.
     public func write(_ source: DocumentSource, to output: OutputFile, by actor: Actor) throws(DeskError) -> Document {
         try run {

@@ -49,6 +49,23 @@ import Testing
         #expect(daily.out.contains("TỔNG HỢP CUỐI NGÀY") && daily.out.contains("Tiếp nhận: 2 hồ sơ"))
     }
 
+    /// `--format pdf` writes the report as it prints (needs --output): a PDF whose text holds the title and
+    /// the cases.
+    @Test func aReportAsPDF() throws {
+        let (ws, codes) = try dataset()
+        let dir = try temporaryDirectory()
+        defer { FileSystem.removeTree(dir) }
+        #expect(runCLI(["report", "ledger", "--db", ws.path, "--month", "2026-10", "--format", "pdf"]).status == 2)
+        let r = runCLI(
+            ["report", "ledger", "--db", ws.path, "--month", "2026-10", "--format", "pdf", "--output", dir + "/so.pdf"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(try FileSystem.readBytes(dir + "/so.pdf").starts(with: Array("%PDF-".utf8)))
+        let text = try documentText(dir + "/so.pdf")
+        #expect(
+            text.contains("SỔ THEO DÕI HỒ SƠ") && text.contains(String(codes["D"]!.suffix(11))), "\(text.prefix(400))")
+        #expect(FileSystem.permissions(dir + "/so.pdf") == 0o600)
+    }
+
     @Test func wrongPeriodsAreUsageErrors() throws {
         let (ws, _) = try dataset()
         for args in [
