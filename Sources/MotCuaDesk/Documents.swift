@@ -16,6 +16,8 @@ public struct PrintResult: Sendable {
     public let next: Document?
     /// The copy saved for the officer's counter (setting `documents_share`), if any.
     public var sharedPath: String? = nil
+    /// Why that copy could not be saved (the print itself went on).
+    public var shareProblem: String? = nil
 }
 
 extension Desk {
@@ -55,15 +57,15 @@ extension Desk {
             // The PDF is what is printed and kept (the text only when no font makes a PDF possible).
             let rendered = try renderer.render(built.document, as: .pdf, at: clock.now())
             let path = try archive.save(rendered.bytes, name: built.name, extension: rendered.format.fileExtension)
-            let shared = try shareCopy(
-                rendered.bytes, name: built.name, extension: rendered.format.fileExtension, for: actor)
             var outcome: PrintOutcome?
             var produced = saveOnly
             if !saveOnly {
-                let o = PrintService(settings: counterPrinter(printer, for: actor), environment: spoolerEnvironment)
-                    .print(
-                        rendered.bytes, format: rendered.format, pageSize: built.document.pageSize,
-                        title: built.document.caption)
+                let o = PrintService(
+                    settings: counterPrinter(printer, officer: actor.officer.username), environment: spoolerEnvironment
+                )
+                .print(
+                    rendered.bytes, format: rendered.format, pageSize: built.document.pageSize,
+                    title: built.document.caption)
                 outcome = o
                 produced = o.producedDocument
                 log?.write("print \(built.document.kind): \(o.logText)")
@@ -72,20 +74,30 @@ extension Desk {
             if case .failed(let reason)? = outcome { failure = reason }
             if case .noSpooler? = outcome { failure = "máy này chưa có chương trình in (lp)" }
             try recordPrint(built, source: source, failure: produced ? nil : failure ?? "không in được", by: actor)
+            // The counter's extra copy is best effort: a share that is not mounted never stops a print.
+            var shared: String?
+            var shareProblem: String?
+            do {
+                shared = try shareCopy(
+                    rendered.bytes, name: built.name, extension: rendered.format.fileExtension, for: actor)
+            } catch {
+                shareProblem = Messages.text(DeskError.from(error))
+                log?.write("share copy failed: \(built.document.kind)")
+            }
             let next = try? document(source)
             return PrintResult(
-                path: path, outcome: outcome, produced: produced, next: next?.document, sharedPath: shared)
+                path: path, outcome: outcome, produced: produced, next: next?.document, sharedPath: shared,
+                shareProblem: shareProblem)
         }
     }
 
     /// The printer of the officer's counter on a shared machine (setting `counter_printers`: by username,
     /// then by the SSH client's address), else `printer` as configured.
-    func counterPrinter(_ printer: PrinterSettings, for actor: Actor) -> PrinterSettings {
+    func counterPrinter(_ printer: PrinterSettings, officer: String?) -> PrinterSettings {
         let table = (try? store.settingValue(.counterPrinters)) ?? ""
-        guard
-            let destination = CounterPrinters.printer(
-                for: actor.officer.username, client: clientAddress, in: table)
-        else { return printer }
+        guard let destination = CounterPrinters.printer(for: officer ?? "", client: clientAddress, in: table) else {
+            return printer
+        }
         var routed = printer
         routed.destination = destination
         return routed
@@ -165,8 +177,10 @@ extension Desk {
                 kind: "in-thu", caption: "In thử", pageSize: .a5,
                 blocks: page.split(separator: "\n", omittingEmptySubsequences: false).map { .line(String($0), .left) })
             let rendered = try renderer.render(document, as: .pdf, at: now)
-            let outcome = PrintService(settings: printer, environment: spoolerEnvironment).print(
-                rendered.bytes, format: rendered.format, pageSize: .a5, title: "In thử")
+            // No officer is named here: the counter's printer by its SSH address, else the common one.
+            let outcome = PrintService(settings: counterPrinter(printer, officer: nil), environment: spoolerEnvironment)
+                .print(
+                    rendered.bytes, format: rendered.format, pageSize: .a5, title: "In thử")
             log?.write("test print: \(outcome.logText)")
             return outcome
         }
@@ -300,8 +314,10 @@ extension Desk {
             }
             let rendered = try renderer.render(document, as: .pdf, at: clock.now())
             let path = try archive.save(rendered.bytes, name: document.kind, extension: rendered.format.fileExtension)
-            let outcome = PrintService(settings: printer, environment: spoolerEnvironment).print(
-                rendered.bytes, format: rendered.format, pageSize: document.pageSize, title: document.caption)
+            // No officer is named here: the counter's printer by its SSH address, else the common one.
+            let outcome = PrintService(settings: counterPrinter(printer, officer: nil), environment: spoolerEnvironment)
+                .print(
+                    rendered.bytes, format: rendered.format, pageSize: document.pageSize, title: document.caption)
             log?.write("print \(document.kind): \(outcome.logText)")
             return PrintResult(path: path, outcome: outcome, produced: outcome.producedDocument, next: nil)
         }

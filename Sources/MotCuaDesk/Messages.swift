@@ -274,7 +274,9 @@ public enum Messages {
     /// command line, absolute).
     public static func text(_ result: PrintResult, path: String? = nil) -> String {
         let copy = path ?? result.path
-        let shared = result.sharedPath.map { "; bản cho quầy: \($0)" } ?? ""
+        let shared =
+            result.sharedPath.map { "; bản cho quầy: \($0)" }
+            ?? result.shareProblem.map { "; không lưu được bản cho quầy: \($0)" } ?? ""
         switch result.outcome {
         case nil: return "Đã lưu \(copy)\(shared)"
         case .printed(let job, _)?:

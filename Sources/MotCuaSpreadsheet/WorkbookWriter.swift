@@ -136,7 +136,9 @@ public final class WorkbookWriter {
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw .system(operation: "Không tạo được tệp", path: path, code: errno) }
         temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        _ = fchmod(descriptor, 0o644)
+        // Owner only, like every file the program writes: a workbook holds personal data (mkstemp's own mode,
+        // said again here so that a half-written or abandoned temporary file is never readable by others).
+        _ = fchmod(descriptor, 0o600)
         output = ZipFileOutput(descriptor: descriptor, path: path)
         zip = ZipWriter(output: output, modified: created)
     }

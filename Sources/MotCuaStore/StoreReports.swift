@@ -90,13 +90,12 @@ extension Store {
     // MARK: Statistics
 
     /// The facts of every case that can appear in the period's statistics: received in the period, resolved
-    /// in it or after it, or still without a result (index on result_at; cost grows with the cases resolved
-    /// since the period started, not with the whole history).
+    /// in it or after it, or still without a result. Five disjoint index ranges, so that an old period costs
+    /// what a recent one does (D45).
     public func statisticsFacts(_ period: ReportPeriod) throws(StoreError) -> [CaseFacts] {
         try storeCall {
-            // Four disjoint sets, each read through an index: received in the period (received_at); received
-            // before it and resolved since it began (result_at); without a result and open (NULL, NULL) or
-            // closed since it began.
+            // Received in the period (received_at); received before it and resolved since it began (the two
+            // parts below); without a result and open (NULL, NULL) or closed since it began.
             let columns =
                 "SELECT c.code, v.field, c.channel, c.status, c.received_at, c.legal_due_at, c.result_at, c.closed_at, c.paused_at FROM cases c JOIN procedure_versions v ON v.id = c.procedure_version_id"
             // Received before the period and resolved since it began, in two disjoint parts so that an old
@@ -124,8 +123,8 @@ extension Store {
     }
 
     /// The window before a period in which cases resolved since it began are looked for by reception time
-    /// (120 days); longer cases are found by their span. Any value gives the same rows; this one keeps both
-    /// parts small (most cases take days, a few take months).
+    /// (120 days); longer cases are found by their span. Any non-negative value gives the same rows; this one
+    /// keeps both parts small (most cases take days, a few take months).
     static let statisticsWindowMinutes = 120 * 24 * 60
 
     /// The statistics of a period as they stand at `now` (which matters only for a period not yet ended).

@@ -159,6 +159,13 @@ import Testing
         let copy = dir.path + "/quay/he-thong/\(code)-giay-tiep-nhan-in-lai-3.pdf"
         #expect((shared.out + shared.err).contains("bản cho quầy: \(dir.path)/quay/he-thong/"), "\(shared.out)")
         #expect(try FileSystem.list(dir.path + "/quay/he-thong").count == 1, "\(copy)")
+        // A share that cannot be written (here: a file where the folder should be) never stops the print.
+        try FileSystem.writeAtomically(dir.path + "/not-a-folder", text: "x")
+        #expect(runCLI(["setting", "documents_share", dir.path + "/not-a-folder/%u", "--db", dir.db]).status == 0)
+        let unshared = runCLI(["print", "receipt", code, "--db", dir.db], environment: ["PATH": bin])
+        #expect(unshared.status == 0, "\(unshared.err)")
+        #expect((unshared.out + unshared.err).contains("không lưu được bản cho quầy"), "\(unshared.out)")
+        #expect(try lastDestination().contains("-d Chung"), "printed all the same")
     }
 
     /// A printer that refuses the job (stopped, unknown destination): the copy is saved but the print does not
