@@ -294,14 +294,25 @@ enum StoreCommands {
             StoreAccess.reportDiskSpace(store, io)
             let stopwatch = Stopwatch()
             let showProgress = io.stderrIsTerminal
+            // The passes run at once: one line shows them all, rewritten in place.
+            var passes: [CheckPass: (done: Int, total: Int)] = [:]
             let findings = try store.check(
                 now: io.clock.now(), anchor: anchor,
-                progress: { pass, done, total in
-                    guard showProgress else { return }
-                    let what = pass == .chain ? "chuỗi lịch sử" : "hồ sơ"
-                    io.writeErr("\rKiểm tra \(what): \(Money.grouped(done))/\(Money.grouped(total))\u{1B}[K")
-                    if done == total { io.writeErr("\n") }
-                }, note: { io.out("Lưu ý: \($0)") })
+                progress: showProgress
+                    ? { pass, done, total in
+                        passes[pass] = (done, total)
+                        var parts: [String] = []
+                        for (p, what) in [(CheckPass.cases, "hồ sơ"), (.chain, "chuỗi lịch sử")] {
+                            if let n = passes[p] {
+                                parts.append("\(what) \(Money.grouped(n.done))/\(Money.grouped(n.total))")
+                            }
+                        }
+                        if let n = passes[.integrity] {
+                            parts.append("tệp SQLite \(n.done == n.total ? "xong" : "đang kiểm tra")")
+                        }
+                        io.writeErr("\rKiểm tra: \(parts.joined(separator: " · "))\u{1B}[K")
+                    } : nil, note: { io.out("Lưu ý: \($0)") })
+            if showProgress && !passes.isEmpty { io.writeErr("\n") }
             let cases = try store.caseCount()
             if findings.isEmpty {
                 var line = "ok: \(cases) hồ sơ, không phát hiện vấn đề"

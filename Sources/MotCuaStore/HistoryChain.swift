@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import MotCuaCore
 
 /// The tamper-evident history: every event is a link of one chain over the whole file. A link is the
@@ -10,34 +15,25 @@ enum HistoryChain {
     /// The link before the first event.
     static let genesis = String(repeating: "0", count: 64)
 
-    /// One field of a link's input: its length in bytes, then the bytes, so that no two different events
-    /// give the same input; "-" for no value.
-    static func append(_ field: String?, to hasher: inout SHA256) {
-        guard let field else {
-            hasher.update("-\n")
-            return
-        }
-        hasher.update("\(field.utf8.count):")
-        hasher.update(field)
-        hasher.update("\n")
-    }
-
     /// The link of an event: what is hashed, in order, is fixed by this function (and `DECISIONS.md` D31).
     static func link(
         previous: String, number: Int64, caseID: Int64, seq: Int, kind: String, at: Int, recordedAt: Int64,
         officerID: Int64, bodyID: Int64?, data: String, channel: String, osUser: String, lateReason: String?,
         rowDigest: String?
     ) -> String {
-        var h = SHA256()
-        h.update("motcua-chain-1\n")
+        let input = HashInput()
+        input.start(linkHeader)
         for field in [
             previous, String(number), String(caseID), String(seq), kind, String(at), String(recordedAt),
             String(officerID), bodyID.map(String.init), data, channel, osUser, lateReason, rowDigest
         ] {
-            append(field, to: &h)
+            input.field(field)
         }
-        return SHA256.hex(h.finalize())
+        return input.hexDigest()
     }
+
+    /// The first line of every link's input (the format's version).
+    static let linkHeader = "motcua-chain-1\n"
 
     /// The columns of a case row that the chain pins: everything but the search text (derived from them).
     static let caseColumns = [
@@ -67,10 +63,10 @@ enum HistoryChain {
 
     /// The digest of a case row from its three texts.
     static func digest(row: String?, documents: String?, steps: String?) -> String {
-        var h = SHA256()
-        h.update("motcua-case-1\n")
-        for part in [row, documents, steps] { append(part, to: &h) }
-        return SHA256.hex(h.finalize())
+        let input = HashInput()
+        input.start("motcua-case-1\n")
+        for part in [row, documents, steps] { input.field(part) }
+        return input.hexDigest()
     }
 
     /// The digest of a case row with its documents and steps, as they are now.
@@ -112,12 +108,50 @@ enum HistoryChain {
     static let eventColumns =
         "case_id, seq, kind, at, recorded_at, officer_id, body_id, data, channel, os_user, late_reason, chain_no, row_digest, chain_hash"
 
-    /// The link an event row should have after `previous` (the row read with `eventColumns`).
+    /// The link an event row should have after `previous` (the row read with `eventColumns`), from its values.
     static func expectedLink(_ r: Row, previous: String) -> String {
         link(
             previous: previous, number: r.int64(11), caseID: r.int64(0), seq: r.int(1), kind: r.text(2), at: r.int(3),
             recordedAt: r.int64(4), officerID: r.int64(5), bodyID: r.isNull(6) ? nil : r.int64(6), data: r.text(7),
             channel: r.text(8), osUser: r.text(9), lateReason: r.optionalText(10), rowDigest: r.optionalText(12))
+    }
+
+    /// Checks the links of event rows read in chain order (columns `eventColumns`), straight from SQLite's
+    /// bytes: the chain pass of `check` hashes every event of the file.
+    final class Verifier {
+        private let input = HashInput()
+        private var previous = [UInt8](HistoryChain.genesis.utf8)
+        private var computed = [UInt8](repeating: 0, count: 64)
+
+        /// True when the row's stored link is the one computed from the row and the link stored before it.
+        /// The row's stored link becomes the previous one either way (a break is reported once, where it is).
+        func verify(_ r: Row) -> Bool {
+            let empty = UnsafeRawBufferPointer(start: nil, count: 0)
+            input.start(HistoryChain.linkHeader)
+            previous.withUnsafeBytes { input.field($0) }
+            // Fields that cannot be NULL read as empty text if they are (as `Row.text` does).
+            input.field(r.bytes(11) ?? empty)
+            input.field(r.bytes(0) ?? empty)
+            input.field(r.bytes(1) ?? empty)
+            input.field(r.bytes(2) ?? empty)
+            input.field(r.bytes(3) ?? empty)
+            input.field(r.bytes(4) ?? empty)
+            input.field(r.bytes(5) ?? empty)
+            input.field(r.bytes(6))
+            input.field(r.bytes(7) ?? empty)
+            input.field(r.bytes(8) ?? empty)
+            input.field(r.bytes(9) ?? empty)
+            input.field(r.bytes(10))
+            input.field(r.bytes(12))
+            computed.withUnsafeMutableBufferPointer { input.hexDigest(into: $0.baseAddress!) }
+            let stored = r.bytes(13) ?? empty
+            let matches =
+                stored.count == computed.count
+                && computed.withUnsafeBytes { memcmp($0.baseAddress!, stored.baseAddress!, stored.count) == 0 }
+            previous.removeAll(keepingCapacity: true)
+            previous.append(contentsOf: stored)
+            return matches
+        }
     }
 
     /// Migration 6: chains the events written before the chain existed, in the order they were recorded,
@@ -150,6 +184,98 @@ enum HistoryChain {
             CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
                 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
             """)
+    }
+}
+
+/// The text hashed for a link or a case row's digest, built in one reusable buffer: a header line, then
+/// each field as its length in bytes, a colon, the bytes and a line feed, so that no two different events
+/// give the same input; "-" and a line feed for no value.
+final class HashInput {
+    private var storage: UnsafeMutableRawPointer
+    private var capacity: Int
+    private var count = 0
+
+    init() {
+        capacity = 1024
+        storage = .allocate(byteCount: capacity, alignment: 8)
+    }
+
+    deinit { storage.deallocate() }
+
+    func start(_ header: String) {
+        count = 0
+        var text = header
+        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    func field(_ text: String?) {
+        guard var text else { return field(nil as UnsafeRawBufferPointer?) }
+        text.withUTF8 { field(UnsafeRawBufferPointer($0)) }
+    }
+
+    func field(_ bytes: UnsafeRawBufferPointer?) {
+        guard let bytes else {
+            reserve(2)
+            storage.storeBytes(of: UInt8(ascii: "-"), toByteOffset: count, as: UInt8.self)
+            storage.storeBytes(of: UInt8(ascii: "\n"), toByteOffset: count + 1, as: UInt8.self)
+            count += 2
+            return
+        }
+        reserve(bytes.count + 22)
+        // The length in decimal digits, written backwards into place.
+        var digits = 0
+        var n = bytes.count
+        repeat {
+            digits += 1
+            n /= 10
+        } while n > 0
+        n = bytes.count
+        for i in stride(from: digits - 1, through: 0, by: -1) {
+            storage.storeBytes(of: UInt8(ascii: "0") + UInt8(n % 10), toByteOffset: count + i, as: UInt8.self)
+            n /= 10
+        }
+        count += digits
+        storage.storeBytes(of: UInt8(ascii: ":"), toByteOffset: count, as: UInt8.self)
+        count += 1
+        append(bytes)
+        storage.storeBytes(of: UInt8(ascii: "\n"), toByteOffset: count, as: UInt8.self)
+        count += 1
+    }
+
+    /// The SHA-256 of the input, 64 lower-case hexadecimal digits written at `out`.
+    func hexDigest(into out: UnsafeMutablePointer<UInt8>) {
+        var hasher = SHA256()
+        hasher.update(raw: UnsafeRawBufferPointer(start: storage, count: count))
+        withUnsafeTemporaryAllocation(byteCount: SHA256.digestSize, alignment: 8) { digest in
+            hasher.finalize(into: digest.baseAddress!)
+            SHA256.hex(UnsafeRawBufferPointer(digest), into: out)
+        }
+    }
+
+    func hexDigest() -> String {
+        String(unsafeUninitializedCapacity: 2 * SHA256.digestSize) { out in
+            hexDigest(into: out.baseAddress!)
+            return 2 * SHA256.digestSize
+        }
+    }
+
+    private func append(_ bytes: UnsafeRawBufferPointer) {
+        reserve(bytes.count)
+        if let base = bytes.baseAddress, bytes.count > 0 {
+            (storage + count).copyMemory(from: base, byteCount: bytes.count)
+        }
+        count += bytes.count
+    }
+
+    private func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        var grown = capacity * 2
+        while grown < count + extra { grown *= 2 }
+        let bigger = UnsafeMutableRawPointer.allocate(byteCount: grown, alignment: 8)
+        bigger.copyMemory(from: storage, byteCount: count)
+        storage.deallocate()
+        storage = bigger
+        capacity = grown
     }
 }
 

@@ -116,14 +116,18 @@ extension Store {
     /// The search index holds them in a column of their own (`search_digits`, migration 7), so that trailing
     /// digits typed become a prefix lookup there ("5678" → "8765…") and never match names or other numbers.
     public static func searchDigits(code: String, applicant: Applicant) -> String {
-        var seen: Set<String> = []
-        var out: [String] = []
+        // As bytes (digits are ASCII): `check` recomputes this for every case of the file.
+        var seen: [[UInt8]] = []
+        var out: [UInt8] = []
         for value in [code, applicant.idNumber, applicant.phone, applicant.representativeIDNumber] {
             guard let value else { continue }
-            let reversed = String(VietnameseText.digits(value).reversed())
-            if reversed.count >= minimumSuffixDigits && seen.insert(reversed).inserted { out.append(reversed) }
+            let reversed = Array(value.utf8.filter { $0 >= 48 && $0 <= 57 }.reversed())
+            guard reversed.count >= minimumSuffixDigits, !seen.contains(reversed) else { continue }
+            seen.append(reversed)
+            if !out.isEmpty { out.append(UInt8(ascii: " ")) }
+            out += reversed
         }
-        return out.joined(separator: " ")
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Migration 7: the reversed numbers of every case already in the file, then the search index built

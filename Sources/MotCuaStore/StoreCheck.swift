@@ -1,4 +1,5 @@
 import MotCuaCore
+import Synchronization
 
 /// The link written down at the end of a day (the daily summary's last line, a backup's record): the
 /// history up to the end of `date` must still end in a link whose hash starts with `hash`.
@@ -22,6 +23,14 @@ public enum CheckPass: String, Sendable {
     case chain
     /// Each case: its history, its stored state, its row against its last event.
     case cases
+    /// SQLite's own `integrity_check` of every page and index (done is 1 when it has finished; total 1).
+    case integrity
+}
+
+/// How far a pass running on another thread has got, read by the thread that reports progress.
+final class PassCounter: Sendable {
+    let done = Atomic<Int>(0)
+    let total = Atomic<Int>(0)
 }
 
 /// A query's rows one at a time, for merging several ordered queries (cases, their steps, their events)
@@ -59,17 +68,16 @@ extension Store {
     }
 
     /// The chain, in order: numbers 1…N without a gap, each link recomputed from the event and the link
-    /// before it; the links backups recorded still there; the anchor's day ending in its hash.
-    func checkChain(
-        now: LocalDateTime, anchor: ChainAnchor?, add: (String) -> Void, progress: ((CheckPass, Int, Int) -> Void)?
-    ) throws {
-        let total = Int(try db.scalarInt("SELECT count(*) FROM events") ?? 0)
+    /// before it; the links backups recorded still there; the anchor's day ending in its hash. Runs on a
+    /// connection of its own (`check` gives it a thread while the cases are checked on another).
+    static func checkChain(_ db: Database, anchor: ChainAnchor?, counter: PassCounter) throws -> [String] {
+        var findings: [String] = []
+        func add(_ m: String) { findings.append(m) }
+        counter.total.store(Int(try db.scalarInt("SELECT count(*) FROM events") ?? 0), ordering: .relaxed)
         let unchained = Int(try db.scalarInt("SELECT count(*) FROM events WHERE chain_no IS NULL") ?? 0)
         if unchained > 0 {
             add("chuỗi lịch sử: \(unchained) sự kiện không có trong chuỗi (được thêm ngoài chương trình)")
         }
-        let codes = try Dictionary(
-            uniqueKeysWithValues: db.rows("SELECT id, code FROM cases") { ($0.int64(0), $0.text(1)) })
         var recordedByBackups: [Int64: (hash: String, at: Int64)] = [:]
         for (number, hash, at) in try db.rows(
             "SELECT chain_no, chain_hash, at FROM backups WHERE chain_no IS NOT NULL AND chain_hash IS NOT NULL"
@@ -78,36 +86,45 @@ extension Store {
         }
         let cutoff = anchor.map { LocalDateTime(date: $0.date.adding(days: 1), minuteOfDay: 0).unixSeconds }
         var anchorLink: (number: Int64, hash: String)?
-        var previous = HistoryChain.genesis
+        let verifier = HistoryChain.Verifier()
         var expectedNumber: Int64 = 1
         var breaks = 0
         var done = 0
+        // Names an event for a finding (at most 20 of them, so the case's code is looked up then).
+        func name(_ caseID: Int64, _ seq: Int) -> String {
+            let code = try? db.scalarText("SELECT code FROM cases WHERE id = ?", caseID)
+            return "sự kiện \(seq) của hồ sơ \((code ?? nil) ?? "số \(caseID)")"
+        }
         try db.forEach("SELECT \(HistoryChain.eventColumns) FROM events WHERE chain_no IS NOT NULL ORDER BY chain_no") {
             r in
             let number = r.int64(11)
-            let stored = r.text(13)
-            func name() -> String { "sự kiện \(r.int(1)) của hồ sơ \(codes[r.int64(0)] ?? "số \(r.int64(0))")" }
             if number != expectedNumber && breaks < 20 {
                 breaks += 1
-                add("chuỗi lịch sử đứt trước mắt xích số \(number) (\(name())): thiếu mắt xích số \(expectedNumber)")
-            }
-            if HistoryChain.expectedLink(r, previous: previous) != stored && breaks < 20 {
-                breaks += 1
-                add("chuỗi lịch sử đứt tại mắt xích số \(number) (\(name())): nội dung đã bị sửa ngoài chương trình")
-            }
-            if let recorded = recordedByBackups.removeValue(forKey: number), recorded.hash != stored {
                 add(
-                    "mắt xích số \(number) khác với bản ghi của lần sao lưu lúc \(LocalDateTime(unixSeconds: recorded.at).vietnamese)"
+                    "chuỗi lịch sử đứt trước mắt xích số \(number) (\(name(r.int64(0), r.int(1)))): thiếu mắt xích số \(expectedNumber)"
                 )
             }
-            if let cutoff, r.int64(4) < cutoff, number > (anchorLink?.number ?? 0) { anchorLink = (number, stored) }
-            previous = stored
+            if !verifier.verify(r) && breaks < 20 {
+                breaks += 1
+                add(
+                    "chuỗi lịch sử đứt tại mắt xích số \(number) (\(name(r.int64(0), r.int(1)))): nội dung đã bị sửa ngoài chương trình"
+                )
+            }
+            if !recordedByBackups.isEmpty || cutoff != nil {
+                let stored = r.text(13)
+                if let recorded = recordedByBackups.removeValue(forKey: number), recorded.hash != stored {
+                    add(
+                        "mắt xích số \(number) khác với bản ghi của lần sao lưu lúc \(LocalDateTime(unixSeconds: recorded.at).vietnamese)"
+                    )
+                }
+                if let cutoff, r.int64(4) < cutoff, number > (anchorLink?.number ?? 0) { anchorLink = (number, stored) }
+            }
             expectedNumber = number + 1
             done += 1
-            if done % 50_000 == 0 { progress?(.chain, done, total) }
+            if done % 10_000 == 0 { counter.done.store(done, ordering: .relaxed) }
             return true
         }
-        progress?(.chain, done, total)
+        counter.done.store(done, ordering: .relaxed)
         for (number, recorded) in recordedByBackups.sorted(by: { $0.key < $1.key }) {
             add(
                 "lần sao lưu lúc \(LocalDateTime(unixSeconds: recorded.at).vietnamese) ghi lịch sử đến mắt xích số \(number), nhưng tệp không còn mắt xích đó"
@@ -126,6 +143,7 @@ extension Store {
                 )
             }
         }
+        return findings
     }
 
     /// Every case, merged with its steps and its events (three ordered scans, nothing held beyond one case):

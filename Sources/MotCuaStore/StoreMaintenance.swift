@@ -36,76 +36,178 @@ extension Store {
     /// The history's chain is verified link by link (the first broken link is named), each case row against
     /// the digest its last event carries, the links recorded by backups against the file, and, with
     /// `anchor`, the link at the end of that day against the hash written down then. Everything streams:
-    /// memory does not grow with the file. `progress` receives (done, total) for each pass.
+    /// memory does not grow with the file.
+    ///
+    /// The three long passes run at once, each on a connection of its own: SQLite's `integrity_check` and
+    /// the chain on two threads, the cases on this one (a machine's second core halves the wait). `progress`
+    /// receives (done, total) for each pass, always on the calling thread.
     public func check(
         now: LocalDateTime, anchor: ChainAnchor? = nil, progress: ((CheckPass, Int, Int) -> Void)? = nil,
         note: ((String) -> Void)? = nil
     )
         throws(StoreError) -> [CheckFinding]
     {
-        var findings: [CheckFinding] = []
-        func add(_ m: String) { findings.append(CheckFinding(message: m)) }
-        try storeCall {
-            let integrity = try db.rows("PRAGMA integrity_check") { $0.text(0) }
-            if integrity != ["ok"] {
-                for line in integrity.prefix(20) { add("integrity_check: \(line)") }
-                Store.markDamaged(path: path, detail: "integrity_check: " + integrity.prefix(3).joined(separator: "; "))
-                damage = Store.damageRecorded(path: path)
-            } else if damage != nil {
-                clearDamage()
-                note?("integrity_check: tệp nguyên vẹn; đã gỡ dấu \"hư hỏng\", chương trình ghi lại được")
+        let path = self.path
+        // A second connection opens the file as this one did (read-only, or immutable on read-only media).
+        let access: Database.Access = db.access == .immutable ? .immutable : .readOnly
+        @Sendable func connection() throws -> Database {
+            let c = try Database(path: path, create: false, access: access)
+            c.setBusyTimeout(milliseconds: Store.busyTimeoutMilliseconds)
+            c.onCorruption = { error in
+                Store.markDamaged(path: path, detail: "SQLite báo tệp hỏng khi \(error.operation.lowercased())")
             }
-            let fk = try db.rows("PRAGMA foreign_key_check") { "\($0.text(0)) dòng \($0.int64(1)) → \($0.text(2))" }
-            for line in fk.prefix(20) { add("foreign_key_check: \(line)") }
-            if connectionIsReadOnly || damage != nil {
-                // FTS5's own check is an INSERT: it needs a file the program may write.
-                note?(
-                    "tệp \(isReadOnly ? "chỉ đọc được" : "được mở chỉ để đọc (đã bị đánh dấu hư hỏng)"): bỏ qua kiểm tra chỉ mục tìm kiếm (cần quyền ghi), kiểm tra mọi phần còn lại"
-                )
-            } else {
-                do {
-                    try db.execute("INSERT INTO case_search (case_search) VALUES ('integrity-check')")
-                } catch let e as DatabaseError where e.kind == .corrupt {
-                    add("chỉ mục tìm kiếm không khớp dữ liệu hồ sơ: \(e)")
-                }
-            }
-
-            // Ledger numbers: 1…N per year, no gap, counter not behind.
-            let ledgers = try db.rows(
-                "SELECT ledger_year, count(*), max(ledger_number) FROM cases GROUP BY ledger_year"
-            ) { ($0.int(0), $0.int(1), $0.int(2)) }
-            for (year, count, maxNumber) in ledgers {
-                if count != maxNumber {
-                    add("sổ năm \(year): \(count) hồ sơ nhưng số vào sổ lớn nhất là \(maxNumber) (thiếu số)")
-                }
-                let counter = try db.scalarInt("SELECT last_number FROM ledger_counters WHERE year = ?", year) ?? 0
-                if counter < maxNumber { add("bộ đếm sổ năm \(year) (\(counter)) nhỏ hơn số đã dùng (\(maxNumber))") }
-            }
-            // Case codes per unit and day ("UNIT-YYMMDD-NNNN"), counted in one pass over the codes' index (one
-            // LIKE count per day's counter read every code 2,470 times on the bench's file: six minutes).
-            var used: [String: Int] = [:]
-            try db.forEach("SELECT code FROM cases") { r in
-                let code = r.text(0).utf8
-                guard let last = code.lastIndex(of: 0x2D), let day = code[..<last].lastIndex(of: 0x2D),
-                    let unit = String(code[..<day]), let date = String(code[code.index(after: day)..<last])
-                else { return true }
-                used[unit + "\u{1F}" + date, default: 0] += 1
-                return true
-            }
-            let codeCounters = try db.rows("SELECT unit_code, day, last_sequence FROM case_code_counters") {
-                ($0.text(0), $0.text(1), $0.int(2))
-            }
-            for (unit, day, last) in codeCounters {
-                let count = used[unit + "\u{1F}" + day] ?? 0
-                if count > last {
-                    add("bộ đếm mã hồ sơ ngày \(day) (\(last)) nhỏ hơn số hồ sơ đã cấp mã (\(count))")
-                }
-            }
-
-            try checkChain(now: now, anchor: anchor, add: add, progress: progress)
-            try checkCases(now: now, add: add, progress: progress)
+            return c
         }
-        return findings
+        // SQLite's checks on one thread: its verdict, then the foreign keys.
+        let integrity = BackgroundThread { () -> Result<(verdict: [String], foreignKeys: [String]), StoreError> in
+            do throws(StoreError) {
+                return .success(
+                    try storeCall {
+                        let c = try connection()
+                        let verdict = try c.rows("PRAGMA integrity_check") { $0.text(0) }
+                        let fk = try c.rows("PRAGMA foreign_key_check") {
+                            "foreign_key_check: \($0.text(0)) dòng \($0.int64(1)) → \($0.text(2))"
+                        }
+                        return (verdict, Array(fk.prefix(20)))
+                    })
+            } catch {
+                return .failure(error)
+            }
+        }
+        // The counters and the chain on another.
+        let chainCounter = PassCounter()
+        let chain = BackgroundThread { () -> Result<(counters: [String], chain: [String]), StoreError> in
+            do throws(StoreError) {
+                return .success(
+                    try storeCall {
+                        let c = try connection()
+                        var counters: [String] = []
+                        try Store.checkCounters(c) { counters.append($0) }
+                        return (counters, try Store.checkChain(c, anchor: anchor, counter: chainCounter))
+                    })
+            } catch {
+                return .failure(error)
+            }
+        }
+        func reportChain() {
+            progress?(.chain, chainCounter.done.load(ordering: .relaxed), chainCounter.total.load(ordering: .relaxed))
+        }
+        // Waits for a pass on another thread, reporting progress every 0.1 s while it runs.
+        func wait<T>(_ thread: BackgroundThread<T>, reporting report: () -> Void) -> T {
+            if progress != nil {
+                while !thread.isFinished {
+                    report()
+                    SystemClock.sleep(milliseconds: 100)
+                }
+            }
+            return thread.join()
+        }
+
+        var findings: [String] = []
+        func add(_ m: String) { findings.append(m) }
+        // The passes on this thread; the other threads are waited for even when one of these fails.
+        let local: Result<[String], StoreError>
+        do throws(StoreError) {
+            try storeCall {
+                if connectionIsReadOnly || damage != nil {
+                    // FTS5's own check is an INSERT (that writes nothing): it needs a file the program may
+                    // write, and is not run on a file already known to be damaged.
+                    note?(
+                        "tệp \(isReadOnly ? "chỉ đọc được" : "được mở chỉ để đọc (đã bị đánh dấu hư hỏng)"): bỏ qua kiểm tra chỉ mục tìm kiếm (cần quyền ghi), kiểm tra mọi phần còn lại"
+                    )
+                } else {
+                    do {
+                        try db.execute("INSERT INTO case_search (case_search) VALUES ('integrity-check')")
+                    } catch let e as DatabaseError where e.kind == .corrupt {
+                        add("chỉ mục tìm kiếm không khớp dữ liệu hồ sơ: \(e)")
+                    }
+                }
+                try checkCases(
+                    now: now, add: add,
+                    progress: progress == nil
+                        ? nil
+                        : { pass, done, total in
+                            reportChain()
+                            progress?(pass, done, total)
+                        })
+            }
+            local = .success(findings)
+        } catch {
+            local = .failure(error)
+        }
+        let chainResult = wait(chain, reporting: reportChain)
+        reportChain()
+        let integrityResult = wait(integrity) { progress?(.integrity, 0, 1) }
+        progress?(.integrity, 1, 1)
+
+        // In the order of the old single pass: SQLite's verdict and foreign keys, the search index, the
+        // counters, the chain, the cases.
+        var all: [CheckFinding] = []
+        let sqlite: (verdict: [String], foreignKeys: [String])
+        switch integrityResult {
+        case .success(let r): sqlite = r
+        case .failure(let e): throw e
+        }
+        if sqlite.verdict != ["ok"] {
+            for line in sqlite.verdict.prefix(20) { all.append(CheckFinding(message: "integrity_check: \(line)")) }
+            Store.markDamaged(
+                path: path, detail: "integrity_check: " + sqlite.verdict.prefix(3).joined(separator: "; "))
+            damage = Store.damageRecorded(path: path)
+        } else if damage != nil {
+            clearDamage()
+            note?("integrity_check: tệp nguyên vẹn; đã gỡ dấu \"hư hỏng\", chương trình ghi lại được")
+        }
+        all += sqlite.foreignKeys.map(CheckFinding.init(message:))
+        let fromCases: [String]
+        switch local {
+        case .success(let l): fromCases = l
+        case .failure(let e): throw e
+        }
+        switch chainResult {
+        case .success(let r):
+            // The search index's finding (if any) comes first among this thread's, then the counters.
+            let searchIndex = fromCases.prefix { $0.hasPrefix("chỉ mục tìm kiếm") }
+            all += searchIndex.map(CheckFinding.init(message:))
+            all += (r.counters + r.chain).map(CheckFinding.init(message:))
+            all += fromCases.dropFirst(searchIndex.count).map(CheckFinding.init(message:))
+        case .failure(let e): throw e
+        }
+        if damage == nil, let recorded = Store.damageRecorded(path: path) { damage = recorded }
+        return all
+    }
+
+    /// Ledger numbers 1…N per year without a gap, and counters (ledger, case codes) ahead of every number used.
+    static func checkCounters(_ db: Database, add: (String) -> Void) throws {
+        let ledgers = try db.rows(
+            "SELECT ledger_year, count(*), max(ledger_number) FROM cases GROUP BY ledger_year"
+        ) { ($0.int(0), $0.int(1), $0.int(2)) }
+        for (year, count, maxNumber) in ledgers {
+            if count != maxNumber {
+                add("sổ năm \(year): \(count) hồ sơ nhưng số vào sổ lớn nhất là \(maxNumber) (thiếu số)")
+            }
+            let counter = try db.scalarInt("SELECT last_number FROM ledger_counters WHERE year = ?", year) ?? 0
+            if counter < maxNumber { add("bộ đếm sổ năm \(year) (\(counter)) nhỏ hơn số đã dùng (\(maxNumber))") }
+        }
+        // Case codes per unit and day ("UNIT-YYMMDD-NNNN"), counted in one pass over the codes' index (one
+        // LIKE count per day's counter read every code 2,470 times on the bench's file: six minutes).
+        var used: [String: Int] = [:]
+        try db.forEach("SELECT code FROM cases") { r in
+            let code = r.text(0).utf8
+            guard let last = code.lastIndex(of: 0x2D), let day = code[..<last].lastIndex(of: 0x2D),
+                let unit = String(code[..<day]), let date = String(code[code.index(after: day)..<last])
+            else { return true }
+            used[unit + "\u{1F}" + date, default: 0] += 1
+            return true
+        }
+        let codeCounters = try db.rows("SELECT unit_code, day, last_sequence FROM case_code_counters") {
+            ($0.text(0), $0.text(1), $0.int(2))
+        }
+        for (unit, day, last) in codeCounters {
+            let count = used[unit + "\u{1F}" + day] ?? 0
+            if count > last {
+                add("bộ đếm mã hồ sơ ngày \(day) (\(last)) nhỏ hơn số hồ sơ đã cấp mã (\(count))")
+            }
+        }
     }
 
     /// The first page of a table's b-tree (for tests that damage a page).

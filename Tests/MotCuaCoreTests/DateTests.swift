@@ -50,6 +50,29 @@ import Testing
         #expect(LocalDateTime(date: d("1969-12-31"), minuteOfDay: 1439).date == d("1969-12-31"))
     }
 
+    /// The usual sixteen-byte form is read from the bytes; every other spelling goes the longer way, and
+    /// both must agree on what is a time.
+    @Test(
+        arguments: [
+            ("2026-11-24 09:30", "2026-11-24 09:30"), ("2026-11-24T09:30", "2026-11-24 09:30"),
+            ("2026-11-24 9:05", "2026-11-24 09:05"), ("2026-11-24  09:30", "2026-11-24 09:30"),
+            (" 2026-11-24 09:30", "2026-11-24 09:30"), ("2028-02-29 23:59", "2028-02-29 23:59"),
+            ("2026-02-29 10:00", nil), ("2026-11-24 09:3a", nil), ("2026-11-24_09:30", nil), ("2026/11/24 09:30", nil),
+            ("２０２６-11-24 09:30", nil), ("2026-11-24 09:3٠", nil), ("2026-11-24 0930", nil),
+            ("2026-11-24 09:30:00", nil),
+            ("", nil)
+        ] as [(String, String?)])
+    func localDateTimeSpellings(_ text: String, _ expected: String?) {
+        #expect(LocalDateTime(iso: text)?.iso == expected)
+        #expect(LocalDateTime(iso: ("x" + text + "x").dropFirst().dropLast())?.iso == expected, "as a substring")
+    }
+
+    @Test func civilDateFromASubstringAndNonASCIIDigits() {
+        #expect(CivilDate(iso: "[2026-11-24]".dropFirst().dropLast()) == d("2026-11-24"))
+        #expect(CivilDate(iso: "2026-11-2٤") == nil)
+        #expect(CivilDate(iso: "2026-11-24 ") == nil)
+    }
+
     @Test func unixSecondsAreShiftedToVietnamTime() {
         // 2026-11-21 00:00:00 UTC is 07:00 in Vietnam.
         let value = LocalDateTime(unixSeconds: 1_795_219_200)

@@ -6,7 +6,9 @@ import Testing
         ("Đặng Văn Đức", "dang van duc"), ("NGUYỄN THỊ HỒNG", "nguyen thi hong"),
         ("Huỳnh Quốc Khuê", "huynh quoc khue"),
         ("Nguye\u{0302}\u{0303}n", "nguyen"), ("đĐ", "dd"), ("Trương Phượng", "truong phuong"), ("ỷ ỹ ỵ", "y y y"),
-        ("000.00.15.H42-261120-0001", "000.00.15.h42-261120-0001"), ("Ça va Ñandú", "ca va nandu")
+        ("000.00.15.H42-261120-0001", "000.00.15.h42-261120-0001"), ("Ça va Ñandú", "ca va nandu"),
+        // Letters outside the table keep their own lower case, several bytes long, and İ becomes i + a mark.
+        ("ΑΒΓ Жук", "αβγ жук"), ("İ", "i\u{0307}"), ("Ǆ", "ǆ"), ("漢字 ①", "漢字 ①"), ("", "")
     ])
     func folding(_ text: String, _ folded: String) {
         #expect(VietnameseText.fold(text) == folded)
@@ -25,6 +27,7 @@ import Testing
         #expect(VietnameseText.tokens("Đặng Văn-Đức, 0912.345.678") == ["dang", "van", "duc", "0912", "345", "678"])
         #expect(VietnameseText.tokens("  ").isEmpty)
         #expect(VietnameseText.digits("+84 912-345-678") == "84912345678")
+        #expect(VietnameseText.digits("Số ０９١٢ 3ề4") == "34", "only ASCII digits")
     }
 
     @Test func collationPutsVietnameseLettersInDictionaryOrder() {

@@ -4,12 +4,51 @@ import MotCuaTesting
 import Testing
 @testable import MotCuaStore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// What the review of the routing and reports work asked the store to guarantee: events in time order,
 /// the legal deadline moved only by a leader and only before a result, two-event actions in one
 /// transaction, the counter closing the last step when the result comes back.
 @Suite struct StoreIntegrityTests {
     func eventCount(_ db: TestDatabase, _ code: String) throws -> Int {
         try db.store.events(caseID: try db.store.caseID(code: code)!).count
+    }
+
+    /// `check` runs SQLite's check, the chain and the cases at once on three connections: every pass is
+    /// reported, always on the caller's thread, and a break found by the chain's thread names its case.
+    @Test func checkRunsItsPassesAtOnceAndReportsThemOnTheCallersThread() throws {
+        let db = try TestDatabase()
+        var codes: [String] = []
+        for (i, name) in ["Trần Văn Một", "Lê Thị Hai", "Phạm Văn Ba", "Đỗ Thị Bốn"].enumerated() {
+            codes.append(try db.register(name, procedure: "1.004222", at: "2026-11-16 09:\(10 + i)").code)
+        }
+        let caller = pthread_self()
+        var elsewhere = 0
+        var last: [CheckPass: [Int]] = [:]
+        let clean = try db.store.check(
+            now: t("2026-11-16 14:00"),
+            progress: { pass, done, total in
+                if pthread_equal(pthread_self(), caller) == 0 { elsewhere += 1 }
+                last[pass] = [done, total]
+            })
+        #expect(clean.isEmpty, "\(clean)")
+        #expect(elsewhere == 0, "progress reported from another thread")
+        let events = Int(try db.store.db.scalarInt("SELECT count(*) FROM events") ?? 0)
+        #expect(last[.chain] == [events, events])
+        #expect(last[.cases] == [4, 4])
+        #expect(last[.integrity] == [1, 1])
+
+        // An extra key in one event's data: the replay ignores it, only the chain sees it.
+        try db.store.db.execute("DROP TRIGGER events_append_only_update")
+        let id = try db.store.caseID(code: codes[2])!
+        try db.store.db.run("UPDATE events SET data = json_set(data, '$.x', 1) WHERE case_id = ? AND seq = 1", id)
+        let number = try db.store.db.scalarInt("SELECT chain_no FROM events WHERE case_id = ? AND seq = 1", id)!
+        #expect(
+            try db.check(now: t("2026-11-16 14:00")).map(\.message) == [
+                "chuỗi lịch sử đứt tại mắt xích số \(number) (sự kiện 1 của hồ sơ \(codes[2])): nội dung đã bị sửa ngoài chương trình"
+            ])
     }
 
     @Test func eventsAreRecordedInTimeOrder() throws {

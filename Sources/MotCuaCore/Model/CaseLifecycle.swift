@@ -336,8 +336,9 @@ public enum CaseLifecycle {
     /// The state after `event`, or why it may not happen now.
     public static func apply(_ event: CaseEvent, to s: CaseState) throws(Refusal) -> CaseState {
         var state = s
-        let processing: Set<CaseStatus> = [.received, .inProgress]
-        func require(_ allowed: Set<CaseStatus>) throws(Refusal) {
+        // Arrays, not sets: constant arrays need no allocation, and this runs for every event `check` replays.
+        let processing: [CaseStatus] = [.received, .inProgress]
+        func require(_ allowed: [CaseStatus]) throws(Refusal) {
             guard allowed.contains(state.status) else { throw .wrongState(action: event.kind, status: state.status) }
         }
         func checkStep(_ i: Int) throws(Refusal) {
@@ -429,7 +430,7 @@ public enum CaseLifecycle {
             state.status = .cancelled
             state.closedAt = event.at
         case let .corrected(field, _, new, _):
-            try require(Set(CaseStatus.allCases).subtracting([.cancelled]))
+            try require(CaseStatus.allCases.filter { $0 != .cancelled })
             if field == CorrectableField.appointment.rawValue {
                 guard let due = LocalDateTime(iso: new) else { throw .invalidField(.newDue, .shape(.dateTime)) }
                 // The deadline statistics judge against may be corrected only while there is no result; after

@@ -92,24 +92,39 @@ public struct SHA256: Sendable {
 
     /// The digest of everything added so far (32 bytes). The hasher is unchanged and can take more input.
     public func finalize() -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: SHA256.digestSize) { buffer, count in
+            finalize(into: UnsafeMutableRawPointer(buffer.baseAddress!))
+            count = SHA256.digestSize
+        }
+    }
+
+    /// Writes the digest's 32 bytes at `out` (no allocation: for hashing millions of events).
+    public func finalize(into out: UnsafeMutableRawPointer) {
         var copy = self
         let bitLength = length &* 8
         // Padding: 0x80, zeros up to 56 mod 64, then the message length in bits, big-endian (5.1.1).
-        copy.appendPadding(0x80)
-        while copy.pendingCount != 56 { copy.appendPadding(0) }
-        for shift in stride(from: 56, through: 0, by: -8) {
-            copy.appendPadding(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        withUnsafeMutableBytes(of: &copy.pending) { block in
+            block[copy.pendingCount] = 0x80
+            for i in (copy.pendingCount + 1)..<SHA256.blockSize { block[i] = 0 }
         }
-        precondition(copy.pendingCount == 0)
-        var digest = [UInt8]()
-        digest.reserveCapacity(SHA256.digestSize)
-        for word in [copy.h0, copy.h1, copy.h2, copy.h3, copy.h4, copy.h5, copy.h6, copy.h7] {
-            digest.append(UInt8(truncatingIfNeeded: word >> 24))
-            digest.append(UInt8(truncatingIfNeeded: word >> 16))
-            digest.append(UInt8(truncatingIfNeeded: word >> 8))
-            digest.append(UInt8(truncatingIfNeeded: word))
+        if copy.pendingCount + 1 > 56 {
+            let block = copy.pending
+            withUnsafeBytes(of: block) { copy.compress(blocks: $0.baseAddress!, count: 1) }
+            copy.pending = Block()
         }
-        return digest
+        withUnsafeMutableBytes(of: &copy.pending) { block in
+            for i in 0..<8 { block[56 + i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(56 - 8 * i)) }
+        }
+        let block = copy.pending
+        withUnsafeBytes(of: block) { copy.compress(blocks: $0.baseAddress!, count: 1) }
+        out.storeBytes(of: copy.h0.bigEndian, toByteOffset: 0, as: UInt32.self)
+        out.storeBytes(of: copy.h1.bigEndian, toByteOffset: 4, as: UInt32.self)
+        out.storeBytes(of: copy.h2.bigEndian, toByteOffset: 8, as: UInt32.self)
+        out.storeBytes(of: copy.h3.bigEndian, toByteOffset: 12, as: UInt32.self)
+        out.storeBytes(of: copy.h4.bigEndian, toByteOffset: 16, as: UInt32.self)
+        out.storeBytes(of: copy.h5.bigEndian, toByteOffset: 20, as: UInt32.self)
+        out.storeBytes(of: copy.h6.bigEndian, toByteOffset: 24, as: UInt32.self)
+        out.storeBytes(of: copy.h7.bigEndian, toByteOffset: 28, as: UInt32.self)
     }
 
     /// The digest of `bytes` in one call.
@@ -121,15 +136,21 @@ public struct SHA256: Sendable {
 
     /// Lowercase hexadecimal, two digits per byte (the form `sha256sum` prints).
     public static func hex(_ bytes: [UInt8]) -> String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var text = [UInt8]()
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
+        String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+            bytes.withUnsafeBytes { hex($0, into: out.baseAddress!) }
+            return bytes.count * 2
         }
-        return String(decoding: text, as: UTF8.self)
     }
+
+    /// Lower-case hexadecimal of `bytes`, two digits per byte written at `out`.
+    public static func hex(_ bytes: UnsafeRawBufferPointer, into out: UnsafeMutablePointer<UInt8>) {
+        for (i, byte) in bytes.enumerated() {
+            out[2 * i] = hexDigits[Int(byte >> 4)]
+            out[2 * i + 1] = hexDigits[Int(byte & 0x0F)]
+        }
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     // MARK: - Internals
 

@@ -52,20 +52,24 @@ public enum VietnameseText {
     ///
     /// "Đặng Văn Đức" → "dang van duc"; "NGUYỄN Thị" → "nguyen thi".
     public static func fold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending scalars to a string one by one cost more than the folding.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for scalar in nfc(text).unicodeScalars {
             let v = scalar.value
             if v < 0x80 {
-                out.append(v >= 65 && v <= 90 ? Unicode.Scalar(v + 32)! : scalar)
+                out.append(UInt8(v >= 65 && v <= 90 ? v + 32 : v))
             } else if let base = foldTable[v] {
-                out.append(Unicode.Scalar(base))
+                out.append(base)
             } else if (0x0300...0x036F).contains(v) {
                 continue  // a combining mark left after NFC (no precomposed form)
             } else {
-                for lower in scalar.properties.lowercaseMapping.unicodeScalars { out.append(lower) }
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                    UTF8.encode(lower) { out.append($0) }
+                }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Search tokens of a text: folded, split on everything that is not a letter or a digit.
@@ -87,7 +91,8 @@ public enum VietnameseText {
 
     /// Only the digits of a text ("0912.345.678" → "0912345678").
     public static func digits(_ text: String) -> String {
-        String(text.unicodeScalars.filter { $0.value >= 48 && $0.value <= 57 }.map(Character.init))
+        // ASCII digits are single UTF-8 bytes that no other character's encoding contains.
+        String(decoding: text.utf8.filter { $0 >= 48 && $0 <= 57 }, as: UTF8.self)
     }
 
     /// A key that sorts Vietnamese text in dictionary order (a ă â b c d đ e ê … ơ … ư …, tones after the

@@ -140,6 +140,18 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD` strictly (four-digit year, two-digit month and day, a real day).
     public init?(iso text: some StringProtocol) {
+        // Read straight from the bytes: the form is exactly ten ASCII bytes with dashes at 4 and 7.
+        let bytes = text.utf8.withContiguousStorageIfAvailable { b -> CivilDate? in
+            guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D, let y = asciiNumber(b, 0, 4),
+                let m = asciiNumber(b, 5, 2), let d = asciiNumber(b, 8, 2)
+            else { return nil }
+            return CivilDate(year: y, month: m, day: d)
+        }
+        if let bytes {
+            guard let date = bytes else { return nil }
+            self = date
+            return
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let y = parseDigits(parts[0]), let m = parseDigits(parts[1]), let d = parseDigits(parts[2])
@@ -171,6 +183,18 @@ extension Int {
 }
 
 /// Parses a non-empty run of ASCII digits (no sign, no spaces).
+/// The number written by `count` ASCII digits at `start` of `bytes`, or nil if any is not a digit.
+@inline(__always)
+func asciiNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+    var value = 0
+    for i in start..<(start + count) {
+        let u = bytes[i]
+        guard u >= 48, u <= 57 else { return nil }
+        value = value * 10 + Int(u - 48)
+    }
+    return value
+}
+
 func parseDigits(_ text: some StringProtocol) -> Int? {
     guard !text.isEmpty, text.count <= 9 else { return nil }
     var value = 0

@@ -109,6 +109,19 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// Parses `YYYY-MM-DD HH:MM` (also with `T` between date and time).
     public init?(iso text: some StringProtocol) {
+        // The usual form read straight from the bytes: "YYYY-MM-DD HH:MM" (or with T), sixteen ASCII bytes.
+        let fast = text.utf8.withContiguousStorageIfAvailable { b -> LocalDateTime? in
+            guard b.count == 16, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x20 || b[10] == 0x54, b[13] == 0x3A,
+                let y = asciiNumber(b, 0, 4), let mo = asciiNumber(b, 5, 2), let d = asciiNumber(b, 8, 2),
+                let h = asciiNumber(b, 11, 2), let mi = asciiNumber(b, 14, 2),
+                let date = CivilDate(year: y, month: mo, day: d), let time = ClockTime(hour: h, minute: mi)
+            else { return nil }
+            return LocalDateTime(date: date, time: time)
+        }
+        if let fast, let fast {
+            self = fast
+            return
+        }
         let s = String(text)
         let parts = s.split(whereSeparator: { $0 == " " || $0 == "T" })
         guard parts.count == 2, let d = CivilDate(iso: parts[0]), let t = ClockTime(text: parts[1])

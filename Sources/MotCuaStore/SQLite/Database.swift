@@ -32,6 +32,8 @@ extension Optional: SQLBindable where Wrapped: SQLBindable {
 public final class Database {
     let handle: OpaquePointer
     public let path: String
+    /// How this connection was opened (a second connection to the same file opens the same way).
+    let access: Access
     private var statementCache: [String: Statement] = [:]
     /// Called with every error saying the file is damaged (SQLITE_CORRUPT, SQLITE_NOTADB), wherever it
     /// happens: the store turns it into its "damaged: no more writes" state.
@@ -47,7 +49,11 @@ public final class Database {
     }
 
     /// Opens an existing file (or creates it with `create`), without running any statement.
+    /// Process-wide settings SQLite accepts only before it starts (the first connection starts it).
+    private static let configured: Void = { _ = motcua_sqlite_disable_memory_statistics() }()
+
     init(path: String, create: Bool, access: Access = .readWrite) throws(DatabaseError) {
+        Database.configured
         var db: OpaquePointer?
         var flags = access == .readWrite ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY
         if create { flags |= SQLITE_OPEN_CREATE }
@@ -66,6 +72,7 @@ public final class Database {
         sqlite3_extended_result_codes(db, 1)
         self.handle = db
         self.path = path
+        self.access = access
     }
 
     deinit {
@@ -273,6 +280,13 @@ public final class Statement {
         let count = Int(sqlite3_column_bytes(handle, column))
         return String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)
     }
+    /// A column's bytes as text (an integer as its decimal digits), valid until the next step; nil for NULL.
+    public func bytes(_ column: Int32) -> UnsafeRawBufferPointer? {
+        guard sqlite3_column_type(handle, column) != SQLITE_NULL else { return nil }
+        let p = sqlite3_column_text(handle, column)
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return UnsafeRawBufferPointer(start: p.map(UnsafeRawPointer.init), count: p == nil ? 0 : count)
+    }
 }
 
 /// A row of a result, read by column index.
@@ -287,4 +301,6 @@ public struct Row {
     public func optionalText(_ i: Int32) -> String? { statement.isNull(i) ? nil : statement.text(i) }
     public func optionalInt(_ i: Int32) -> Int? { statement.isNull(i) ? nil : Int(statement.int64(i)) }
     public func isNull(_ i: Int32) -> Bool { statement.isNull(i) }
+    /// The column's bytes as text, valid only while this row is current; nil for NULL.
+    public func bytes(_ i: Int32) -> UnsafeRawBufferPointer? { statement.bytes(i) }
 }
