@@ -191,6 +191,12 @@ extension Store {
     }
 
     public func caseRecord(id: Int64) throws(StoreError) -> CaseRecord {
+        try caseRecord(id: id, procedures: nil)
+    }
+
+    /// The record, with its procedure version taken from `procedures` when a bulk reader keeps them (a
+    /// version's rows are read once per export instead of once per case).
+    func caseRecord(id: Int64, procedures: ProcedureVersions?) throws(StoreError) -> CaseRecord {
         try storeCall {
             guard
                 let base = try db.row(
@@ -238,7 +244,8 @@ extension Store {
             let steps = try loadSteps(caseID: id)
             return CaseRecord(
                 id: id, code: base.code, ledgerYear: base.ledgerYear, ledgerNumber: base.ledgerNumber,
-                procedureVersionID: base.versionID, procedure: try loadProcedure(versionID: base.versionID),
+                procedureVersionID: base.versionID,
+                procedure: try procedures?.version(base.versionID, self) ?? loadProcedure(versionID: base.versionID),
                 applicant: base.applicant, channel: base.channel, collect: base.collect,
                 collectAddress: base.collectAddress,
                 sets: base.sets, verificationNeeded: base.verificationNeeded, chosenResults: base.chosenResults,
@@ -607,5 +614,17 @@ extension Store {
 
     public func caseCount() throws(StoreError) -> Int {
         try storeCall { Int(try db.scalarInt("SELECT count(*) FROM cases") ?? 0) }
+    }
+}
+
+/// Procedure versions read once for a bulk read (one export: one read transaction, where they cannot change).
+final class ProcedureVersions {
+    private var loaded: [Int64: ProcedureVersion] = [:]
+
+    func version(_ id: Int64, _ store: Store) throws -> ProcedureVersion {
+        if let known = loaded[id] { return known }
+        let version = try store.loadProcedure(versionID: id)
+        loaded[id] = version
+        return version
     }
 }

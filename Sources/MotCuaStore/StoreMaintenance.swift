@@ -320,15 +320,16 @@ extension Store {
         let upper = to.map { LocalDateTime(date: $0.adding(days: 1), minuteOfDay: 0).minutes } ?? Int.max
         try storeCall {
             try db.read {
-                var lastID: Int64 = 0
-                while true {
-                    let ids = try db.rows(
-                        "SELECT id FROM cases WHERE received_at >= ? AND received_at < ? AND id > ? ORDER BY id LIMIT 1000",
-                        [lower, upper, lastID]
-                    ) { $0.int64(0) }
-                    guard let last = ids.last else { break }
-                    for id in ids { try each(try caseRecord(id: id), try loadEvents(caseID: id)) }
-                    lastID = last
+                // One statement for the ids, stepped while each case is read: batches of "id > last LIMIT
+                // 1000" made SQLite scan and sort the whole period's index for every batch (a thousand
+                // times for the whole file).
+                let ids = try Statement(
+                    database: db, sql: "SELECT id FROM cases WHERE received_at >= ? AND received_at < ? ORDER BY id")
+                try ids.bind([lower, upper])
+                let procedures = ProcedureVersions()
+                while try ids.step() {
+                    let id = ids.int64(0)
+                    try each(try caseRecord(id: id, procedures: procedures), try loadEvents(caseID: id))
                 }
             }
         }
