@@ -141,14 +141,21 @@ enum ReportCommand {
             }
             return ExitStatus.success
         }
-        let report = try desk.report(ReportKind(rawValue: kind)!, period: period, day: day)
-        let text = TextRenderer(pageSize: report.document.pageSize).text(report.document)
-        if let output = try StoreAccess.output(args, store: desk.store) {
-            try output.write(text)
+        // Streamed like the CSV: the ledger's pages are written as its rows are read.
+        let output = try StoreAccess.output(args, store: desk.store)
+        var buffer = ""
+        func flush() throws {
+            if let output { try output.write(buffer) } else { io.writeOut(buffer) }
+            buffer = ""
+        }
+        try desk.writeReportText(ReportKind(rawValue: kind)!, period: period, day: day) { piece in
+            buffer += piece
+            if buffer.utf8.count >= 1 << 16 { try flush() }
+        }
+        try flush()
+        if let output {
             try output.commit()
-            io.err("Đã ghi \(report.document.caption.lowercased()) vào \(output.path)")
-        } else {
-            io.writeOut(text)
+            io.err("Đã ghi \(ReportKind(rawValue: kind)!.caption.lowercased()) vào \(output.path)")
         }
         return ExitStatus.success
     }

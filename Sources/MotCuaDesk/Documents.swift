@@ -200,6 +200,22 @@ extension Desk {
         }
     }
 
+    /// Writes a report as text (as printed) through `write`, the long lists page by page (a year's ledger is
+    /// never held).
+    public func writeReportText(
+        _ kind: ReportKind, period: ReportPeriod?, day: CivilDate, _ write: (String) throws -> Void
+    ) throws(DeskError) {
+        try run {
+            if let period {
+                try RecordingTime.checkYear(period.from)
+                try RecordingTime.checkYear(period.to)
+            }
+            try RecordingTime.checkYear(day)
+            try ReportForms.writeText(
+                kind, period: period, day: day, store: store, context: printContext, now: clock.now(), write)
+        }
+    }
+
     /// The data of a report (its CSV and sheets, the ledger's streamed from the store).
     func reportData(_ source: DocumentSource) throws -> ReportData {
         guard case let .report(kind, period, day) = source else {

@@ -52,6 +52,17 @@ public enum ReportKind: String, Sendable, CaseIterable {
         case .daily: "Tổng hợp cuối ngày"
         }
     }
+
+    /// The caption of the report's document (what a saved or written copy is called).
+    public var caption: String {
+        switch self {
+        case .ledger: "Sổ theo dõi hồ sơ"
+        case .stats: "Thống kê tình hình giải quyết hồ sơ"
+        case .late: "Danh sách hồ sơ quá hạn"
+        case .evaluations: "Kết quả đánh giá của người nộp hồ sơ"
+        case .daily: "Tổng hợp cuối ngày"
+        }
+    }
 }
 
 /// The reports (F7, `motcua report`): the tracking ledger, the period statistics (Biểu 06/VPCP/KSTT), late
@@ -78,6 +89,26 @@ public enum ReportForms {
 
     static let bom = "\u{FEFF}"
 
+    /// A report as text (as printed) through `write`, one page at a time for the long lists: the ledger is
+    /// read from the store as it is written, the late list laid out page by page; the others are built whole
+    /// (a bounded number of rows). The text is the built document's, byte for byte.
+    public static func writeText(
+        _ kind: ReportKind, period: ReportPeriod?, day: CivilDate, store: Store, context ctx: PrintContext,
+        now: LocalDateTime, _ write: (String) throws -> Void
+    ) throws {
+        switch (kind, period) {
+        case (.ledger, let p?):
+            try writeLedgerText(period: p, store: store, context: ctx, now: now, write)
+        case (.late, let p?):
+            let calendar = try store.calendarConfig().makeCalendar()
+            try writeLateText(
+                try store.lateCases(p, now: now, calendar: calendar), period: p, ctx, printedAt: now, write)
+        default:
+            let report = try build(kind, period: period, day: day, store: store, context: ctx, now: now)
+            try write(TextRenderer(pageSize: report.document.pageSize).text(report.document))
+        }
+    }
+
     /// A report's data without its document, for `--format csv|xlsx` and Ctrl-E. The ledger's rows come
     /// from the store as they are written, so a year's ledger is never held whole; the other reports hold
     /// a bounded number of rows (fields, late cases, evaluations of a period, a day) and take their data from
@@ -97,7 +128,7 @@ public enum ReportForms {
         let reader = StoreReader(store)
         let each: LedgerSource = { body in try reader.store.forEachLedgerRow(p, body) }
         return ReportData(
-            name: "so-theo-doi-\(periodName(p))", caption: "Sổ theo dõi hồ sơ",
+            name: "so-theo-doi-\(periodName(p))", caption: ReportKind.ledger.caption,
             sheets: [ledgerSheet(books: books, period: p, ctx, each)],
             writeCSV: { try writeLedgerCSV(each, $0) })
     }
@@ -132,38 +163,100 @@ public enum ReportForms {
         pageSize: PageSize
     ) -> [DocumentBlock] {
         let renderer = TextRenderer(pageSize: pageSize)
-        let (headerHeight, heights) = renderer.rowHeights(table)
-        // Per page: the borders and headers, the page number and the space before it, and room for the lines
-        // after the table (only the last page has them; reserving them everywhere keeps this simple).
-        let frame = 3 + headerHeight + 2 + renderer.lineCount(after)
-        var pages: [[Int]] = []
-        var current: [Int] = []
-        var used = renderer.lineCount(first) + frame
-        for (i, h) in heights.enumerated() {
-            let lines = h + (table.ruled && !current.isEmpty ? 1 : 0)  // a rule between rows
-            if !current.isEmpty && used + lines > pageSize.textLines {
-                pages.append(current)
-                current = []
-                used = 2 + frame  // the continuation heading
-            }
-            used += h + (table.ruled && !current.isEmpty ? 1 : 0)
-            current.append(i)
-        }
-        pages.append(current)
-        var blocks = first
-        for (n, page) in pages.enumerated() {
-            // The page breaks, continuation headings and page numbers are the text rendering's own: the PDF
-            // renderer skips them, joins the chunks into one table and numbers its pages itself.
-            if n > 0 {
-                blocks.append(.textPagination([.pageBreak, .line("\(continuation) (tiếp theo)", .left), .space(1)]))
-            }
-            var chunk = table
-            chunk.rows = page.map { table.rows[$0] }
-            blocks.append(.table(chunk))
-            if n == pages.count - 1 { blocks += after }
-            blocks.append(.textPagination([.space(1), .line("Trang \(n + 1)/\(pages.count)", .right)]))
+        let sizes = pageSizes(
+            table, rowHeights: renderer.rowHeights(table).rows, first: first, after: after, pageSize: pageSize)
+        var blocks: [DocumentBlock] = []
+        var start = 0
+        for (n, size) in sizes.enumerated() {
+            blocks += pageBlocks(
+                n, of: sizes.count, rows: Array(table.rows[start..<(start + size)]), table: table, first: first,
+                continuation: continuation, after: after)
+            start += size
         }
         return blocks
+    }
+
+    /// How many rows each page of a long table holds, from the rows' heights: the first page after `first`,
+    /// the others after the continuation heading; every page keeps room for the table's borders and header,
+    /// the page number and the lines after the table (only the last page has them; reserving them everywhere
+    /// keeps this simple). Always at least one page (an empty table has one).
+    static func pageSizes(
+        _ table: DocumentTable, rowHeights: some Sequence<Int>, first: [DocumentBlock], after: [DocumentBlock],
+        pageSize: PageSize
+    ) -> [Int] {
+        let renderer = TextRenderer(pageSize: pageSize)
+        var header = table
+        header.rows = []
+        let frame = 3 + renderer.rowHeights(header).header + 2 + renderer.lineCount(after)
+        var sizes: [Int] = []
+        var current = 0
+        var used = renderer.lineCount(first) + frame
+        for h in rowHeights {
+            let lines = h + (table.ruled && current > 0 ? 1 : 0)  // a rule between rows
+            if current > 0 && used + lines > pageSize.textLines {
+                sizes.append(current)
+                current = 0
+                used = 2 + frame  // the continuation heading
+            }
+            used += h + (table.ruled && current > 0 ? 1 : 0)
+            current += 1
+        }
+        sizes.append(current)
+        return sizes
+    }
+
+    /// The blocks of page `n` (from 0) of `count`: the page break and continuation heading after the first,
+    /// the page's rows, the lines after the table on the last, the page number.
+    static func pageBlocks(
+        _ n: Int, of count: Int, rows: [[String]], table: DocumentTable, first: [DocumentBlock], continuation: String,
+        after: [DocumentBlock]
+    ) -> [DocumentBlock] {
+        // The page breaks, continuation headings and page numbers are the text rendering's own: the PDF
+        // renderer skips them, joins the chunks into one table and numbers its pages itself.
+        var blocks = n == 0 ? first : []
+        if n > 0 {
+            blocks.append(.textPagination([.pageBreak, .line("\(continuation) (tiếp theo)", .left), .space(1)]))
+        }
+        var chunk = table
+        chunk.rows = rows
+        blocks.append(.table(chunk))
+        if n == count - 1 { blocks += after }
+        blocks.append(.textPagination([.space(1), .line("Trang \(n + 1)/\(count)", .right)]))
+        return blocks
+    }
+
+    /// Writes a long table's report as text one page at a time, from rows given twice by `rows` (once to
+    /// measure them, once to write them: the caller reads them from one snapshot), so that only a page is
+    /// ever held. The text is the one `TextRenderer.text` gives for `paginate`'s blocks, byte for byte.
+    static func writePagedText(
+        _ table: DocumentTable, first: [DocumentBlock], continuation: String,
+        after: (_ rowCount: Int) throws -> [DocumentBlock], pageSize: PageSize,
+        rows: (_ body: ([String]) throws -> Void) throws -> Void, write: (String) throws -> Void
+    ) throws {
+        let renderer = TextRenderer(pageSize: pageSize)
+        var heights: [Int] = []
+        try rows { heights.append(renderer.rowHeight($0, in: table)) }
+        let closing = try after(heights.count)
+        let sizes = pageSizes(table, rowHeights: heights, first: first, after: closing, pageSize: pageSize)
+        heights = []
+        var page = 0
+        var chunk: [[String]] = []
+        // `write` is only called while this function runs (Swift cannot see that through `rows`).
+        try withoutActuallyEscaping(write) { write in
+            func emit() throws {
+                let blocks = pageBlocks(
+                    page, of: sizes.count, rows: chunk, table: table, first: first, continuation: continuation,
+                    after: closing)
+                try write(blocks.flatMap { renderer.render($0) }.joined(separator: "\n") + "\n")
+                chunk = []
+                page += 1
+            }
+            try rows { cells in
+                chunk.append(cells)
+                if page < sizes.count - 1 && chunk.count == sizes[page] { try emit() }
+            }
+            while page < sizes.count { try emit() }
+        }
     }
 
     /// "000.00.15.H42-261119-0001" on two lines, broken after the unit's code (a narrow column).
@@ -257,48 +350,16 @@ public enum ReportForms {
     public static func ledger(_ rows: [LedgerRow], period: ReportPeriod, _ ctx: PrintContext, printedAt: LocalDateTime)
         -> Report
     {
-        let entry = ctx.forms.entry(.ledger)
         let books = ledgerBooks(rows, period: period, ctx)
-        var first = heading(
-            entry.title, number: ctx.forms.numberLine(.ledger), ctx, period: period.vietnamese, printedAt: printedAt)
-        first.insert(.line("Quyển số: \(books.joined(separator: "; "))", .center), at: first.count - 2)
-        let table = DocumentTable(
-            headers: [
-                "Số", "Mã hồ sơ", "Thủ tục", "Số bộ", "Người nộp", "Địa chỉ, điện thoại", "Cơ quan chủ trì", "Nhận",
-                "Hẹn trả", "Hẹn lại", "Chuyển", "Có KQ", "Trả", "Ký nhận", "Ghi chú"
-            ],
-            // In characters: they add up to the line's room at 160 columns (15 columns).
-            widths: [4, 14, 14, 3, 12, 11, 9, 6, 6, 6, 6, 5, 5, 5, 8],
-            alignments: [
-                .right, .left, .left, .right, .left, .left, .left, .left, .left, .left, .left, .left, .left, .left,
-                .left
-            ],
-            rows: rows.map { r in
-                [
-                    String(r.ledgerNumber), splitCode(r.code), r.procedureName, String(r.sets), r.applicantName,
-                    [r.address, r.phone].compactMap { $0 }.joined(separator: "; "), r.leadBody ?? "",
-                    dateTime(r.receivedAt), dateTime(r.receiptAppointment),
-                    r.rescheduled ? dateTime(r.appointment) : "",
-                    date(r.handedOverAt), date(r.resultAt), date(r.returnedAt), "", ledgerNote(r)
-                ]
-            }, ruled: true)
-        var closing = "Tổng số: \(rows.count) hồ sơ"
-        if let low = rows.first?.ledgerNumber, let high = rows.last?.ledgerNumber {
-            closing += " (số thứ tự từ \(low) đến \(high))"
-        }
-        let after: [DocumentBlock] = [
-            .space(1), .line(closing, .left),
-            .line(FormalDate.placeAndDate(ctx.unit.placeName, printedAt.date), .right),
-            .signatures([
-                Signature(title: "NGƯỜI GHI SỔ"),
-                Signature(title: "THỦ TRƯỞNG ĐƠN VỊ", note: "(Ký, ghi rõ họ tên, đóng dấu)")
-            ])
-        ]
+        var table = ledgerTable
+        table.rows = rows.map(ledgerCells)
         let blocks = paginate(
-            table, first: first, continuation: "\(entry.title) — \(period.vietnamese)", after: after,
+            table, first: ledgerFirst(books: books, period: period, ctx, printedAt: printedAt),
+            continuation: ledgerContinuation(period, ctx),
+            after: ledgerAfter(count: rows.count, from: rows.first, to: rows.last, ctx, printedAt: printedAt),
             pageSize: .a4Landscape)
         let document = Document(
-            kind: "so-theo-doi-\(periodName(period))", caption: "Sổ theo dõi hồ sơ", pageSize: .a4Landscape,
+            kind: "so-theo-doi-\(periodName(period))", caption: ReportKind.ledger.caption, pageSize: .a4Landscape,
             blocks: blocks)
         let each: LedgerSource = { body in for r in rows { try body(r) } }
         let sheet = ledgerSheet(books: books, period: period, ctx, each)
@@ -308,6 +369,96 @@ public enum ReportForms {
             return out
         }
         return Report(document: document, csv: csvText, name: document.kind, sheets: [sheet])
+    }
+
+    /// The ledger of a period as text, written page by page as its rows are read from the store (twice, in
+    /// one snapshot): the same text as `ledger(...)`'s document, without holding the period.
+    public static func writeLedgerText(
+        period: ReportPeriod, store: Store, context ctx: PrintContext, now: LocalDateTime,
+        _ write: (String) throws -> Void
+    ) throws {
+        try store.snapshot {
+            let books = ledgerBooks(years: try store.ledgerYears(period), period: period, ctx)
+            var low: LedgerRow?
+            var high: LedgerRow?
+            var measuring = true
+            try writePagedText(
+                ledgerTable, first: ledgerFirst(books: books, period: period, ctx, printedAt: now),
+                continuation: ledgerContinuation(period, ctx),
+                after: { count in
+                    measuring = false
+                    return ledgerAfter(count: count, from: low, to: high, ctx, printedAt: now)
+                },
+                pageSize: .a4Landscape,
+                rows: { body in
+                    try store.forEachLedgerRow(period) { r in
+                        if measuring {
+                            if low == nil { low = r }
+                            high = r
+                        }
+                        try body(ledgerCells(r))
+                    }
+                }, write: write)
+        }
+    }
+
+    /// The ledger's first page above its table: the heading with the form's number and the books.
+    static func ledgerFirst(books: [String], period: ReportPeriod, _ ctx: PrintContext, printedAt: LocalDateTime)
+        -> [DocumentBlock]
+    {
+        var first = heading(
+            ctx.forms.entry(.ledger).title, number: ctx.forms.numberLine(.ledger), ctx, period: period.vietnamese,
+            printedAt: printedAt)
+        first.insert(.line("Quyển số: \(books.joined(separator: "; "))", .center), at: first.count - 2)
+        return first
+    }
+
+    static func ledgerContinuation(_ period: ReportPeriod, _ ctx: PrintContext) -> String {
+        "\(ctx.forms.entry(.ledger).title) — \(period.vietnamese)"
+    }
+
+    /// The ledger's printed table, without rows.
+    static let ledgerTable = DocumentTable(
+        headers: [
+            "Số", "Mã hồ sơ", "Thủ tục", "Số bộ", "Người nộp", "Địa chỉ, điện thoại", "Cơ quan chủ trì", "Nhận",
+            "Hẹn trả", "Hẹn lại", "Chuyển", "Có KQ", "Trả", "Ký nhận", "Ghi chú"
+        ],
+        // In characters: they add up to the line's room at 160 columns (15 columns).
+        widths: [4, 14, 14, 3, 12, 11, 9, 6, 6, 6, 6, 5, 5, 5, 8],
+        alignments: [
+            .right, .left, .left, .right, .left, .left, .left, .left, .left, .left, .left, .left, .left, .left,
+            .left
+        ],
+        rows: [], ruled: true)
+
+    /// One case's printed row.
+    static func ledgerCells(_ r: LedgerRow) -> [String] {
+        [
+            String(r.ledgerNumber), splitCode(r.code), r.procedureName, String(r.sets), r.applicantName,
+            [r.address, r.phone].compactMap { $0 }.joined(separator: "; "), r.leadBody ?? "",
+            dateTime(r.receivedAt), dateTime(r.receiptAppointment),
+            r.rescheduled ? dateTime(r.appointment) : "",
+            date(r.handedOverAt), date(r.resultAt), date(r.returnedAt), "", ledgerNote(r)
+        ]
+    }
+
+    /// What follows the ledger's table: the count and the numbers it runs from and to, place and date, the
+    /// signatures.
+    static func ledgerAfter(
+        count: Int, from first: LedgerRow?, to last: LedgerRow?, _ ctx: PrintContext, printedAt: LocalDateTime
+    ) -> [DocumentBlock] {
+        var closing = "Tổng số: \(count) hồ sơ"
+        if let low = first?.ledgerNumber, let high = last?.ledgerNumber {
+            closing += " (số thứ tự từ \(low) đến \(high))"
+        }
+        return [
+            .space(1), .line(closing, .left),
+            .line(FormalDate.placeAndDate(ctx.unit.placeName, printedAt.date), .right),
+            .signatures([
+                Signature(title: "NGƯỜI GHI SỔ"),
+                Signature(title: "THỦ TRƯỞNG ĐƠN VỊ", note: "(Ký, ghi rõ họ tên, đóng dấu)")
+            ])
+        ]
     }
 
     /// The ledger's rows, one at a time (from an array, or from the store as they are read).
@@ -463,7 +614,7 @@ public enum ReportForms {
                 Signature(title: "THỦ TRƯỞNG ĐƠN VỊ", note: "(Ký, ghi rõ họ tên, đóng dấu)")
             ]))
         let document = Document(
-            kind: "thong-ke-\(periodName(s.period))", caption: "Thống kê tình hình giải quyết hồ sơ",
+            kind: "thong-ke-\(periodName(s.period))", caption: ReportKind.stats.caption,
             pageSize: .a4Landscape, blocks: b)
         let rows = s.rows
         let sheet = ReportSheet(
@@ -495,38 +646,62 @@ public enum ReportForms {
         .init("Văn bản xin lỗi (Mẫu 04)", width: 14), .init("Lý do chậm trễ", width: 50)
     ]
 
-    public static func lateCases(
-        _ cases: [LateCase], period: ReportPeriod, _ ctx: PrintContext, printedAt: LocalDateTime
-    ) -> Report {
-        let first = heading("DANH SÁCH HỒ SƠ QUÁ HẠN", ctx, period: period.vietnamese, printedAt: printedAt)
-        let table = DocumentTable(
-            headers: [
-                "Mã hồ sơ", "Người nộp", "Thủ tục", "Hạn giải quyết", "Có kết quả", "Quá", "Cơ quan trễ hạn",
-                "Xin lỗi (Mẫu 04)", "Lý do chậm trễ"
-            ],
-            widths: [15, 14, 18, 11, 11, 8, 20, 9, 26],
-            rows: cases.map { c in
-                [
-                    splitCode(c.code), c.applicantName, c.procedureName,
-                    "\(c.legalDue.time.text) \(c.legalDue.date.vietnamese)",
-                    c.resultAt.map { "\($0.time.text) \($0.date.vietnamese)" } ?? "chưa có",
-                    RemainingTime.durationText(minutes: c.lateMinutes),
-                    c.lateBodies.isEmpty ? "(không bước nào quá hạn riêng)" : c.lateBodies.joined(separator: "\n"),
-                    apologyText(c), c.reasons.isEmpty ? "(không ghi nhận lý do)" : c.reasons.joined(separator: "\n")
-                ]
-            }, ruled: true)
+    /// The late list as text, written page by page (its rows are laid out twice, never all at once).
+    static func writeLateText(
+        _ cases: [LateCase], period: ReportPeriod, _ ctx: PrintContext, printedAt: LocalDateTime,
+        _ write: (String) throws -> Void
+    ) throws {
+        try writePagedText(
+            lateTable, first: lateFirst(period, ctx, printedAt: printedAt), continuation: lateContinuation(period),
+            after: { _ in lateAfter(cases) }, pageSize: .a4Landscape,
+            rows: { body in for c in cases { try body(lateCells(c)) } }, write: write)
+    }
+
+    static func lateFirst(_ period: ReportPeriod, _ ctx: PrintContext, printedAt: LocalDateTime) -> [DocumentBlock] {
+        heading("DANH SÁCH HỒ SƠ QUÁ HẠN", ctx, period: period.vietnamese, printedAt: printedAt)
+    }
+
+    static func lateContinuation(_ period: ReportPeriod) -> String { "Danh sách hồ sơ quá hạn — \(period.vietnamese)" }
+
+    /// The late list's printed table, without rows.
+    static let lateTable = DocumentTable(
+        headers: [
+            "Mã hồ sơ", "Người nộp", "Thủ tục", "Hạn giải quyết", "Có kết quả", "Quá", "Cơ quan trễ hạn",
+            "Xin lỗi (Mẫu 04)", "Lý do chậm trễ"
+        ],
+        widths: [15, 14, 18, 11, 11, 8, 20, 9, 26], rows: [], ruled: true)
+
+    static func lateCells(_ c: LateCase) -> [String] {
+        [
+            splitCode(c.code), c.applicantName, c.procedureName,
+            "\(c.legalDue.time.text) \(c.legalDue.date.vietnamese)",
+            c.resultAt.map { "\($0.time.text) \($0.date.vietnamese)" } ?? "chưa có",
+            RemainingTime.durationText(minutes: c.lateMinutes),
+            c.lateBodies.isEmpty ? "(không bước nào quá hạn riêng)" : c.lateBodies.joined(separator: "\n"),
+            apologyText(c), c.reasons.isEmpty ? "(không ghi nhận lý do)" : c.reasons.joined(separator: "\n")
+        ]
+    }
+
+    static func lateAfter(_ cases: [LateCase]) -> [DocumentBlock] {
         let unapologised = cases.filter { !$0.apologised }.count
-        let after: [DocumentBlock] = [
+        return [
             .space(1),
             .line(
                 "Tổng số: \(cases.count) hồ sơ quá hạn (đã có kết quả quá hạn trong kỳ, hoặc chưa có kết quả và quá hạn tại cuối kỳ); \(unapologised) hồ sơ chưa có văn bản xin lỗi (Mẫu 04).",
                 .left)
         ]
+    }
+
+    public static func lateCases(
+        _ cases: [LateCase], period: ReportPeriod, _ ctx: PrintContext, printedAt: LocalDateTime
+    ) -> Report {
+        var table = lateTable
+        table.rows = cases.map(lateCells)
         let blocks = paginate(
-            table, first: first, continuation: "Danh sách hồ sơ quá hạn — \(period.vietnamese)", after: after,
-            pageSize: .a4Landscape)
+            table, first: lateFirst(period, ctx, printedAt: printedAt), continuation: lateContinuation(period),
+            after: lateAfter(cases), pageSize: .a4Landscape)
         let document = Document(
-            kind: "ho-so-qua-han-\(periodName(period))", caption: "Danh sách hồ sơ quá hạn", pageSize: .a4Landscape,
+            kind: "ho-so-qua-han-\(periodName(period))", caption: ReportKind.late.caption, pageSize: .a4Landscape,
             blocks: blocks)
         let sheet = ReportSheet(
             name: "Hồ sơ quá hạn", heading: sheetHeading("DANH SÁCH HỒ SƠ QUÁ HẠN", ctx, period: period.vietnamese),
@@ -628,7 +803,7 @@ public enum ReportForms {
                 "Chỉ số 1 và 2 tính theo hồ sơ (thời điểm có kết quả so với hạn giải quyết; mỗi bước so với hạn của bước, hồ sơ lấy điểm của cơ quan thấp nhất); chỉ số 7 theo thời gian khi không có phản ánh, 0 khi có phản ánh; chỉ số 3 và 4 theo phiếu đánh giá. Xếp loại: điểm bình quân từ 5 trở lên là hoàn thành. Dòng cuối mỗi bảng là của toàn đơn vị. Tỷ lệ hài lòng tính trên số phiếu chọn mức độ hài lòng."
             ))
         let document = Document(
-            kind: "danh-gia-\(periodName(s.period))", caption: "Kết quả đánh giá của người nộp hồ sơ",
+            kind: "danh-gia-\(periodName(s.period))", caption: ReportKind.evaluations.caption,
             pageSize: .a4Landscape, blocks: b)
         let widths: [Double] = [30, 10, 8, 8, 8, 8, 8, 10, 16, 10, 12, 10, 12]
         let sheets = evaluationTables(s).map { t in
@@ -705,7 +880,7 @@ public enum ReportForms {
             b.append(.paragraph("Chưa có sự kiện nào được ghi đến hết ngày \(d.date.vietnamese)."))
         }
         let document = Document(
-            kind: "tong-hop-ngay-\(d.date.iso)", caption: "Tổng hợp cuối ngày", pageSize: .a4, blocks: b)
+            kind: "tong-hop-ngay-\(d.date.iso)", caption: ReportKind.daily.caption, pageSize: .a4, blocks: b)
         let csvText: @Sendable () -> String = {
             csv(
                 ["loai", "ma_ho_so", "nguoi_nop", "thu_tuc", "thoi_diem"],

@@ -175,6 +175,13 @@ public struct TextRenderer: Sendable {
         return (height(table.headers) + numbers, table.rows.map(height))
     }
 
+    /// Lines taken by one row of `table` (without borders), as `rowHeights` counts them.
+    public func rowHeight(_ cells: [String], in table: DocumentTable) -> Int {
+        let widths = columnWidths(table)
+        return (0..<widths.count).map { TextWidth.wrap($0 < cells.count ? cells[$0] : "", widths[$0]).count }.max()
+            ?? 1
+    }
+
     /// Lines of a whole rendered block list (to measure what a page holds).
     public func lineCount(_ blocks: [DocumentBlock]) -> Int { blocks.reduce(0) { $0 + render($1).count } }
 

@@ -392,4 +392,10 @@ public final class Store {
     func read<T>(_ body: () throws -> T) throws(StoreError) -> T {
         try storeCall { try db.read(body) }
     }
+
+    /// Runs `body` on one snapshot of the file: everything it reads is as of one moment, even while other
+    /// terminals write (for a report read twice, once to lay out its pages and once to write them).
+    public func snapshot<T>(_ body: () throws -> T) throws(StoreError) -> T {
+        try read(body)
+    }
 }

@@ -9,6 +9,9 @@ public enum TextWidth {
         let v = scalar.value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         if v < 0x300 { return 1 }
+        // Latin Extended Additional: the precomposed Vietnamese letters (ạ, ế, ữ…), all letters, one cell;
+        // known without the Unicode property lookup, which cost most of a long report's layout.
+        if v >= 0x1E00 && v <= 0x1EFF { return 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break

@@ -211,6 +211,42 @@ import Testing
         }
     }
 
+    /// The ledger's text written page by page from the store (`writeLedgerText`, what `motcua report ledger`
+    /// prints) is the built ledger's text byte for byte — two pages here, and the one page of an empty period —
+    /// and comes one page at a time.
+    @Test func ledgerTextWrittenPageByPageEqualsTheBuiltOne() throws {
+        let (ws, _, ctx) = try dataset()
+        let empty = ReportPeriod(from: CivilDate(iso: "2026-07-01")!, to: CivilDate(iso: "2026-07-31")!)!
+        for period in [Self.october, empty] {
+            let built = ReportForms.ledger(try ws.store.ledger(period), period: period, ctx, printedAt: Self.printedAt)
+            let text = TextRenderer(pageSize: built.document.pageSize).text(built.document)
+            var pages: [String] = []
+            try ReportForms.writeLedgerText(period: period, store: ws.store, context: ctx, now: Self.printedAt) {
+                pages.append($0)
+            }
+            #expect(pages.joined() == text, "\(period.vietnamese)")
+            #expect(pages.count == text.components(separatedBy: "\u{000C}").count, "one piece per page")
+        }
+        // Every report through the one entry `motcua report` uses: the built document's text.
+        for kind in ReportKind.allCases {
+            let built = try ReportForms.build(
+                kind, period: Self.october, day: Self.october.to, store: ws.store, context: ctx, now: Self.printedAt)
+            var text = ""
+            try ReportForms.writeText(
+                kind, period: Self.october, day: Self.october.to, store: ws.store, context: ctx, now: Self.printedAt
+            ) { text += $0 }
+            #expect(text == TextRenderer(pageSize: built.document.pageSize).text(built.document), "\(kind)")
+        }
+        // A late list long enough for several pages, laid out page by page.
+        let late = try ws.store.lateCases(Self.october, now: Self.printedAt, calendar: try ws.calendar())
+        let many = (0..<40).flatMap { _ in late }
+        let built = ReportForms.lateCases(many, period: Self.october, ctx, printedAt: Self.printedAt)
+        var pages: [String] = []
+        try ReportForms.writeLateText(many, period: Self.october, ctx, printedAt: Self.printedAt) { pages.append($0) }
+        let text = TextRenderer(pageSize: built.document.pageSize).text(built.document)
+        #expect(pages.count > 2 && pages.joined() == text)
+    }
+
     /// A long ledger is split into numbered pages with the headers on each.
     @Test func ledgerPages() throws {
         let (ws, _, ctx) = try dataset()
