@@ -37,9 +37,9 @@ extension Desk {
     var documents: CaseDocuments { CaseDocuments(store: store, context: printContext) }
 
     /// The document of a source as it would print now (a reprint once printed before), for the preview.
-    public func document(_ source: DocumentSource) throws(DeskError) -> BuiltDocument {
+    public func document(_ source: DocumentSource, layout: ReportLayout = .pages) throws(DeskError) -> BuiltDocument {
         try run {
-            switch try documents.build(source, now: clock.now()) {
+            switch try documents.build(source, now: clock.now(), layout: layout) {
             case .success(let built): return built
             case .failure(let reason): throw Refusal.documentUnavailable(reason.message)
             }

@@ -60,8 +60,10 @@ public struct CaseDocuments {
 
     /// The document as it would print now, or nil when it does not exist (unknown code, no reschedule…),
     /// with the reason.
-    public func build(_ source: DocumentSource, now: LocalDateTime) throws -> Result<BuiltDocument, DocumentUnavailable>
-    {
+    /// `layout` applies to reports only: `.screen` for F7, which neither prints nor pages what it shows.
+    public func build(_ source: DocumentSource, now: LocalDateTime, layout: ReportLayout = .pages) throws -> Result<
+        BuiltDocument, DocumentUnavailable
+    > {
         if case .contact(let number) = source {
             guard let contact = try store.contact(number: number) else {
                 return .failure(.init("Không có phiếu số \(number)"))
@@ -82,7 +84,8 @@ public struct CaseDocuments {
                     printKey: nil, reprint: reprint))
         }
         if case let .report(kind, period, day) = source {
-            let report = try ReportForms.build(kind, period: period, day: day, store: store, context: context, now: now)
+            let report = try ReportForms.build(
+                kind, period: period, day: day, store: store, context: context, now: now, layout: layout)
             return .success(
                 BuiltDocument(
                     document: report.document, name: report.name, printKey: nil, reprint: false,

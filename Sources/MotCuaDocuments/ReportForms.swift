@@ -39,6 +39,13 @@ final class StoreReader: @unchecked Sendable {
     init(_ store: Store) { self.store = store }
 }
 
+/// How a report's long tables are laid out: in pages (printing, saving, `motcua report`), or as one table
+/// for the screen (F7), which shows no pages and scrolls the rows itself.
+public enum ReportLayout: Sendable {
+    case pages
+    case screen
+}
+
 /// The reports of F7 and `motcua report`.
 public enum ReportKind: String, Sendable, CaseIterable {
     case ledger, stats, late, evaluations, daily
@@ -71,15 +78,16 @@ public enum ReportForms {
     /// Builds a report from the store: `period` for all but the daily summary, which is of `day`.
     public static func build(
         _ kind: ReportKind, period: ReportPeriod?, day: CivilDate, store: Store, context ctx: PrintContext,
-        now: LocalDateTime
+        now: LocalDateTime, layout: ReportLayout = .pages
     ) throws -> Report {
         let calendar = try store.calendarConfig().makeCalendar()
         let p = period ?? ReportPeriod(from: day, to: day)!
         switch kind {
-        case .ledger: return ledger(try store.ledger(p), period: p, ctx, printedAt: now)
+        case .ledger: return ledger(try store.ledger(p), period: p, ctx, printedAt: now, layout: layout)
         case .stats: return statistics(try store.periodStatistics(p, now: now), ctx, printedAt: now)
         case .late:
-            return lateCases(try store.lateCases(p, now: now, calendar: calendar), period: p, ctx, printedAt: now)
+            return lateCases(
+                try store.lateCases(p, now: now, calendar: calendar), period: p, ctx, printedAt: now, layout: layout)
         case .evaluations:
             return evaluations(
                 EvaluationSummary(try store.evaluations(p), period: p, unitName: "Toàn đơn vị"), ctx, printedAt: now)
@@ -160,8 +168,11 @@ public enum ReportForms {
     /// heading; each page ends with "Trang i/n".
     static func paginate(
         _ table: DocumentTable, first: [DocumentBlock], continuation: String, after: [DocumentBlock],
-        pageSize: PageSize
+        pageSize: PageSize, layout: ReportLayout = .pages
     ) -> [DocumentBlock] {
+        // On the screen the table is one table: laying out a year's pages (every row's wrapped height) is
+        // what made the ledger slow to open.
+        guard layout == .pages else { return first + [.table(table)] + after }
         let renderer = TextRenderer(pageSize: pageSize)
         let sizes = pageSizes(
             table, rowHeights: renderer.rowHeights(table).rows, first: first, after: after, pageSize: pageSize)
@@ -347,9 +358,10 @@ public enum ReportForms {
     /// Sổ theo dõi hồ sơ (Mẫu 07): one row per case received in the period, in ledger order, with the law's
     /// columns: the appointment of the receipt and, in its own column, the new date of an apology; requests
     /// to supplement in the notes; the book number in the heading; the closing signatures.
-    public static func ledger(_ rows: [LedgerRow], period: ReportPeriod, _ ctx: PrintContext, printedAt: LocalDateTime)
-        -> Report
-    {
+    public static func ledger(
+        _ rows: [LedgerRow], period: ReportPeriod, _ ctx: PrintContext, printedAt: LocalDateTime,
+        layout: ReportLayout = .pages
+    ) -> Report {
         let books = ledgerBooks(rows, period: period, ctx)
         var table = ledgerTable
         table.rows = rows.map(ledgerCells)
@@ -357,7 +369,7 @@ public enum ReportForms {
             table, first: ledgerFirst(books: books, period: period, ctx, printedAt: printedAt),
             continuation: ledgerContinuation(period, ctx),
             after: ledgerAfter(count: rows.count, from: rows.first, to: rows.last, ctx, printedAt: printedAt),
-            pageSize: .a4Landscape)
+            pageSize: .a4Landscape, layout: layout)
         let document = Document(
             kind: "so-theo-doi-\(periodName(period))", caption: ReportKind.ledger.caption, pageSize: .a4Landscape,
             blocks: blocks)
@@ -693,13 +705,14 @@ public enum ReportForms {
     }
 
     public static func lateCases(
-        _ cases: [LateCase], period: ReportPeriod, _ ctx: PrintContext, printedAt: LocalDateTime
+        _ cases: [LateCase], period: ReportPeriod, _ ctx: PrintContext, printedAt: LocalDateTime,
+        layout: ReportLayout = .pages
     ) -> Report {
         var table = lateTable
         table.rows = cases.map(lateCells)
         let blocks = paginate(
             table, first: lateFirst(period, ctx, printedAt: printedAt), continuation: lateContinuation(period),
-            after: lateAfter(cases), pageSize: .a4Landscape)
+            after: lateAfter(cases), pageSize: .a4Landscape, layout: layout)
         let document = Document(
             kind: "ho-so-qua-han-\(periodName(period))", caption: ReportKind.late.caption, pageSize: .a4Landscape,
             blocks: blocks)

@@ -247,6 +247,26 @@ import Testing
         #expect(pages.count > 2 && pages.joined() == text)
     }
 
+    /// For the screen (F7) a long list is one table with every row and no page furniture: the same rows as
+    /// the printed pages, without laying the pages out.
+    @Test func onTheScreenALongListIsOneTable() throws {
+        let (ws, _, ctx) = try dataset()
+        let rows = (0..<12).flatMap { _ in (try? ws.store.ledger(Self.october)) ?? [] }
+        func tables(_ d: Document) -> [DocumentTable] {
+            d.blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }
+        }
+        let paged = ReportForms.ledger(rows, period: Self.october, ctx, printedAt: Self.printedAt).document
+        let screen = ReportForms.ledger(rows, period: Self.october, ctx, printedAt: Self.printedAt, layout: .screen)
+            .document
+        #expect(tables(paged).count > 1)
+        #expect(tables(screen).count == 1 && tables(screen)[0].rows == tables(paged).flatMap(\.rows))
+        #expect(!screen.blocks.contains { if case .textPagination = $0 { true } else { false } })
+        let late = try ws.store.lateCases(Self.october, now: Self.printedAt, calendar: try ws.calendar())
+        let lateScreen = ReportForms.lateCases(
+            (0..<40).flatMap { _ in late }, period: Self.october, ctx, printedAt: Self.printedAt, layout: .screen)
+        #expect(tables(lateScreen.document).count == 1 && tables(lateScreen.document)[0].rows.count == 40 * late.count)
+    }
+
     /// A long ledger is split into numbered pages with the headers on each.
     @Test func ledgerPages() throws {
         let (ws, _, ctx) = try dataset()
