@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 import MotCuaCore
 
 /// The tamper-evident history: every event is a link of one chain over the whole file. A link is the
@@ -145,9 +140,7 @@ enum HistoryChain {
             input.field(r.bytes(12))
             computed.withUnsafeMutableBufferPointer { input.hexDigest(into: $0.baseAddress!) }
             let stored = r.bytes(13) ?? empty
-            let matches =
-                stored.count == computed.count
-                && computed.withUnsafeBytes { memcmp($0.baseAddress!, stored.baseAddress!, stored.count) == 0 }
+            let matches = computed.withUnsafeBytes { $0.elementsEqual(stored) }
             previous.removeAll(keepingCapacity: true)
             previous.append(contentsOf: stored)
             return matches
