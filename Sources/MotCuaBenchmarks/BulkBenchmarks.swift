@@ -105,6 +105,7 @@ enum BulkBenchmarks {
             "report ledger --year 2025 --format xlsx", ["report", "ledger", "--year", "2025", "--format", "xlsx"],
             file: scratch + "/ledger.xlsx")
         _ = try command("report ledger --month 2025-10 (text)", ["report", "ledger", "--month", "2025-10"])
+        _ = try command("report ledger --year 2025 (text, page by page)", ["report", "ledger", "--year", "2025"])
         _ = try command(
             "report ledger 01/01–14/03/2025 (19,029 cases) as PDF",
             ["report", "ledger", "--from", "2025-01-01", "--to", "2025-03-14", "--format", "pdf"],
