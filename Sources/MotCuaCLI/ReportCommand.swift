@@ -123,41 +123,37 @@ enum ReportCommand {
             return ExitStatus.success
         }
         if format == "csv" {
-            // Streamed: the ledger of a year is written as it is read, in 64 KB pieces.
-            let output = try StoreAccess.output(args, store: desk.store)
-            var buffer = ""
-            func flush() throws {
-                if let output { try output.write(buffer) } else { io.writeOut(buffer) }
-                buffer = ""
-            }
-            try desk.writeReportCSV(source) { piece in
-                buffer += piece
-                if buffer.utf8.count >= 1 << 16 { try flush() }
-            }
-            try flush()
-            if let output {
-                try output.commit()
-                io.err("Đã ghi dữ liệu CSV vào \(output.path)")
-            }
+            // Streamed: the ledger of a year is written as it is read.
+            try stream(args, desk, io, done: "dữ liệu CSV") { try desk.writeReportCSV(source, $0) }
             return ExitStatus.success
         }
         // Streamed like the CSV: the ledger's pages are written as its rows are read.
+        try stream(args, desk, io, done: ReportKind(rawValue: kind)!.caption.lowercased()) {
+            try desk.writeReportText(ReportKind(rawValue: kind)!, period: period, day: day, $0)
+        }
+        return ExitStatus.success
+    }
+
+    /// Runs `produce` with a writer to `--output` (a temporary file named when complete) or to stdout, in
+    /// 64 KB pieces; says what was written where when it was a file.
+    static func stream(
+        _ args: ParsedArguments, _ desk: Desk, _ io: CommandIO, done what: String,
+        _ produce: (_ write: (String) throws -> Void) throws -> Void
+    ) throws {
         let output = try StoreAccess.output(args, store: desk.store)
         var buffer = ""
         func flush() throws {
             if let output { try output.write(buffer) } else { io.writeOut(buffer) }
             buffer = ""
         }
-        try desk.writeReportText(ReportKind(rawValue: kind)!, period: period, day: day) { piece in
+        try produce { piece in
             buffer += piece
             if buffer.utf8.count >= 1 << 16 { try flush() }
         }
         try flush()
         if let output {
             try output.commit()
-            io.err("Đã ghi \(ReportKind(rawValue: kind)!.caption.lowercased()) vào \(output.path)")
+            io.err("Đã ghi \(what) vào \(output.path)")
         }
-        return ExitStatus.success
     }
-
 }

@@ -91,6 +91,8 @@ enum StoreAccess {
     static func output(_ args: ParsedArguments, store: Store) throws -> OutputFile? {
         guard let path = args.value("output") else { return nil }
         guard !path.isEmpty else { throw UsageError("--output: cần tên tệp") }
+        // An earlier run to the same file that was interrupted (Ctrl-C, killed) left its temporary file.
+        OutputFile.removeAbandoned(target: FileSystem.absolute(path))
         return try OutputFile(
             path: FileSystem.absolute(path), protected: ProtectedFiles(databasePath: store.path),
             replace: args.has("force"))

@@ -296,6 +296,7 @@ enum StoreCommands {
             let showProgress = io.stderrIsTerminal
             // The passes run at once: one line shows them all, rewritten in place.
             var passes: [CheckPass: (done: Int, total: Int)] = [:]
+            var lineOpen = false
             let findings = try store.check(
                 now: io.clock.now(), anchor: anchor,
                 progress: showProgress
@@ -311,8 +312,15 @@ enum StoreCommands {
                             parts.append("tệp SQLite \(n.done == n.total ? "xong" : "đang kiểm tra")")
                         }
                         io.writeErr("\rKiểm tra: \(parts.joined(separator: " · "))\u{1B}[K")
-                    } : nil, note: { io.out("Lưu ý: \($0)") })
-            if showProgress && !passes.isEmpty { io.writeErr("\n") }
+                        lineOpen = true
+                    } : nil,
+                note: { text in
+                    // A note starts on a line of its own, not after the progress line.
+                    if lineOpen { io.writeErr("\n") }
+                    lineOpen = false
+                    io.out("Lưu ý: \(text)")
+                })
+            if lineOpen { io.writeErr("\n") }
             let cases = try store.caseCount()
             if findings.isEmpty {
                 var line = "ok: \(cases) hồ sơ, không phát hiện vấn đề"

@@ -12,7 +12,8 @@ public struct PrintResult: Sendable {
     /// The document exists for the applicant now (printed, or saved on purpose, or saved where there is no
     /// spooler at all): the next one is a reprint.
     public let produced: Bool
-    /// The document as the next print would be (marked as a reprint once produced).
+    /// The document as the next print would read, for the screen that printed it (marked as a reprint once
+    /// produced; a report's long lists as one table, as the screen shows them).
     public let next: Document?
     /// The copy saved for the officer's counter (setting `documents_share`), if any.
     public var sharedPath: String? = nil
@@ -84,7 +85,8 @@ extension Desk {
                 shareProblem = Messages.text(DeskError.from(error))
                 log?.write("share copy failed: \(built.document.kind)")
             }
-            let next = try? document(source)
+            // For the screen that printed it (a report's long lists as one table, as F7 shows them).
+            let next = try? document(source, layout: .screen)
             return PrintResult(
                 path: path, outcome: outcome, produced: produced, next: next?.document, sharedPath: shared,
                 shareProblem: shareProblem)
@@ -188,16 +190,13 @@ extension Desk {
 
     // MARK: Reports
 
-    /// A report of a period (or, for the daily summary, of a day), as printed; its CSV on demand.
-    public func report(_ kind: ReportKind, period: ReportPeriod?, day: CivilDate) throws(DeskError) -> BuiltDocument {
-        try run {
-            if let period {
-                try RecordingTime.checkYear(period.from)
-                try RecordingTime.checkYear(period.to)
-            }
-            try RecordingTime.checkYear(day)
-            return try document(.report(kind, period, day: day))
+    /// Refuses a report whose period or day lies outside the years the program accepts.
+    func checkReportYears(period: ReportPeriod?, day: CivilDate) throws(Refusal) {
+        if let period {
+            try RecordingTime.checkYear(period.from)
+            try RecordingTime.checkYear(period.to)
         }
+        try RecordingTime.checkYear(day)
     }
 
     /// Writes a report as text (as printed) through `write`, the long lists page by page (a year's ledger is
@@ -206,11 +205,7 @@ extension Desk {
         _ kind: ReportKind, period: ReportPeriod?, day: CivilDate, _ write: (String) throws -> Void
     ) throws(DeskError) {
         try run {
-            if let period {
-                try RecordingTime.checkYear(period.from)
-                try RecordingTime.checkYear(period.to)
-            }
-            try RecordingTime.checkYear(day)
+            try checkReportYears(period: period, day: day)
             try ReportForms.writeText(
                 kind, period: period, day: day, store: store, context: printContext, now: clock.now(), write)
         }
@@ -221,11 +216,7 @@ extension Desk {
         guard case let .report(kind, period, day) = source else {
             throw Refusal.documentUnavailable("Văn bản này không có bảng dữ liệu để xuất")
         }
-        if let period {
-            try RecordingTime.checkYear(period.from)
-            try RecordingTime.checkYear(period.to)
-        }
-        try RecordingTime.checkYear(day)
+        try checkReportYears(period: period, day: day)
         return try ReportForms.data(
             kind, period: period, day: day, store: store, context: printContext, now: clock.now())
     }

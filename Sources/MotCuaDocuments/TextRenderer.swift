@@ -167,12 +167,8 @@ public struct TextRenderer: Sendable {
     /// Lines taken by a table's header and by each of its rows (without borders), for paginating long tables.
     public func rowHeights(_ table: DocumentTable) -> (header: Int, rows: [Int]) {
         guard !table.headers.isEmpty else { return (0, []) }
-        let widths = columnWidths(table)
-        func height(_ cells: [String]) -> Int {
-            (0..<widths.count).map { TextWidth.wrap($0 < cells.count ? cells[$0] : "", widths[$0]).count }.max() ?? 1
-        }
         let numbers = table.columnNumbers.count == table.headers.count ? 2 : 0  // a rule and the numbers
-        return (height(table.headers) + numbers, table.rows.map(height))
+        return (rowHeight(table.headers, in: table) + numbers, table.rows.map { rowHeight($0, in: table) })
     }
 
     /// Lines taken by one row of `table` (without borders), as `rowHeights` counts them.

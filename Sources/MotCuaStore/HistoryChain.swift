@@ -16,16 +16,25 @@ enum HistoryChain {
         officerID: Int64, bodyID: Int64?, data: String, channel: String, osUser: String, lateReason: String?,
         rowDigest: String?
     ) -> String {
+        // The event's values by their column in `eventColumns`, hashed in `linkColumns`' order.
+        let byColumn: [String?] = [
+            String(caseID), String(seq), kind, String(at), String(recordedAt), String(officerID),
+            bodyID.map(String.init), data, channel, osUser, lateReason, String(number), rowDigest
+        ]
         let input = HashInput()
         input.start(linkHeader)
-        for field in [
-            previous, String(number), String(caseID), String(seq), kind, String(at), String(recordedAt),
-            String(officerID), bodyID.map(String.init), data, channel, osUser, lateReason, rowDigest
-        ] {
-            input.field(field)
-        }
+        input.field(previous)
+        for (column, _) in linkColumns { input.field(byColumn[Int(column)]) }
         return input.hexDigest()
     }
+
+    /// What a link hashes after the previous link, in order: columns of `eventColumns` (number, case, seq,
+    /// kind, at, recorded at, officer, body, data, channel, system user, late reason, row digest), and
+    /// whether the value may be absent (then "-"). The one definition both `link` and `Verifier` follow.
+    static let linkColumns: [(column: Int32, optional: Bool)] = [
+        (11, false), (0, false), (1, false), (2, false), (3, false), (4, false), (5, false), (6, true), (7, false),
+        (8, false), (9, false), (10, true), (12, true)
+    ]
 
     /// The first line of every link's input (the format's version).
     static let linkHeader = "motcua-chain-1\n"
@@ -103,14 +112,6 @@ enum HistoryChain {
     static let eventColumns =
         "case_id, seq, kind, at, recorded_at, officer_id, body_id, data, channel, os_user, late_reason, chain_no, row_digest, chain_hash"
 
-    /// The link an event row should have after `previous` (the row read with `eventColumns`), from its values.
-    static func expectedLink(_ r: Row, previous: String) -> String {
-        link(
-            previous: previous, number: r.int64(11), caseID: r.int64(0), seq: r.int(1), kind: r.text(2), at: r.int(3),
-            recordedAt: r.int64(4), officerID: r.int64(5), bodyID: r.isNull(6) ? nil : r.int64(6), data: r.text(7),
-            channel: r.text(8), osUser: r.text(9), lateReason: r.optionalText(10), rowDigest: r.optionalText(12))
-    }
-
     /// Checks the links of event rows read in chain order (columns `eventColumns`), straight from SQLite's
     /// bytes: the chain pass of `check` hashes every event of the file.
     final class Verifier {
@@ -125,19 +126,9 @@ enum HistoryChain {
             input.start(HistoryChain.linkHeader)
             previous.withUnsafeBytes { input.field($0) }
             // Fields that cannot be NULL read as empty text if they are (as `Row.text` does).
-            input.field(r.bytes(11) ?? empty)
-            input.field(r.bytes(0) ?? empty)
-            input.field(r.bytes(1) ?? empty)
-            input.field(r.bytes(2) ?? empty)
-            input.field(r.bytes(3) ?? empty)
-            input.field(r.bytes(4) ?? empty)
-            input.field(r.bytes(5) ?? empty)
-            input.field(r.bytes(6))
-            input.field(r.bytes(7) ?? empty)
-            input.field(r.bytes(8) ?? empty)
-            input.field(r.bytes(9) ?? empty)
-            input.field(r.bytes(10))
-            input.field(r.bytes(12))
+            for (column, optional) in HistoryChain.linkColumns {
+                input.field(optional ? r.bytes(column) : r.bytes(column) ?? empty)
+            }
             computed.withUnsafeMutableBufferPointer { input.hexDigest(into: $0.baseAddress!) }
             let stored = r.bytes(13) ?? empty
             let matches = computed.withUnsafeBytes { $0.elementsEqual(stored) }

@@ -121,7 +121,7 @@ extension Store {
         var out: [UInt8] = []
         for value in [code, applicant.idNumber, applicant.phone, applicant.representativeIDNumber] {
             guard let value else { continue }
-            let reversed = Array(value.utf8.filter { $0 >= 48 && $0 <= 57 }.reversed())
+            let reversed = Array(VietnameseText.digits(value).utf8.reversed())
             guard reversed.count >= minimumSuffixDigits, !seen.contains(reversed) else { continue }
             seen.append(reversed)
             if !out.isEmpty { out.append(UInt8(ascii: " ")) }

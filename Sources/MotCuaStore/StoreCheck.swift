@@ -1,4 +1,5 @@
 import MotCuaCore
+import MotCuaSystem
 import Synchronization
 
 /// The link written down at the end of a day (the daily summary's last line, a backup's record): the
@@ -146,169 +147,249 @@ extension Store {
         return findings
     }
 
-    /// Every case, merged with its steps and its events (three ordered scans, nothing held beyond one case):
-    /// history numbered from 1 without a gap and starting with the reception; the stored state equal to the
-    /// replayed one; times as the recording rules want them; the search text and the reversed numbers current; the row equal to the
-    /// digest its last event carries.
-    func checkCases(now: LocalDateTime, add: (String) -> Void, progress: ((CheckPass, Int, Int) -> Void)?) throws {
-        let total = Int(try db.scalarInt("SELECT count(*) FROM cases") ?? 0)
-        let officers = try Dictionary(
-            uniqueKeysWithValues: db.rows("SELECT id, username FROM officers") { ($0.int64(0), $0.text(1)) })
-        let bodies = try Dictionary(
-            uniqueKeysWithValues: db.rows("SELECT id, code FROM bodies") { ($0.int64(0), $0.text(1)) })
-        let cases = try Cursor(
-            db,
-            """
-            SELECT c.id, c.code, c.applicant_kind, c.applicant_name, c.applicant_id_number, c.applicant_phone,
-                   c.representative_name, c.representative_id_number, c.search_text, c.status, c.legal_due_at,
-                   c.appointment_at, c.paused_at, c.supplement_rounds, c.reschedule_count, c.result_at,
-                   c.result_is_refusal, c.returned_at, c.evaluated, c.closed_at, \(HistoryChain.digestExpressions),
-                   c.search_digits
-            FROM cases c ORDER BY c.id
-            """)
-        let steps = try Cursor(
-            db,
-            "SELECT case_id, handed_over_at, step_due_at, acknowledged_at, done_at FROM case_steps ORDER BY case_id, position"
-        )
-        let events = try Cursor(
-            db,
-            """
-            SELECT case_id, seq, kind, at, officer_id, body_id, data, recorded_at, channel, os_user, late_reason, row_digest
-            FROM events ORDER BY case_id, seq
-            """)
-        func time(_ r: Row, _ i: Int32) -> LocalDateTime? { r.optionalInt(i).map(LocalDateTime.init(minutes:)) }
-        var done = 0
-        while let c = cases.row {
-            let id = c.int64(0)
-            let code = c.text(1)
-            // Steps and events of cases that do not exist (their case row deleted outside the program).
-            while let s = steps.row, s.int64(0) < id {
-                add("bước xử lý của hồ sơ số \(s.int64(0)) không còn hồ sơ")
-                try steps.advance()
-            }
-            while let e = events.row, e.int64(0) < id {
-                add("sự kiện của hồ sơ số \(e.int64(0)) không còn hồ sơ (hồ sơ bị xóa ngoài chương trình)")
-                try events.advance()
-            }
-            var progressOfSteps: [StepProgress] = []
-            while let s = steps.row, s.int64(0) == id {
-                var p = StepProgress()
-                p.handedOverAt = time(s, 1)
-                p.stepDue = time(s, 2)
-                p.acknowledgedAt = time(s, 3)
-                p.doneAt = time(s, 4)
-                progressOfSteps.append(p)
-                try steps.advance()
-            }
-            var history: [RecordedEvent] = []
-            var unreadable = false
-            var lastDigest: String?
-            while let e = events.row, e.int64(0) == id {
-                if let payload = try? EventCodec.decode(kind: e.text(2), data: e.text(6)) {
-                    history.append(
-                        RecordedEvent(
-                            seq: e.int(1),
-                            event: CaseEvent(
-                                payload, at: LocalDateTime(minutes: e.int(3)), officer: officers[e.int64(4)] ?? "",
-                                bodyCode: e.isNull(5) ? nil : bodies[e.int64(5)]),
-                            officerName: "", recordedAt: e.int64(7),
-                            channel: RecordingChannel(rawValue: e.text(8)) ?? .unknown, osUser: e.text(9),
-                            lateReason: e.optionalText(10)))
-                } else {
-                    unreadable = true
-                }
-                lastDigest = e.optionalText(11)
-                try events.advance()
-            }
-            defer {
-                done += 1
-                if done % 20_000 == 0 { progress?(.cases, done, total) }
-            }
-            // What the checks below need of the case row, read before the cursor moves on.
-            let stored = CaseState(
-                status: CaseStatus(rawValue: c.text(9)) ?? .received, legalDue: LocalDateTime(minutes: c.int(10)),
-                appointment: LocalDateTime(minutes: c.int(11)), pausedAt: time(c, 12), supplementRounds: c.int(13),
-                rescheduleCount: c.int(14), steps: progressOfSteps, resultAt: time(c, 15), resultIsRefusal: c.bool(16),
-                returnedAt: time(c, 17), evaluated: c.bool(18), closedAt: time(c, 19))
-            let applicant = Applicant(
-                kind: ApplicantKind(rawValue: c.text(2)) ?? .person, fullName: c.text(3), idNumber: c.optionalText(4),
-                phone: c.optionalText(5), representativeName: c.optionalText(6),
-                representativeIDNumber: c.optionalText(7))
-            let searchText = c.text(8)
-            let searchDigits = c.text(23)
-            let digest = HistoryChain.digest(
-                row: c.optionalText(20), documents: c.optionalText(21), steps: c.optionalText(22))
-            try cases.advance()
-            if unreadable {
-                add("hồ sơ \(code): có sự kiện không đọc được")
-                continue
-            }
-            if history.isEmpty || history.map(\.seq) != Array(1...history.count) {
-                add("hồ sơ \(code): số thứ tự sự kiện không liên tục")
-                continue
-            }
-            do throws(Refusal) {
-                let derived = try CaseLifecycle.replay(history.map(\.event), stepCount: progressOfSteps.count)
-                if derived != stored {
-                    add(
-                        "hồ sơ \(code): trạng thái lưu khác trạng thái tính lại từ lịch sử (\(Store.difference(stored, derived)))"
-                    )
-                }
+    // MARK: Check
+
+    /// SQLite's integrity and foreign-key checks, the search index's own check, and the model's invariants:
+    /// every case's stored state equals the state replayed from its events, histories start with the
+    /// reception and are numbered without gaps, ledger numbers run 1…N in each year without gaps, counters
+    /// are ahead of every number used, the search text matches the case.
+    ///
+    /// SQLite's verdict also settles the file's damage state: damage found marks the file (no more writes);
+    /// a clean verdict on a file marked damaged (restored or repaired by an administrator) clears the mark.
+    /// `note` receives what the officer should know besides the findings (a read-only file, a cleared mark).
+    ///
+    /// The history's chain is verified link by link (the first broken link is named), each case row against
+    /// the digest its last event carries, the links recorded by backups against the file, and, with
+    /// `anchor`, the link at the end of that day against the hash written down then. Everything streams:
+    /// memory does not grow with the file.
+    ///
+    /// The three long passes run at once, each on a connection of its own: SQLite's `integrity_check` and
+    /// the chain on two threads, the cases on this one (a machine's second core halves the wait). `progress`
+    /// receives (done, total) for each pass, always on the calling thread.
+    public func check(
+        now: LocalDateTime, anchor: ChainAnchor? = nil, progress: ((CheckPass, Int, Int) -> Void)? = nil,
+        note: ((String) -> Void)? = nil
+    )
+        throws(StoreError) -> [CheckFinding]
+    {
+        let path = self.path
+        // Whatever happens, a damage marker written by any of the connections is this store's state too:
+        // no more writes through it.
+        defer { if damage == nil, let recorded = Store.damageRecorded(path: path) { damage = recorded } }
+        // While the passes run, damage met by any of them is decided here once all are back: SQLite's own
+        // verdict, when it found damage, is what the marker records and what is printed.
+        let markOnCorruption = db.onCorruption
+        db.onCorruption = nil
+        defer { db.onCorruption = markOnCorruption }
+        // The other connections only read (read-only, or immutable on read-only media), except the one that
+        // runs the search index's own check, an INSERT that writes nothing but needs a writable connection.
+        let mayWrite = !connectionIsReadOnly && damage == nil
+        let readAccess: Database.Access = db.access == .immutable ? .immutable : .readOnly
+        @Sendable func connection(_ access: Database.Access) throws -> Database {
+            let c = try Database(path: path, create: false, access: access)
+            c.setBusyTimeout(milliseconds: Store.busyTimeoutMilliseconds)
+            return c
+        }
+        // SQLite's checks on one thread: its verdict, the foreign keys, then (only on a sound file the
+        // program may write) the search index's check, as before the passes ran at once.
+        let integrity = BackgroundThread { () -> Result<SQLiteVerdict, StoreError> in
+            do throws(StoreError) {
+                return .success(
+                    try storeCall {
+                        let c = try connection(mayWrite ? .readWrite : readAccess)
+                        var verdict = SQLiteVerdict()
+                        // A badly damaged file stops SQLite's own check part-way with an error: what it said
+                        // until then, and the error, are the verdict.
+                        func untilDamage(_ sql: String, _ line: (Row) -> String) throws -> [String] {
+                            var lines: [String] = []
+                            do {
+                                try c.forEach(sql) {
+                                    lines.append(line($0))
+                                    return lines.count < 100
+                                }
+                            } catch let e as DatabaseError where e.kind == .corrupt || e.kind == .notADatabase {
+                                lines.append("SQLite dừng kiểm tra: \(e)")
+                            }
+                            return lines
+                        }
+                        verdict.lines = try untilDamage("PRAGMA integrity_check") { $0.text(0) }
+                        verdict.foreignKeys = Array(
+                            try untilDamage("PRAGMA foreign_key_check") {
+                                "\($0.text(0)) dòng \($0.int64(1)) → \($0.text(2))"
+                            }
+                            .prefix(20).map { "foreign_key_check: \($0)" })
+                        guard mayWrite, verdict.lines == ["ok"] else { return verdict }
+                        // It needs the write lock: another terminal's write is waited for a moment, not 10 s.
+                        c.setBusyTimeout(milliseconds: 1_000)
+                        do {
+                            try c.execute("INSERT INTO case_search (case_search) VALUES ('integrity-check')")
+                            verdict.searchIndex = .checked(nil)
+                        } catch let e as DatabaseError where e.kind == .corrupt {
+                            verdict.searchIndex = .checked("chỉ mục tìm kiếm không khớp dữ liệu hồ sơ: \(e)")
+                        } catch let e as DatabaseError where e.kind == .busy {
+                            verdict.searchIndex = .busy
+                        }
+                        return verdict
+                    })
             } catch {
-                add("hồ sơ \(code): lịch sử không hợp lệ (\(error))")
+                return .failure(error)
             }
-            for problem in RecordingTime.audit(history, now: now) {
-                switch problem {
-                case let .outOfOrder(seq, at, previous):
-                    add(
-                        "hồ sơ \(code): sự kiện \(seq) lúc \(at.vietnamese) trước sự kiện ghi trước nó (\(previous.vietnamese))"
-                    )
-                case let .inFuture(seq, at, recorded):
-                    add(
-                        "hồ sơ \(code): sự kiện \(seq) ghi thời điểm \(at.vietnamese), sau lúc được ghi (\(recorded.vietnamese))"
-                    )
-                case let .lateWithoutReason(seq, at, recorded):
-                    add(
-                        "hồ sơ \(code): sự kiện \(seq) lúc \(at.vietnamese) ghi sau (\(recorded.vietnamese)) mà không có lý do nhập sau"
-                    )
+        }
+        // The counters and the chain on another.
+        let chainCounter = PassCounter()
+        let chain = BackgroundThread { () -> Result<[String], StoreError> in
+            do throws(StoreError) {
+                return .success(
+                    try storeCall {
+                        let c = try connection(readAccess)
+                        var findings: [String] = []
+                        try Store.checkCounters(c) { findings.append($0) }
+                        return findings + (try Store.checkChain(c, anchor: anchor, counter: chainCounter))
+                    })
+            } catch {
+                return .failure(error)
+            }
+        }
+        func reportChain() {
+            progress?(.chain, chainCounter.done.load(ordering: .relaxed), chainCounter.total.load(ordering: .relaxed))
+        }
+        // Waits for a pass on another thread, reporting progress every 0.1 s while it runs.
+        func wait<T>(_ thread: BackgroundThread<T>, reporting report: () -> Void) -> T {
+            if progress != nil {
+                while !thread.isFinished {
+                    report()
+                    SystemClock.sleep(milliseconds: 100)
                 }
             }
-            if Store.searchText(code: code, applicant: applicant) != searchText
-                || Store.searchDigits(code: code, applicant: applicant) != searchDigits
-            {
-                add("hồ sơ \(code): nội dung tìm kiếm chưa cập nhật")
+            return thread.join()
+        }
+
+        // The cases on this thread; the other threads are waited for even when this pass fails.
+        var fromCases: [String] = []
+        let local: Result<Void, StoreError>
+        do throws(StoreError) {
+            try storeCall {
+                try checkCases(
+                    now: now, add: { fromCases.append($0) },
+                    progress: progress == nil
+                        ? nil
+                        : { pass, done, total in
+                            reportChain()
+                            progress?(pass, done, total)
+                        })
             }
-            if lastDigest == nil {
-                add("hồ sơ \(code): sự kiện cuối không mang dấu của hồ sơ")
-            } else if lastDigest != digest {
-                add("hồ sơ \(code): dữ liệu hồ sơ khác với lúc ghi sự kiện cuối (đã bị sửa ngoài chương trình)")
+            local = .success(())
+        } catch {
+            local = .failure(error)
+        }
+        let chainResult = wait(chain, reporting: reportChain)
+        reportChain()
+        let integrityResult = wait(integrity) { progress?(.integrity, 0, 1) }
+        progress?(.integrity, 1, 1)
+
+        // In the order of the old single pass: SQLite's verdict and foreign keys, the search index, the
+        // counters and the chain, the cases.
+        func isDamage(_ e: StoreError) -> Bool {
+            if case .database(let d) = e { return d.kind == .corrupt || d.kind == .notADatabase }
+            return false
+        }
+        func markDamage(_ e: StoreError) {
+            if case .database(let d) = e {
+                Store.markDamaged(path: path, detail: "SQLite báo tệp hỏng khi \(d.operation.lowercased())")
             }
         }
-        while let e = events.row {
-            add("sự kiện của hồ sơ số \(e.int64(0)) không còn hồ sơ (hồ sơ bị xóa ngoài chương trình)")
-            try events.advance()
+        let sqlite: SQLiteVerdict
+        switch integrityResult {
+        case .success(let v): sqlite = v
+        case .failure(let e):
+            if isDamage(e) { markDamage(e) }
+            throw e
         }
-        progress?(.cases, done, total)
+        let damaged = sqlite.lines != ["ok"]
+        var findings: [String] = []
+        if damaged {
+            findings += sqlite.lines.prefix(20).map { "integrity_check: \($0)" }
+            Store.markDamaged(path: path, detail: "integrity_check: " + sqlite.lines.prefix(3).joined(separator: "; "))
+            damage = Store.damageRecorded(path: path)
+        } else if damage != nil {
+            clearDamage()
+            note?("integrity_check: tệp nguyên vẹn; đã gỡ dấu \"hư hỏng\", chương trình ghi lại được")
+        }
+        findings += sqlite.foreignKeys
+        switch sqlite.searchIndex {
+        case .notChecked:
+            // FTS5's own check is an INSERT (that writes nothing): it needs a file the program may write, and
+            // is not run on a file known to be damaged.
+            note?(
+                "tệp \(isReadOnly ? "chỉ đọc được" : damaged ? "hỏng" : "được mở chỉ để đọc (đã bị đánh dấu hư hỏng)"): bỏ qua kiểm tra chỉ mục tìm kiếm (cần quyền ghi), kiểm tra mọi phần còn lại"
+            )
+        case .busy:
+            note?("máy khác đang ghi: bỏ qua kiểm tra chỉ mục tìm kiếm (chạy lại khi rảnh để kiểm tra cả phần này)")
+        case .checked(let finding):
+            if let finding { findings.append(finding) }
+        }
+        // A pass stopped by damage SQLite has just described says so after the description; any other
+        // failure is the answer (damage found only there is recorded as such).
+        for (result, what) in [(chainResult, "chuỗi lịch sử"), (local.map { fromCases }, "từng hồ sơ")] {
+            switch result {
+            case .success(let lines): findings += lines
+            case .failure(let e) where damaged && isDamage(e):
+                findings.append("kiểm tra \(what) dừng lại vì tệp hỏng (\(e))")
+            case .failure(let e):
+                if isDamage(e) { markDamage(e) }
+                throw e
+            }
+        }
+        return findings.map(CheckFinding.init(message:))
     }
 
-    /// What differs between a stored and a replayed state, for the finding (field names, not data).
-    static func difference(_ stored: CaseState, _ derived: CaseState) -> String {
-        var parts: [String] = []
-        if stored.status != derived.status {
-            parts.append("trạng thái \(stored.status.rawValue) ≠ \(derived.status.rawValue)")
+    /// Ledger numbers 1…N per year without a gap, and counters (ledger, case codes) ahead of every number used.
+    static func checkCounters(_ db: Database, add: (String) -> Void) throws {
+        let ledgers = try db.rows(
+            "SELECT ledger_year, count(*), max(ledger_number) FROM cases GROUP BY ledger_year"
+        ) { ($0.int(0), $0.int(1), $0.int(2)) }
+        for (year, count, maxNumber) in ledgers {
+            if count != maxNumber {
+                add("sổ năm \(year): \(count) hồ sơ nhưng số vào sổ lớn nhất là \(maxNumber) (thiếu số)")
+            }
+            let counter = try db.scalarInt("SELECT last_number FROM ledger_counters WHERE year = ?", year) ?? 0
+            if counter < maxNumber { add("bộ đếm sổ năm \(year) (\(counter)) nhỏ hơn số đã dùng (\(maxNumber))") }
         }
-        if stored.appointment != derived.appointment {
-            parts.append("hẹn \(stored.appointment.vietnamese) ≠ \(derived.appointment.vietnamese)")
+        // Case codes per unit and day ("UNIT-YYMMDD-NNNN"), counted in one pass over the codes' index (one
+        // LIKE count per day's counter read every code 2,470 times on the bench's file: six minutes).
+        var used: [String: Int] = [:]
+        try db.forEach("SELECT code FROM cases") { r in
+            let code = r.text(0).utf8
+            guard let last = code.lastIndex(of: 0x2D), let day = code[..<last].lastIndex(of: 0x2D),
+                let unit = String(code[..<day]), let date = String(code[code.index(after: day)..<last])
+            else { return true }
+            used[unit + "\u{1F}" + date, default: 0] += 1
+            return true
         }
-        if stored.legalDue != derived.legalDue {
-            parts.append("hạn \(stored.legalDue.vietnamese) ≠ \(derived.legalDue.vietnamese)")
+        let codeCounters = try db.rows("SELECT unit_code, day, last_sequence FROM case_code_counters") {
+            ($0.text(0), $0.text(1), $0.int(2))
         }
-        if stored.steps != derived.steps { parts.append("các bước xử lý") }
-        if stored.resultAt != derived.resultAt || stored.returnedAt != derived.returnedAt
-            || stored.closedAt != derived.closedAt
-        {
-            parts.append("thời điểm có kết quả, trả, kết thúc")
+        for (unit, day, last) in codeCounters {
+            let count = used[unit + "\u{1F}" + day] ?? 0
+            if count > last {
+                add("bộ đếm mã hồ sơ ngày \(day) (\(last)) nhỏ hơn số hồ sơ đã cấp mã (\(count))")
+            }
         }
-        return parts.isEmpty ? "các trường khác" : parts.joined(separator: "; ")
+    }
+}
+
+/// What SQLite's own checks said (on their thread).
+struct SQLiteVerdict: Sendable {
+    var lines: [String] = []
+    var foreignKeys: [String] = []
+    var searchIndex = SearchIndexCheck.notChecked
+
+    enum SearchIndexCheck: Sendable {
+        /// The file may not be written (read-only, marked damaged) or SQLite found damage.
+        case notChecked
+        /// Another terminal held the write lock the check needs.
+        case busy
+        /// Checked: the finding when the index does not match the cases.
+        case checked(String?)
     }
 }

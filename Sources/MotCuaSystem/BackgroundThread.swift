@@ -49,16 +49,24 @@ public final class BackgroundThread<Output: Sendable>: Sendable {
         }
     }
 
+    /// A thread never joined is detached, so that its resources go back when it ends.
+    deinit {
+        thread.withLock { current in
+            if let handle = current { pthread_detach(handle.value) }
+        }
+    }
+
     /// True once the work has returned.
     public var isFinished: Bool { finished.load(ordering: .acquiring) }
 
-    /// Waits for the work and returns its output (the same output to every call).
+    /// Waits for the work and returns its output (the same output to every call, from any thread: the
+    /// first caller joins the thread while holding the lock, the others wait for it there).
     public func join() -> Output {
-        if let handle = thread.withLock({ current -> ThreadHandle? in
-            defer { current = nil }
-            return current
-        }) {
-            pthread_join(handle.value, nil)
+        thread.withLock { current in
+            if let handle = current {
+                pthread_join(handle.value, nil)
+                current = nil
+            }
         }
         guard let output = state.withLock({ $0 }) else {
             preconditionFailure("BackgroundThread: joined before its work produced a result")

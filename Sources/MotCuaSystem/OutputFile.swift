@@ -140,6 +140,23 @@ public final class OutputFile {
         if !finished { abandon() }
     }
 
+    /// Removes the temporary files a killed or interrupted writer of the same target left beside it
+    /// (".NAME.tmp-PID-N", and "-staged" ones): private, but they may hold applicants' data. Only those of
+    /// processes that no longer run are touched.
+    /// (For a target named by hand, `--output`: the documents folder, where names never repeat, is not listed
+    /// at each print.)
+    public static func removeAbandoned(target path: String) {
+        let folder = FileSystem.directoryName(path)
+        let base = FileSystem.baseName(path)
+        let prefix = ".\(base).tmp-"
+        guard let names = try? FileSystem.list(folder) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let pid = Int32(rest.prefix { $0.isASCII && $0.isNumber }), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink("\(folder)/\(name)") }
+        }
+    }
+
     public func write(_ bytes: [UInt8]) throws(SystemError) {
         buffer.append(contentsOf: bytes)
         byteCount += bytes.count

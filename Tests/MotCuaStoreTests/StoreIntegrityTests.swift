@@ -6,7 +6,20 @@ import Testing
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
+
+extension HistoryChain {
+    /// The link an event row should have after `previous` (the row read with `eventColumns`), from its
+    /// values through the string form that writing uses (the check reads bytes: tests compare the two).
+    static func expectedLink(_ r: Row, previous: String) -> String {
+        link(
+            previous: previous, number: r.int64(11), caseID: r.int64(0), seq: r.int(1), kind: r.text(2), at: r.int(3),
+            recordedAt: r.int64(4), officerID: r.int64(5), bodyID: r.isNull(6) ? nil : r.int64(6), data: r.text(7),
+            channel: r.text(8), osUser: r.text(9), lateReason: r.optionalText(10), rowDigest: r.optionalText(12))
+    }
+}
 
 /// What the review of the routing and reports work asked the store to guarantee: events in time order,
 /// the legal deadline moved only by a leader and only before a result, two-event actions in one

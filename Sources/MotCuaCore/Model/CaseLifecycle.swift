@@ -336,7 +336,8 @@ public enum CaseLifecycle {
     /// The state after `event`, or why it may not happen now.
     public static func apply(_ event: CaseEvent, to s: CaseState) throws(Refusal) -> CaseState {
         var state = s
-        // Arrays, not sets: constant arrays need no allocation, and this runs for every event `check` replays.
+        // Arrays, not sets: a constant array literal needs no allocation (a set literal does), and this runs
+        // for every event `check` replays.
         let processing: [CaseStatus] = [.received, .inProgress]
         func require(_ allowed: [CaseStatus]) throws(Refusal) {
             guard allowed.contains(state.status) else { throw .wrongState(action: event.kind, status: state.status) }

@@ -182,7 +182,6 @@ extension Int {
     }
 }
 
-/// Parses a non-empty run of ASCII digits (no sign, no spaces).
 /// The number written by `count` ASCII digits at `start` of `bytes`, or nil if any is not a digit.
 @inline(__always)
 func asciiNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
@@ -195,6 +194,7 @@ func asciiNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int
     return value
 }
 
+/// Parses a non-empty run of ASCII digits (no sign, no spaces).
 func parseDigits(_ text: some StringProtocol) -> Int? {
     guard !text.isEmpty, text.count <= 9 else { return nil }
     var value = 0
