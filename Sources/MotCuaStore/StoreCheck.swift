@@ -181,8 +181,8 @@ extension Store {
         let markOnCorruption = db.onCorruption
         db.onCorruption = nil
         defer { db.onCorruption = markOnCorruption }
-        // The other connections only read (read-only, or immutable on read-only media), except the one that
-        // runs the search index's own check, an INSERT that writes nothing but needs a writable connection.
+        // The other connections only read (read-only, or immutable on read-only media), but for the search
+        // index's own check (below).
         let mayWrite = !connectionIsReadOnly && damage == nil
         let readAccess: Database.Access = db.access == .immutable ? .immutable : .readOnly
         @Sendable func connection(_ access: Database.Access) throws -> Database {
@@ -190,13 +190,12 @@ extension Store {
             c.setBusyTimeout(milliseconds: Store.busyTimeoutMilliseconds)
             return c
         }
-        // SQLite's checks on one thread: its verdict, the foreign keys, then (only on a sound file the
-        // program may write) the search index's check, as before the passes ran at once.
+        // SQLite's checks on one thread: its verdict, then the foreign keys.
         let integrity = BackgroundThread { () -> Result<SQLiteVerdict, StoreError> in
             do throws(StoreError) {
                 return .success(
                     try storeCall {
-                        let c = try connection(mayWrite ? .readWrite : readAccess)
+                        let c = try connection(readAccess)
                         var verdict = SQLiteVerdict()
                         // A badly damaged file stops SQLite's own check part-way with an error: what it said
                         // until then, and the error, are the verdict.
@@ -218,33 +217,36 @@ extension Store {
                                 "\($0.text(0)) dòng \($0.int64(1)) → \($0.text(2))"
                             }
                             .prefix(20).map { "foreign_key_check: \($0)" })
-                        guard mayWrite, verdict.lines == ["ok"] else { return verdict }
-                        // It needs the write lock: another terminal's write is waited for a moment, not 10 s.
-                        c.setBusyTimeout(milliseconds: 1_000)
-                        do {
-                            try c.execute("INSERT INTO case_search (case_search) VALUES ('integrity-check')")
-                            verdict.searchIndex = .checked(nil)
-                        } catch let e as DatabaseError where e.kind == .corrupt {
-                            verdict.searchIndex = .checked("chỉ mục tìm kiếm không khớp dữ liệu hồ sơ: \(e)")
-                        } catch let e as DatabaseError where e.kind == .busy {
-                            verdict.searchIndex = .busy
-                        }
                         return verdict
                     })
             } catch {
                 return .failure(error)
             }
         }
-        // The counters and the chain on another.
+        // The counters, the chain, then the search index's own check on another (the shortest pass: it has
+        // room for the index's check). That check is an INSERT that writes nothing, but needs a connection
+        // that may write and, for a moment, the write lock; its answer counts only if SQLite finds no damage.
         let chainCounter = PassCounter()
-        let chain = BackgroundThread { () -> Result<[String], StoreError> in
+        let chain = BackgroundThread { () -> Result<(findings: [String], searchIndex: SearchIndexCheck), StoreError> in
             do throws(StoreError) {
                 return .success(
                     try storeCall {
                         let c = try connection(readAccess)
                         var findings: [String] = []
                         try Store.checkCounters(c) { findings.append($0) }
-                        return findings + (try Store.checkChain(c, anchor: anchor, counter: chainCounter))
+                        findings += try Store.checkChain(c, anchor: anchor, counter: chainCounter)
+                        guard mayWrite else { return (findings, .notChecked) }
+                        let w = try connection(.readWrite)
+                        // Another terminal's write is waited for a moment, not 10 s.
+                        w.setBusyTimeout(milliseconds: 1_000)
+                        do {
+                            try w.execute("INSERT INTO case_search (case_search) VALUES ('integrity-check')")
+                            return (findings, .checked(nil))
+                        } catch let e as DatabaseError where e.kind == .corrupt {
+                            return (findings, .checked("chỉ mục tìm kiếm không khớp dữ liệu hồ sơ: \(e)"))
+                        } catch let e as DatabaseError where e.kind == .busy {
+                            return (findings, .busy)
+                        }
                     })
             } catch {
                 return .failure(error)
@@ -316,7 +318,12 @@ extension Store {
             note?("integrity_check: tệp nguyên vẹn; đã gỡ dấu \"hư hỏng\", chương trình ghi lại được")
         }
         findings += sqlite.foreignKeys
-        switch sqlite.searchIndex {
+        let searchIndex: SearchIndexCheck
+        switch chainResult {
+        case .success(let r): searchIndex = damaged ? .notChecked : r.searchIndex
+        case .failure: searchIndex = .notChecked
+        }
+        switch searchIndex {
         case .notChecked:
             // FTS5's own check is an INSERT (that writes nothing): it needs a file the program may write, and
             // is not run on a file known to be damaged.
@@ -330,7 +337,8 @@ extension Store {
         }
         // A pass stopped by damage SQLite has just described says so after the description; any other
         // failure is the answer (damage found only there is recorded as such).
-        for (result, what) in [(chainResult, "chuỗi lịch sử"), (local.map { fromCases }, "từng hồ sơ")] {
+        for (result, what) in [(chainResult.map(\.findings), "chuỗi lịch sử"), (local.map { fromCases }, "từng hồ sơ")]
+        {
             switch result {
             case .success(let lines): findings += lines
             case .failure(let e) where damaged && isDamage(e):
@@ -382,14 +390,14 @@ extension Store {
 struct SQLiteVerdict: Sendable {
     var lines: [String] = []
     var foreignKeys: [String] = []
-    var searchIndex = SearchIndexCheck.notChecked
+}
 
-    enum SearchIndexCheck: Sendable {
-        /// The file may not be written (read-only, marked damaged) or SQLite found damage.
-        case notChecked
-        /// Another terminal held the write lock the check needs.
-        case busy
-        /// Checked: the finding when the index does not match the cases.
-        case checked(String?)
-    }
+/// What became of the search index's own check.
+enum SearchIndexCheck: Sendable {
+    /// The file may not be written (read-only, marked damaged) or SQLite found damage.
+    case notChecked
+    /// Another terminal held the write lock the check needs.
+    case busy
+    /// Checked: the finding when the index does not match the cases.
+    case checked(String?)
 }
