@@ -226,7 +226,9 @@ public final class Store {
 
     /// The file beside a database that records that it was found damaged (survives restarts and is seen by
     /// every terminal).
-    public static func damageMarkerPath(_ databasePath: String) -> String { databasePath + ".damaged" }
+    public static func damageMarkerPath(_ databasePath: String) -> String {
+        databasePath + ProtectedFiles.damageSuffix
+    }
 
     /// Why the database at `path` was found damaged, or nil.
     public static func damageRecorded(path: String) -> String? {

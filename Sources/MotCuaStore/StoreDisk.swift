@@ -27,7 +27,7 @@ extension Store {
 
     /// `motcua.db.reserve`: space set aside while the disk has room, given back when it is full so that an
     /// administrator can still back up, check and recover.
-    public var reservePath: String { path + ".reserve" }
+    public var reservePath: String { path + ProtectedFiles.reserveSuffix }
 
     /// The free space now, against the threshold.
     public func diskSpace() -> DiskSpace {

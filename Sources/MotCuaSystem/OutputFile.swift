@@ -60,6 +60,10 @@ public enum OutputRefusal: Error, Equatable, Sendable, CustomStringConvertible {
 public struct ProtectedFiles: Sendable {
     /// SQLite's companion files of a database.
     public static let companionSuffixes = ["-wal", "-shm", "-journal"]
+    /// The program's own files beside a database: the disk-space reserve and the damage marker.
+    public static let reserveSuffix = ".reserve"
+    public static let damageSuffix = ".damaged"
+    static let programSuffixes = [reserveSuffix, damageSuffix]
 
     let identities: Set<FileIdentity>
     let resolvedNames: Set<String>
@@ -69,7 +73,7 @@ public struct ProtectedFiles: Sendable {
         var identities = Set<FileIdentity>()
         var names = Set<String>()
         if let databasePath {
-            for suffix in [""] + ProtectedFiles.companionSuffixes {
+            for suffix in [""] + ProtectedFiles.companionSuffixes + ProtectedFiles.programSuffixes {
                 let path = databasePath + suffix
                 if let id = FileIdentity(path: path) { identities.insert(id) }
                 if let resolved = FileSystem.resolvedName(path) { names.insert(resolved) }

@@ -43,7 +43,7 @@ import Testing
         let backupBefore = try FileSystem.readBytes(backup)
         let targets = [
             o.db, "s.db", o.dir + "/./s.db", o.dir + "/link.db", o.dir + "/hard.db", o.db + "-wal", o.db + "-shm",
-            o.db + "-journal", backup
+            o.db + "-journal", backup, o.db + ".reserve", o.db + ".damaged"
         ]
         let commands: [[String]] = [
             ["export"], ["export", "--format", "csv"], ["report", "ledger"], ["report", "stats"],
