@@ -128,7 +128,7 @@ public enum MotCuaCommandLine {
             let parsed = try ParsedArguments.parse(rest, spec: command.spec)
             return try command.run(parsed, io)
         } catch let error as UsageError {
-            io.err("motcua \(command.name): \(error.message)")
+            io.err("motcua \(command.name): \(CommandErrors.printable(error.message))")
             io.err("Cách dùng: \(command.usage)")
             io.err("Xem: motcua \(command.name) --help")
             return ExitStatus.usage
@@ -136,7 +136,7 @@ public enum MotCuaCommandLine {
             // A rule checked before the application layer was reached (a date outside the calendar while
             // reading the options): reported like the layer's own refusals.
             if let refusal = error as? Refusal { io.onRefusal?(refusal) }
-            io.err("motcua \(command.name): \(CommandErrors.message(error))")
+            io.err("motcua \(command.name): \(CommandErrors.printable(CommandErrors.message(error)))")
             if case .refused(.invalidField)? = error as? DeskError {
                 // A field's value the rules refuse came from an option: show how the command is written.
                 io.err("Cách dùng: \(command.usage)")
@@ -192,6 +192,24 @@ public enum MotCuaCommandLine {
 
 /// How errors reach the user of the command line: one Vietnamese message and an exit status.
 enum CommandErrors {
+    /// A message as it may reach a terminal: what a hostile argument echoed in it cannot drive the terminal
+    /// (control characters shown as "�", line breaks kept) nor flood it (cut after 500 characters).
+    static func printable(_ message: String) -> String {
+        var out = String.UnicodeScalarView()
+        var count = 0
+        for scalar in message.unicodeScalars {
+            if count == 500 {
+                out.append("…")
+                break
+            }
+            let v = scalar.value
+            let control = (v < 0x20 && v != 0x0A && v != 0x09) || (v >= 0x7F && v < 0xA0)
+            out.append(control ? "\u{FFFD}" : scalar)
+            count += 1
+        }
+        return String(out)
+    }
+
     static func message(_ error: Error) -> String {
         switch error {
         case let e as DeskError: Messages.text(e)

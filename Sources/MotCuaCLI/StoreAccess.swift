@@ -36,6 +36,11 @@ enum StoreAccess {
             if let damage = store.damage { throw StoreError.damaged(path: store.path, detail: damage) }
             store.keepReserve()
         }
+        if store.ignoresPendingLog {
+            io.err(
+                "Cảnh báo: thư mục chỉ đọc và tệp \(FileSystem.baseName(store.path))-wal còn thay đổi chưa gộp: những thay đổi cuối không đọc được ở đây. Chép tệp cùng tệp -wal sang thư mục ghi được để đọc đủ."
+            )
+        }
         return store
     }
 

@@ -283,6 +283,10 @@ enum StoreCommands {
                     throw UsageError("--anchor: \"\(text)\" không phải ngày có thật (YYYY-MM-DD)")
                 }
                 try RecordingTime.checkYear(date)
+                guard date <= io.clock.now().date else {
+                    throw UsageError(
+                        "--anchor: ngày \(date.vietnamese) chưa đến (mã chỉ được ghi cho ngày đã qua hoặc hôm nay)")
+                }
                 guard args.positionals.count == 1, let a = ChainAnchor(date: date, hash: args.positionals[0]) else {
                     throw UsageError("--anchor NGÀY MÃ: MÃ là 16 đến 64 chữ số thập lục phân (0-9, a-f)")
                 }

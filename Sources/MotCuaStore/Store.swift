@@ -98,6 +98,12 @@ public final class Store {
     /// The connection was opened for reading only (read-only file, or damaged when opened).
     let connectionIsReadOnly: Bool
 
+    /// The file had to be read without its write-ahead log (a read-only folder where SQLite cannot create the
+    /// -shm) while that log still holds changes: the latest changes are not seen.
+    public var ignoresPendingLog: Bool {
+        db.access == .immutable && (FileSystem.size(path + "-wal") ?? 0) > 0
+    }
+
     /// Busy timeout: how long a writer waits for another process's write to finish.
     public static let busyTimeoutMilliseconds: Int32 = 10_000
     /// Files up to this size are integrity-checked (`PRAGMA quick_check`) every time they are opened

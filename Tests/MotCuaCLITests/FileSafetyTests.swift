@@ -292,6 +292,46 @@ import Testing
         }
     }
 
+    /// A copy in a folder nobody may write, with changes still in its -wal and no -shm (copied from a live
+    /// counter): SQLite can only read it without the log, so the command warns that the latest changes are
+    /// not seen instead of answering as if the file were whole. Needs root, to run the binary as `nobody`.
+    @Test(.enabled(if: getuid() == 0 && FileSystem.exists("/usr/bin/setpriv"), "needs root and setpriv"))
+    func aReadOnlyCopyWithAPendingLogSaysWhatItCannotRead() throws {
+        let o = try Office()
+        let writer = try Store.open(path: o.db)
+        try writer.db.execute("PRAGMA wal_autocheckpoint = 0")
+        try writer.db.execute("CREATE TABLE pending (x); DROP TABLE pending")
+        let folder = "/tmp/motcua-readonly-\(getpid())"
+        defer {
+            chmod(folder, 0o700)
+            FileSystem.removeTree(folder)
+        }
+        try FileSystem.makeDirectories(folder, mode: 0o755)
+        for suffix in ["", "-wal"] { try FileSystem.copyNew(o.db + suffix, to: folder + "/motcua.db" + suffix) }
+        #expect((FileSystem.size(folder + "/motcua.db-wal") ?? 0) > 0, "the copy's log holds the change")
+        for path in [folder, folder + "/motcua.db", folder + "/motcua.db-wal"] { chown(path, 65534, 65534) }
+        chmod(folder, 0o555)
+        let r = try Subprocess.run([
+            "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", motcuaBinary, "case", "find", "Người",
+            "--db", folder + "/motcua.db"
+        ])
+        #expect(r.status == 0, "\(r.stderrText)")
+        #expect(r.stderrText.contains("những thay đổi cuối không đọc được"), "\(r.stderrText)")
+    }
+
+    /// Standard output that cannot take the data (`motcua export > file` on a full disk) fails the command
+    /// and says so; it used to end with status 0 and a cut file.
+    @Test func aFullStandardOutputFailsTheCommand() throws {
+        let o = try Office()
+        for args in [["export"], ["report", "ledger"], ["export", "--format", "csv"], ["--help"]] {
+            let quoted = ([motcuaBinary] + args + (args == ["--help"] ? [] : ["--db", o.db])).map { "'" + $0 + "'" }
+                .joined(separator: " ")
+            let r = try Subprocess.run(["sh", "-c", "exec \(quoted) > /dev/full"])
+            #expect(r.status == 1, "\(args): \(r.status) \(r.stderrText)")
+            #expect(r.stderrText.contains("không ghi hết được ra đầu ra chuẩn"), "\(args): \(r.stderrText)")
+        }
+    }
+
     /// Another process holds the write lock: readers (find, show, report, export, check) do not wait.
     @Test func readersNeverWaitForAWriter() throws {
         let o = try Office()

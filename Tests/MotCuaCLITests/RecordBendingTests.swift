@@ -171,5 +171,14 @@ import Testing
         ] {
             #expect(runCLI(["check"] + bad + ["--db", dir.db]).status == 2, "\(bad)")
         }
+        // No paper can pin a day that has not come yet (it would "match" whatever the file says now).
+        let future = runCLI(["check", "--anchor", "2026-12-06", hash, "--db", dir.db], now: "2026-12-05 09:30")
+        #expect(future.status == 2 && future.err.contains("chưa đến"), "\(future.err)")
+        // What a hostile argument echoes in a message cannot drive the terminal, nor flood it.
+        let hostile = runCLI(
+            ["check", "--anchor", "\u{1B}[31m\u{07}" + String(repeating: "9", count: 100_000), hash, "--db", dir.db],
+            now: "2026-12-05 09:30")
+        #expect(hostile.status == 2 && !hostile.err.contains("\u{1B}") && !hostile.err.contains("\u{07}"))
+        #expect(hostile.err.count < 2_000 && hostile.err.contains("…"), "\(hostile.err.count)")
     }
 }
