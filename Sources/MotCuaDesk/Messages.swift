@@ -284,7 +284,10 @@ public enum Messages {
         case .noSpooler?:
             return
                 "Chưa in được: máy này chưa có chương trình in (lp, gói cups-client). Đã lưu bản sao: \(copy)\(shared)"
-        case .failed(let reason)?: return "Chưa in được: \(reason). Đã lưu bản sao: \(copy)\(shared)"
+        case .failed(let reason)?:
+            // The spooler's own message often ends with a full stop already ("No default destination.").
+            let said = reason.hasSuffix(".") ? String(reason.dropLast()) : reason
+            return "Chưa in được: \(said). Đã lưu bản sao: \(copy)\(shared)"
         }
     }
 
