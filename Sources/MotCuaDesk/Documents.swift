@@ -86,7 +86,7 @@ extension Desk {
                 log?.write("share copy failed: \(built.document.kind)")
             }
             // For the screen that printed it (a report's long lists as one table, as F7 shows them).
-            let next = try? document(source, layout: .screen)
+            let next = try? document(source, layout: .oneTable)
             return PrintResult(
                 path: path, outcome: outcome, produced: produced, next: next?.document, sharedPath: shared,
                 shareProblem: shareProblem)
@@ -121,10 +121,15 @@ extension Desk {
             guard case .report = source else {
                 throw Refusal.documentUnavailable("Chỉ báo cáo được ghi theo cách này")
             }
-            let built = try document(source)
-            try renderer.write(built.document, as: .pdf, to: output, at: clock.now())
+            // The PDF renderer lays out its own pages from one table (the text's page furniture is skipped), and
+            // only the document is kept while it renders: the rows behind the report's CSV and sheets go.
+            let (document, name) = try {
+                let built = try self.document(source, layout: .oneTable)
+                return (built.document, built.name)
+            }()
+            try renderer.write(document, as: .pdf, to: output, at: clock.now())
             try output.commit()
-            log?.write("report written: \(built.name).pdf")
+            log?.write("report written: \(name).pdf")
         }
     }
 

@@ -60,7 +60,7 @@ public struct CaseDocuments {
 
     /// The document as it would print now, or nil when it does not exist (unknown code, no reschedule…),
     /// with the reason.
-    /// `layout` applies to reports only: `.screen` for F7, which neither prints nor pages what it shows.
+    /// `layout` applies to reports only: `.oneTable` for the screen (F7) and the PDF, which lay out rows themselves.
     public func build(_ source: DocumentSource, now: LocalDateTime, layout: ReportLayout = .pages) throws -> Result<
         BuiltDocument, DocumentUnavailable
     > {

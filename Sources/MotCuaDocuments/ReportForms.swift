@@ -39,11 +39,12 @@ final class StoreReader: @unchecked Sendable {
     init(_ store: Store) { self.store = store }
 }
 
-/// How a report's long tables are laid out: in pages (printing, saving, `motcua report`), or as one table
-/// for the screen (F7), which shows no pages and scrolls the rows itself.
+/// How a report's long tables are laid out: in text pages (printing as text, saving, `motcua report`), or
+/// each as one table for what lays out or scrolls rows itself — the screen (F7) and the PDF renderer, which
+/// draws one table exactly as the text pages' chunks (a test renders both).
 public enum ReportLayout: Sendable {
     case pages
-    case screen
+    case oneTable
 }
 
 /// The reports of F7 and `motcua report`.

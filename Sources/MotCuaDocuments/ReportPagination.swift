@@ -6,8 +6,8 @@ extension ReportForms {
         _ table: DocumentTable, first: [DocumentBlock], continuation: String, after: [DocumentBlock],
         pageSize: PageSize, layout: ReportLayout = .pages
     ) -> [DocumentBlock] {
-        // On the screen the table is one table: laying out a year's pages (every row's wrapped height) is
-        // what made the ledger slow to open.
+        // On the screen and in the PDF the table is one table: laying out a year's text pages (every row's
+        // wrapped height) is what made the ledger slow to open, and the PDF renderer makes its own pages.
         guard layout == .pages else { return first + [.table(table)] + after }
         let renderer = TextRenderer(pageSize: pageSize)
         let sizes = pageSizes(

@@ -256,14 +256,14 @@ import Testing
             d.blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }
         }
         let paged = ReportForms.ledger(rows, period: Self.october, ctx, printedAt: Self.printedAt).document
-        let screen = ReportForms.ledger(rows, period: Self.october, ctx, printedAt: Self.printedAt, layout: .screen)
+        let screen = ReportForms.ledger(rows, period: Self.october, ctx, printedAt: Self.printedAt, layout: .oneTable)
             .document
         #expect(tables(paged).count > 1)
         #expect(tables(screen).count == 1 && tables(screen)[0].rows == tables(paged).flatMap(\.rows))
         #expect(!screen.blocks.contains { if case .textPagination = $0 { true } else { false } })
         let late = try ws.store.lateCases(Self.october, now: Self.printedAt, calendar: try ws.calendar())
         let lateScreen = ReportForms.lateCases(
-            (0..<40).flatMap { _ in late }, period: Self.october, ctx, printedAt: Self.printedAt, layout: .screen)
+            (0..<40).flatMap { _ in late }, period: Self.october, ctx, printedAt: Self.printedAt, layout: .oneTable)
         #expect(tables(lateScreen.document).count == 1 && tables(lateScreen.document)[0].rows.count == 40 * late.count)
     }
 
