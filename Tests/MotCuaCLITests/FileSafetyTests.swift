@@ -319,6 +319,24 @@ import Testing
         #expect(r.stderrText.contains("những thay đổi cuối không đọc được"), "\(r.stderrText)")
     }
 
+    /// A run to a file sweeps the hidden temporary files that interrupted runs to the same file left (they
+    /// may hold applicants' names), but never one of a process still running.
+    @Test func anInterruptedRunsTemporaryFileIsSweptByTheNext() throws {
+        let o = try Office()
+        let finished = try Subprocess.run(["sh", "-c", "echo $$"])
+        let deadPID = Int32(finished.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines))!
+        let target = o.dir + "/so.txt"
+        let stale = o.dir + "/.so.txt.tmp-\(deadPID)-1"
+        let live = o.dir + "/.so.txt.tmp-1-1"  // pid 1 always runs
+        let other = o.dir + "/.khac.txt.tmp-\(deadPID)-1"
+        for path in [stale, live, other] { try FileSystem.writeNew(path, bytes: Array("Nguyễn Văn A\n".utf8)) }
+        let r = try runBinary(["report", "ledger", "--db", o.db, "--output", target])
+        #expect(r.status == 0, "\(r.stderrText)")
+        #expect(FileSystem.exists(target))
+        #expect(!FileSystem.exists(stale), "the dead run's file is gone")
+        #expect(FileSystem.exists(live) && FileSystem.exists(other), "a live run's file and another target's stay")
+    }
+
     /// Standard output that cannot take the data (`motcua export > file` on a full disk) fails the command
     /// and says so; it used to end with status 0 and a cut file.
     @Test func aFullStandardOutputFailsTheCommand() throws {
