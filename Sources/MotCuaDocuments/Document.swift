@@ -48,6 +48,9 @@ public struct DocumentTable: Sendable, Equatable {
     /// An optional row under the headers numbering the columns as statistical forms do ("(1)", "(2)"…), one
     /// per column; part of the header (repeated on every page).
     public var columnNumbers: [String]
+    /// The rows read by position when shown, instead of `rows` (the screen's ledger of a year): only in a
+    /// report built for the screen (`ReportLayout.screen`), which neither the text nor the PDF renderer gets.
+    public var rowSource: DocumentRowSource?
 
     public init(
         headers: [String], widths: [Int], alignments: [Alignment]? = nil, rows: [[String]], ruled: Bool = false,
@@ -71,6 +74,19 @@ public struct DocumentTable: Sendable, Equatable {
         a.headers == b.headers && a.widths == b.widths && a.alignments == b.alignments && a.rows == b.rows
             && a.ruled == b.ruled && a.columnNumbers == b.columnNumbers
             && a.groups.map(\.title) == b.groups.map(\.title) && a.groups.map(\.span) == b.groups.map(\.span)
+            && a.rowSource === b.rowSource
+    }
+}
+
+/// A long table's rows read a range at a time (from the store, as a screen scrolls to them).
+public final class DocumentRowSource: @unchecked Sendable {
+    public let count: Int
+    /// The rows of a range (fewer when some are gone).
+    public let fetch: (Range<Int>) -> [[String]]
+
+    public init(count: Int, fetch: @escaping (Range<Int>) -> [[String]]) {
+        self.count = count
+        self.fetch = fetch
     }
 }
 

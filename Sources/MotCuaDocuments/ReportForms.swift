@@ -45,6 +45,9 @@ final class StoreReader: @unchecked Sendable {
 public enum ReportLayout: Sendable {
     case pages
     case oneTable
+    /// One table whose rows are read as they are shown (the ledger; the other reports are one table):
+    /// for the screen only.
+    case screen
 }
 
 /// The reports of F7 and `motcua report`.
@@ -84,6 +87,7 @@ public enum ReportForms {
         let calendar = try store.calendarConfig().makeCalendar()
         let p = period ?? ReportPeriod(from: day, to: day)!
         switch kind {
+        case .ledger where layout == .screen: return try ledgerOnScreen(p, store: store, ctx, printedAt: now)
         case .ledger: return ledger(try store.ledger(p), period: p, ctx, printedAt: now, layout: layout)
         case .stats: return statistics(try store.periodStatistics(p, now: now), ctx, printedAt: now)
         case .late:

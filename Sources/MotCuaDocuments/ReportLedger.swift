@@ -89,6 +89,36 @@ extension ReportForms {
         return Report(document: document, csv: csvText, name: document.kind, sheets: [sheet])
     }
 
+    /// The ledger for the screen: its cases' order is read (8 bytes a case), their lines a page at a time as
+    /// the screen scrolls to them; the CSV and sheets are read from the store as they are written. A year's
+    /// ledger opens at once instead of after reading the whole year.
+    static func ledgerOnScreen(_ period: ReportPeriod, store: Store, _ ctx: PrintContext, printedAt: LocalDateTime)
+        throws -> Report
+    {
+        let ids = try store.ledgerOrder(period)
+        let books = ledgerBooks(years: try store.ledgerYears(period), period: period, ctx)
+        let ends = try store.ledgerRows(ids: [ids.first, ids.last].compactMap { $0 })
+        // The rows are read on the screen's thread, from the store the screen uses.
+        let reader = StoreReader(store)
+        var table = ledgerTable
+        table.rowSource = DocumentRowSource(count: ids.count) { range in
+            ((try? reader.store.ledgerRows(ids: Array(ids[range]))) ?? []).map(ledgerCells)
+        }
+        let document = Document(
+            kind: "so-theo-doi-\(periodName(period))", caption: ReportKind.ledger.caption, pageSize: .a4Landscape,
+            blocks: ledgerFirst(books: books, period: period, ctx, printedAt: printedAt) + [.table(table)]
+                + ledgerAfter(count: ids.count, from: ends.first, to: ends.last, ctx, printedAt: printedAt))
+        let each: LedgerSource = { body in try reader.store.forEachLedgerRow(period, body) }
+        let csvText: @Sendable () -> String = {
+            var out = ""
+            try? writeLedgerCSV(each) { out += $0 }
+            return out
+        }
+        return Report(
+            document: document, csv: csvText, name: document.kind,
+            sheets: [ledgerSheet(books: books, period: period, ctx, each)])
+    }
+
     /// The ledger of a period as text, written page by page as its rows are read from the store (twice, in
     /// one snapshot): the same text as `ledger(...)`'s document, without holding the period.
     public static func writeLedgerText(

@@ -155,54 +155,94 @@ extension Store {
     /// ledger is never held whole. Each case's events that make the receipt's appointment and the supplement
     /// rounds come with its row (one text column per case, separated by control characters JSON never holds raw).
     public func forEachLedgerRow(_ period: ReportPeriod, _ body: (LedgerRow) throws -> Void) throws(StoreError) {
-        let kinds = [
-            CaseEventKind.received, .corrected, .supplementRequested, .supplementReceived, .rescheduled
-        ].map { "'\($0.rawValue)'" }.joined(separator: ",")
         try storeCall {
             try db.forEach(
-                """
-                SELECT c.ledger_year, c.ledger_number, c.code, v.name, c.sets, c.applicant_name, c.applicant_address, c.applicant_phone,
-                       (SELECT b.name FROM case_steps s JOIN route_steps r ON r.version_id = c.procedure_version_id AND r.position = s.route_position
-                               JOIN bodies b ON b.id = s.body_id WHERE s.case_id = c.id AND r.is_lead = 1 LIMIT 1),
-                       c.received_at, c.legal_due_at, c.appointment_at,
-                       (SELECT min(handed_over_at) FROM case_steps WHERE case_id = c.id),
-                       c.result_at, c.returned_at, c.status, c.result_is_refusal, c.reschedule_count, c.note,
-                       (SELECT count(*) FROM events e WHERE e.case_id = c.id AND e.late_reason IS NOT NULL),
-                       (SELECT group_concat(kind || char(31) || at || char(31) || data, char(30)) FROM
-                           (SELECT kind, at, data FROM events WHERE case_id = c.id AND kind IN (\(kinds)) ORDER BY seq))
-                FROM cases c JOIN procedure_versions v ON v.id = c.procedure_version_id
-                WHERE c.received_at >= ? AND c.received_at < ?
-                ORDER BY c.ledger_year, c.ledger_number
-                """, [period.start.minutes, period.end.minutes]
+                Store.ledgerSQL(where: "c.received_at >= ? AND c.received_at < ?")
+                    + " ORDER BY c.ledger_year, c.ledger_number", [period.start.minutes, period.end.minutes]
             ) { r in
-                func t(_ i: Int32) -> LocalDateTime? { r.optionalInt(i).map(LocalDateTime.init(minutes:)) }
-                // kind US at US data, RS between events: JSON text never holds a raw control character.
-                var events: [CaseEvent] = []
-                for item in r.optionalText(20)?.utf8.split(separator: 0x1E) ?? [] {
-                    let parts = item.split(separator: 0x1F, maxSplits: 2, omittingEmptySubsequences: false)
-                    guard parts.count == 3, let kind = String(parts[0]), let data = String(parts[2]),
-                        let at = String(parts[1]).flatMap({ Int($0) }),
-                        let payload = try? EventCodec.decode(kind: kind, data: data)
-                    else { continue }
-                    events.append(CaseEvent(payload, at: LocalDateTime(minutes: at), officer: ""))
-                }
-                let legalDue = LocalDateTime(minutes: r.int(10))
-                try body(
-                    LedgerRow(
-                        ledgerYear: r.int(0), ledgerNumber: r.int(1), code: r.text(2), procedureName: r.text(3),
-                        sets: r.int(4),
-                        applicantName: r.text(5), address: r.optionalText(6), phone: r.optionalText(7),
-                        leadBody: r.optionalText(8),
-                        receivedAt: LocalDateTime(minutes: r.int(9)), legalDue: legalDue,
-                        appointment: LocalDateTime(minutes: r.int(11)),
-                        receiptAppointment: CaseHistory.receiptAppointment(events) ?? legalDue,
-                        supplements: CaseHistory.supplementRounds(events), handedOverAt: t(12), resultAt: t(13),
-                        returnedAt: t(14),
-                        status: CaseStatus(rawValue: r.text(15)) ?? .received, resultIsRefusal: r.bool(16),
-                        rescheduled: r.int(17) > 0, note: r.text(18), lateEntries: r.int(19)))
+                try body(Store.ledgerRow(r))
                 return true
             }
         }
+    }
+
+    /// The cases of the period's ledger, in ledger order: what a screen reads a page at a time by position
+    /// (`ledgerRows(ids:)`), 8 bytes a case.
+    public func ledgerOrder(_ period: ReportPeriod) throws(StoreError) -> [Int64] {
+        try storeCall {
+            try db.rows(
+                """
+                SELECT id FROM cases WHERE received_at >= ? AND received_at < ? ORDER BY ledger_year, ledger_number
+                """, [period.start.minutes, period.end.minutes]
+            ) { $0.int64(0) }
+        }
+    }
+
+    /// The ledger's lines of these cases, in the order given (cases that no longer exist are left out).
+    public func ledgerRows(ids: [Int64]) throws(StoreError) -> [LedgerRow] {
+        guard !ids.isEmpty else { return [] }
+        return try storeCall {
+            var byID: [Int64: LedgerRow] = [:]
+            try db.forEach(
+                Store.ledgerSQL(where: "c.id IN (SELECT value FROM json_each(?))"),
+                ["[" + ids.map(String.init).joined(separator: ",") + "]"]
+            ) { r in
+                byID[r.int64(21)] = try Store.ledgerRow(r)
+                return true
+            }
+            return ids.compactMap { byID[$0] }
+        }
+    }
+
+    /// The ledger's query: one line per case, the events that make the receipt's appointment and the
+    /// supplement rounds in one text column (separated by control characters JSON never holds raw); the
+    /// case's id last.
+    static func ledgerSQL(where condition: String) -> String {
+        let kinds = [
+            CaseEventKind.received, .corrected, .supplementRequested, .supplementReceived, .rescheduled
+        ].map { "'\($0.rawValue)'" }.joined(separator: ",")
+        return """
+            SELECT c.ledger_year, c.ledger_number, c.code, v.name, c.sets, c.applicant_name, c.applicant_address, c.applicant_phone,
+                   (SELECT b.name FROM case_steps s JOIN route_steps r ON r.version_id = c.procedure_version_id AND r.position = s.route_position
+                           JOIN bodies b ON b.id = s.body_id WHERE s.case_id = c.id AND r.is_lead = 1 LIMIT 1),
+                   c.received_at, c.legal_due_at, c.appointment_at,
+                   (SELECT min(handed_over_at) FROM case_steps WHERE case_id = c.id),
+                   c.result_at, c.returned_at, c.status, c.result_is_refusal, c.reschedule_count, c.note,
+                   (SELECT count(*) FROM events e WHERE e.case_id = c.id AND e.late_reason IS NOT NULL),
+                   (SELECT group_concat(kind || char(31) || at || char(31) || data, char(30)) FROM
+                       (SELECT kind, at, data FROM events WHERE case_id = c.id AND kind IN (\(kinds)) ORDER BY seq)),
+                   c.id
+            FROM cases c JOIN procedure_versions v ON v.id = c.procedure_version_id
+            WHERE \(condition)
+            """
+    }
+
+    /// One line of the ledger from a row of `ledgerSQL`.
+    static func ledgerRow(_ r: Row) throws -> LedgerRow {
+        func t(_ i: Int32) -> LocalDateTime? { r.optionalInt(i).map(LocalDateTime.init(minutes:)) }
+        // kind US at US data, RS between events: JSON text never holds a raw control character.
+        var events: [CaseEvent] = []
+        for item in r.optionalText(20)?.utf8.split(separator: 0x1E) ?? [] {
+            let parts = item.split(separator: 0x1F, maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count == 3, let kind = String(parts[0]), let data = String(parts[2]),
+                let at = String(parts[1]).flatMap({ Int($0) }),
+                let payload = try? EventCodec.decode(kind: kind, data: data)
+            else { continue }
+            events.append(CaseEvent(payload, at: LocalDateTime(minutes: at), officer: ""))
+        }
+        let legalDue = LocalDateTime(minutes: r.int(10))
+        return LedgerRow(
+            ledgerYear: r.int(0), ledgerNumber: r.int(1), code: r.text(2), procedureName: r.text(3),
+            sets: r.int(4),
+            applicantName: r.text(5), address: r.optionalText(6), phone: r.optionalText(7),
+            leadBody: r.optionalText(8),
+            receivedAt: LocalDateTime(minutes: r.int(9)), legalDue: legalDue,
+            appointment: LocalDateTime(minutes: r.int(11)),
+            receiptAppointment: CaseHistory.receiptAppointment(events) ?? legalDue,
+            supplements: CaseHistory.supplementRounds(events), handedOverAt: t(12), resultAt: t(13),
+            returnedAt: t(14),
+            status: CaseStatus(rawValue: r.text(15)) ?? .received, resultIsRefusal: r.bool(16),
+            rescheduled: r.int(17) > 0, note: r.text(18), lateEntries: r.int(19))
     }
 
     // MARK: Late cases

@@ -4,8 +4,8 @@
 public struct ScreenTable: Sendable, Equatable {
     public let headers: [String]
     public let rightAligned: [Bool]
-    /// One line per cell.
-    public let rows: [[String]]
+    /// One line per cell: held, or read a page at a time (a year's ledger).
+    public let rows: ScreenRows
     /// How many leading columns stay in place.
     public let frozen: Int
     /// For each column, the index of its title in `groupTitles` (columns under one title are adjacent).
@@ -21,6 +21,17 @@ public struct ScreenTable: Sendable, Equatable {
         headers: [String], rightAligned: [Bool], rows: [[String]], frozen: Int, groups: [Int?] = [],
         groupTitles: [String] = []
     ) {
+        self.init(
+            headers: headers, rightAligned: rightAligned, rows: ScreenRows(rows), frozen: frozen, groups: groups,
+            groupTitles: groupTitles)
+    }
+
+    /// A table whose rows are held or read as they are shown. The widths of the columns come from the rows
+    /// held, or from the first and last pages of a source (a wider cell between them is cut with "…").
+    public init(
+        headers: [String], rightAligned: [Bool], rows: ScreenRows, frozen: Int, groups: [Int?] = [],
+        groupTitles: [String] = []
+    ) {
         self.headers = headers
         self.rightAligned = rightAligned
         self.rows = rows
@@ -28,7 +39,7 @@ public struct ScreenTable: Sendable, Equatable {
         self.groups = groups.isEmpty ? Array(repeating: nil, count: headers.count) : groups
         self.groupTitles = groupTitles
         var widths = Array(repeating: 0, count: headers.count)
-        for row in rows {
+        for row in rows.measured {
             for (i, cell) in row.enumerated() where i < widths.count {
                 // Most cells are short ASCII: their width is their length.
                 let w = cell.utf8.count <= widths[i] ? cell.utf8.count : TextWidth.width(of: cell)
@@ -432,5 +443,93 @@ public struct TableViewer: Sendable {
         let placed = table.placement(layout, left: left, width: width).filter { $0.column >= table.frozen }
         guard let first = placed.first?.column, let last = placed.last?.column else { return nil }
         return "Cột \(first + 1)–\(last + 1)/\(table.headers.count)"
+    }
+}
+
+/// The rows of a screen table: held, or read a page at a time from a source as they are shown.
+public struct ScreenRows: RandomAccessCollection, Sendable, Equatable {
+    enum Storage: Sendable {
+        case held([[String]])
+        case source(RowSource)
+    }
+
+    let storage: Storage
+
+    public init(_ rows: [[String]]) { storage = .held(rows) }
+    public init(_ source: RowSource) { storage = .source(source) }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int {
+        switch storage {
+        case .held(let rows): rows.count
+        case .source(let source): source.count
+        }
+    }
+
+    public subscript(i: Int) -> [String] {
+        switch storage {
+        case .held(let rows): rows[i]
+        case .source(let source): source.row(i)
+        }
+    }
+
+    /// The rows the columns' widths are measured on: all when held; of a source, its first and last pages
+    /// (numbers and dates grow along a ledger: its last lines are its widest).
+    var measured: [[String]] {
+        switch storage {
+        case .held(let rows): return rows
+        case .source(let source):
+            let first = 0..<Swift.min(source.count, RowSource.pageSize)
+            let lastPage = Swift.max(0, source.count - 1) / RowSource.pageSize * RowSource.pageSize
+            let last = Swift.max(first.upperBound, lastPage)..<source.count
+            return (Array(first) + Array(last)).map(source.row)
+        }
+    }
+
+    public static func == (a: ScreenRows, b: ScreenRows) -> Bool {
+        switch (a.storage, b.storage) {
+        case let (.held(x), .held(y)): x == y
+        case let (.source(x), .source(y)): x === y
+        default: false
+        }
+    }
+}
+
+/// Rows read by position a page at a time, the last pages read kept: what a screen shows of a long list
+/// without holding it (the terminal's thread only: the pages are a cache).
+public final class RowSource: @unchecked Sendable {
+    public static let pageSize = 256
+    /// Pages kept: a screen shows one or two; a few more make scrolling back free.
+    static let pagesKept = 8
+
+    public let count: Int
+    private let fetch: (Range<Int>) -> [[String]]
+    private var pages: [Int: [[String]]] = [:]
+    private var recent: [Int] = []
+    /// Pages read so far (for tests and figures).
+    public private(set) var reads = 0
+
+    /// `fetch` returns the rows of a range (fewer if they are gone: the missing ones show empty).
+    public init(count: Int, fetch: @escaping (Range<Int>) -> [[String]]) {
+        self.count = count
+        self.fetch = fetch
+    }
+
+    public func row(_ i: Int) -> [String] {
+        let p = i / RowSource.pageSize
+        let page: [[String]]
+        if let known = pages[p] {
+            page = known
+            recent.removeAll { $0 == p }
+        } else {
+            let start = p * RowSource.pageSize
+            page = fetch(start..<min(count, start + RowSource.pageSize))
+            reads += 1
+            pages[p] = page
+            if recent.count >= RowSource.pagesKept { pages[recent.removeFirst()] = nil }
+        }
+        recent.append(p)
+        let k = i - p * RowSource.pageSize
+        return k < page.count ? page[k] : []
     }
 }

@@ -267,6 +267,31 @@ import Testing
         #expect(tables(lateScreen.document).count == 1 && tables(lateScreen.document)[0].rows.count == 40 * late.count)
     }
 
+    /// The ledger for the screen reads its lines by position from the store: the same lines, in the same
+    /// order, as the ledger built whole, in any range asked; the same heading and closing.
+    @Test func theLedgerOnTheScreenReadsItsLinesByPosition() throws {
+        let (ws, _, ctx) = try dataset()
+        let rows = try ws.store.ledger(Self.october)
+        #expect(try ws.store.ledgerRows(ids: ws.store.ledgerOrder(Self.october)) == rows)
+        let built = ReportForms.ledger(rows, period: Self.october, ctx, printedAt: Self.printedAt, layout: .oneTable)
+        let screen = try ReportForms.build(
+            .ledger, period: Self.october, day: Self.october.to, store: ws.store, context: ctx, now: Self.printedAt,
+            layout: .screen)
+        func table(_ d: Document) -> DocumentTable? {
+            d.blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }.first
+        }
+        let source = try #require(table(screen.document)?.rowSource)
+        let cells = try #require(table(built.document)).rows
+        #expect(source.count == cells.count && source.fetch(0..<source.count) == cells)
+        #expect(source.fetch(2..<5) == Array(cells[2..<5]))
+        var withoutRows = screen.document.blocks
+        var expected = built.document.blocks
+        for i in withoutRows.indices { if case .table = withoutRows[i] { withoutRows[i] = .space(0) } }
+        for i in expected.indices { if case .table = expected[i] { expected[i] = .space(0) } }
+        #expect(withoutRows == expected, "heading and closing as the built ledger's")
+        #expect(screen.csv == built.csv)
+    }
+
     /// A long ledger is split into numbered pages with the headers on each.
     @Test func ledgerPages() throws {
         let (ws, _, ctx) = try dataset()

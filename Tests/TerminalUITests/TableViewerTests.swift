@@ -45,6 +45,41 @@ import Testing
         #expect(v.left == 0 && v.top == 0)
     }
 
+    /// A long list read as it is shown: the same frames as the rows held, and only the pages in view (and a
+    /// few kept) are ever read.
+    @Test func rowsReadAPageAtATimeShowAsTheRowsHeld() {
+        let count = 3_000
+        func cells(_ r: Int) -> [String] { ["\(r)"] + (1...10).map { "c\($0)-\(r % 7)" } }
+        var asked: [Range<Int>] = []
+        let source = RowSource(count: count) { range in
+            asked.append(range)
+            return range.map { cells($0 + 1) }
+        }
+        func table(_ rows: ScreenRows) -> ScreenTable {
+            ScreenTable(
+                headers: ["No"] + (1...10).map { "Col \($0)" },
+                rightAligned: [true] + Array(repeating: false, count: 10), rows: rows, frozen: 1)
+        }
+        var lazy = TableViewer(parts: [.table(table(ScreenRows(source)))])
+        var held = TableViewer(parts: [.table(table(ScreenRows((1...count).map(cells))))])
+        #expect(draw(lazy) == draw(held))
+        #expect(asked == [0..<256, 2816..<3000], "the first and last pages only (the widths are measured on them)")
+        for key in [Key.end, .pageUp, .up, .home, .pageDown, .right] {
+            _ = lazy.handle(key, width: 40, height: 8)
+            _ = held.handle(key, width: 40, height: 8)
+            #expect(draw(lazy) == draw(held), "\(key)")
+        }
+        #expect(lazy.position(width: 40, height: 8) == held.position(width: 40, height: 8))
+        #expect(asked.count <= 3, "\(asked)")
+        // Pages kept are read once; beyond the few kept, the oldest is read again when needed.
+        for i in stride(from: 0, to: count, by: 100) { _ = source.row(i) }
+        let reads = source.reads
+        _ = source.row(count - 1)
+        #expect(source.reads == reads, "the last page is still kept")
+        _ = source.row(0)
+        #expect(source.reads == reads + 1, "the first page was let go")
+    }
+
     @Test func theHeadingIsPinnedWhileTheRowsScroll() {
         var v = TableViewer(parts: [.text("Title line", .normal, indent: 0, rightAligned: false), .table(Self.wide)])
         #expect(draw(v)[0] == "Title line" && draw(v)[1].hasPrefix("No│"))

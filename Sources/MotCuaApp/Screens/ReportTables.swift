@@ -125,13 +125,18 @@ struct ReportOnScreen {
             column += g.span
         }
         let prefix = unitCode + "-"
-        let rows = (rows ?? t.rows).map { row in
+        let convert = { (row: [String]) -> [String] in
             order.map { c -> String in
                 guard c < row.count else { return "" }
                 let cell = oneLine(row[c])
                 return cell.hasPrefix(prefix) ? String(cell.dropFirst(prefix.count)) : cell
             }
         }
+        // A long list read as it is shown (the ledger): its rows are converted a page at a time.
+        let rows =
+            t.rowSource.map { source in
+                ScreenRows(RowSource(count: source.count) { source.fetch($0).map(convert) })
+            } ?? ScreenRows((rows ?? t.rows).map(convert))
         return ScreenTable(
             headers: order.map { oneLine(headers[$0]) },
             rightAligned: order.map { $0 < t.alignments.count && t.alignments[$0] == .right }, rows: rows,
