@@ -34,7 +34,7 @@ extension Application {
             return .caseLoaded(record, try env.store.events(caseID: record.id), try desk.options(on: record, by: actor))
         case .buildDocument(let source):
             // Shown, not printed (F8 builds the printed pages afresh): a report's tables come as one table each.
-            return .document(try desk.document(source, layout: .screen).document)
+            return .document(try desk.document(source, layout: .oneTable).document)
         case let .printDocument(source, saveOnly):
             refreshSettings()
             let result = try desk.print(source, saveOnly: saveOnly, printer: env.printer, by: try actor)

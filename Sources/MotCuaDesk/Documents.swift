@@ -86,7 +86,7 @@ extension Desk {
                 log?.write("share copy failed: \(built.document.kind)")
             }
             // For the screen that printed it (a report's long lists as one table, as F7 shows them).
-            let next = try? document(source, layout: .screen)
+            let next = try? document(source, layout: .oneTable)
             return PrintResult(
                 path: path, outcome: outcome, produced: produced, next: next?.document, sharedPath: shared,
                 shareProblem: shareProblem)

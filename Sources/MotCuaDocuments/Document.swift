@@ -48,8 +48,8 @@ public struct DocumentTable: Sendable, Equatable {
     /// An optional row under the headers numbering the columns as statistical forms do ("(1)", "(2)"…), one
     /// per column; part of the header (repeated on every page).
     public var columnNumbers: [String]
-    /// The rows read by position when shown, instead of `rows` (the screen's ledger of a year): only in a
-    /// report built for the screen (`ReportLayout.screen`), which neither the text nor the PDF renderer gets.
+    /// The rows read by position when drawn, instead of `rows` (a year's ledger on the screen or in a PDF,
+    /// `ReportLayout.oneTable`); every renderer reads them through `forEachRow` or by range.
     public var rowSource: DocumentRowSource?
 
     public init(
@@ -78,8 +78,33 @@ public struct DocumentTable: Sendable, Equatable {
     }
 }
 
+extension DocumentTable {
+    /// How many rows the table has, held or read.
+    public var rowCount: Int { rowSource?.count ?? rows.count }
+
+    /// Each row in order: the rows held, or those of the source read a page at a time (never all at once).
+    public func forEachRow(_ body: ([String]) throws -> Void) rethrows {
+        guard let source = rowSource else {
+            for row in rows { try body(row) }
+            return
+        }
+        var start = 0
+        while start < source.count {
+            let end = min(source.count, start + DocumentRowSource.pageSize)
+            for row in source.fetch(start..<end) { try body(row) }
+            start = end
+        }
+    }
+
+    /// The first row, if any.
+    public var firstRow: [String]? { rowSource.map { $0.fetch(0..<min(1, $0.count)).first } ?? rows.first }
+}
+
 /// A long table's rows read a range at a time (from the store, as a screen scrolls to them).
 public final class DocumentRowSource: @unchecked Sendable {
+    /// Rows read at a time by a renderer that walks them all (the PDF).
+    public static let pageSize = 256
+
     public let count: Int
     /// The rows of a range (fewer when some are gone).
     public let fetch: (Range<Int>) -> [[String]]

@@ -828,12 +828,12 @@ struct PDFLayout {
         y -= m.cell * 0.3
         // The header and the first row (or a line of it) start on the same page.
         let firstRowLines =
-            t.rows.first.map { r in
+            t.firstRow.map { r in
                 (0..<n).map { wrapCell($0 < r.count ? r[$0] : "", .regular, widths[$0]).count }.max() ?? 1
             } ?? 0
         try ensure(headerHeight + rowHeight(lines: min(firstRowLines, 3)))
         drawTableHeader(header, widths)
-        for row in t.rows {
+        try t.forEachRow { row in
             let cells = (0..<n).map { wrapCell($0 < row.count ? row[$0] : "", .regular, widths[$0]) }
             let lineCount = cells.map(\.count).max() ?? 1
             var start = 0

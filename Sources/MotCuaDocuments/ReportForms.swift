@@ -41,13 +41,11 @@ final class StoreReader: @unchecked Sendable {
 
 /// How a report's long tables are laid out: in text pages (printing as text, saving, `motcua report`), or
 /// each as one table for what lays out or scrolls rows itself — the screen (F7) and the PDF renderer, which
-/// draws one table exactly as the text pages' chunks (a test renders both).
+/// draws one table exactly as the text pages' chunks (a test renders both). Built from the store as one
+/// table, the ledger's lines are read as they are drawn (`DocumentTable.rowSource`), never all at once.
 public enum ReportLayout: Sendable {
     case pages
     case oneTable
-    /// One table whose rows are read as they are shown (the ledger; the other reports are one table):
-    /// for the screen only.
-    case screen
 }
 
 /// The reports of F7 and `motcua report`.
@@ -87,7 +85,7 @@ public enum ReportForms {
         let calendar = try store.calendarConfig().makeCalendar()
         let p = period ?? ReportPeriod(from: day, to: day)!
         switch kind {
-        case .ledger where layout == .screen: return try ledgerOnScreen(p, store: store, ctx, printedAt: now)
+        case .ledger where layout == .oneTable: return try ledgerReadAsDrawn(p, store: store, ctx, printedAt: now)
         case .ledger: return ledger(try store.ledger(p), period: p, ctx, printedAt: now, layout: layout)
         case .stats: return statistics(try store.periodStatistics(p, now: now), ctx, printedAt: now)
         case .late:

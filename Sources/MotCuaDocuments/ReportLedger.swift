@@ -89,16 +89,17 @@ extension ReportForms {
         return Report(document: document, csv: csvText, name: document.kind, sheets: [sheet])
     }
 
-    /// The ledger for the screen: its cases' order is read (8 bytes a case), their lines a page at a time as
-    /// the screen scrolls to them; the CSV and sheets are read from the store as they are written. A year's
-    /// ledger opens at once instead of after reading the whole year.
-    static func ledgerOnScreen(_ period: ReportPeriod, store: Store, _ ctx: PrintContext, printedAt: LocalDateTime)
+    /// The ledger as one table whose lines are read as they are drawn: its cases' order is read (8 bytes a
+    /// case), their lines a page at a time as the screen scrolls to them or the PDF renderer reaches them;
+    /// the CSV and sheets are read from the store as they are written. A year's ledger opens at once on the
+    /// screen and its PDF never holds the year.
+    static func ledgerReadAsDrawn(_ period: ReportPeriod, store: Store, _ ctx: PrintContext, printedAt: LocalDateTime)
         throws -> Report
     {
         let ids = try store.ledgerOrder(period)
         let books = ledgerBooks(years: try store.ledgerYears(period), period: period, ctx)
         let ends = try store.ledgerRows(ids: [ids.first, ids.last].compactMap { $0 })
-        // The rows are read on the screen's thread, from the store the screen uses.
+        // The rows are read on the thread that draws them, from the store it uses.
         let reader = StoreReader(store)
         var table = ledgerTable
         table.rowSource = DocumentRowSource(count: ids.count) { range in

@@ -168,7 +168,9 @@ public struct TextRenderer: Sendable {
     public func rowHeights(_ table: DocumentTable) -> (header: Int, rows: [Int]) {
         guard !table.headers.isEmpty else { return (0, []) }
         let numbers = table.columnNumbers.count == table.headers.count ? 2 : 0  // a rule and the numbers
-        return (rowHeight(table.headers, in: table) + numbers, table.rows.map { rowHeight($0, in: table) })
+        var heights: [Int] = []
+        table.forEachRow { heights.append(rowHeight($0, in: table)) }
+        return (rowHeight(table.headers, in: table) + numbers, heights)
     }
 
     /// Lines taken by one row of `table` (without borders), as `rowHeights` counts them.
@@ -243,9 +245,11 @@ public struct TextRenderer: Sendable {
             out.append(border("├", "┼", "┤"))
         }
         let rule = border("├", "┼", "┤")
-        for (i, r) in table.rows.enumerated() {
-            if table.ruled && i > 0 { out.append(rule) }
+        var first = true
+        table.forEachRow { r in
+            if table.ruled && !first { out.append(rule) }
             out += row(r, header: false)
+            first = false
         }
         out.append(border("└", "┴", "┘"))
         return out

@@ -276,7 +276,7 @@ import Testing
         let built = ReportForms.ledger(rows, period: Self.october, ctx, printedAt: Self.printedAt, layout: .oneTable)
         let screen = try ReportForms.build(
             .ledger, period: Self.october, day: Self.october.to, store: ws.store, context: ctx, now: Self.printedAt,
-            layout: .screen)
+            layout: .oneTable)
         func table(_ d: Document) -> DocumentTable? {
             d.blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }.first
         }

@@ -149,6 +149,28 @@ struct PDFRendererTests {
         #expect(!(try Tool.text(url)).contains("(tiếp theo)"))
     }
 
+    @Test("A table whose rows are read as they are drawn renders as the same rows held, PDF and text")
+    func rowsReadAsDrawn() throws {
+        let held = Samples.ledger(rows: 700)
+        var reads: [Range<Int>] = []
+        let blocks = held.blocks.map { block -> DocumentBlock in
+            guard case .table(var t) = block else { return block }
+            let rows = t.rows
+            t.rows = []
+            t.rowSource = DocumentRowSource(count: rows.count) { range in
+                reads.append(range)
+                return Array(rows[range])
+            }
+            return .table(t)
+        }
+        let read = Document(kind: held.kind, caption: held.caption, pageSize: held.pageSize, blocks: blocks)
+        let r = try renderer()
+        #expect(try r.data(read) == r.data(held))
+        #expect(reads.count > 1 && reads.allSatisfy { $0.count <= DocumentRowSource.pageSize }, "a page at a time")
+        let text = TextRenderer(pageSize: held.pageSize)
+        #expect(text.text(read) == text.text(held))
+    }
+
     @Test("A row taller than a page is cut between lines, the header repeated")
     func tallRow() throws {
         let cell = (1...150).map { "Dòng thứ \($0) của ô rất dài" }.joined(separator: "\n")
