@@ -183,6 +183,9 @@ public struct TextRenderer: Sendable {
     /// Lines of a whole rendered block list (to measure what a page holds).
     public func lineCount(_ blocks: [DocumentBlock]) -> Int { blocks.reduce(0) { $0 + render($1).count } }
 
+    /// Padding, cut to length (wider than any page).
+    static let spaces = String(repeating: " ", count: 400)
+
     func renderTable(_ table: DocumentTable) -> [String] {
         let columns = table.headers.count
         guard columns > 0 else { return [] }
@@ -193,18 +196,28 @@ public struct TextRenderer: Sendable {
         func row(_ cells: [String], header: Bool) -> [String] {
             let wrapped = (0..<columns).map { i in TextWidth.wrap(i < cells.count ? cells[i] : "", widths[i]) }
             let height = wrapped.map(\.count).max() ?? 1
+            // Each line built in one string (a long report lays out thousands of rows).
             return (0..<height).map { line in
-                "│"
-                    + (0..<columns).map { i in
-                        let text = line < wrapped[i].count ? wrapped[i][line] : ""
-                        let cell: String
-                        switch header ? .center : table.alignments[i] {
-                        case .left: cell = TextWidth.fit(text, widths[i], ellipsis: false)
-                        case .center: cell = center(text, widths[i])
-                        case .right: cell = TextWidth.rightAligned(text, widths[i])
-                        }
-                        return " " + cell + " "
-                    }.joined(separator: "│") + "│"
+                var out = "│"
+                for i in 0..<columns {
+                    let text = line < wrapped[i].count ? wrapped[i][line] : ""
+                    out += " "
+                    let alignment = header ? .center : table.alignments[i]
+                    let room = widths[i] - TextWidth.width(of: text)
+                    switch alignment {
+                    case .left where room >= 0:
+                        out += text
+                        out += TextRenderer.spaces.prefix(room)
+                    case .right where room >= 0:
+                        out += TextRenderer.spaces.prefix(room)
+                        out += text
+                    case .left: out += TextWidth.fit(text, widths[i], ellipsis: false)
+                    case .right: out += TextWidth.rightAligned(text, widths[i])
+                    case .center: out += center(text, widths[i])
+                    }
+                    out += " │"
+                }
+                return out
             }
         }
         var out: [String]
