@@ -128,6 +128,8 @@ extension Desk {
                 return (built.document, built.name)
             }()
             try renderer.write(document, as: .pdf, to: output, at: clock.now())
+            // Rows that could not be read as they were drawn: no file rather than a ledger with lines missing.
+            if let failure = document.rowReadFailure { throw failure }
             try output.commit()
             log?.write("report written: \(name).pdf")
         }

@@ -106,12 +106,34 @@ public final class DocumentRowSource: @unchecked Sendable {
     public static let pageSize = 256
 
     public let count: Int
-    /// The rows of a range (fewer when some are gone).
-    public let fetch: (Range<Int>) -> [[String]]
+    private let read: (Range<Int>) throws -> [[String]]
+    /// The first error met reading rows: a screen shows the rows it could read, a written document is
+    /// refused (`Document.rowReadFailure`), never saved with rows missing.
+    public private(set) var failure: (any Error)?
 
-    public init(count: Int, fetch: @escaping (Range<Int>) -> [[String]]) {
+    public init(count: Int, read: @escaping (Range<Int>) throws -> [[String]]) {
         self.count = count
-        self.fetch = fetch
+        self.read = read
+    }
+
+    /// The rows of a range (none when they could not be read; the error is kept).
+    public func fetch(_ range: Range<Int>) -> [[String]] {
+        do {
+            return try read(range)
+        } catch {
+            if failure == nil { failure = error }
+            return []
+        }
+    }
+}
+
+extension Document {
+    /// The first error met reading a table's rows as they were drawn, if any.
+    public var rowReadFailure: (any Error)? {
+        for block in blocks {
+            if case .table(let t) = block, let failure = t.rowSource?.failure { return failure }
+        }
+        return nil
     }
 }
 

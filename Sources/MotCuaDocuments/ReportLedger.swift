@@ -103,7 +103,7 @@ extension ReportForms {
         let reader = StoreReader(store)
         var table = ledgerTable
         table.rowSource = DocumentRowSource(count: ids.count) { range in
-            ((try? reader.store.ledgerRows(ids: Array(ids[range]))) ?? []).map(ledgerCells)
+            try reader.store.ledgerRows(ids: Array(ids[range])).map(ledgerCells)
         }
         let document = Document(
             kind: "so-theo-doi-\(periodName(period))", caption: ReportKind.ledger.caption, pageSize: .a4Landscape,

@@ -169,6 +169,22 @@ struct PDFRendererTests {
         #expect(reads.count > 1 && reads.allSatisfy { $0.count <= DocumentRowSource.pageSize }, "a page at a time")
         let text = TextRenderer(pageSize: held.pageSize)
         #expect(text.text(read) == text.text(held))
+        #expect(read.rowReadFailure == nil)
+        // Rows that cannot be read are kept as the document's failure (a written report is then refused).
+        struct Unreadable: Error {}
+        let failing = Document(
+            kind: held.kind, caption: held.caption, pageSize: held.pageSize,
+            blocks: held.blocks.map { block in
+                guard case .table(var t) = block else { return block }
+                t.rows = []
+                t.rowSource = DocumentRowSource(count: 700) { range in
+                    if range.lowerBound >= 512 { throw Unreadable() }
+                    return range.map { _ in ["x"] }
+                }
+                return .table(t)
+            })
+        _ = try r.data(failing)
+        #expect(failing.rowReadFailure is Unreadable)
     }
 
     @Test("A row taller than a page is cut between lines, the header repeated")
