@@ -139,7 +139,7 @@ public enum ReportForms {
         let reader = StoreReader(store)
         let each: LedgerSource = { body in try reader.store.forEachLedgerRow(p, body) }
         return ReportData(
-            name: "so-theo-doi-\(periodName(p))", caption: ReportKind.ledger.caption,
+            name: ledgerName(p), caption: ReportKind.ledger.caption,
             sheets: [ledgerSheet(books: books, period: p, ctx, each)],
             writeCSV: { try writeLedgerCSV(each, $0) })
     }

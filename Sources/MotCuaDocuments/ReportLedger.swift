@@ -76,18 +76,28 @@ extension ReportForms {
             continuation: ledgerContinuation(period, ctx),
             after: ledgerAfter(count: rows.count, from: rows.first, to: rows.last, ctx, printedAt: printedAt),
             pageSize: .a4Landscape, layout: layout)
+        return ledgerReport(blocks, books: books, period: period, ctx) { body in for r in rows { try body(r) } }
+    }
+
+    /// The ledger's report from its blocks, its CSV and sheet read from `each` when they are written.
+    static func ledgerReport(
+        _ blocks: [DocumentBlock], books: [String], period: ReportPeriod, _ ctx: PrintContext,
+        _ each: @escaping LedgerSource
+    ) -> Report {
         let document = Document(
-            kind: "so-theo-doi-\(periodName(period))", caption: ReportKind.ledger.caption, pageSize: .a4Landscape,
-            blocks: blocks)
-        let each: LedgerSource = { body in for r in rows { try body(r) } }
-        let sheet = ledgerSheet(books: books, period: period, ctx, each)
+            kind: ledgerName(period), caption: ReportKind.ledger.caption, pageSize: .a4Landscape, blocks: blocks)
         let csvText: @Sendable () -> String = {
             var out = ""
             try? writeLedgerCSV(each) { out += $0 }
             return out
         }
-        return Report(document: document, csv: csvText, name: document.kind, sheets: [sheet])
+        return Report(
+            document: document, csv: csvText, name: document.kind,
+            sheets: [ledgerSheet(books: books, period: period, ctx, each)])
     }
+
+    /// The ledger's file name without extension ("so-theo-doi-2026-10-01-2026-12-31").
+    static func ledgerName(_ period: ReportPeriod) -> String { "so-theo-doi-\(periodName(period))" }
 
     /// The ledger as one table whose lines are read as they are drawn: its cases' order is read (8 bytes a
     /// case), their lines a page at a time as the screen scrolls to them or the PDF renderer reaches them;
@@ -105,19 +115,12 @@ extension ReportForms {
         table.rowSource = DocumentRowSource(count: ids.count) { range in
             try reader.store.ledgerRows(ids: Array(ids[range])).map(ledgerCells)
         }
-        let document = Document(
-            kind: "so-theo-doi-\(periodName(period))", caption: ReportKind.ledger.caption, pageSize: .a4Landscape,
-            blocks: ledgerFirst(books: books, period: period, ctx, printedAt: printedAt) + [.table(table)]
-                + ledgerAfter(count: ids.count, from: ends.first, to: ends.last, ctx, printedAt: printedAt))
-        let each: LedgerSource = { body in try reader.store.forEachLedgerRow(period, body) }
-        let csvText: @Sendable () -> String = {
-            var out = ""
-            try? writeLedgerCSV(each) { out += $0 }
-            return out
+        let blocks =
+            ledgerFirst(books: books, period: period, ctx, printedAt: printedAt) + [.table(table)]
+            + ledgerAfter(count: ids.count, from: ends.first, to: ends.last, ctx, printedAt: printedAt)
+        return ledgerReport(blocks, books: books, period: period, ctx) { body in
+            try reader.store.forEachLedgerRow(period, body)
         }
-        return Report(
-            document: document, csv: csvText, name: document.kind,
-            sheets: [ledgerSheet(books: books, period: period, ctx, each)])
     }
 
     /// The ledger of a period as text, written page by page as its rows are read from the store (twice, in

@@ -206,7 +206,7 @@ extension Store {
                                     lines.append(line($0))
                                     return lines.count < 100
                                 }
-                            } catch let e as DatabaseError where e.kind == .corrupt || e.kind == .notADatabase {
+                            } catch let e as DatabaseError where e.meansDamage {
                                 lines.append("SQLite dừng kiểm tra: \(e)")
                             }
                             return lines
@@ -292,7 +292,7 @@ extension Store {
         // In the order of the old single pass: SQLite's verdict and foreign keys, the search index, the
         // counters and the chain, the cases.
         func isDamage(_ e: StoreError) -> Bool {
-            if case .database(let d) = e { return d.kind == .corrupt || d.kind == .notADatabase }
+            if case .database(let d) = e { return d.meansDamage }
             return false
         }
         func markDamage(_ e: StoreError) {

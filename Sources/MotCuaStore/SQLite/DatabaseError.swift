@@ -43,6 +43,9 @@ public struct DatabaseError: Error, Equatable, Sendable, CustomStringConvertible
 
     public var description: String { "\(operation): \(vietnameseReason) [SQLite \(code): \(message)]" }
 
+    /// The file is damaged or not a database at all.
+    public var meansDamage: Bool { kind == .corrupt || kind == .notADatabase }
+
     /// What happened, for the officer.
     public var vietnameseReason: String {
         switch kind {
