@@ -334,15 +334,17 @@ public enum ReportForms {
         .init("Văn bản xin lỗi (Mẫu 04)", width: 14), .init("Lý do chậm trễ", width: 50)
     ]
 
-    /// The late list as text, written page by page (its rows are laid out twice, never all at once).
+    /// The late list as text, written page by page (its rows are laid out twice, never all at once; their
+    /// cells are made once, as the cases they come from are held).
     static func writeLateText(
         _ cases: [LateCase], period: ReportPeriod, _ ctx: PrintContext, printedAt: LocalDateTime,
         _ write: (String) throws -> Void
     ) throws {
+        let cells = cases.map(lateCells)
         try writePagedText(
             lateTable, first: lateFirst(period, ctx, printedAt: printedAt), continuation: lateContinuation(period),
             after: { _ in lateAfter(cases) }, pageSize: .a4Landscape,
-            rows: { body in for c in cases { try body(lateCells(c)) } }, write: write)
+            rows: { body in for row in cells { try body(row) } }, write: write)
     }
 
     static func lateFirst(_ period: ReportPeriod, _ ctx: PrintContext, printedAt: LocalDateTime) -> [DocumentBlock] {

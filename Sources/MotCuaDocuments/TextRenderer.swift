@@ -176,15 +176,19 @@ public struct TextRenderer: Sendable {
     /// Lines taken by one row of `table` (without borders), as `rowHeights` counts them.
     public func rowHeight(_ cells: [String], in table: DocumentTable) -> Int {
         let widths = columnWidths(table)
-        return (0..<widths.count).map { TextWidth.wrap($0 < cells.count ? cells[$0] : "", widths[$0]).count }.max()
-            ?? 1
+        var height = 1
+        for i in widths.indices where i < cells.count {
+            height = max(height, TextWidth.lineCount(cells[i], widths[i]))
+        }
+        return height
     }
 
     /// Lines of a whole rendered block list (to measure what a page holds).
     public func lineCount(_ blocks: [DocumentBlock]) -> Int { blocks.reduce(0) { $0 + render($1).count } }
 
-    /// Padding, cut to length (wider than any page).
-    static let spaces = String(repeating: " ", count: 400)
+    /// A cell's right padding space and the column border after it, in UTF-8 (the first border has no space
+    /// before it: a line starts with `bar.dropFirst()`).
+    static let bar: [UInt8] = Array(" │".utf8)
 
     func renderTable(_ table: DocumentTable) -> [String] {
         let columns = table.headers.count
@@ -193,32 +197,44 @@ public struct TextRenderer: Sendable {
         func border(_ l: String, _ m: String, _ r: String) -> String {
             l + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: m) + r
         }
+        // Each line is built as UTF-8 bytes and made a string once: a long report lays out thousands of rows.
+        var bytes: [UInt8] = []
+        func pad(_ n: Int) { bytes.append(contentsOf: repeatElement(32, count: max(0, n))) }
         func row(_ cells: [String], header: Bool) -> [String] {
-            let wrapped = (0..<columns).map { i in TextWidth.wrap(i < cells.count ? cells[i] : "", widths[i]) }
-            let height = wrapped.map(\.count).max() ?? 1
-            // Each line built in one string (a long report lays out thousands of rows).
-            return (0..<height).map { line in
-                var out = "│"
-                for i in 0..<columns {
-                    let text = line < wrapped[i].count ? wrapped[i][line] : ""
-                    out += " "
-                    let alignment = header ? .center : table.alignments[i]
-                    let room = widths[i] - TextWidth.width(of: text)
-                    switch alignment {
-                    case .left where room >= 0:
-                        out += text
-                        out += TextRenderer.spaces.prefix(room)
-                    case .right where room >= 0:
-                        out += TextRenderer.spaces.prefix(room)
-                        out += text
-                    case .left: out += TextWidth.fit(text, widths[i], ellipsis: false)
-                    case .right: out += TextWidth.rightAligned(text, widths[i])
-                    case .center: out += center(text, widths[i])
-                    }
-                    out += " │"
-                }
-                return out
+            var texts = (0..<columns).map { $0 < cells.count ? cells[$0] : "" }
+            var wrapped: [[TextWidth.WrappedLine]] = Array(repeating: [], count: columns)
+            for i in 0..<columns {
+                texts[i].withUTF8 { b in TextWidth.forEachLine(b, widths[i]) { wrapped[i].append($0) } }
             }
+            let height = wrapped.map(\.count).max() ?? 1
+            var lines: [String] = []
+            for line in 0..<height {
+                bytes.removeAll(keepingCapacity: true)
+                bytes += TextRenderer.bar.dropFirst()
+                for i in 0..<columns {
+                    bytes.append(32)
+                    guard line < wrapped[i].count else {
+                        pad(widths[i])
+                        bytes += TextRenderer.bar
+                        continue
+                    }
+                    let piece = wrapped[i][line]
+                    let room = widths[i] - piece.width
+                    let before: Int
+                    switch header ? .center : table.alignments[i] {
+                    case .left: before = 0
+                    case .right: before = room
+                    case .center: before = room / 2
+                    }
+                    pad(before)
+                    if piece.leadingSpace { bytes.append(32) }
+                    texts[i].withUTF8 { b in bytes += UnsafeBufferPointer(rebasing: b[piece.start..<piece.end]) }
+                    pad(room - before)
+                    bytes += TextRenderer.bar
+                }
+                lines.append(String(decoding: bytes, as: UTF8.self))
+            }
+            return lines
         }
         var out: [String]
         if table.groups.map(\.span).reduce(0, +) == columns {

@@ -103,7 +103,6 @@ public enum TextWidth {
         return String(repeating: " ", count: columns - w) + String(text)
     }
 
-    /// Splits text into lines of at most `columns` cells, breaking at spaces where possible.
     /// Wraps `text` with its continuation lines indented by `indent` columns (a key's description under
     /// the description, not under the key).
     public static func wrapHanging(_ text: String, _ columns: Int, indent: Int) -> [String] {
@@ -114,42 +113,147 @@ public enum TextWidth {
         return wrap(rest, columns - indent).enumerated().map { i, line in (i == 0 ? lead : pad) + line }
     }
 
+    /// Splits text into lines of at most `columns` cells, breaking at spaces where possible.
     public static func wrap(_ text: String, _ columns: Int) -> [String] {
         guard columns > 0 else { return [text] }
-        // Most table cells fit as they are: one measure, no splitting.
-        if !text.utf8.contains(10) && width(of: text) <= columns { return [text] }
         var lines: [String] = []
-        // Split on scalars: a space or a newline never joins a grapheme, and scalar splitting is much cheaper.
-        for paragraphScalars in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            var lineWidth = 0
-            // Words placed on the line so far (empty ones too): the spaces between them are kept, so an
-            // indented line stays indented, as it does when it fits whole.
-            var words = 0
-            for wordScalars in paragraphScalars.split(separator: " ", omittingEmptySubsequences: false) {
-                let word = Substring(wordScalars)
-                let w = width(of: word)
-                if lineWidth > 0 && lineWidth + 1 + w > columns {
-                    lines.append(line)
-                    line = ""
-                    lineWidth = 0
-                    words = 0
-                }
-                var rest = Substring(word)
-                while width(of: rest) > columns {
-                    let head = prefix(rest, fitting: columns)
-                    if !line.isEmpty { lines.append(line); line = ""; lineWidth = 0; words = 0 }
-                    lines.append(head)
-                    rest = rest.dropFirst(head.count)
-                }
-                if words > 0 { line += " "; lineWidth += 1 }
-                line += rest
-                lineWidth += width(of: rest)
-                words += 1
+        var text = text
+        text.withUTF8 { bytes in
+            forEachLine(bytes, columns) { line in
+                let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[line.start..<line.end]), as: UTF8.self)
+                lines.append(line.leadingSpace ? " " + run : run)
             }
-            lines.append(line)
         }
         return lines
+    }
+
+    /// How many lines `wrap` gives, without building them (a long report measures every row before it
+    /// writes a page).
+    public static func lineCount(_ text: String, _ columns: Int) -> Int {
+        guard columns > 0 else { return 1 }
+        var count = 0
+        var text = text
+        text.withUTF8 { bytes in forEachLine(bytes, columns) { _ in count += 1 } }
+        return count
+    }
+
+    /// One line of wrapped text: the bytes `start..<end` of the text's UTF-8, after a space when
+    /// `leadingSpace`, `width` cells wide (the space included).
+    public struct WrappedLine: Sendable {
+        public var start: Int
+        public var end: Int
+        public var leadingSpace: Bool
+        public var width: Int
+    }
+
+    /// The wrapping rule, once, on a text's UTF-8 bytes: paragraphs at newlines; within a paragraph, words at
+    /// spaces, as many as fit on a line, the spaces between them kept (an indented line stays indented, as it
+    /// does when it fits whole); a word wider than the line is cut at grapheme boundaries. Spaces and
+    /// newlines are ASCII, so they never occur inside a multi-byte sequence.
+    public static func forEachLine(
+        _ b: UnsafeBufferPointer<UInt8>, _ columns: Int, _ body: (WrappedLine) -> Void
+    ) {
+        let n = b.count
+        // Most table cells fit as they are: one measure, no splitting.
+        if !b.contains(10), width(utf8: b, 0..<n) <= columns {
+            body(WrappedLine(start: 0, end: n, leadingSpace: false, width: width(utf8: b, 0..<n)))
+            return
+        }
+        var paragraphStart = 0
+        while true {
+            var paragraphEnd = paragraphStart
+            while paragraphEnd < n && b[paragraphEnd] != 10 { paragraphEnd += 1 }
+            var line = WrappedLine(start: paragraphStart, end: paragraphStart, leadingSpace: false, width: 0)
+            var words = 0  // words placed on the line, empty ones (between two spaces) included
+            var wordStart = paragraphStart
+            while true {
+                var wordEnd = wordStart
+                while wordEnd < paragraphEnd && b[wordEnd] != 32 { wordEnd += 1 }
+                var restStart = wordStart
+                var restWidth = width(utf8: b, wordStart..<wordEnd)
+                if line.width > 0 && line.width + 1 + restWidth > columns {
+                    body(line)
+                    line = WrappedLine(start: wordStart, end: wordStart, leadingSpace: false, width: 0)
+                    words = 0
+                }
+                while restWidth > columns {
+                    let headEnd = cut(b, restStart..<wordEnd, fitting: columns)
+                    if headEnd == wordEnd { break }  // one letter wider than the line: it is the line
+                    if line.leadingSpace || line.end > line.start {
+                        body(line)
+                        line = WrappedLine(start: restStart, end: restStart, leadingSpace: false, width: 0)
+                        words = 0
+                    }
+                    body(
+                        WrappedLine(
+                            start: restStart, end: headEnd, leadingSpace: false,
+                            width: width(utf8: b, restStart..<headEnd)))
+                    restStart = headEnd
+                    restWidth = width(utf8: b, restStart..<wordEnd)
+                }
+                if restStart != wordStart {
+                    // What is left of a cut word starts the line; after the line's one empty word (the text
+                    // began with a space) it keeps that space.
+                    line.leadingSpace = words > 0
+                    line.start = restStart
+                }
+                if words > 0 { line.width += 1 }
+                line.end = wordEnd
+                line.width += restWidth
+                words += 1
+                if wordEnd >= paragraphEnd { break }
+                wordStart = wordEnd + 1
+            }
+            body(line)
+            if paragraphEnd >= n { break }
+            paragraphStart = paragraphEnd + 1
+        }
+    }
+
+    /// The end of the longest run of whole graphemes from `range.lowerBound` that fits in `columns` cells
+    /// (at least one grapheme, so that a cell narrower than a wide letter still moves on).
+    static func cut(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, fitting columns: Int) -> Int {
+        let text = String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self)
+        var head = prefix(text, fitting: columns)
+        if head.isEmpty, let first = text.first { head = String(first) }
+        return range.lowerBound + head.utf8.count
+    }
+
+    /// Cells the UTF-8 bytes `range` of `b` occupy, as `width(of:)` counts them.
+    public static func width(utf8 b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var total = 0
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            let c = b[i]
+            if c < 0x80 {
+                if c >= 0x20 && c != 0x7F { total += 1 }
+                i += 1
+                continue
+            }
+            var v: UInt32
+            if c < 0xE0 {
+                v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                i += 2
+            } else if c < 0xF0 {
+                v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                i += 3
+            } else {
+                v =
+                    UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                    | UInt32(b[i + 3] & 0x3F)
+                i += 4
+            }
+            if v < 0x300 {
+                if v >= 0xA0 { total += 1 }
+                continue
+            }
+            if v == 0x200D || (0x1F1E6...0x1F1FF).contains(v) {
+                return graphemeWidth(String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self))
+            }
+            if let scalar = Unicode.Scalar(v) { total += width(of: scalar) }
+        }
+        return total
     }
 }
 
