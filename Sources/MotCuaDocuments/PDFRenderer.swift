@@ -50,8 +50,11 @@ public struct PDFRenderer: Sendable {
         var layout = PDFLayout(writer: writer, metrics: metrics, numbering: numbering)
         let blocks = Self.joinContinuedTables(document.blocks)
         for (i, block) in blocks.enumerated() {
+            var closing = 0.0
+            if case .table = block { closing = layout.closingHeight(blocks[(i + 1)...]) }
             try layout.place(
-                block, previous: i > 0 ? blocks[i - 1] : nil, next: i + 1 < blocks.count ? blocks[i + 1] : nil)
+                block, previous: i > 0 ? blocks[i - 1] : nil, next: i + 1 < blocks.count ? blocks[i + 1] : nil,
+                closing: closing)
         }
         try layout.finish()
         return writer.pageCount
@@ -292,7 +295,10 @@ struct PDFLayout {
         float = nil
     }
 
-    mutating func place(_ block: DocumentBlock, previous: DocumentBlock?, next: DocumentBlock?) throws {
+    /// Places one block; `closing` is, for a table, the height of what closes the document after it.
+    mutating func place(
+        _ block: DocumentBlock, previous: DocumentBlock?, next: DocumentBlock?, closing: Double = 0
+    ) throws {
         if let f = float, y <= f.bottom { float = nil }
         switch block {
         case .paragraph, .field, .listItem, .space, .textPagination, .line(_, .left): break
@@ -330,11 +336,11 @@ struct PDFLayout {
         case let .line(text, alignment):
             try line(text, alignment, previous: previous, next: next)
         case .table(let table):
-            try self.table(table)
+            try self.table(table, closing: closing)
         case .signatures(let signatures):
             try self.signatures(signatures)
         case let .closing(recipients, signature):
-            try closing(recipients: recipients, signature: signature)
+            try self.closing(recipients: recipients, signature: signature)
         case let .numberAndDate(number, placeAndDate):
             try numberAndDate(number, placeAndDate, previous: previous)
         case .space(let n):
@@ -570,19 +576,29 @@ struct PDFLayout {
     /// note in italic, the space to sign, the name in bold. Never split across pages.
     mutating func signatures(_ signatures: [Signature]) throws {
         guard !signatures.isEmpty else { return }
-        let columns = signatures.count == 1 ? 2 : signatures.count
+        let layout = signaturesLayout(signatures)
+        try ensure(layout.height)
+        let top = y
+        for (i, b) in layout.blocks.enumerated() {
+            drawSignature(
+                b, x: m.left + Double(layout.firstColumn + i) * layout.columnWidth, width: layout.columnWidth,
+                top: top, upper: layout.upper)
+        }
+        y = top - layout.height
+        pageHasContent = true
+    }
+
+    /// Where a row of signatures goes: its column width, the first column used, each block, the tallest
+    /// title and note (`upper`, so that the names line up) and the whole row's height.
+    func signaturesLayout(
+        _ signatures: [Signature]
+    ) -> (columnWidth: Double, firstColumn: Int, blocks: [SignatureBlock], upper: Double, height: Double) {
+        let columns = signatures.count == 1 ? 2 : max(1, signatures.count)
         let w = m.textWidth / Double(columns)
-        let first = signatures.count == 1 ? 1 : 0
         let blocks = signatures.map { signatureBlock($0, width: w) }
         let upper = blocks.map(\.upper).max() ?? 0
-        let total = blocks.map { $0.height - $0.upper }.max().map { $0 + upper } ?? 0
-        try ensure(total)
-        let top = y
-        for (i, b) in blocks.enumerated() {
-            drawSignature(b, x: m.left + Double(first + i) * w, width: w, top: top, upper: upper)
-        }
-        y = top - total
-        pageHasContent = true
+        let height = blocks.map { $0.height - $0.upper }.max().map { $0 + upper } ?? 0
+        return (w, signatures.count == 1 ? 1 : 0, blocks, upper, height)
     }
 
     struct SignatureBlock {
@@ -660,217 +676,5 @@ struct PDFLayout {
         }
         float = (top - total, boxWidth)
         pageHasContent = true
-    }
-
-    // MARK: Tables
-
-    /// Column widths from the relative shares, widened where a header word would not fit unbroken (the
-    /// room is taken from the other columns in proportion to what they have to spare).
-    func columnWidths(_ t: DocumentTable) -> [Double] {
-        let n = t.headers.count
-        var shares = (0..<n).map { $0 < t.widths.count ? max(0, Double(t.widths[$0])) : 1 }
-        if shares.reduce(0, +) <= 0 { shares = Array(repeating: 1, count: n) }
-        let total = shares.reduce(0, +)
-        var widths = shares.map { m.textWidth * $0 / total }
-        let minimum = t.headers.map { h in
-            (h.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { width(String($0), .bold, m.cell) }.max() ?? 0)
-                + 2 * m.cellPadX + 0.5
-        }
-        guard minimum.reduce(0, +) <= m.textWidth else { return widths }
-        for _ in 0..<n {
-            let deficit = (0..<n).reduce(0.0) { $0 + max(0, minimum[$1] - widths[$1]) }
-            if deficit < 0.01 { break }
-            for c in 0..<n where widths[c] < minimum[c] { widths[c] = minimum[c] }
-            let slack = (0..<n).reduce(0.0) { $0 + max(0, widths[$1] - minimum[$1]) }
-            guard slack > 0 else { break }
-            for c in 0..<n where widths[c] > minimum[c] { widths[c] -= deficit * (widths[c] - minimum[c]) / slack }
-        }
-        return widths
-    }
-
-    /// The group row's cells (when the groups cover every column): title, first column, span.
-    func groupCells(_ t: DocumentTable) -> [(title: String, first: Int, span: Int)]? {
-        guard !t.groups.isEmpty, t.groups.map(\.span).reduce(0, +) == t.headers.count,
-            t.groups.allSatisfy({ $0.span >= 1 })
-        else {
-            return nil
-        }
-        var first = 0
-        return t.groups.map { g in
-            defer { first += g.span }
-            return (g.title, first, g.span)
-        }
-    }
-
-    func wrapCell(_ text: String, _ style: FontStyle, _ width: Double) -> [String] {
-        breaker(style, m.cell).lines(text, width: max(1, width - 2 * m.cellPadX))
-    }
-
-    func rowHeight(lines: Int) -> Double { Double(max(1, lines)) * m.lineHeight(m.cell) + 2 * m.cellPadY }
-
-    /// The header's height (group row and header row) without drawing it.
-    func tableHeaderHeight(_ t: DocumentTable, _ widths: [Double]) -> Double {
-        let layout = headerLayout(t, widths)
-        return layout.groupHeight + layout.headerHeight + layout.numbersHeight
-    }
-
-    struct HeaderLayout {
-        var groups: [(title: [String], first: Int, span: Int, merged: Bool)]
-        var headers: [[String]]
-        var groupHeight: Double
-        var headerHeight: Double
-        /// The row of column numbers ("(1)", "(2)"…), empty when the table has none.
-        var numbers: [String] = []
-        var numbersHeight: Double = 0
-    }
-
-    func headerLayout(_ t: DocumentTable, _ widths: [Double]) -> HeaderLayout {
-        let headers = (0..<t.headers.count).map { wrapCell(t.headers[$0], .bold, widths[$0]) }
-        var groups: [(title: [String], first: Int, span: Int, merged: Bool)] = []
-        var groupHeight = 0.0
-        var mergedColumns = Set<Int>()
-        if let cells = groupCells(t) {
-            for c in cells {
-                let w = widths[c.first..<(c.first + c.span)].reduce(0, +)
-                // An untitled group over one column: that header cell spans both rows.
-                let merged = c.span == 1 && c.title.allSatisfy { $0 == " " }
-                if merged { mergedColumns.insert(c.first) }
-                groups.append((merged ? [] : wrapCell(c.title, .bold, w), c.first, c.span, merged))
-            }
-            groupHeight = rowHeight(lines: groups.filter { !$0.merged }.map(\.title.count).max() ?? 1)
-        }
-        var headerHeight = rowHeight(
-            lines: headers.enumerated().filter { !mergedColumns.contains($0.offset) }.map(\.element.count).max() ?? 1)
-        // A merged header taller than both rows makes the header row taller.
-        for c in mergedColumns {
-            headerHeight = max(headerHeight, rowHeight(lines: headers[c].count) - groupHeight)
-        }
-        var layout = HeaderLayout(
-            groups: groups, headers: headers, groupHeight: groupHeight, headerHeight: headerHeight)
-        if t.columnNumbers.count == t.headers.count {
-            layout.numbers = t.columnNumbers
-            layout.numbersHeight = rowHeight(lines: 1)
-        }
-        return layout
-    }
-
-    /// Draws the table's header at the cursor: grid, bold centred titles, the optional group row.
-    mutating func drawTableHeader(_ layout: HeaderLayout, _ widths: [Double]) {
-        let x0 = m.left
-        let xs = widths.reduce(into: [x0]) { $0.append($0.last! + $1) }
-        let top = y
-        let lh = m.lineHeight(m.cell)
-        let bottom = top - layout.groupHeight - layout.headerHeight
-        content.line(x1: x0, y1: top, x2: xs.last!, y2: top, width: m.grid)
-        var merged = Set<Int>()
-        if !layout.groups.isEmpty {
-            let groupBottom = top - layout.groupHeight
-            for g in layout.groups {
-                if g.merged {
-                    merged.insert(g.first)
-                    continue
-                }
-                let gx = xs[g.first], gw = xs[g.first + g.span] - gx
-                let textTop = top - (layout.groupHeight - Double(g.title.count) * lh) / 2
-                for (k, l) in g.title.enumerated() {
-                    drawLine(
-                        l, style: .bold, size: m.cell, x: gx + m.cellPadX, width: gw - 2 * m.cellPadX,
-                        top: textTop - Double(k) * lh,
-                        alignment: .center)
-                }
-                content.line(x1: gx, y1: groupBottom, x2: gx + gw, y2: groupBottom, width: m.grid)
-            }
-            // Verticals of the group row: at the groups' edges only.
-            var edges: Set<Int> = [0, widths.count]
-            for g in layout.groups { edges.insert(g.first); edges.insert(g.first + g.span) }
-            for e in edges { content.line(x1: xs[e], y1: top, x2: xs[e], y2: groupBottom, width: m.grid) }
-        }
-        let rowTop = top - layout.groupHeight
-        for (c, lines) in layout.headers.enumerated() {
-            let cellTop = merged.contains(c) ? top : rowTop
-            let cellHeight = cellTop - bottom
-            let textTop = cellTop - (cellHeight - Double(lines.count) * lh) / 2
-            for (k, l) in lines.enumerated() {
-                drawLine(
-                    l, style: .bold, size: m.cell, x: xs[c] + m.cellPadX, width: widths[c] - 2 * m.cellPadX,
-                    top: textTop - Double(k) * lh,
-                    alignment: .center)
-            }
-        }
-        for x in xs { content.line(x1: x, y1: rowTop, x2: x, y2: bottom, width: m.grid) }
-        content.line(x1: x0, y1: bottom, x2: xs.last!, y2: bottom, width: m.grid)
-        y = bottom
-        if !layout.numbers.isEmpty {
-            // The column numbers, italic and centred, in a row of their own under the titles.
-            let numbersBottom = bottom - layout.numbersHeight
-            for (c, number) in layout.numbers.enumerated() {
-                drawLine(
-                    number, style: .italic, size: m.cell, x: xs[c] + m.cellPadX, width: widths[c] - 2 * m.cellPadX,
-                    top: bottom - m.cellPadY, alignment: .center)
-            }
-            for x in xs { content.line(x1: x, y1: bottom, x2: x, y2: numbersBottom, width: m.grid) }
-            content.line(x1: x0, y1: numbersBottom, x2: xs.last!, y2: numbersBottom, width: m.grid)
-            y = numbersBottom
-        }
-        pageHasContent = true
-    }
-
-    /// A table with a full grid: the header (and group row) repeated at the top of every page, rows kept
-    /// whole on a page unless one is taller than a page, which is then cut between lines.
-    mutating func table(_ t: DocumentTable) throws {
-        let n = t.headers.count
-        guard n > 0 else { return }
-        let widths = columnWidths(t)
-        let xs = widths.reduce(into: [m.left]) { $0.append($0.last! + $1) }
-        let header = headerLayout(t, widths)
-        let headerHeight = header.groupHeight + header.headerHeight + header.numbersHeight
-        let lh = m.lineHeight(m.cell)
-        y -= m.cell * 0.3
-        // The header and the first row (or a line of it) start on the same page.
-        let firstRowLines =
-            t.firstRow.map { r in
-                (0..<n).map { wrapCell($0 < r.count ? r[$0] : "", .regular, widths[$0]).count }.max() ?? 1
-            } ?? 0
-        try ensure(headerHeight + rowHeight(lines: min(firstRowLines, 3)))
-        drawTableHeader(header, widths)
-        try t.forEachRow { row in
-            let cells = (0..<n).map { wrapCell($0 < row.count ? row[$0] : "", .regular, widths[$0]) }
-            let lineCount = cells.map(\.count).max() ?? 1
-            var start = 0
-            // A row that fits on a fresh page is moved whole; a taller one is cut between lines.
-            if rowHeight(lines: lineCount) > room && rowHeight(lines: lineCount) <= fullRoom - headerHeight {
-                try newPage()
-                drawTableHeader(header, widths)
-            }
-            while start < lineCount {
-                var fit = Int(((room - 2 * m.cellPadY) / lh).rounded(.down))
-                if fit < 1 {
-                    try newPage()
-                    drawTableHeader(header, widths)
-                    fit = Int(((room - 2 * m.cellPadY) / lh).rounded(.down))
-                }
-                let end = min(lineCount, start + max(1, fit))
-                let height = rowHeight(lines: end - start)
-                let top = y
-                for c in 0..<n {
-                    let alignment = c < t.alignments.count ? t.alignments[c] : .left
-                    for k in start..<max(start, min(end, cells[c].count)) {
-                        drawLine(
-                            cells[c][k], style: .regular, size: m.cell, x: xs[c] + m.cellPadX,
-                            width: widths[c] - 2 * m.cellPadX,
-                            top: top - m.cellPadY - Double(k - start) * lh, alignment: alignment)
-                    }
-                }
-                for x in xs { content.line(x1: x, y1: top, x2: x, y2: top - height, width: m.grid) }
-                content.line(x1: xs[0], y1: top - height, x2: xs.last!, y2: top - height, width: m.grid)
-                y = top - height
-                start = end
-                if start < lineCount {
-                    try newPage()
-                    drawTableHeader(header, widths)
-                }
-            }
-        }
-        y -= m.body * 0.4
     }
 }

@@ -176,7 +176,7 @@ extension ReportForms {
             "Hẹn trả", "Hẹn lại", "Chuyển", "Có KQ", "Trả", "Ký nhận", "Ghi chú"
         ],
         // In characters: they add up to the line's room at 160 columns (15 columns).
-        widths: [4, 14, 14, 3, 12, 11, 9, 6, 6, 6, 6, 5, 5, 5, 8],
+        widths: [5, 14, 14, 3, 12, 11, 9, 6, 6, 6, 6, 5, 5, 5, 7],
         alignments: [
             .right, .left, .left, .right, .left, .left, .left, .left, .left, .left, .left, .left, .left, .left,
             .left

@@ -139,6 +139,19 @@ import Testing
         #expect(rows.map { $0[0] } == [.integer(1), .integer(2), .integer(3), .integer(4)])
     }
 
+    /// A ward registers tens of thousands of cases a year: a five-digit ledger number stays on one line in the
+    /// printed ledger's "Số" column (it used to wrap after four digits).
+    @Test func fiveDigitLedgerNumbersFitTheirColumn() {
+        let renderer = TextRenderer(pageSize: .a4Landscape)
+        var row = Array(repeating: "", count: ReportForms.ledgerTable.headers.count)
+        row[0] = "99999"
+        #expect(renderer.rowHeight(row, in: ReportForms.ledgerTable) == 1)
+        row[0] = "100000"
+        #expect(
+            renderer.rowHeight(row, in: ReportForms.ledgerTable) == 2,
+            "six digits wrap: the column is no wider than five need")
+    }
+
     @Test func ledgerOfOctober() throws {
         let (ws, codes, ctx) = try dataset()
         let rows = try ws.store.ledger(Self.october)

@@ -213,6 +213,37 @@ struct PDFRendererTests {
         #expect(lines == (1...150).map { "Dòng thứ \($0) của ô rất dài" })
     }
 
+    @Test("The signatures never stand alone on the last page: the table's last row goes with them")
+    func signaturesKeepTheLastRow() throws {
+        guard Tool.available(["pdftotext"], for: "signatures with the last row") else { return }
+        // Row counts around a page's capacity: for some of them the signatures no longer fit under the rows.
+        var moved = 0
+        for count in stride(from: 14, through: 34, by: 2) {
+            let table = DocumentTable(
+                headers: ["Số", "Nội dung"], widths: [1, 8],
+                rows: (1...count).map { ["\($0)", "Hàng thứ \($0) của sổ"] })
+            let document = Document(
+                kind: "so", caption: "Sổ", pageSize: .a4Landscape,
+                blocks: [
+                    .title("SỔ THEO DÕI", subtitle: []), .table(table), .space(1),
+                    .line("Tổng số: \(count) hồ sơ.", .left),
+                    .signatures([Signature(title: "NGƯỜI GHI SỔ"), Signature(title: "THỦ TRƯỞNG ĐƠN VỊ")])
+                ])
+            let (url, pages) = try write(document, "keep-\(count)")
+            defer { remove(url) }
+            let last = try Tool.text(url, first: pages, last: pages).nfc.layoutPieces
+            #expect(last.contains("NGƯỜI GHI SỔ") && last.contains("Tổng số: \(count) hồ sơ."), "\(count) rows")
+            #expect(last.contains("Hàng thứ \(count) của sổ"), "\(count) rows: the last row is on the signatures' page")
+            var rows: [String] = []
+            for page in 1...pages {
+                rows += try Tool.text(url, first: page, last: page).nfc.layoutPieces.filter { $0.hasPrefix("Hàng thứ") }
+            }
+            #expect(rows == (1...count).map { "Hàng thứ \($0) của sổ" }, "\(count) rows, each once, in order")
+            if pages > 1 && !last.contains("Hàng thứ \(count - 1) của sổ") { moved += 1 }
+        }
+        #expect(moved > 0, "some count put the signatures on a page of their own before")
+    }
+
     @Test("ND 30 page numbers: centred at the top from the second page; a page break starts a new sequence")
     func administrativeNumbers() throws {
         let paragraph = DocumentBlock.paragraph(
