@@ -50,11 +50,11 @@ public struct PDFRenderer: Sendable {
         var layout = PDFLayout(writer: writer, metrics: metrics, numbering: numbering)
         let blocks = Self.joinContinuedTables(document.blocks)
         for (i, block) in blocks.enumerated() {
-            var closing = 0.0
-            if case .table = block { closing = layout.closingHeight(blocks[(i + 1)...]) }
+            var signOff = 0.0
+            if case .table = block { signOff = layout.signOffHeight(blocks[(i + 1)...]) }
             try layout.place(
                 block, previous: i > 0 ? blocks[i - 1] : nil, next: i + 1 < blocks.count ? blocks[i + 1] : nil,
-                closing: closing)
+                signOff: signOff)
         }
         try layout.finish()
         return writer.pageCount
@@ -295,9 +295,9 @@ struct PDFLayout {
         float = nil
     }
 
-    /// Places one block; `closing` is, for a table, the height of what closes the document after it.
+    /// Places one block; `signOff` is, for a table, the height of what signs the document off after it.
     mutating func place(
-        _ block: DocumentBlock, previous: DocumentBlock?, next: DocumentBlock?, closing: Double = 0
+        _ block: DocumentBlock, previous: DocumentBlock?, next: DocumentBlock?, signOff: Double
     ) throws {
         if let f = float, y <= f.bottom { float = nil }
         switch block {
@@ -336,11 +336,11 @@ struct PDFLayout {
         case let .line(text, alignment):
             try line(text, alignment, previous: previous, next: next)
         case .table(let table):
-            try self.table(table, closing: closing)
+            try self.table(table, signOff: signOff)
         case .signatures(let signatures):
             try self.signatures(signatures)
         case let .closing(recipients, signature):
-            try self.closing(recipients: recipients, signature: signature)
+            try closing(recipients: recipients, signature: signature)
         case let .numberAndDate(number, placeAndDate):
             try numberAndDate(number, placeAndDate, previous: previous)
         case .space(let n):
@@ -576,29 +576,32 @@ struct PDFLayout {
     /// note in italic, the space to sign, the name in bold. Never split across pages.
     mutating func signatures(_ signatures: [Signature]) throws {
         guard !signatures.isEmpty else { return }
-        let layout = signaturesLayout(signatures)
-        try ensure(layout.height)
+        let row = signatureRow(signatures)
+        try ensure(row.height)
         let top = y
-        for (i, b) in layout.blocks.enumerated() {
+        for (i, b) in row.blocks.enumerated() {
             drawSignature(
-                b, x: m.left + Double(layout.firstColumn + i) * layout.columnWidth, width: layout.columnWidth,
-                top: top, upper: layout.upper)
+                b, x: m.left + Double(row.firstColumn + i) * row.columnWidth, width: row.columnWidth, top: top,
+                upper: row.upper)
         }
-        y = top - layout.height
+        y = top - row.height
         pageHasContent = true
     }
 
-    /// Where a row of signatures goes: its column width, the first column used, each block, the tallest
-    /// title and note (`upper`, so that the names line up) and the whole row's height.
-    func signaturesLayout(
-        _ signatures: [Signature]
-    ) -> (columnWidth: Double, firstColumn: Int, blocks: [SignatureBlock], upper: Double, height: Double) {
+    /// Signatures side by side: the column width, the first column used (a single signature stands in the
+    /// right half), each block, the tallest title and note (`upper`, so that the names line up), the height.
+    struct SignatureRow {
+        var columnWidth: Double, firstColumn: Int, blocks: [SignatureBlock], upper: Double, height: Double
+    }
+
+    func signatureRow(_ signatures: [Signature]) -> SignatureRow {
         let columns = signatures.count == 1 ? 2 : max(1, signatures.count)
         let w = m.textWidth / Double(columns)
         let blocks = signatures.map { signatureBlock($0, width: w) }
         let upper = blocks.map(\.upper).max() ?? 0
         let height = blocks.map { $0.height - $0.upper }.max().map { $0 + upper } ?? 0
-        return (w, signatures.count == 1 ? 1 : 0, blocks, upper, height)
+        return SignatureRow(
+            columnWidth: w, firstColumn: signatures.count == 1 ? 1 : 0, blocks: blocks, upper: upper, height: height)
     }
 
     struct SignatureBlock {

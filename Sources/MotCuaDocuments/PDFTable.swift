@@ -156,10 +156,10 @@ extension PDFLayout {
     /// A table with a full grid: the header (and group row) repeated at the top of every page, rows kept
     /// whole on a page unless one is taller than a page, which is then cut between lines.
     ///
-    /// `closing` is the height of what ends the document after the table (a total line, the signatures):
-    /// the last row moves to a new page when the two would not fit together, so that the signatures never
-    /// stand alone on a page, away from the rows they sign for.
-    mutating func table(_ t: DocumentTable, closing: Double = 0) throws {
+    /// `signOff` is the height of what ends the document after the table (a total line, the signatures;
+    /// `signOffHeight`): the last row moves to a new page when the two would not fit together, so that the
+    /// signatures never stand alone on a page, away from the rows they sign for.
+    mutating func table(_ t: DocumentTable, signOff: Double) throws {
         let n = t.headers.count
         guard n > 0 else { return }
         let widths = columnWidths(t)
@@ -182,10 +182,10 @@ extension PDFLayout {
             let lineCount = cells.map(\.count).max() ?? 1
             var start = 0
             // A row that fits on a fresh page is moved whole; a taller one is cut between lines. The last row
-            // (not the only one) keeps the closing company when a fresh page holds both.
-            let height = rowHeight(lines: lineCount)
-            let keep = index == last && index > 0 && height + closing <= fullRoom - headerHeight ? closing : 0
-            if height + keep > room && height + keep <= fullRoom - headerHeight {
+            // (unless it is the only one) moves with the sign-off when a fresh page holds both.
+            let whole = rowHeight(lines: lineCount)
+            let keep = index == last && index > 0 && whole + signOff <= fullRoom - headerHeight ? signOff : 0
+            if whole + keep > room && whole + keep <= fullRoom - headerHeight {
                 try newPage()
                 drawTableHeader(header, widths)
             }
@@ -219,24 +219,31 @@ extension PDFLayout {
                 }
             }
         }
-        y -= m.body * 0.4
+        y -= tableGapAfter
     }
 
-    /// The height of what closes the document after a table: spaces, lines and paragraphs, then signatures;
-    /// 0 when no signatures follow (nothing then needs the table's last row beside it).
-    func closingHeight(_ blocks: ArraySlice<DocumentBlock>) -> Double {
+    /// The space left under a table.
+    var tableGapAfter: Double { m.body * 0.4 }
+
+    /// The height of what signs off the document after a table, the gap under it included: spaces, lines and
+    /// paragraphs, then signatures, measured as `place` sets them; 0 when no signatures follow (nothing then
+    /// needs the table's last row beside it).
+    func signOffHeight(_ blocks: ArraySlice<DocumentBlock>) -> Double {
         let lh = m.lineHeight(m.body)
-        var height = 0.0
+        var height = tableGapAfter
+        var previous: DocumentBlock?
         for block in blocks {
             switch block {
             case .space(let n): height += Double(n) * lh * 0.5
             case .line(let text, _):
                 height += Double(breaker(.regular, m.body).lines(text, width: m.textWidth).count) * lh
             case .paragraph(let text):
-                height += (Double(breaker(.regular, m.body).lines(text, width: m.textWidth).count) + 0.35) * lh
-            case .signatures(let signatures): return height + signaturesLayout(signatures).height
+                if case .paragraph? = previous { height += lh * 0.35 }
+                height += Double(breaker(.regular, m.body).lines(text, width: m.textWidth).count) * lh
+            case .signatures(let signatures): return height + signatureRow(signatures).height
             default: return 0
             }
+            previous = block
         }
         return 0
     }

@@ -199,7 +199,7 @@ public struct TextRenderer: Sendable {
         }
         // Each line is built as UTF-8 bytes and made a string once: a long report lays out thousands of rows.
         var bytes: [UInt8] = []
-        func pad(_ n: Int) { bytes.append(contentsOf: repeatElement(32, count: max(0, n))) }
+        func pad(_ n: Int) { bytes.append(contentsOf: repeatElement(32, count: n)) }
         func row(_ cells: [String], header: Bool) -> [String] {
             var texts = (0..<columns).map { $0 < cells.count ? cells[$0] : "" }
             var wrapped: [[TextWidth.WrappedLine]] = Array(repeating: [], count: columns)
@@ -220,6 +220,13 @@ public struct TextRenderer: Sendable {
                     }
                     let piece = wrapped[i][line]
                     let room = widths[i] - piece.width
+                    guard room >= 0 else {
+                        // One letter wider than the column: cut, so that the borders stay in line.
+                        let text = texts[i].withUTF8 { String(decoding: $0[piece.start..<piece.end], as: UTF8.self) }
+                        bytes += TextWidth.fit(text, widths[i], ellipsis: false).utf8
+                        bytes += TextRenderer.bar
+                        continue
+                    }
                     let before: Int
                     switch header ? .center : table.alignments[i] {
                     case .left: before = 0
@@ -227,7 +234,6 @@ public struct TextRenderer: Sendable {
                     case .center: before = room / 2
                     }
                     pad(before)
-                    if piece.leadingSpace { bytes.append(32) }
                     texts[i].withUTF8 { b in bytes += UnsafeBufferPointer(rebasing: b[piece.start..<piece.end]) }
                     pad(room - before)
                     bytes += TextRenderer.bar

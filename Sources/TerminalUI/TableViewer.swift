@@ -55,7 +55,7 @@ public struct ScreenTable: Sendable, Equatable {
     static func headerWidth(_ header: String) -> Int {
         let total = TextWidth.width(of: header)
         var w = max(1, header.split(separator: " ").map { TextWidth.width(of: $0) }.max() ?? 1)
-        while w < total && TextWidth.wrap(header, w).count > maxHeaderLines { w += 1 }
+        while w < total && TextWidth.lineCount(header, w) > maxHeaderLines { w += 1 }
         return w
     }
 
@@ -126,7 +126,7 @@ public struct ScreenTable: Sendable, Equatable {
             }
         }
         let headerLines =
-            (0..<n).map { min(ScreenTable.maxHeaderLines, TextWidth.wrap(headers[$0], widths[$0]).count) }
+            (0..<n).map { min(ScreenTable.maxHeaderLines, TextWidth.lineCount(headers[$0], widths[$0])) }
             .max() ?? 1
         return Layout(widths: widths, frozenWidth: fw, maxLeft: maxLeft, headerLines: max(1, headerLines))
     }

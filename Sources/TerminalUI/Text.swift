@@ -1,6 +1,6 @@
 /// Display width of text in terminal cells, with the semantics of `wcwidth(3)` in a UTF-8 locale:
 /// combining marks and format characters 0, East Asian wide and fullwidth characters and emoji 2, other
-/// printable characters 1. A grapheme's width is its first scalar's width (the marks that follow add 0).
+/// printable characters 1. A grapheme's width is its scalars' added, at most 2 (see `width(of: Character)`).
 ///
 /// The table is ours (this module does not call C); a test in the curses module compares it with the C
 /// library's `wcwidth` over the ranges we meet (Latin, Vietnamese, combining marks, CJK, emoji).
@@ -44,26 +44,50 @@ public enum TextWidth {
         }
     }
 
-    /// Cells a grapheme occupies (0, 1 or 2): its first scalar's width, the marks after it adding none. A lone
-    /// combining mark is 0, as `wcwidth` says; the frame attaches it to the previous cell.
+    /// Cells a grapheme occupies (0, 1 or 2), as the terminal advances over its scalars: their widths added
+    /// (a letter and its marks: the letter's; a consonant and a spacing vowel, as in Thai or Hindi: two), at
+    /// most two; an emoji sequence joined by ZWJ, or a flag, takes its first scalar's width. A lone combining
+    /// mark is 0, as `wcwidth` says; the frame attaches it to the previous cell.
     public static func width(of character: Character) -> Int {
-        guard let first = character.unicodeScalars.first else { return 0 }
-        return width(of: first)
+        var scalars = character.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return 0 }
+        let firstWidth = width(of: first)
+        var total = firstWidth
+        while let s = scalars.next() {
+            if s.value == 0x200D || (0x1F1E6...0x1F1FF).contains(s.value) { return firstWidth }
+            total += width(of: s)
+        }
+        return min(2, total)
     }
 
-    /// Cells a text occupies. Summed per scalar (grapheme breaking is slow and the reports measure every
-    /// cell of a year's ledger); the marks that follow a letter are 0 either way. Sequences where a grapheme
-    /// is narrower than its scalars — emoji joined by ZWJ, flags — take the grapheme path.
+    /// A scalar's width in a per-scalar sum, or nil when the scalar may join a grapheme with a width of its
+    /// own, where the sum would not be the grapheme's width: a joiner, a regional indicator, an emoji
+    /// modifier, a spacing mark, a Hangul leading consonant. Such a text is measured grapheme by grapheme, so
+    /// that a text's width is always the sum of its graphemes' (what cutting and padding rely on).
+    @inline(__always)
+    static func summedWidth(_ v: UInt32) -> Int? {
+        if v < 0x300 { return v < 0x20 || (v >= 0x7F && v < 0xA0) ? 0 : 1 }
+        // Latin Extended Additional: the precomposed Vietnamese letters (ạ, ế, ữ…), all letters, one cell;
+        // known without the Unicode property lookup, which cost most of a long report's layout.
+        if v >= 0x1E00 && v <= 0x1EFF { return 1 }
+        switch v {
+        case 0x200D, 0x1F1E6...0x1F1FF, 0x1F3FB...0x1F3FF, 0x0E33, 0x0EB3, 0x1100...0x115F, 0xA960...0xA97F:
+            return nil
+        default: break
+        }
+        guard let scalar = Unicode.Scalar(v) else { return 0 }
+        if scalar.properties.generalCategory == .spacingMark { return nil }
+        return width(of: scalar)
+    }
+
+    /// Cells a text occupies: the sum of its graphemes' widths. Summed per scalar where that is the same
+    /// (grapheme breaking is slow and the reports measure every cell of a year's ledger); the marks that
+    /// follow a letter are 0 either way.
     public static func width(of text: some StringProtocol) -> Int {
         var total = 0
         for s in text.unicodeScalars {
-            let v = s.value
-            if v < 0x300 {
-                if v >= 0x20 && !(v >= 0x7F && v < 0xA0) { total += 1 }
-                continue
-            }
-            if v == 0x200D || (0x1F1E6...0x1F1FF).contains(v) { return graphemeWidth(text) }
-            total += width(of: s)
+            guard let w = summedWidth(s.value) else { return graphemeWidth(text) }
+            total += w
         }
         return total
     }
@@ -93,7 +117,7 @@ public enum TextWidth {
         let w = width(of: text)
         if w <= columns { return String(text) + String(repeating: " ", count: columns - w) }
         let cut = ellipsis ? prefix(text, fitting: columns - 1) + "…" : prefix(text, fitting: columns)
-        return cut + String(repeating: " ", count: columns - width(of: cut))
+        return cut + String(repeating: " ", count: max(0, columns - width(of: cut)))
     }
 
     /// `text` right-aligned in `columns` cells.
@@ -115,13 +139,13 @@ public enum TextWidth {
 
     /// Splits text into lines of at most `columns` cells, breaking at spaces where possible.
     public static func wrap(_ text: String, _ columns: Int) -> [String] {
-        guard columns > 0 else { return [text] }
         var lines: [String] = []
-        var text = text
-        text.withUTF8 { bytes in
+        var copy = text
+        copy.withUTF8 { bytes in
             forEachLine(bytes, columns) { line in
-                let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[line.start..<line.end]), as: UTF8.self)
-                lines.append(line.leadingSpace ? " " + run : run)
+                lines.append(
+                    line.start == 0 && line.end == bytes.count
+                        ? text : string(UnsafeBufferPointer(rebasing: bytes[line.start..<line.end])))
             }
         }
         return lines
@@ -130,76 +154,72 @@ public enum TextWidth {
     /// How many lines `wrap` gives, without building them (a long report measures every row before it
     /// writes a page).
     public static func lineCount(_ text: String, _ columns: Int) -> Int {
-        guard columns > 0 else { return 1 }
         var count = 0
-        var text = text
-        text.withUTF8 { bytes in forEachLine(bytes, columns) { _ in count += 1 } }
+        var copy = text
+        copy.withUTF8 { bytes in forEachLine(bytes, columns) { _ in count += 1 } }
         return count
     }
 
-    /// One line of wrapped text: the bytes `start..<end` of the text's UTF-8, after a space when
-    /// `leadingSpace`, `width` cells wide (the space included).
+    /// One line of wrapped text: the bytes `start..<end` of the text's UTF-8, `width` cells wide.
     public struct WrappedLine: Sendable {
         public var start: Int
         public var end: Int
-        public var leadingSpace: Bool
         public var width: Int
     }
 
-    /// The wrapping rule, once, on a text's UTF-8 bytes: paragraphs at newlines; within a paragraph, words at
-    /// spaces, as many as fit on a line, the spaces between them kept (an indented line stays indented, as it
-    /// does when it fits whole); a word wider than the line is cut at grapheme boundaries. Spaces and
-    /// newlines are ASCII, so they never occur inside a multi-byte sequence.
+    /// The wrapping rule, once, on a text's UTF-8 bytes (a `String`'s, so valid and whole): paragraphs at
+    /// newlines; within a paragraph, words at spaces, as many as fit on a line, the spaces between them kept
+    /// (an indented line stays indented, as it does when it fits whole); a word wider than the line is cut at
+    /// grapheme boundaries. No line is wider than `columns`, except one letter wider than the whole line.
+    /// Spaces and newlines are ASCII, so they never occur inside a multi-byte sequence.
     public static func forEachLine(
         _ b: UnsafeBufferPointer<UInt8>, _ columns: Int, _ body: (WrappedLine) -> Void
     ) {
         let n = b.count
-        // Most table cells fit as they are: one measure, no splitting.
-        if !b.contains(10), width(utf8: b, 0..<n) <= columns {
-            body(WrappedLine(start: 0, end: n, leadingSpace: false, width: width(utf8: b, 0..<n)))
-            return
+        // Most table cells fit as they are: one measure, no splitting. Without room, nothing is wrapped.
+        if columns <= 0 || !b.contains(10) {
+            let whole = width(utf8: b, 0..<n)
+            if columns <= 0 || whole <= columns {
+                body(WrappedLine(start: 0, end: n, width: whole))
+                return
+            }
         }
         var paragraphStart = 0
         while true {
             var paragraphEnd = paragraphStart
             while paragraphEnd < n && b[paragraphEnd] != 10 { paragraphEnd += 1 }
-            var line = WrappedLine(start: paragraphStart, end: paragraphStart, leadingSpace: false, width: 0)
+            var line = WrappedLine(start: paragraphStart, end: paragraphStart, width: 0)
             var words = 0  // words placed on the line, empty ones (between two spaces) included
             var wordStart = paragraphStart
             while true {
                 var wordEnd = wordStart
                 while wordEnd < paragraphEnd && b[wordEnd] != 32 { wordEnd += 1 }
-                var restStart = wordStart
-                var restWidth = width(utf8: b, wordStart..<wordEnd)
-                if line.width > 0 && line.width + 1 + restWidth > columns {
-                    body(line)
-                    line = WrappedLine(start: wordStart, end: wordStart, leadingSpace: false, width: 0)
+                let wordWidth = width(utf8: b, wordStart..<wordEnd)
+                if words > 0 && line.width + 1 + wordWidth > columns {
+                    // The word does not fit after the space: the line ends before it. A line holding nothing
+                    // but that space (the paragraph began with one) is dropped with it, so no line is wider
+                    // than the room.
+                    if line.end > line.start { body(line) }
                     words = 0
                 }
-                while restWidth > columns {
-                    let headEnd = cut(b, restStart..<wordEnd, fitting: columns)
-                    if headEnd == wordEnd { break }  // one letter wider than the line: it is the line
-                    if line.leadingSpace || line.end > line.start {
-                        body(line)
-                        line = WrappedLine(start: restStart, end: restStart, leadingSpace: false, width: 0)
-                        words = 0
+                if words == 0 {
+                    // The word starts the line, cut while it is wider than the line.
+                    var restStart = wordStart
+                    var restWidth = wordWidth
+                    while restWidth > columns {
+                        let headEnd = cut(b, restStart..<wordEnd, fitting: columns)
+                        // What is left fits letter by letter, or is one letter wider than the line: it is the
+                        // line.
+                        if headEnd == wordEnd { break }
+                        body(WrappedLine(start: restStart, end: headEnd, width: width(utf8: b, restStart..<headEnd)))
+                        restStart = headEnd
+                        restWidth = width(utf8: b, restStart..<wordEnd)
                     }
-                    body(
-                        WrappedLine(
-                            start: restStart, end: headEnd, leadingSpace: false,
-                            width: width(utf8: b, restStart..<headEnd)))
-                    restStart = headEnd
-                    restWidth = width(utf8: b, restStart..<wordEnd)
+                    line = WrappedLine(start: restStart, end: wordEnd, width: restWidth)
+                } else {
+                    line.end = wordEnd
+                    line.width += 1 + wordWidth
                 }
-                if restStart != wordStart {
-                    // What is left of a cut word starts the line; after the line's one empty word (the text
-                    // began with a space) it keeps that space.
-                    line.leadingSpace = words > 0
-                    line.start = restStart
-                }
-                if words > 0 { line.width += 1 }
-                line.end = wordEnd
-                line.width += restWidth
                 words += 1
                 if wordEnd >= paragraphEnd { break }
                 wordStart = wordEnd + 1
@@ -210,17 +230,21 @@ public enum TextWidth {
         }
     }
 
+    /// A string from UTF-8 bytes taken from a `String`.
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+
     /// The end of the longest run of whole graphemes from `range.lowerBound` that fits in `columns` cells
     /// (at least one grapheme, so that a cell narrower than a wide letter still moves on).
     static func cut(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, fitting columns: Int) -> Int {
-        let text = String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self)
+        let text = string(UnsafeBufferPointer(rebasing: b[range]))
         var head = prefix(text, fitting: columns)
         if head.isEmpty, let first = text.first { head = String(first) }
         return range.lowerBound + head.utf8.count
     }
 
-    /// Cells the UTF-8 bytes `range` of `b` occupy, as `width(of:)` counts them.
-    public static func width(utf8 b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+    /// Cells the UTF-8 bytes `range` of `b` occupy, as `width(of:)` counts them; `range` must hold whole
+    /// scalars of valid UTF-8 (a `String`'s bytes, split at ASCII).
+    static func width(utf8 b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
         var total = 0
         var i = range.lowerBound
         let end = range.upperBound
@@ -244,14 +268,10 @@ public enum TextWidth {
                     | UInt32(b[i + 3] & 0x3F)
                 i += 4
             }
-            if v < 0x300 {
-                if v >= 0xA0 { total += 1 }
-                continue
+            guard let w = summedWidth(v) else {
+                return graphemeWidth(string(UnsafeBufferPointer(rebasing: b[range])))
             }
-            if v == 0x200D || (0x1F1E6...0x1F1FF).contains(v) {
-                return graphemeWidth(String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self))
-            }
-            if let scalar = Unicode.Scalar(v) { total += width(of: scalar) }
+            total += w
         }
         return total
     }

@@ -71,4 +71,21 @@ import Testing
         d.press(.enter)
         #expect(d.shows("Không có hồ sơ nào khớp với nội dung tìm"), "\(d.text)")
     }
+
+    /// Names from other scripts or with emoji (an import, a foreign applicant) on the desk list: the list, the
+    /// search and the case view draw them, cut to their columns, and the program goes on (such a name used to
+    /// stop it at every login: cutting and padding measured it differently).
+    @Test(arguments: ["Nguyễn Thị Lan 👍🏽👍🏽👍🏽", "Somchai สมชาย กำแพงเพชร", String(repeating: "कामा", count: 25)])
+    func namesInOtherScriptsAreDrawn(_ name: String) throws {
+        let ws = try TestWorkspace(now: "2026-11-20 10:00")
+        let c = try ws.register(name, procedure: "XA.CT.02", at: "2026-11-20 09:00", id: "001099012345")
+        for size in [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40)] {
+            let d = try loggedIn(ws, size: size)
+            #expect(d.shows("Bàn làm việc") && d.shows(String(c.code.suffix(11))), "\(d.text)")
+            d.type("001099012345")
+            #expect(d.shows(String(c.code.suffix(11))), "\(d.text)")
+            d.press(.enter)
+            #expect(d.shows("Mã hồ sơ: \(c.code)"), "\(d.text)")
+        }
+    }
 }

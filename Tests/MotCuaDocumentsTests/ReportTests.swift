@@ -140,7 +140,9 @@ import Testing
     }
 
     /// A ward registers tens of thousands of cases a year: a five-digit ledger number stays on one line in the
-    /// printed ledger's "Số" column (it used to wrap after four digits).
+    /// printed ledger's "Số" column (it used to wrap after four digits). Six digits (100,000 cases in a year,
+    /// beyond any commune; the benchmark's synthetic year has them) wrap rather than widen the column on
+    /// every page.
     @Test func fiveDigitLedgerNumbersFitTheirColumn() {
         let renderer = TextRenderer(pageSize: .a4Landscape)
         var row = Array(repeating: "", count: ReportForms.ledgerTable.headers.count)

@@ -217,11 +217,12 @@ struct PDFRendererTests {
     func signaturesKeepTheLastRow() throws {
         guard Tool.available(["pdftotext"], for: "signatures with the last row") else { return }
         // Row counts around a page's capacity: for some of them the signatures no longer fit under the rows.
+        // Every third row takes two lines, so that the room left under the last row varies finely.
         var moved = 0
-        for count in stride(from: 14, through: 34, by: 2) {
+        for count in 12...40 {
             let table = DocumentTable(
                 headers: ["Số", "Nội dung"], widths: [1, 8],
-                rows: (1...count).map { ["\($0)", "Hàng thứ \($0) của sổ"] })
+                rows: (1...count).map { ["\($0)", "Hàng thứ \($0) của sổ" + ($0 % 3 == 0 ? "\nghi chú" : "")] })
             let document = Document(
                 kind: "so", caption: "Sổ", pageSize: .a4Landscape,
                 blocks: [
@@ -242,6 +243,23 @@ struct PDFRendererTests {
             if pages > 1 && !last.contains("Hàng thứ \(count - 1) của sổ") { moved += 1 }
         }
         #expect(moved > 0, "some count put the signatures on a page of their own before")
+    }
+
+    @Test("Only a sign-off ending in signatures holds the last row back; it counts the gap under the table")
+    func signOffHeight() throws {
+        let writer = try PDFWriter(
+            sink: MemorySink(), fonts: try #require(Fixtures.family, "no usable font on this machine"),
+            info: PDFDocumentInfo(title: "t", subject: "t", creationDate: nil))
+        let layout = PDFLayout(writer: writer, metrics: PDFLayoutMetrics(.a4Landscape), numbering: .pageOfTotal)
+        let signatures = DocumentBlock.signatures([Signature(title: "NGƯỜI GHI SỔ")])
+        let full = layout.signOffHeight([.space(1), .line("Tổng số: 3 hồ sơ.", .left), signatures])
+        let bare = layout.signOffHeight([signatures])
+        #expect(bare > layout.tableGapAfter && full > bare)
+        #expect(
+            layout.signOffHeight([.space(1), .field(label: "Ghi chú", value: "không"), signatures]) == 0,
+            "a field between")
+        #expect(layout.signOffHeight([.space(1), .line("Tổng số", .left)]) == 0, "no signatures")
+        #expect(layout.signOffHeight([]) == 0)
     }
 
     @Test("ND 30 page numbers: centred at the top from the second page; a page break starts a new sequence")

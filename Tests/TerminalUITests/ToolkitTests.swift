@@ -13,10 +13,29 @@ import Testing
     /// included.
     @Test(arguments: [
         "Nguyễn Văn Đức", "Nguye\u{0302}\u{0303}n", "👨\u{200D}👩\u{200D}👧", "🇻🇳", "中文 ｱ", "a\u{200B}b",
-        "e\u{0301}\u{0323}", "Ủy ban", "\u{7}x", "한국어", "☕︎ ✅"
+        "e\u{0301}\u{0323}", "Ủy ban", "\u{7}x", "한국어", "☕︎ ✅", "Nguyễn Thị Lan 👍🏽👍🏽👍🏽", "Somchai สมชาย กำแพงเพชร",
+        String(repeating: "कामा", count: 25), "कि", "中ำ", "\u{1100}\u{1100}\u{1161}", "👍🏽", " \u{0301}Lan"
     ])
     func textWidthPerScalarEqualsPerGrapheme(_ text: String) {
         #expect(TextWidth.width(of: text) == TextWidth.graphemeWidth(text))
+    }
+
+    /// Cutting and padding measure graphemes, the width sums scalars: they agree, so a cell is always exactly
+    /// as wide as asked (a skin-toned emoji, a Thai or Hindi name used to make the padding negative, which
+    /// stopped the program when such a case was on the desk list).
+    @Test(arguments: [
+        "Nguyễn Thị Lan 👍🏽👍🏽👍🏽", "Somchai สมชาย กำแพงเพชร", String(repeating: "कामा", count: 25), "中ำ中ำ",
+        "\u{1100}\u{1100}\u{1161}x", "👨\u{200D}👩\u{200D}👧 🇻🇳 Lan"
+    ])
+    func cutAndPaddedTextIsExactlyAsWide(_ text: String) {
+        for columns in 1...30 {
+            #expect(TextWidth.width(of: TextWidth.fit(text, columns)) == columns, "\(columns)")
+            #expect(TextWidth.width(of: TextWidth.fit(text, columns, ellipsis: false)) == columns, "\(columns)")
+            #expect(TextWidth.width(of: TextWidth.prefix(text, fitting: columns)) <= columns, "\(columns)")
+            #expect(
+                TextWidth.wrap(text, columns).allSatisfy { TextWidth.width(of: $0) <= max(columns, 2) }, "\(columns)")
+        }
+        #expect(TextWidth.width(of: Character("กำ")) == 2 && TextWidth.width(of: Character("👍🏽")) == 2)
     }
 
     @Test func wrapKeepsIndentationAndBreaksAtSpaces() {
