@@ -206,6 +206,7 @@ public enum Messages {
         case .tooLong(let max): "quá dài (tối đa \(Money.grouped(max)) ký tự)"
         case .tooShort(let min): "quá ngắn (ít nhất \(min) ký tự)"
         case .controlCharacters: "có ký tự điều khiển (Esc, Tab lạ, NUL…): hãy gõ lại"
+        case .directionMarks: "có ký tự ẩn đổi chiều viết chữ (thường do dán từ nơi khác): hãy gõ lại"
         case .invalidText: "không phải văn bản UTF-8 hợp lệ"
         case .outOfRange(let r): "phải từ \(Money.grouped(r.lowerBound)) đến \(Money.grouped(r.upperBound))"
         case .inFuture: "ở tương lai"

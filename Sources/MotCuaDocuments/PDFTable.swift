@@ -184,7 +184,8 @@ extension PDFLayout {
             // A row that fits on a fresh page is moved whole; a taller one is cut between lines. The last row
             // (unless it is the only one) moves with the sign-off when a fresh page holds both.
             let whole = rowHeight(lines: lineCount)
-            let keep = index == last && index > 0 && whole + signOff <= fullRoom - headerHeight ? signOff : 0
+            let isLast = index == last
+            let keep = isLast && index > 0 && whole + signOff <= fullRoom - headerHeight ? signOff : 0
             if whole + keep > room && whole + keep <= fullRoom - headerHeight {
                 try newPage()
                 drawTableHeader(header, widths)
@@ -197,7 +198,15 @@ extension PDFLayout {
                     drawTableHeader(header, widths)
                     fit = Int(((room - 2 * m.cellPadY) / lh).rounded(.down))
                 }
-                let end = min(lineCount, start + max(1, fit))
+                var end = min(lineCount, start + max(1, fit))
+                // The lines that end the table, when the sign-off does not fit under them (the row could not
+                // move whole to a page with it, or is the only row): the last of them go on with the sign-off.
+                if isLast && signOff > 0 && end == lineCount && end - start > 1
+                    && rowHeight(lines: end - start) + signOff > room
+                {
+                    let withSignOff = Int(((fullRoom - headerHeight - signOff - 2 * m.cellPadY) / lh).rounded(.down))
+                    end = lineCount - min(end - start - 1, max(1, withSignOff))
+                }
                 let height = rowHeight(lines: end - start)
                 let top = y
                 for c in 0..<n {

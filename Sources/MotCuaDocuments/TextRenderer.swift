@@ -70,7 +70,11 @@ public struct TextRenderer: Sendable {
                 return [trimmed(prefix)] + TextWidth.wrap(value, width - 4).map { "    " + trimmed($0) }
             }
             let firstRoom = width - prefixWidth
-            let words = value.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            // A word wider than the value's room (a name or an address typed without spaces) is cut to it.
+            let words = value.split(separator: " ", omittingEmptySubsequences: false).flatMap { word in
+                TextWidth.width(of: word) > width - indent
+                    ? TextWidth.wrap(String(word), width - indent) : [String(word)]
+            }
             var lines: [String] = []
             var current = prefix
             var currentWidth = prefixWidth

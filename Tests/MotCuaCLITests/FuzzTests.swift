@@ -158,4 +158,26 @@ import Testing
         #expect(r.status == 1 && r.stdoutText.isEmpty, "\(r.stderrText)")
         #expect(try Store.open(path: office.db).caseCount() == 2)
     }
+
+    /// A right-to-left override makes a printed name read otherwise than the stored one: refused, with what to
+    /// do, from the command line and from an import, like any control character.
+    @Test func directionOverridesAreRefused() throws {
+        let office = try Office()
+        defer { FileSystem.removeTree(office.dir) }
+        let before = try Store.open(path: office.db).caseCount()
+        for mark in ["\u{202E}", "\u{2066}", "\u{200F}"] {
+            let r = try runBinary([
+                "case", "add", "--procedure", "1.004222", "--name", "Nguyễn \(mark)naL", "--id", "001190012379",
+                "--db", office.db
+            ])
+            #expect(r.status == 2 && r.stderrText.contains("đổi chiều viết"), "\(r.stderrText)")
+            #expect(!r.stderrText.contains("Nguyễn"), "no personal data in the message")
+        }
+        let csv = office.dir + "/rlo.csv"
+        try FileSystem.writeAtomically(
+            csv, text: "procedure,name,id,received\n1.004222,Mai \u{202E}nA,001190012377,2026-11-20 08:00\n")
+        let i = try runBinary(["case", "import", csv, "--db", office.db])
+        #expect(i.status != 0 && i.stderrText.contains("đổi chiều viết"), "\(i.stderrText)")
+        #expect(try Store.open(path: office.db).caseCount() == before)
+    }
 }

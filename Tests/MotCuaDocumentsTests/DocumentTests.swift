@@ -48,6 +48,23 @@ let forms = try! FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Conf
                 )) == ["5. Thời gian trả kết quả giải quyết hồ sơ:", "    17 giờ 00 phút, thứ Hai ngày 23/11/2026"])
     }
 
+    /// A value typed without spaces (a long name, an address, a reason) is cut to the page's width, under the
+    /// value, instead of running past the paper's edge.
+    @Test func aFieldsLongWordIsCutToThePage() {
+        let r72 = TextRenderer(width: 72)
+        let name = String(repeating: "Nguyễn", count: 17)
+        let lines = r72.render(.field(label: "Ông/Bà", value: name))
+        #expect(lines.allSatisfy { TextWidth.width(of: $0) <= 72 }, "\(lines)")
+        #expect(
+            lines.first?.hasPrefix("Ông/Bà: Nguyễn") == true
+                && lines.dropFirst().allSatisfy { $0.hasPrefix("        ") })
+        #expect(
+            lines.map { $0.replacingOccurrences(of: "Ông/Bà: ", with: "").trimmingCharacters(in: .whitespaces) }
+                .joined() == name)
+        let wide = r72.render(.field(label: "Địa chỉ", value: "Số 3 " + String(repeating: "中", count: 300)))
+        #expect(wide.allSatisfy { TextWidth.width(of: $0) <= 72 }, "\(wide)")
+    }
+
     @Test func tablesWrapCellsAndAlign() {
         let t = DocumentTable(
             headers: ["STT", "Tên", "SL"], widths: [4, 10, 4], alignments: [.right, .left, .right],

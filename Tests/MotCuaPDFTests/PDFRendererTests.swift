@@ -245,6 +245,38 @@ struct PDFRendererTests {
         #expect(moved > 0, "some count put the signatures on a page of their own before")
     }
 
+    @Test("A last row too tall to move whole, or the only row, leaves its last lines to the signatures")
+    func tallLastRowKeepsLinesWithTheSignatures() throws {
+        guard Tool.available(["pdftotext"], for: "tall last row with the signatures") else { return }
+        for before in [0, 3] {
+            for lines in stride(from: 8, through: 64, by: 4) {
+                let note = (1...lines).map { "dòng \($0) của ghi chú" }.joined(separator: "\n")
+                let rows = (0..<before).map { ["\($0 + 1)", "Hàng thứ \($0 + 1)"] } + [["\(before + 1)", note]]
+                let document = Document(
+                    kind: "so", caption: "Sổ", pageSize: .a4Landscape,
+                    blocks: [
+                        .title("SỔ THEO DÕI", subtitle: []),
+                        .table(DocumentTable(headers: ["Số", "Nội dung"], widths: [1, 8], rows: rows)), .space(1),
+                        .line("Tổng số: \(before + 1) hồ sơ.", .left),
+                        .signatures([Signature(title: "NGƯỜI GHI SỔ"), Signature(title: "THỦ TRƯỞNG ĐƠN VỊ")])
+                    ])
+                let (url, pages) = try write(document, "tall-\(before)-\(lines)")
+                defer { remove(url) }
+                let context = "\(before) rows before a last row of \(lines) lines, \(pages) pages"
+                let last = try Tool.text(url, first: pages, last: pages).nfc.layoutPieces
+                #expect(last.contains("NGƯỜI GHI SỔ"), "\(context)")
+                #expect(last.contains("dòng \(lines) của ghi chú"), "\(context): the signatures stand alone")
+                var seen: [String] = []
+                for page in 1...pages {
+                    seen += try Tool.text(url, first: page, last: page).nfc.layoutPieces.filter {
+                        $0.hasPrefix("dòng ")
+                    }
+                }
+                #expect(seen == (1...lines).map { "dòng \($0) của ghi chú" }, "\(context): each line once, in order")
+            }
+        }
+    }
+
     @Test("Only a sign-off ending in signatures holds the last row back; it counts the gap under the table")
     func signOffHeight() throws {
         let writer = try PDFWriter(

@@ -149,6 +149,9 @@ public enum FieldProblem: Hashable, Sendable {
     case tooShort(min: Int)
     /// Holds control characters (escape sequences, NUL, bell, carriage return…).
     case controlCharacters
+    /// Holds invisible marks that change the direction of writing (a name pasted from elsewhere, or text
+    /// made to read differently on paper than it is stored).
+    case directionMarks
     /// Not valid UTF-8 text.
     case invalidText
     /// Not in the expected form.

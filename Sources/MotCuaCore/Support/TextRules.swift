@@ -49,14 +49,21 @@ public enum TextRules {
         return cleaned.isEmpty ? nil : cleaned
     }
 
-    /// Why `text` is not acceptable text, or nil: a replacement character (invalid UTF-8 decoded), or a
-    /// control character (C0 but tab and, in multi-line text, line feed; DEL; C1). Tabs become spaces.
+    /// Why `text` is not acceptable text, or nil: a replacement character (invalid UTF-8 decoded), a control
+    /// character (C0 but tab and, in multi-line text, line feed; DEL; C1), or a bidirectional mark, embedding,
+    /// override or isolate (no Vietnamese text needs one; an override makes a printed name read otherwise
+    /// than the stored one). Tabs become spaces.
     public static func problem(_ text: String, multiline: Bool = false) -> FieldProblem? {
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v == 0xFFFD { return .invalidText }
             if v == 0x09 || (multiline && v == 0x0A) { continue }
             if v < 0x20 || (0x7F...0x9F).contains(v) { return .controlCharacters }
+            if v == 0x061C || v == 0x200E || v == 0x200F || (0x202A...0x202E).contains(v)
+                || (0x2066...0x2069).contains(v)
+            {
+                return .directionMarks
+            }
         }
         return nil
     }
