@@ -56,7 +56,7 @@ public struct PDFContent {
     }
 
     /// Draws `text` on one line with its baseline starting at (`x`, `y`). Characters the font lacks are
-    /// drawn as its .notdef glyph.
+    /// drawn as the font's drawing of them says (`TrueTypeFont.drawn`: a replacement character, or nothing).
     public mutating func text(_ text: some StringProtocol, x: Double, y: Double, style: FontStyle, size: Double) {
         guard !text.isEmpty else { return }
         let s = style.rawValue
@@ -73,9 +73,9 @@ public struct PDFContent {
         PDFSyntax.appendNumber(&bytes, y)
         bytes.append(contentsOf: " Tm <".utf8)
         for scalar in text.unicodeScalars {
-            let g = font.glyphOrNotdef(scalar)
+            guard let (g, stands) = font.drawn(scalar) else { continue }
             if glyphScalars[s][Int(g)] == Self.none {
-                glyphScalars[s][Int(g)] = scalar.value
+                glyphScalars[s][Int(g)] = stands
                 newGlyphs[s].append(g)
             }
             PDFSyntax.appendHex16(&bytes, g)

@@ -1,20 +1,44 @@
 extension TrueTypeFont {
-    /// The glyph drawn for `scalar`: its own, or glyph 0 (.notdef, a box) when the font lacks it.
-    public func glyphOrNotdef(_ scalar: Unicode.Scalar) -> UInt16 { glyph(for: scalar) ?? 0 }
+    /// What is drawn for `scalar`, and the character that glyph stands for (for the text a reader copies out):
+    /// its own glyph; nothing for an invisible formatting character or mark the font lacks (a joiner, a
+    /// variation selector); else the replacement character "�" (or "?"), so that a letter the font lacks
+    /// shows as missing rather than as a blank (a Chinese name in a Latin font).
+    @inline(__always)
+    public func drawn(_ scalar: Unicode.Scalar) -> (glyph: UInt16, stands: UInt32)? {
+        let code = scalar.value
+        // Zero-width spaces, joiners, direction marks, word joiners, variation selectors, the byte order mark
+        // and tags are never drawn (some fonts give them a visible glyph).
+        if code >= 0x200B
+            && (code <= 0x200F || (0x202A...0x202E).contains(code) || (0x2060...0x206F).contains(code)
+                || (0xFE00...0xFE0F).contains(code) || code == 0xFEFF || (0xE0000...0xE0FFF).contains(code))
+        {
+            return nil
+        }
+        let g = code < 0x10000 ? bmpGlyphs[Int(code)] : (supplementaryGlyphs[code] ?? 0)
+        return g != 0 ? (g, code) : replacement(for: scalar)
+    }
+
+    func replacement(for scalar: Unicode.Scalar) -> (glyph: UInt16, stands: UInt32)? {
+        switch scalar.properties.generalCategory {
+        case .format, .nonspacingMark, .enclosingMark, .control: return nil
+        default: break
+        }
+        if let g = glyph(for: "\u{FFFD}") { return (g, 0xFFFD) }
+        if let g = glyph(for: "?") { return (g, 0x3F) }
+        return (0, 0xFFFD)
+    }
 
     /// The advance of `glyph` in PDF glyph space (1/1000 em), rounded: the value written in the `/W` array.
     public func pdfAdvance(of glyph: UInt16) -> Int {
         Int(glyph) < pdfAdvances.count ? Int(pdfAdvances[Int(glyph)]) : 0
     }
 
-    /// The width of `text` in 1/1000 em (sum of the glyphs' `pdfAdvance`; no kerning). Exact, so that tests
-    /// and line breaks do not depend on floating point.
+    /// The width of `text` in 1/1000 em (sum of the `drawn` glyphs' `pdfAdvance`; no kerning). Exact, so that
+    /// tests and line breaks do not depend on floating point.
     public func textUnits(_ text: some StringProtocol) -> Int {
         var total = 0
         for scalar in text.unicodeScalars {
-            let code = scalar.value
-            let g = code < 0x10000 ? bmpGlyphs[Int(code)] : (supplementaryGlyphs[code] ?? 0)
-            total += Int(pdfAdvances[Int(g)])
+            if let g = drawn(scalar)?.glyph { total += Int(pdfAdvances[Int(g)]) }
         }
         return total
     }

@@ -294,6 +294,24 @@ struct PDFRendererTests {
         #expect(layout.signOffHeight([]) == 0)
     }
 
+    @Test("A letter the font lacks prints as a replacement mark, read back as such; a joiner prints as nothing")
+    func lettersTheFontLacks() throws {
+        let document = Document(
+            kind: "t", caption: "t", pageSize: .a4,
+            blocks: [.paragraph("Lý 王 Lan, Phòng 3 🏠 tầng 2"), .paragraph("Ngọc\u{200D}Anh\u{FE0F} và ส")])
+        let (url, _) = try write(document, "missing")
+        defer { remove(url) }
+        let font = try renderer().fonts[.regular]
+        #expect(font.drawn("\u{200D}") == nil && font.drawn("\u{FE0F}") == nil)
+        #expect(font.textUnits("王") > 0 && font.textUnits("王") == font.textUnits("🏠"))
+        #expect(font.textUnits("a\u{200D}b") == font.textUnits("ab"))
+        guard Tool.available(["pdftotext"], for: "missing letters") else { return }
+        let text = try Tool.text(url).nfc
+        let mark = font.glyph(for: "\u{FFFD}") != nil ? "\u{FFFD}" : "?"
+        #expect(text.contains("Lý \(mark) Lan, Phòng 3 \(mark) tầng 2"), "\(text)")
+        #expect(text.contains("NgọcAnh và \(mark)"), "\(text)")
+    }
+
     @Test("ND 30 page numbers: centred at the top from the second page; a page break starts a new sequence")
     func administrativeNumbers() throws {
         let paragraph = DocumentBlock.paragraph(
