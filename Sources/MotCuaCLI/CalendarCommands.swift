@@ -107,7 +107,7 @@ enum CalendarCommands {
               --received "YYYY-MM-DD HH:MM"  thời điểm tiếp nhận hồ sơ (bắt buộc)
               --working-days N      thời hạn N ngày làm việc, giữ nguyên giờ tiếp nhận
               --working-hours H     thời hạn H giờ làm việc
-              --same-day            trả trong ngày; tiếp nhận từ giờ chốt trở đi thì trả cuối ngày làm việc sau
+              --same-day            trả trong ngày; tiếp nhận sau giờ chốt thì trả cuối ngày làm việc sau
               --calendar-days N     thời hạn N ngày theo lịch; ngày cuối là ngày nghỉ thì lùi sang ngày làm việc
               --cutoff HH:MM        giờ chốt cho --same-day (mặc định theo cấu hình, thường là 15:00)
               --extra-days N        cộng thêm N ngày làm việc khi cần xác minh

@@ -99,7 +99,8 @@ public enum PublicForms {
         b.append(.space(1))
         b.append(
             .paragraph(
-                "Hồ sơ nộp trước \(schedule.sameDayCutoff.text) được tính từ trong ngày; sau đó tính từ đầu ngày làm việc tiếp theo. Ngày hẹn trả được ghi trên giấy tiếp nhận hồ sơ và hẹn trả kết quả."
+                p.countingRule(schedule: schedule)
+                    + " Ngày hẹn trả được ghi trên giấy tiếp nhận hồ sơ và hẹn trả kết quả."
             ))
         return Document(kind: "huong-dan-\(p.code)", caption: "Hướng dẫn thủ tục \(p.code)", pageSize: .a5, blocks: b)
     }

@@ -23,7 +23,7 @@ public enum RoutingForms {
         b.append(.field(label: "Kính gửi", value: s.bodyName))
         b.append(
             .paragraph(
-                "\(ctx.counterName) chuyển hồ sơ sau đây để xử lý theo quy trình liên thông:"
+                "\(ctx.counterName) chuyển hồ sơ sau đây để xử lý\(c.procedure.isInterlinked ? " theo quy trình liên thông" : ""):"
             ))
         b.append(.field(label: "Mã hồ sơ", value: c.code))
         b.append(.field(label: "Thủ tục", value: c.procedure.name))
@@ -138,6 +138,15 @@ public enum RoutingForms {
         func time(_ t: LocalDateTime?) -> String { t.map(FormalDate.instant) ?? "…… giờ …… phút, ngày ……/……/……" }
         func short(_ t: LocalDateTime) -> String { "\(t.time.text) \(t.date.vietnamese)" }
         func event(_ match: (CaseEventPayload) -> Bool) -> RecordedEvent? { events.last { match($0.event.payload) } }
+        // What ended processing while a step had the dossier (a refusal after examination, a stop, a
+        // withdrawal, a cancellation): that step's row says so, not "Đang xử lý".
+        let ending = events.last {
+            switch $0.event.payload {
+            case .refused, .stopped, .withdrawn, .cancelled: true
+            default: false
+            }
+        }
+        let endedStep = ending == nil ? nil : c.state.currentStep
         var rows: [[String]] = []
         for (i, s) in c.steps.enumerated() {
             let giver = giver(c, events, step: i, counter: counter, officers: officers)
@@ -147,6 +156,8 @@ public enum RoutingForms {
             var verdict = ""
             if let p = s.progress.punctuality {
                 verdict = p.vietnameseName
+            } else if i == endedStep, let ending {
+                verdict = endingVerdict(ending.event, stepDue: s.progress.stepDue)
             } else if s.progress.handedOverAt != nil {
                 verdict = "Đang xử lý"
             }
@@ -181,18 +192,29 @@ public enum RoutingForms {
             resultNote = "Từ chối giải quyết: \(reasons.joined(separator: "; "))"
         }
         let n = c.steps.count
+        // Who sends the result back: the last body, or for a refusal the body that examined the dossier
+        // (whose step was under way; the counter itself when nothing had been handed over).
+        var sender = c.steps.indices.last
+        if case .refused? = result?.event.payload { sender = c.state.currentStep }
         var resultGiver = ""
-        if let last = c.steps.last, result != nil {
-            // The last body's officer signs for what it sends back; a body outside the commune signs by hand.
-            let done = event { if case .stepDone(n - 1, _) = $0 { true } else { false } }
-            if let done, last.bodyIsInternal, officers[done.event.officer]?.bodyCode == last.bodyCode {
-                resultGiver = signatureCell(name: done.officerName)
+        if result != nil {
+            if let k = sender {
+                // The body's officer signs for what it sends back; a body outside the commune signs by hand.
+                let done = event { if case .stepDone(k, _) = $0 { true } else { false } }
+                let signer = (done ?? (k == c.state.currentStep ? result : nil))
+                if let signer, c.steps[k].bodyIsInternal,
+                    officers[signer.event.officer]?.bodyCode == c.steps[k].bodyCode
+                {
+                    resultGiver = signatureCell(name: signer.officerName)
+                } else {
+                    resultGiver = signatureCell(name: "")
+                }
             } else {
                 resultGiver = signatureCell(name: "")
             }
         }
         rows.append([
-            "\(n + 1). Giao: \(c.steps.last?.bodyName ?? counter)\nNhận: \(counter)",
+            "\(n + 1). Giao: \(sender.map { c.steps[$0].bodyName } ?? counter)\nNhận: \(counter)",
             "Nhận: \(time(c.state.resultAt))", resultGiver,
             result.map { signatureCell(name: $0.officerName) } ?? "",
             c.state.resultAt == nil ? "" : (c.state.punctuality?.vietnameseName ?? ""), resultNote
@@ -344,6 +366,20 @@ public enum RoutingForms {
             .closing(
                 recipients: recipients(ctx), signature: ReceptionForms.issuerSignature(ctx.unit, name: e.officerName)))
         return Document(kind: "thong-bao-dung", caption: "Thông báo dừng giải quyết hồ sơ", pageSize: .a5, blocks: b)
+    }
+
+    /// The verdict of the step that had the dossier when processing ended: refused (judged against the
+    /// step's deadline), stopped, withdrawn or cancelled.
+    static func endingVerdict(_ e: CaseEvent, stepDue: LocalDateTime?) -> String {
+        switch e.payload {
+        case .refused:
+            let judged = Punctuality.ofStep(due: stepDue, done: nil, caseResultAt: e.at)
+            return "Từ chối giải quyết\(judged.map { ", " + $0.vietnameseName.lowercased() } ?? "")"
+        case .stopped: return "Dừng giải quyết"
+        case .withdrawn: return "Người nộp rút hồ sơ"
+        case .cancelled: return "Đã hủy"
+        default: return ""
+        }
     }
 
     /// The refusal after examination (Mẫu 03 as the case's result), in the name of the body that examined

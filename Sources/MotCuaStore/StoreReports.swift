@@ -359,16 +359,18 @@ extension Store {
             var steps: [Int64: [EvaluatedCase.BodyVerdict]] = [:]
             _ = try db.rows(
                 """
-                SELECT s.case_id, b.name, s.step_due_at, s.done_at FROM case_steps s JOIN bodies b ON b.id = s.body_id
+                SELECT s.case_id, b.name, s.step_due_at, s.done_at, k.result_at FROM case_steps s
+                JOIN bodies b ON b.id = s.body_id JOIN cases k ON k.id = s.case_id
                 WHERE s.case_id IN (SELECT c.id FROM events e JOIN cases c ON c.id = e.case_id WHERE \(filter))
                 ORDER BY s.case_id, s.position
                 """, [period.start.minutes, period.end.minutes]
             ) { r -> Void in
-                var verdict: Punctuality?
-                if let due = r.optionalInt(2), let done = r.optionalInt(3) {
-                    verdict = Punctuality.judge(done: LocalDateTime(minutes: done), due: LocalDateTime(minutes: due))
-                }
-                steps[r.int64(0), default: []].append(EvaluatedCase.BodyVerdict(body: r.text(1), verdict: verdict))
+                let due = r.optionalInt(2).map(LocalDateTime.init(minutes:))
+                let verdict = Punctuality.ofStep(
+                    due: due, done: r.optionalInt(3).map(LocalDateTime.init(minutes:)),
+                    caseResultAt: r.optionalInt(4).map(LocalDateTime.init(minutes:)))
+                steps[r.int64(0), default: []].append(
+                    EvaluatedCase.BodyVerdict(body: r.text(1), verdict: verdict, reached: due != nil))
             }
             return try db.rows(
                 """

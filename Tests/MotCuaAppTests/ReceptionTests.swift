@@ -243,7 +243,7 @@ final class CountingDriver {
         d.type("chung thuc chu ky\n")
         d.press(.control("g"))
         #expect(d.shows("Vì sao có ngày hẹn này"))
-        #expect(d.shows("Tiếp nhận lúc 15:30 thứ Sáu 20/11/2026, từ 15:00 trở đi"))
+        #expect(d.shows("Tiếp nhận lúc 15:30 thứ Sáu 20/11/2026, sau 15:00"))
         #expect(d.shows("Bỏ qua thứ Bảy 21/11/2026: ngày nghỉ hằng tuần."))
         d.press(.escape)
         #expect(d.shows("Thủ tục *:"))

@@ -114,7 +114,7 @@ import Testing
             r.lines == [
                 "2026-11-23 17:00",
                 "Thời hạn: trong ngày.",
-                "Tiếp nhận lúc 15:30 thứ Sáu 20/11/2026, từ 15:00 trở đi: trả vào cuối ngày làm việc tiếp theo.",
+                "Tiếp nhận lúc 15:30 thứ Sáu 20/11/2026, sau 15:00: trả vào cuối ngày làm việc tiếp theo.",
                 "Bỏ qua thứ Bảy 21/11/2026: ngày nghỉ hằng tuần.",
                 "Bỏ qua Chủ nhật 22/11/2026: ngày nghỉ hằng tuần.",
                 "Hẹn trả: 17 giờ 00 phút, thứ Hai ngày 23/11/2026."

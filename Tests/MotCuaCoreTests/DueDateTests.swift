@@ -89,7 +89,10 @@ import Testing
             note: "same day before the cut-off", received: "2026-11-20 14:59", rule: DueRule(limit: .sameDay),
             due: "2026-11-20 17:00"),
         Case(
-            note: "same day at 15:00 → next working day", received: "2026-11-20 15:00", rule: DueRule(limit: .sameDay),
+            note: "same day at 15:00 itself → that day (the law says after 15:00)", received: "2026-11-20 15:00",
+            rule: DueRule(limit: .sameDay), due: "2026-11-20 17:00"),
+        Case(
+            note: "same day at 15:01 → next working day", received: "2026-11-20 15:01", rule: DueRule(limit: .sameDay),
             due: "2026-11-23 17:00"),
         Case(
             note: "same day after the cut-off on Friday", received: "2026-11-20 15:30", rule: DueRule(limit: .sameDay),
@@ -157,7 +160,7 @@ import Testing
         #expect(
             lines == [
                 "Thời hạn: trong ngày.",
-                "Tiếp nhận lúc 15:30 thứ Sáu 20/11/2026, từ 15:00 trở đi: trả vào cuối ngày làm việc tiếp theo.",
+                "Tiếp nhận lúc 15:30 thứ Sáu 20/11/2026, sau 15:00: trả vào cuối ngày làm việc tiếp theo.",
                 "Bỏ qua thứ Bảy 21/11/2026: ngày nghỉ hằng tuần.",
                 "Bỏ qua Chủ nhật 22/11/2026: ngày nghỉ hằng tuần.",
                 "Hẹn trả: 17 giờ 00 phút, thứ Hai ngày 23/11/2026."
@@ -234,5 +237,24 @@ import Testing
         }
         #expect(TimeLimit(unitCode: "working_days", value: 0) == nil)
         #expect(TimeLimit(unitCode: "weeks", value: 2) == nil)
+    }
+
+    /// The guidance slip says how the appointment is counted as the engine counts it: a working-days limit
+    /// keeps the hour (no 15:00 rule), a same-day limit has its cut-off (15:00 itself is that day's), and the
+    /// days added for verification are told.
+    @Test func countingRuleAsTheEngineCounts() {
+        func version(_ limit: TimeLimit, cutoff: ClockTime? = nil, extra: Int = 0) -> ProcedureVersion {
+            ProcedureVersion(
+                code: "X", name: "X", field: "X", limit: limit, cutoff: cutoff, extraVerificationDays: extra,
+                effectiveFrom: CivilDate(year: 2026, month: 1, day: 1)!)
+        }
+        let days = version(.workingDays(3), extra: 20).countingRule(schedule: .standard)
+        #expect(days.contains("giữ nguyên giờ") && !days.contains("15:00"), "\(days)")
+        #expect(days.hasSuffix("Trường hợp cần xác minh: cộng thêm 20 ngày làm việc."), "\(days)")
+        let sameDay = version(.sameDay).countingRule(schedule: .standard)
+        #expect(sameDay.contains("không quá 15:00, được trả trong ngày") && sameDay.contains("nộp sau 15:00"))
+        let own = version(.sameDay, cutoff: ClockTime(hour: 16, minute: 0)).countingRule(schedule: .standard)
+        #expect(own.contains("không quá 16:00") && !own.contains("15:00"), "\(own)")
+        #expect(!version(.calendarDays(15)).countingRule(schedule: .standard).contains("ngoài giờ"))
     }
 }

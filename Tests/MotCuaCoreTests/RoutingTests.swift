@@ -453,9 +453,13 @@ extension RoutingTests {
             Row(
                 note: "same day before the cut-off", handedOver: "2026-11-19 10:00", budget: .sameDay,
                 due: "2026-11-19 17:00"),
-            // At the cut-off on the Friday before Tết: end of the next working day, Mon 23/02.
+            // At the cut-off itself on the Friday before Tết: still that day; a minute after it, the end of
+            // the next working day, Mon 23/02.
             Row(
                 note: "same day at the cut-off before Tết", handedOver: "2026-02-13 15:00", budget: .sameDay,
+                due: "2026-02-13 17:00"),
+            Row(
+                note: "same day after the cut-off before Tết", handedOver: "2026-02-13 15:01", budget: .sameDay,
                 due: "2026-02-23 17:00"),
             // Mon 09/02 + 5 days = Sat 14/02 (Tết) → first working day Mon 23/02, end of day.
             Row(
@@ -535,7 +539,10 @@ extension RoutingTests {
             Row(
                 note: "before the cut-off: end of that day", received: "2026-11-20 14:59", deadline: "2026-11-20 17:00"),
             Row(
-                note: "at the cut-off: start of the next working day", received: "2026-11-20 15:00",
+                note: "at the cut-off itself: end of that day", received: "2026-11-20 15:00",
+                deadline: "2026-11-20 17:00"),
+            Row(
+                note: "a minute after the cut-off: start of the next working day", received: "2026-11-20 15:01",
                 deadline: "2026-11-23 07:30"),
             Row(note: "after the cut-off on Friday", received: "2026-11-20 15:30", deadline: "2026-11-23 07:30"),
             Row(note: "after hours on Thursday", received: "2026-11-19 18:00", deadline: "2026-11-20 07:30"),
@@ -559,7 +566,7 @@ extension RoutingTests {
             // Sun 26/04 Giỗ Tổ, Mon 27/04 compensatory: Tue 28/04.
             Row(note: "Giỗ Tổ Sunday", received: "2026-04-26 09:00", deadline: "2026-04-28 17:00"),
             Row(
-                note: "Friday after the cut-off before Giỗ Tổ", received: "2026-04-24 15:00",
+                note: "Friday after the cut-off before Giỗ Tổ", received: "2026-04-24 15:10",
                 deadline: "2026-04-28 07:30"),
             Row(
                 note: "Wednesday after the cut-off before 30/4–1/5", received: "2026-04-29 16:00",

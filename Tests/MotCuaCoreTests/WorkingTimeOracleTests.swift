@@ -139,11 +139,11 @@ import Testing
                 Issue.record("\(r) + \(n) working hours: fast \(hours)")
                 return
             }
-            // Same day: before 15:00 on a working day → 17:00 that day, else 17:00 the next working day.
+            // Same day: up to 15:00 on a working day → 17:00 that day, else 17:00 the next working day.
             let sameDay = calendar.due(DueRule(limit: .sameDay), receivedAt: r)
             let day = r.date.dayNumber
             let expectedSameDay =
-                naive.workingDays.contains(day) && r.minuteOfDay < 900
+                naive.workingDays.contains(day) && r.minuteOfDay <= 900
                 ? day * 1440 + 1020 : naive.nthWorkingDay(1, after: day) * 1440 + 1020
             if sameDay.minutes != expectedSameDay {
                 Issue.record("\(r) same day: fast \(sameDay), expected \(LocalDateTime(minutes: expectedSameDay))")

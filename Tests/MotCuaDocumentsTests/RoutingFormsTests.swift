@@ -110,6 +110,51 @@ import Testing
         #expect(!text.contains("Mẫu số"), "the transfer slip has no number in the circular")
     }
 
+    /// A marital-status certificate refused by the civil-status officer after examination: the control sheet
+    /// closes that step with the refusal (judged against the step's deadline), sends the result back from
+    /// that body and leaves the leader's step, never reached, empty; the evaluation scores only that body.
+    @Test func aRefusedCaseOnTheControlSheetAndInTheEvaluation() throws {
+        let ws = try TestWorkspace(now: "2026-11-25 15:00")
+        let c = try ws.register("Lê Văn Tám", procedure: "1.004873", at: "2026-11-16 10:00")
+        let r = ws.rules
+        try r.handOver(caseCode: c.code, at: Self.t("2026-11-16 10:30"), officer: "tiepnhan")
+        try r.acknowledge(caseCode: c.code, at: Self.t("2026-11-16 10:40"), officer: "tuphap")
+        try r.perform(
+            .refuse(reasons: ["Đang có quan hệ hôn nhân"]), on: c.code, at: Self.t("2026-11-17 09:00"), by: "tuphap")
+        try r.perform(
+            .returnToApplicant(method: .counter, told: true), on: c.code, at: Self.t("2026-11-17 10:00"), by: "tiepnhan"
+        )
+        let scores = Dictionary(uniqueKeysWithValues: EvaluationIndex.allCases.map { ($0.rawValue, 2) })
+        try r.perform(.evaluate(.indices(scores)), on: c.code, at: Self.t("2026-11-17 10:05"), by: "tiepnhan")
+        let record = try #require(try ws.store.caseRecord(code: c.code))
+        let events = try ws.store.events(caseID: record.id)
+        let ctx = PrintContext(unit: try ws.store.unitProfile(), forms: forms)
+        let officers = Dictionary(uniqueKeysWithValues: try ws.store.officers().map { ($0.username, $0) })
+        let sheet = RoutingForms.controlSheet(record, events, ctx, now: Self.t("2026-11-25 15:00"), officers: officers)
+        let rows = try #require(sheet.blocks.compactMap { if case .table(let t) = $0 { t.rows } else { nil } }.first)
+        let tuPhap = record.steps[0].bodyName
+        #expect(rows[0][4] == "Từ chối giải quyết, trước hạn", "\(rows[0])")
+        #expect(rows[1][4] == "" && rows[1][1].contains("…… giờ"), "the leader's step was never reached: \(rows[1])")
+        #expect(rows[2][0].hasPrefix("3. Giao: \(tuPhap)\n"), "the refusal comes back from the examining body")
+        let summary = EvaluationSummary(
+            try ws.store.evaluations(.month(2026, 11)!), period: .month(2026, 11)!, unitName: "Toàn đơn vị")
+        #expect(summary.bodies.map(\.name) == [tuPhap], "the leader never had the dossier")
+    }
+
+    /// A procedure that is not inter-linked (the civil-status officer examines, the commune's leader signs):
+    /// its transfer slip does not speak of an inter-linked process.
+    @Test func transferSlipOfASingleBody() throws {
+        let ws = try TestWorkspace(now: "2026-11-25 15:00")
+        let c = try ws.register("Lê Văn Tám", procedure: "1.004873", at: "2026-11-16 10:00")
+        try ws.rules.handOver(caseCode: c.code, at: Self.t("2026-11-16 10:30"), officer: "tiepnhan")
+        let record = try #require(try ws.store.caseRecord(code: c.code))
+        #expect(!record.procedure.isInterlinked)
+        let ctx = PrintContext(unit: try ws.store.unitProfile(), forms: forms)
+        let text = TextRenderer(pageSize: .a5).text(
+            RoutingForms.transferSlip(record, try ws.store.events(caseID: record.id), step: 0, ctx))
+        #expect(text.contains("chuyển hồ sơ sau đây để xử lý:") && !text.contains("liên thông"), "\(text)")
+    }
+
     /// A marital-status certificate received Monday 16/11 10:00 (due Thursday 19/11 10:00), late: the leader
     /// apologises on Wednesday 18/11 and sets Monday 23/11 10:00.
     @Test func apologyWithTheNewDate() throws {

@@ -110,9 +110,9 @@ public enum DueReason: Hashable, Sendable {
                     "Thời hạn: \(n) ngày theo lịch, không tính ngày tiếp nhận; ngày cuối là ngày nghỉ thì chuyển sang ngày làm việc tiếp theo."
             }
         case let .sameDayBeforeCutoff(r, cutoff):
-            return "Tiếp nhận lúc \(at(r)), trước \(cutoff.text): trả trong ngày, cuối giờ làm việc."
+            return "Tiếp nhận lúc \(at(r)), không quá \(cutoff.text): trả trong ngày, cuối giờ làm việc."
         case let .sameDayAfterCutoff(r, cutoff):
-            return "Tiếp nhận lúc \(at(r)), từ \(cutoff.text) trở đi: trả vào cuối ngày làm việc tiếp theo."
+            return "Tiếp nhận lúc \(at(r)), sau \(cutoff.text): trả vào cuối ngày làm việc tiếp theo."
         case let .sameDayAfterHours(r):
             return "Tiếp nhận lúc \(at(r)), sau giờ làm việc: trả vào cuối ngày làm việc tiếp theo."
         case let .sameDayOnDayOff(r, status):
@@ -248,7 +248,7 @@ extension WorkingCalendar {
             let date = received.date
             let status = status(of: date)
             let endOfDay = schedule.dayEnd
-            if status.isWorking && received.time < cutoff && received.time < endOfDay {
+            if status.isWorking && !schedule.isAfterCutoff(received.time, cutoff: cutoff) && received.time < endOfDay {
                 trace?.append(.sameDayBeforeCutoff(received, cutoff: cutoff))
                 due = LocalDateTime(date: date, time: endOfDay)
             } else {

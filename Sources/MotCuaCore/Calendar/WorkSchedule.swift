@@ -18,8 +18,12 @@ public struct WorkSchedule: Hashable, Sendable {
     public let workingWeekdays: Set<Weekday>
     /// Sessions of a working day, sorted and not overlapping.
     public let sessions: [WorkSession]
-    /// Same-day procedures received at or after this time are due the next working day (giờ chốt).
+    /// Same-day procedures received after this time are due the next working day (giờ chốt).
     public let sameDayCutoff: ClockTime
+
+    /// Whether a dossier received at `time` comes after the cut-off ("sau 15 giờ", domain.md §2.3 and §3):
+    /// received at 15:00 itself is still that day's. `cutoff` is a procedure's own, if it has one.
+    public func isAfterCutoff(_ time: ClockTime, cutoff: ClockTime? = nil) -> Bool { time > (cutoff ?? sameDayCutoff) }
 
     /// Monday–Friday, 07:30–11:30 and 13:00–17:00, cut-off 15:00.
     public static let standard = WorkSchedule(

@@ -50,6 +50,14 @@ public enum Punctuality: String, Sendable, CaseIterable {
         return .onTime
     }
 
+    /// A step's verdict: its own finish against its deadline; for the step that had the dossier when the
+    /// case's result came without it finishing (a refusal after examination, a leader's override), the
+    /// result's time; nil for a step never handed over or still open.
+    public static func ofStep(due: LocalDateTime?, done: LocalDateTime?, caseResultAt: LocalDateTime?) -> Punctuality? {
+        guard let due, let end = done ?? caseResultAt else { return nil }
+        return judge(done: end, due: due)
+    }
+
     public var vietnameseName: String {
         switch self {
         case .early: "Trước hạn"

@@ -202,6 +202,29 @@ public struct ProcedureVersion: Hashable, Sendable {
         DueRule(limit: limit, cutoff: cutoff, extraWorkingDays: verificationNeeded ? extraVerificationDays : 0)
     }
 
+    /// How the appointment is counted, for the applicant (the guidance slip), in the words the receipt's
+    /// explanation uses: the limit's own rule, what happens to a dossier brought after the cut-off or outside
+    /// working hours, and the days added when verification is needed.
+    public func countingRule(schedule: WorkSchedule) -> String {
+        var text: String
+        switch limit {
+        case .sameDay:
+            let cut = (cutoff ?? schedule.sameDayCutoff).text
+            text =
+                "Hồ sơ nộp trong ngày làm việc, không quá \(cut), được trả trong ngày, cuối giờ làm việc; nộp sau \(cut), ngoài giờ làm việc hoặc ngày nghỉ thì trả vào cuối ngày làm việc tiếp theo."
+        case .workingDays, .workingHours:
+            text =
+                DueReason.limit(limit).vietnamese
+                + " Hồ sơ nộp ngoài giờ làm việc hoặc ngày nghỉ được tính từ đầu buổi làm việc tiếp theo."
+        case .calendarDays:
+            text = DueReason.limit(limit).vietnamese
+        }
+        if extraVerificationDays > 0 {
+            text += " Trường hợp cần xác minh: cộng thêm \(extraVerificationDays) ngày làm việc."
+        }
+        return text
+    }
+
     /// True for an inter-linked procedure (several bodies, or a group with several results).
     public var isInterlinked: Bool { Set(route.map(\.bodyCode)).count > 1 && results.count > 1 }
 

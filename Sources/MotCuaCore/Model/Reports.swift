@@ -303,9 +303,12 @@ public struct EvaluatedCase: Hashable, Sendable {
     public struct BodyVerdict: Hashable, Sendable {
         public var body: String
         public var verdict: Punctuality?
-        public init(body: String, verdict: Punctuality?) {
+        /// Whether the dossier reached this step (a refusal or a stop leaves the later steps unreached).
+        public var reached: Bool
+        public init(body: String, verdict: Punctuality?, reached: Bool = true) {
             self.body = body
             self.verdict = verdict
+            self.reached = reached
         }
     }
 
@@ -349,10 +352,11 @@ public struct EvaluatedCase: Hashable, Sendable {
         return scores
     }
 
-    /// The processing bodies of the case, each once, in route order.
+    /// The processing bodies the dossier reached, each once, in route order (a body the case never reached
+    /// is not evaluated on it).
     public var bodies: [String] {
         var seen = Set<String>()
-        return steps.map(\.body).filter { seen.insert($0).inserted }
+        return steps.filter(\.reached).map(\.body).filter { seen.insert($0).inserted }
     }
 }
 

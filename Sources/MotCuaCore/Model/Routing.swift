@@ -34,14 +34,14 @@ public enum Routing {
         calendar.due(DueRule(limit: budget), receivedAt: handedOverAt)
     }
 
-    /// By when the counter must hand a paper dossier over (domain.md §2.3): received on a working day before
+    /// By when the counter must hand a paper dossier over (domain.md §2.3): received on a working day up to
     /// the cut-off → by the end of that day; after the cut-off → at the start of the next working day;
     /// received on a day off → by the end of the next working day (it counts as received that morning).
     public static func handOverDeadline(receivedAt: LocalDateTime, calendar: WorkingCalendar) -> LocalDateTime {
         let schedule = calendar.schedule
         let date = receivedAt.date
         if calendar.isWorkingDay(date) {
-            if receivedAt.time < schedule.sameDayCutoff {
+            if !schedule.isAfterCutoff(receivedAt.time) {
                 return LocalDateTime(date: date, time: schedule.dayEnd)
             }
             return LocalDateTime(date: calendar.nextWorkingDay(after: date), time: schedule.dayStart)
