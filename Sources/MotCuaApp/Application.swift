@@ -334,7 +334,15 @@ public final class Application {
             }
         case let .dialog(dialog, tag, owner):
             var d = dialog
-            if let answer = d.handle(key) {
+            if !d.lettersAnswer, case .character = key {
+                // Typed ahead of a question that came up on the field's Enter: the letters belong to the form
+                // (a name being typed), and the question is answered no.
+                overlay = nil
+                if stack.indices.contains(owner) {
+                    apply(stack[owner].handle(.answer(tag: tag, .no), context), from: owner)
+                }
+                handleKey(key)
+            } else if let answer = d.handle(key) {
                 overlay = nil
                 if stack.indices.contains(owner) {
                     let effects = stack[owner].handle(.answer(tag: tag, answer), context)

@@ -265,22 +265,8 @@ extension Store {
         }
     }
 
-    /// Procedures in force on `date` whose code or name matches `text` (diacritics and case ignored; every
-    /// word of the query must start a word of the name, or the text must start the code).
+    /// Procedures in force on `date` whose code or name matches `text`, best first (`ProcedureSearch`).
     public func searchProcedures(_ text: String, on date: CivilDate) throws(StoreError) -> [StoredProcedure] {
-        let all = try procedures(on: date)
-        let query = VietnameseText.tokens(text)
-        guard !query.isEmpty else { return all }
-        let trimmed = text.trimmingSpaces
-        let matches = all.filter { stored in
-            let p = stored.procedure
-            if p.code.hasPrefix(trimmed) { return true }
-            let words = VietnameseText.tokens(p.name)
-            return query.allSatisfy { q in words.contains { $0.hasPrefix(q) } }
-        }
-        // A name typed in full (diacritics optional) comes first: "chung thuc chu ky" before
-        // "Chứng thực chữ ký người dịch".
-        let exact = matches.filter { VietnameseText.tokens($0.procedure.name) == query || $0.procedure.code == trimmed }
-        return exact + matches.filter { m in !exact.contains(m) }
+        ProcedureSearch.rank(text, try procedures(on: date), code: \.procedure.code, name: \.procedure.name)
     }
 }

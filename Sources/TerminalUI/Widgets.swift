@@ -328,12 +328,19 @@ public struct Dialog: Hashable, Sendable {
     public var kind: Kind
     /// For confirmations: the button with focus (yes first).
     public var yesFocused: Bool
+    /// False for a question that comes up while the officer may still be typing (an offer made on a field's
+    /// Enter): letters typed then are not answers — the application gives them back to the form and takes
+    /// the answer as no — and only Enter or F10 (the focused button) and Esc (no) answer.
+    public var lettersAnswer: Bool
 
-    public init(title: String, lines: [String], kind: Kind = .confirm, defaultYes: Bool = false) {
+    public init(
+        title: String, lines: [String], kind: Kind = .confirm, defaultYes: Bool = false, lettersAnswer: Bool = true
+    ) {
         self.title = title
         self.lines = lines
         self.kind = kind
         self.yesFocused = defaultYes
+        self.lettersAnswer = lettersAnswer
     }
 
     /// Returns the answer when the key decides, nil while the dialog stays open.
@@ -347,6 +354,7 @@ public struct Dialog: Hashable, Sendable {
         case .escape:
             return .no
         case .character(let c):
+            guard lettersAnswer else { return nil }
             switch String(c).lowercased() {
             case "c", "y": return .yes
             case "k", "n": return .no
@@ -368,8 +376,8 @@ public struct Dialog: Hashable, Sendable {
         }
         let row = rect.bottom - 2
         if kind == .confirm {
-            let yes = "[ Có (C) ]"
-            let no = "[ Không (K) ]"
+            let yes = lettersAnswer ? "[ Có (C) ]" : "[ Có (Enter) ]"
+            let no = lettersAnswer ? "[ Không (K) ]" : "[ Không (Esc) ]"
             let start = rect.column + (width - TextWidth.width(of: yes + "  " + no)) / 2
             frame.put(yes, row: row, column: start, style: yesFocused ? .selected : .normal)
             let noColumn = start + TextWidth.width(of: yes) + 2

@@ -158,9 +158,47 @@ final class CountingDriver {
         d.type("chung thuc chu ky\n001199000111\t")
         #expect(d.shows("Người nộp đã từng nộp hồ sơ"), "\(d.text)")
         #expect(d.shows("Đã có hồ sơ trước của: Vũ Thị Lan"))
-        d.press(.character("c"))
+        d.press(.enter)
         #expect(d.shows("Họ tên *:            Vũ Thị Lan"), "\(d.text)")
         #expect(d.shows("0987654321"))
+    }
+
+    /// "khai tu" means khai tử: whole words rank before word beginnings ("tu" also starts "tuổi"); F4 lists
+    /// what matches the typed words; Enter on words that match nothing says so.
+    @Test func typedProcedureWordsPickTheRightOne() throws {
+        let (_, d) = try start()
+        d.press(.function(2))
+        d.type("lien thong khai tu\n")
+        #expect(d.shows("Liên thông: Đăng ký khai tử"), "\(d.text)")
+        d.press(.escape)
+        if d.shows("Bỏ hồ sơ đang nhập?") { d.press(.character("c")) }
+        d.press(.function(2))
+        d.type("chung thuc")
+        d.press(.function(4))
+        #expect(!d.shows("31 thủ tục khớp") && d.shows("thủ tục khớp"), "\(d.text)")
+        d.press(.escape)
+        d.press(.control("u"))
+        d.type("xyzw\n")
+        #expect(d.shows("Không có thủ tục nào khớp"), "\(d.text)")
+    }
+
+    /// The offer comes up on the ID number's Enter, while the officer may already be typing the name: the
+    /// letters go to the name (the "C" of "Cao" used to answer "Có" and fill in another person's details).
+    @Test func typingAheadOfTheReturningApplicantOfferKeepsTheName() throws {
+        let (ws, d) = try start()
+        try ws.register(
+            "Đặng Văn Đức", procedure: "1.004873", at: "2026-11-10 09:00", id: "001199000111", phone: "0987654321")
+        for name in ["Cao Thij Mai", "Nguyeenx Vawn Ba"] {
+            d.press(.function(2))
+            d.type("chung thuc chu ky\n001199000111\n")
+            #expect(d.shows("Người nộp đã từng nộp hồ sơ") && d.shows("Esc hoặc gõ tiếp: không"), "\(d.text)")
+            d.type(name)
+            #expect(!d.shows("Người nộp đã từng nộp hồ sơ"), "\(d.text)")
+            let typed = name == "Cao Thij Mai" ? "Cao Thị Mai" : "Nguyễn Văn Ba"
+            #expect(d.shows("Họ tên *:            \(typed)") && !d.shows("0987654321"), "\(d.text)")
+            d.press(.escape)
+            if d.shows("Bỏ") || d.shows("chưa lưu") { d.press(.character("c")) }
+        }
     }
 
     @Test func changedReceptionTimeAndFeeNeedReasons() throws {

@@ -234,3 +234,27 @@ import Testing
                 == "X.20261120.7")
     }
 }
+
+/// The procedure list as the officer types: the name in full first, then names where more typed words are
+/// whole words, then catalogue order; the code's prefix finds it too.
+@Suite struct ProcedureSearchTests {
+    static let names = [
+        ("1.011536", "Liên thông: Đăng ký khai sinh - Đăng ký thường trú - Cấp thẻ BHYT cho trẻ em dưới 6 tuổi"),
+        ("1.000656", "Đăng ký khai tử"), ("1.000419", "Đăng ký khai tử lưu động"),
+        ("1.011537", "Liên thông: Đăng ký khai tử - Xóa đăng ký thường trú - Trợ cấp mai táng phí"),
+        ("1.001193", "Đăng ký khai sinh")
+    ]
+
+    func ranked(_ text: String) -> [String] {
+        ProcedureSearch.rank(text, Self.names, code: \.0, name: \.1).map(\.0)
+    }
+
+    @Test func wholeWordsRankBeforeWordBeginnings() {
+        #expect(ranked("lien thong khai tu") == ["1.011537", "1.011536"], "tử, not tuổi, for \"tu\"")
+        #expect(ranked("khai tu").prefix(3) == ["1.000656", "1.000419", "1.011537"])
+        #expect(ranked("dang ky khai tu") == ["1.000656", "1.000419", "1.011537", "1.011536"], "the full name first")
+        #expect(ranked("1.0006") == ["1.000656"])
+        #expect(ranked("KHAI SINH").first == "1.001193")
+        #expect(ranked("xyz").isEmpty && ranked("").count == 5)
+    }
+}

@@ -263,7 +263,13 @@ struct ReceptionScreen: Screen {
                 if let b = a.birthDate { lines.append("Ngày sinh: \(b.vietnamese)") }
                 if let ad = a.address { lines.append("Địa chỉ: \(ad)") }
                 lines.append("Dùng lại thông tin này?")
-                return [.ask(Dialog(title: "Người nộp đã từng nộp hồ sơ", lines: lines, defaultYes: true), tag: .reuse)]
+                lines[lines.count - 1] = "Dùng lại thông tin này? (Enter: dùng lại; Esc hoặc gõ tiếp: không)"
+                return [
+                    .ask(
+                        Dialog(
+                            title: "Người nộp đã từng nộp hồ sơ", lines: lines, defaultYes: true, lettersAnswer: false),
+                        tag: .reuse)
+                ]
             case .contacts(let contacts):
                 warnings = contacts.prefix(2).map { c in
                     "⚠ \(c.kind == .supplement ? "Đã yêu cầu bổ sung" : "Đã từ chối") ngày \(c.at.date.vietnamese) (\(c.number)): \(c.items.joined(separator: "; "))"
@@ -282,6 +288,13 @@ struct ReceptionScreen: Screen {
     }
 
     mutating func handleKey(_ key: Key, _ context: ScreenContext) -> [Effect] {
+        // Enter on a procedure name that matches nothing: say so rather than move on with no procedure.
+        if form.focusedID == .procedure && suggestions.isEmpty && procedure == nil && key == .enter {
+            let text = form.value(.procedure)
+            if !text.trimmingSpaces.isEmpty {
+                return [.status("Không có thủ tục nào khớp \"\(text)\": sửa chữ đã gõ, hoặc F4 xem danh mục", .warning)]
+            }
+        }
         // While the procedure field shows matches, ↑ ↓ move among them and Enter takes one.
         if form.focusedID == .procedure && !suggestions.isEmpty {
             switch key {
@@ -351,18 +364,7 @@ struct ReceptionScreen: Screen {
                 rebuild(context, keepingProcedureText: true)
             }
             let text = form.value(.procedure)
-            let query = VietnameseText.tokens(text)
-            suggestions =
-                query.isEmpty
-                ? []
-                : catalogue.filter { stored in
-                    let p = stored.procedure
-                    if p.code.hasPrefix(text) { return true }
-                    let words = VietnameseText.tokens(p.name)
-                    return query.allSatisfy { q in words.contains { $0.hasPrefix(q) } }
-                }
-            let exact = suggestions.filter { VietnameseText.tokens($0.procedure.name) == query }
-            suggestions = exact + suggestions.filter { s in !exact.contains(s) }
+            suggestions = text.trimmingSpaces.isEmpty ? [] : matches(text)
             suggestion = 0
         case .fee:
             feeEdited = true
@@ -381,12 +383,22 @@ struct ReceptionScreen: Screen {
         return []
     }
 
+    /// The catalogue's procedures matching `text`, best first.
+    func matches(_ text: String) -> [StoredProcedure] {
+        ProcedureSearch.rank(text, catalogue, code: \.procedure.code, name: \.procedure.name)
+    }
+
     /// F4: the pick list of the focused field (the procedure field opens the whole catalogue).
     mutating func pick() -> [Effect] {
         switch form.focusedID {
         case .procedure?:
-            suggestions = catalogue
+            // What was typed filters the list, as it does inline; with nothing typed, the whole catalogue.
+            let text = procedure == nil ? form.value(.procedure) : ""
+            suggestions = text.trimmingSpaces.isEmpty ? catalogue : matches(text)
             suggestion = 0
+            if suggestions.isEmpty {
+                return [.status("Không có thủ tục nào khớp \"\(text)\": sửa chữ đã gõ", .warning)]
+            }
             return [.status("↑ ↓ chọn thủ tục, Enter nhận, gõ để lọc, F8 in phiếu hướng dẫn", .dim)]
         default:
             return []
