@@ -106,6 +106,23 @@ void motcua_install_signal_handlers(int log_fd) {
 
 int motcua_termination_requested(void) { return termination_requested; }
 
+#include <poll.h>
+
+/* 1 when the terminal on standard input has gone (the window or the SSH session closed without the hang-up
+   signal reaching us): reads would fail at once for ever, and the program would spin with nobody to see it. */
+int motcua_terminal_gone(void) {
+    struct pollfd p;
+    p.fd = 0;
+    p.events = POLLIN;
+    p.revents = 0;
+    if (poll(&p, 1, 0) < 0) return 0;
+    if (p.revents & (POLLHUP | POLLERR | POLLNVAL)) {
+        termination_requested = 1;
+        return 1;
+    }
+    return 0;
+}
+
 void motcua_unblock_signals(void) {
     sigset_t none;
     sigemptyset(&none);

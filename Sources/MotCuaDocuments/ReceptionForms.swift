@@ -307,11 +307,13 @@ public enum ReceptionForms {
 
     /// The governing body in running text, keeping the place's capitals: "Ủy ban nhân dân xã Tân Phú" (not
     /// "…xã tân phú", which sentence case would give).
+    /// "UBND …" is the people's committee too. Any other name is kept as typed: lower-casing a name written
+    /// in capitals would lose its proper nouns ("Công an xã tân phú").
     static func governingBodyInText(_ unit: UnitProfile) -> String {
         let upper = unit.governingBody.uppercased()
-        if upper.hasPrefix("ỦY BAN NHÂN DÂN") || upper.hasPrefix("UỶ BAN NHÂN DÂN") {
+        if upper.hasPrefix("ỦY BAN NHÂN DÂN") || upper.hasPrefix("UỶ BAN NHÂN DÂN") || upper.hasPrefix("UBND ") {
             return "Ủy ban nhân dân \(lowerFirst(unit.name))"
         }
-        return sentenceCase(unit.governingBody)
+        return unit.governingBody
     }
 }

@@ -114,6 +114,8 @@ public final class NcursesTerminal: Terminal {
                 ? combiner.windowMilliseconds : max(0, deadline == Int.max ? 1000 : deadline - now)
             var value: UInt32 = 0
             let kind = motcua_read_key(window, Int32(min(wait, 1000)), &value)
+            // Nothing read: the terminal may have gone (its window closed) without the hang-up signal.
+            if kind == 0 && motcua_terminal_gone() == 1 { return .key(.control("q")) }
             if kind == 0 {
                 for output in paste.flush() { enqueue(output) }
                 if let event = pendingEvents.first {

@@ -207,6 +207,38 @@ struct EndToEndUITests {
         #expect(!t.screen.contains("Tài khoản quản trị"), "the terminal is restored:\n\(t.screen)")
     }
 
+    /// The window closes without the hang-up signal reaching the program (the terminal was not its
+    /// controlling one; seen with a tmux session killed): it ends instead of spinning on a terminal that is
+    /// gone (a program left running makes `restore` refuse). Driven by a pseudo-terminal from Python.
+    @Test func aTerminalThatGoesAwayEndsTheProgram() throws {
+        guard FileSystem.exists("/usr/bin/python3") else { return }
+        let home = try temporaryDirectory()
+        defer { FileSystem.removeTree(home) }
+        let db = home + "/gone.db"
+        #expect(
+            try runBinary(["init", "--db", db, "--admin", "qt", "--admin-name", "Quản Trị"], stdin: "matkhau1\n").status
+                == 0)
+        let script = """
+            import os, pty, subprocess, sys, time
+            master, slave = pty.openpty()
+            env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8")
+            p = subprocess.Popen([sys.argv[1], "--db", sys.argv[2]], stdin=slave, stdout=slave, stderr=slave, env=env)
+            os.close(slave)
+            seen = b""
+            end = time.time() + 10
+            while time.time() < end and "Đăng nhập".encode() not in seen:
+                seen += os.read(master, 65536)
+            os.close(master)
+            try:
+                print("exited", p.wait(timeout=10))
+            except subprocess.TimeoutExpired:
+                p.kill()
+                print("still running")
+            """
+        let r = try Subprocess.run(["/usr/bin/python3", "-c", script, motcuaBinary, db])
+        #expect(r.stdoutText.hasPrefix("exited"), "\(r.stdoutText) \(r.stderrText)")
+    }
+
     @Test func refusesWithoutATerminal() throws {
         let home = try temporaryDirectory()
         defer { FileSystem.removeTree(home) }

@@ -48,6 +48,18 @@ let forms = try! FormCatalog.parse(ShippedConfig.text("forms.json"), file: "Conf
                 )) == ["5. Thời gian trả kết quả giải quyết hồ sơ:", "    17 giờ 00 phút, thứ Hai ngày 23/11/2026"])
     }
 
+    /// The governing body in running text (Biểu 06's "Đơn vị báo cáo", the stop notice): "UBND …" is the
+    /// people's committee, with the place's capitals; another name written in capitals stays as written.
+    @Test func governingBodyInRunningText() {
+        var unit = TestWorkspace.unit
+        #expect(ReceptionForms.governingBodyInText(unit) == "Ủy ban nhân dân xã Tân Phú")
+        unit.governingBody = "UBND HUYỆN HÒA VANG"
+        unit.name = "Huyện Hòa Vang"
+        #expect(ReceptionForms.governingBodyInText(unit) == "Ủy ban nhân dân huyện Hòa Vang")
+        unit.governingBody = "CÔNG AN XÃ TÂN PHÚ"
+        #expect(ReceptionForms.governingBodyInText(unit) == "CÔNG AN XÃ TÂN PHÚ")
+    }
+
     /// A value typed without spaces (a long name, an address, a reason) is cut to the page's width, under the
     /// value, instead of running past the paper's edge.
     @Test func aFieldsLongWordIsCutToThePage() {

@@ -46,6 +46,8 @@ void motcua_install_signal_handlers(int log_fd);
 
 /* 1 once SIGTERM or SIGHUP was received. */
 int motcua_termination_requested(void);
+/* 1 when the terminal on standard input has hung up (and termination is then requested). */
+int motcua_terminal_gone(void);
 
 /* Unblocks every signal (a parent such as a test harness may have blocked them). */
 void motcua_unblock_signals(void);
