@@ -152,14 +152,29 @@ public final class Application {
 
     private func handleKey(_ key: Key) {
         guard let command = keyMap.command(for: key) else {
-            deliver(.key(key))
+            switch key {
+            case .function, .control: deliverSayingIfIdle(.key(key), what: key.name)
+            default: deliver(.key(key))
+            }
             return
         }
-        run(command)
+        run(command, key: key)
+    }
+
+    /// Gives a key or a command to the top screen; when nothing at all comes of it (no effect, nothing
+    /// changed on the screen), says so on the status line: a key that cannot act here never stays silent
+    /// (ui.md).
+    private func deliverSayingIfIdle(_ event: ScreenEvent, what: String) {
+        let before = render()
+        let depth = stack.count
+        let acted = deliver(event)
+        if !acted && status == nil && overlay == nil && stack.count == depth && render() == before {
+            status = ("\(what): không dùng được ở màn hình này (F1 xem các phím dùng được)", .warning)
+        }
     }
 
     /// Runs a command, from its key or from the menu.
-    func run(_ command: Command) {
+    func run(_ command: Command, key: Key? = nil) {
         switch command.id {
         case AppCommand.help.id: openHelp()
         case AppCommand.messages.id: openMessages()
@@ -192,7 +207,11 @@ public final class Application {
             openCommandScreen(command)
         default:
             // Menu entries with a screen of their own (Theo phòng ban…) open it; the rest go to the screen.
-            if catalog.has(command.id) { openCommandScreen(command) } else { deliver(.command(command)) }
+            if catalog.has(command.id) {
+                openCommandScreen(command)
+            } else {
+                deliverSayingIfIdle(.command(command), what: key.map { "\($0.name) \(command.title)" } ?? command.title)
+            }
         }
     }
 
@@ -210,11 +229,14 @@ public final class Application {
         if let screen = make(context, env, argument) { apply([.push(screen)]) }
     }
 
-    private func deliver(_ event: ScreenEvent) {
-        guard !stack.isEmpty else { return }
+    /// Gives an event to the top screen; true when the screen answered with effects.
+    @discardableResult
+    private func deliver(_ event: ScreenEvent) -> Bool {
+        guard !stack.isEmpty else { return false }
         let index = stack.count - 1
         let effects = stack[index].handle(event, context)
         apply(effects, from: index)
+        return !effects.isEmpty
     }
 
     // MARK: Effects

@@ -87,6 +87,28 @@ import Testing
         #expect(d.app.quitRequested)
     }
 
+    /// A key that cannot act here says so at once (ui.md), on the home screen, the case view and the
+    /// reception form alike; a key that acts says nothing of the kind.
+    @Test func keysThatDoNothingHereSaySo() throws {
+        let ws = try TestWorkspace()
+        let c = try ws.register("Lê Văn Tám", procedure: "1.004873", at: "2026-11-20 08:00")
+        let d = try loggedIn(ws)
+        for key in [Key.function(4), .function(10), .function(11), .function(12), .control("e"), .control("g")] {
+            d.press(key)
+            #expect(d.shows("\(key.name)") && d.shows("không dùng được ở màn hình này"), "\(key.name): \(d.text)")
+        }
+        d.press(.function(3))
+        #expect(!d.shows("không dùng được"), "\(d.text)")
+        d.type(c.code + "\n")
+        #expect(d.shows("Mã hồ sơ: \(c.code)"), "\(d.text)")
+        d.press(.function(11))
+        #expect(d.shows("F11: không dùng được ở màn hình này"), "\(d.text)")
+        d.press(.escape, .escape)
+        d.press(.function(2))
+        d.press(.function(12))
+        #expect(d.shows("F12: không dùng được ở màn hình này"), "\(d.text)")
+    }
+
     @Test func resizeKeepsTypedData() throws {
         let ws = try TestWorkspace()
         let d = ScreenDriver(app: try ws.application())
