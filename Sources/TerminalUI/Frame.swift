@@ -123,26 +123,27 @@ public struct Frame: Hashable, Sendable {
             if w == 0 {
                 // A combining mark (after NFC, only marks with no precomposed form) joins the previous cell.
                 if col > 0 && col - 1 < size.columns && col - 1 >= column {
-                    var prev = self[row, col - 1].isContinuation && col >= 2 ? self[row, col - 2] : self[row, col - 1]
-                    prev.character = Character(String(prev.character) + String(ch))
-                    if self[row, col - 1].isContinuation {
-                        self[row, col - 2] = prev
-                    } else {
-                        self[row, col - 1] = prev
-                    }
+                    var head = col - 1
+                    while head > 0 && self[row, head].isContinuation { head -= 1 }
+                    self[row, head].character = Character(String(self[row, head].character) + String(ch))
                 }
                 continue
             }
             if col + w > limit {
-                if w == 2 && col < limit && col >= 0 { self[row, col] = Cell(" ", style: style); col += 1 }
+                // A wide character that does not fit: spaces to the limit.
+                while w >= 2 && col < limit && col >= 0 {
+                    clearWideRemnant(row: row, column: col)
+                    self[row, col] = Cell(" ", style: style)
+                    col += 1
+                }
                 break
             }
             if col >= 0 {
-                clearWideRemnant(row: row, column: col)
-                self[row, col] = Cell(ch, style: style)
-                if w == 2 {
-                    clearWideRemnant(row: row, column: col + 1)
-                    self[row, col + 1] = Cell(" ", style: style, isContinuation: true)
+                // The character's first cell, then one continuation cell per further column it takes (a
+                // wide letter: one; a Hindi conjunct: two; an emoji with a skin tone: three).
+                for k in 0..<w {
+                    clearWideRemnant(row: row, column: col + k)
+                    self[row, col + k] = k == 0 ? Cell(ch, style: style) : Cell(" ", style: style, isContinuation: true)
                 }
             }
             col += w
@@ -150,15 +151,15 @@ public struct Frame: Hashable, Sendable {
         return col
     }
 
-    /// Overwriting half of a wide character leaves the other half as a plain space.
+    /// Overwriting part of a character several cells wide leaves its other cells as plain spaces.
     private mutating func clearWideRemnant(row: Int, column: Int) {
         guard column < size.columns else { return }
-        let cell = self[row, column]
-        if cell.isContinuation && column > 0 {
-            self[row, column - 1] = Cell(" ", style: self[row, column - 1].style)
-        } else if TextWidth.width(of: cell.character) == 2 && column + 1 < size.columns {
-            self[row, column + 1] = Cell(" ", style: cell.style)
-        }
+        var head = column
+        while head > 0 && self[row, head].isContinuation { head -= 1 }
+        var end = head + 1
+        while end < size.columns && self[row, end].isContinuation { end += 1 }
+        guard end - head > 1 else { return }
+        for c in head..<end where c != column { self[row, c] = Cell(" ", style: self[row, c].style) }
     }
 
     /// Fills a rectangle with spaces of `style`.
@@ -229,10 +230,11 @@ public struct Frame: Hashable, Sendable {
                     c += 1
                     continue
                 }
-                let start = self[r, c].isContinuation && c > 0 ? c - 1 : c
+                var start = c
+                while start > 0 && self[r, start].isContinuation { start -= 1 }
                 var end = c + 1
                 while end < size.columns && (old == nil || old![r, end] != self[r, end]) { end += 1 }
-                if end < size.columns && self[r, end].isContinuation { end += 1 }
+                while end < size.columns && self[r, end].isContinuation { end += 1 }
                 let base = r * size.columns
                 if let last = result.last, last.row == r, last.column + last.cells.count >= start {
                     let from = last.column + last.cells.count

@@ -1,6 +1,6 @@
 /// Display width of text in terminal cells, with the semantics of `wcwidth(3)` in a UTF-8 locale:
 /// combining marks and format characters 0, East Asian wide and fullwidth characters and emoji 2, other
-/// printable characters 1. A grapheme's width is its scalars' added, at most 2 (see `width(of: Character)`).
+/// printable characters 1. A grapheme's width is its scalars' added (see `width(of: Character)`).
 ///
 /// The table is ours (this module does not call C); a test in the curses module compares it with the C
 /// library's `wcwidth` over the ranges we meet (Latin, Vietnamese, combining marks, CJK, emoji).
@@ -44,51 +44,34 @@ public enum TextWidth {
         }
     }
 
-    /// Cells a grapheme occupies (0, 1 or 2), as the terminal advances over its scalars: their widths added
-    /// (a letter and its marks: the letter's; a consonant and a spacing vowel, as in Thai or Hindi: two), at
-    /// most two; an emoji sequence joined by ZWJ, or a flag, takes its first scalar's width. A lone combining
-    /// mark is 0, as `wcwidth` says; the frame attaches it to the previous cell.
+    /// Cells a grapheme occupies, as the terminal advances over it: its scalars' widths added, which is what
+    /// ncurses does (each scalar takes its `wcwidth`): a letter and its marks, the letter's; a consonant and a
+    /// spacing vowel (Thai "กำ", Hindi "कि"), two; a flag (two regional indicators), two; an emoji with a skin
+    /// tone, four; a family joined by ZWJ, six. A lone combining mark is 0; the frame attaches it to the
+    /// previous cell. (Terminals that draw an emoji sequence as one picture disagree with ncurses; no width
+    /// can be right for both.)
     public static func width(of character: Character) -> Int {
-        var scalars = character.unicodeScalars.makeIterator()
-        guard let first = scalars.next() else { return 0 }
-        let firstWidth = width(of: first)
-        var total = firstWidth
-        while let s = scalars.next() {
-            if s.value == 0x200D || (0x1F1E6...0x1F1FF).contains(s.value) { return firstWidth }
-            total += width(of: s)
-        }
-        return min(2, total)
+        var total = 0
+        for s in character.unicodeScalars { total += width(of: s) }
+        return total
     }
 
-    /// A scalar's width in a per-scalar sum, or nil when the scalar may join a grapheme with a width of its
-    /// own, where the sum would not be the grapheme's width: a joiner, a regional indicator, an emoji
-    /// modifier, a spacing mark, a Hangul leading consonant. Such a text is measured grapheme by grapheme, so
-    /// that a text's width is always the sum of its graphemes' (what cutting and padding rely on).
+    /// A scalar's width, with the fast paths the reports need (they measure every cell of a year's ledger).
     @inline(__always)
-    static func summedWidth(_ v: UInt32) -> Int? {
+    static func summedWidth(_ v: UInt32) -> Int {
         if v < 0x300 { return v < 0x20 || (v >= 0x7F && v < 0xA0) ? 0 : 1 }
         // Latin Extended Additional: the precomposed Vietnamese letters (ạ, ế, ữ…), all letters, one cell;
         // known without the Unicode property lookup, which cost most of a long report's layout.
         if v >= 0x1E00 && v <= 0x1EFF { return 1 }
-        switch v {
-        case 0x200D, 0x1F1E6...0x1F1FF, 0x1F3FB...0x1F3FF, 0x0E33, 0x0EB3, 0x1100...0x115F, 0xA960...0xA97F:
-            return nil
-        default: break
-        }
         guard let scalar = Unicode.Scalar(v) else { return 0 }
-        if scalar.properties.generalCategory == .spacingMark { return nil }
         return width(of: scalar)
     }
 
-    /// Cells a text occupies: the sum of its graphemes' widths. Summed per scalar where that is the same
-    /// (grapheme breaking is slow and the reports measure every cell of a year's ledger); the marks that
-    /// follow a letter are 0 either way.
+    /// Cells a text occupies: the sum of its scalars' widths, which is also the sum of its graphemes'
+    /// (`width(of: Character)`), so cutting by graphemes and measuring agree.
     public static func width(of text: some StringProtocol) -> Int {
         var total = 0
-        for s in text.unicodeScalars {
-            guard let w = summedWidth(s.value) else { return graphemeWidth(text) }
-            total += w
-        }
+        for s in text.unicodeScalars { total += summedWidth(s.value) }
         return total
     }
 
@@ -268,10 +251,7 @@ public enum TextWidth {
                     | UInt32(b[i + 3] & 0x3F)
                 i += 4
             }
-            guard let w = summedWidth(v) else {
-                return graphemeWidth(string(UnsafeBufferPointer(rebasing: b[range])))
-            }
-            total += w
+            total += summedWidth(v)
         }
         return total
     }
