@@ -51,7 +51,12 @@ public struct PDFRenderer: Sendable {
         let blocks = Self.joinContinuedTables(document.blocks)
         for (i, block) in blocks.enumerated() {
             var signOff = 0.0
-            if case .table = block { signOff = layout.signOffHeight(blocks[(i + 1)...]) }
+            switch block {
+            case .table: signOff = layout.signOffHeight(blocks[(i + 1)...])
+            case .field, .paragraph, .listItem, .line:
+                signOff = layout.signOffHeight(blocks[(i + 1)...], afterTable: false)
+            default: break
+            }
             try layout.place(
                 block, previous: i > 0 ? blocks[i - 1] : nil, next: i + 1 < blocks.count ? blocks[i + 1] : nil,
                 signOff: signOff)
@@ -295,7 +300,8 @@ struct PDFLayout {
         float = nil
     }
 
-    /// Places one block; `signOff` is, for a table, the height of what signs the document off after it.
+    /// Places one block; `signOff` is, for a table or the last text before the signatures, the height of what
+    /// signs the document off after it (kept on the same page as the block's end).
     mutating func place(
         _ block: DocumentBlock, previous: DocumentBlock?, next: DocumentBlock?, signOff: Double
     ) throws {
@@ -317,12 +323,12 @@ struct PDFLayout {
             try flow(titleLines.map { ($0, 0) }, style: .bold, size: m.title, alignment: .center)
             try flow(subtitleLines.map { ($0, 0) }, style: .regular, size: m.body, alignment: .center)
         case let .field(label, value):
-            try field(label: label, value: value, next: next)
+            try field(label: label, value: value, next: next, signOff: signOff)
         case .paragraph(let text):
             // Consecutive paragraphs are set apart a little (ND 30: at least 6 pt on A4).
             if case .paragraph? = previous, pageHasContent { y -= m.lineHeight(m.body) * 0.35 }
             let lines = breaker(.regular, m.body).lines(text, width: flowWidth)
-            try ensure(m.lineHeight(m.body) + keepWithNext(next))
+            try ensure(roomBefore(lines: lines.count, size: m.body, next: next, signOff: signOff))
             try flow(lines.map { ($0, 0) }, style: .regular, size: m.body)
         case let .listItem(number, text):
             let prefix = "\(number). "
@@ -331,10 +337,10 @@ struct PDFLayout {
                 (text: $0, indent: indent)
             }
             lines[0] = (prefix + lines[0].text, 0)
-            try ensure(m.lineHeight(m.body) + keepWithNext(next))
+            try ensure(roomBefore(lines: lines.count, size: m.body, next: next, signOff: signOff))
             try flow(lines, style: .regular, size: m.body)
         case let .line(text, alignment):
-            try line(text, alignment, previous: previous, next: next)
+            try line(text, alignment, previous: previous, next: next, signOff: signOff)
         case .table(let table):
             try self.table(table, signOff: signOff)
         case .signatures(let signatures):
@@ -369,7 +375,9 @@ struct PDFLayout {
         }
     }
 
-    mutating func line(_ text: String, _ alignment: Alignment, previous: DocumentBlock?, next: DocumentBlock?) throws {
+    mutating func line(
+        _ text: String, _ alignment: Alignment, previous: DocumentBlock?, next: DocumentBlock?, signOff: Double
+    ) throws {
         // The place-and-date line right after the header: italic, centred under the national motto.
         if alignment == .right, case let .header(_, right)? = previous {
             let (left, right) = (headerLeft(previous), right)
@@ -387,14 +395,14 @@ struct PDFLayout {
             return
         }
         let lines = breaker(.regular, m.body).lines(text, width: alignment == .left ? flowWidth : m.textWidth)
-        try ensure(m.lineHeight(m.body) + keepWithNext(next))
+        try ensure(roomBefore(lines: lines.count, size: m.body, next: next, signOff: signOff))
         try flow(lines.map { ($0, 0) }, style: .regular, size: m.body, alignment: alignment)
     }
 
     /// "Label: value": the value follows the label and its continuation lines hang under it when the label is
     /// short (at most a third of the line); after a long label they start a little indented, and a value that
     /// does not fit beside a long label starts on the next line (an appointment is never split from its date).
-    mutating func field(label: String, value: String, next: DocumentBlock?) throws {
+    mutating func field(label: String, value: String, next: DocumentBlock?, signOff: Double) throws {
         let size = m.body
         let prefix = label.isEmpty ? "" : label + ": "
         let prefixWidth = width(prefix, .regular, size)
@@ -415,8 +423,17 @@ struct PDFLayout {
                 lines = [(prefix + first[0], 0)] + first.dropFirst().map { ($0, indent) }
             }
         }
-        try ensure(m.lineHeight(size) + keepWithNext(next))
+        try ensure(roomBefore(lines: lines.count, size: size, next: next, signOff: signOff))
         try flow(lines, style: .regular, size: size)
+    }
+
+    /// Room to ask before a block of `lines` lines: its first line and what must follow it; or, for the last
+    /// text before the signatures, the whole block with them (when a page can hold both), so that the
+    /// signatures never stand alone on a page.
+    func roomBefore(lines: Int, size: Double, next: DocumentBlock?, signOff: Double) -> Double {
+        let whole = Double(lines) * m.lineHeight(size) + signOff
+        if signOff > 0 && whole <= fullRoom { return whole }
+        return m.lineHeight(size) + keepWithNext(next)
     }
 
     // MARK: Header

@@ -234,12 +234,12 @@ extension PDFLayout {
     /// The space left under a table.
     var tableGapAfter: Double { m.body * 0.4 }
 
-    /// The height of what signs off the document after a table, the gap under it included: spaces, lines and
-    /// paragraphs, then signatures, measured as `place` sets them; 0 when no signatures follow (nothing then
-    /// needs the table's last row beside it).
-    func signOffHeight(_ blocks: ArraySlice<DocumentBlock>) -> Double {
+    /// The height of what signs off the document after a block (a table: the gap under it included): spaces,
+    /// lines and paragraphs, then signatures, measured as `place` sets them; 0 when no signatures follow
+    /// (nothing then needs the block's last lines beside it).
+    func signOffHeight(_ blocks: ArraySlice<DocumentBlock>, afterTable: Bool = true) -> Double {
         let lh = m.lineHeight(m.body)
-        var height = tableGapAfter
+        var height = afterTable ? tableGapAfter : 0
         var previous: DocumentBlock?
         for block in blocks {
             switch block {

@@ -277,6 +277,27 @@ struct PDFRendererTests {
         }
     }
 
+    @Test("A form's signatures take its last field with them to a new page (an A5 receipt for a long route)")
+    func signaturesKeepTheLastField() throws {
+        guard Tool.available(["pdftotext"], for: "signatures with the last field") else { return }
+        var alone = 0
+        for count in 28...46 {
+            let fields = (1...count).map { DocumentBlock.field(label: "Mục \($0)", value: "nội dung của mục \($0)") }
+            let document = Document(
+                kind: "giay", caption: "Giấy", pageSize: .a5,
+                blocks: [.title("GIẤY TIẾP NHẬN HỒ SƠ", subtitle: [])] + fields + [
+                    .space(1),
+                    .signatures([Signature(title: "NGƯỜI NỘP HỒ SƠ"), Signature(title: "NGƯỜI TIẾP NHẬN HỒ SƠ")])
+                ])
+            let (url, pages) = try write(document, "fields-\(count)")
+            defer { remove(url) }
+            let last = try Tool.text(url, first: pages, last: pages).nfc
+            #expect(last.contains("NGƯỜI NỘP HỒ SƠ"), "\(count) fields")
+            if !last.contains("Mục \(count): nội dung của mục \(count)") { alone += 1 }
+        }
+        #expect(alone == 0, "\(alone) counts left the signatures alone on the last page")
+    }
+
     @Test("Only a sign-off ending in signatures holds the last row back; it counts the gap under the table")
     func signOffHeight() throws {
         let writer = try PDFWriter(
