@@ -152,13 +152,21 @@ public final class Application {
 
     private func handleKey(_ key: Key) {
         guard let command = keyMap.command(for: key) else {
-            switch key {
-            case .function, .control: deliverSayingIfIdle(.key(key), what: key.name)
-            default: deliver(.key(key))
-            }
+            if mustSayWhenIdle(key) { deliverSayingIfIdle(.key(key), what: key.name) } else { deliver(.key(key)) }
             return
         }
         run(command, key: key)
+    }
+
+    /// The keys whose doing nothing is said: function keys, and Ctrl keys outside forms (in a form's text
+    /// field Ctrl keys edit, and one at the edge of the text rightly changes nothing). Enter, Esc, arrows and
+    /// letters are never reported.
+    private func mustSayWhenIdle(_ key: Key) -> Bool {
+        switch key {
+        case .function: true
+        case .control: !(top?.isForm ?? false)
+        default: false
+        }
     }
 
     /// Gives a key or a command to the top screen; when nothing at all comes of it (no effect, nothing
@@ -210,7 +218,11 @@ public final class Application {
             if catalog.has(command.id) {
                 openCommandScreen(command)
             } else {
-                deliverSayingIfIdle(.command(command), what: key.map { "\($0.name) \(command.title)" } ?? command.title)
+                if let key, mustSayWhenIdle(key) {
+                    deliverSayingIfIdle(.command(command), what: "\(key.name) \(command.title)")
+                } else {
+                    deliver(.command(command))
+                }
             }
         }
     }

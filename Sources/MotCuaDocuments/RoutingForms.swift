@@ -158,6 +158,8 @@ public enum RoutingForms {
                 verdict = p.vietnameseName
             } else if i == endedStep, let ending {
                 verdict = endingVerdict(ending.event, stepDue: s.progress.stepDue)
+            } else if let p = c.state.stepVerdict(i) {
+                verdict = p.vietnameseName  // closed by the case's result (a leader's override)
             } else if s.progress.handedOverAt != nil {
                 verdict = "Đang xử lý"
             }

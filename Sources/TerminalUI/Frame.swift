@@ -125,7 +125,10 @@ public struct Frame: Hashable, Sendable {
                 if col > 0 && col - 1 < size.columns && col - 1 >= column {
                     var head = col - 1
                     while head > 0 && self[row, head].isContinuation { head -= 1 }
-                    self[row, head].character = Character(String(self[row, head].character) + String(ch))
+                    // A mark joins the letter; an invisible character that is its own grapheme (a zero-width
+                    // space pasted with a name) is simply not drawn.
+                    let joined = String(self[row, head].character) + String(ch)
+                    if joined.count == 1 { self[row, head].character = Character(joined) }
                 }
                 continue
             }

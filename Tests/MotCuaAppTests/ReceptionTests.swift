@@ -173,6 +173,13 @@ final class CountingDriver {
         d.press(.escape)
         if d.shows("Bỏ hồ sơ đang nhập?") { d.press(.character("c")) }
         d.press(.function(2))
+        // Esc closes the list and keeps the words: Enter opens it again, it does not say nothing matches.
+        d.type("khai sinh")
+        d.press(.escape)
+        d.press(.enter)
+        #expect(!d.shows("Không có thủ tục nào khớp") && d.shows("thủ tục khớp"), "\(d.text)")
+        d.press(.escape)
+        d.press(.control("u"))
         d.type("chung thuc")
         d.press(.function(4))
         #expect(!d.shows("31 thủ tục khớp") && d.shows("thủ tục khớp"), "\(d.text)")

@@ -97,6 +97,14 @@ import Testing
             d.press(key)
             #expect(d.shows("\(key.name)") && d.shows("không dùng được ở màn hình này"), "\(key.name): \(d.text)")
         }
+        // Enter and Esc are never reported, nor Ctrl editing keys in a form's field.
+        d.press(.escape)
+        #expect(!d.shows("không dùng được"), "Esc: \(d.text)")
+        d.press(.function(2))
+        d.press(.control("a"))
+        #expect(!d.shows("không dùng được"), "Ctrl-A in a field: \(d.text)")
+        d.press(.escape)
+        if d.shows("Bỏ hồ sơ đang nhập?") { d.press(.character("c")) }
         d.press(.function(3))
         #expect(!d.shows("không dùng được"), "\(d.text)")
         d.type(c.code + "\n")

@@ -79,6 +79,9 @@ import Testing
         f.put("x", row: 0, column: 7)  // the middle of the emoji
         #expect(f.line(0) == "aश्रीb  x c  ")
         #expect(!f[0, 5].isContinuation && f[0, 6].character == " " && !f[0, 8].isContinuation)
+        var z = Frame(size: Size(columns: 6, rows: 1))
+        z.put("Lan\u{200B}Anh", row: 0, column: 0)  // a zero-width space pasted with a name
+        #expect(z.line(0) == "LanAnh")
         var g = Frame(size: Size(columns: 4, rows: 1))
         g.put("a👍🏽", row: 0, column: 0)  // does not fit: spaces to the edge
         #expect(g.line(0) == "a   ")

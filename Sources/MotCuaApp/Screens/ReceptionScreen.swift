@@ -262,8 +262,7 @@ struct ReceptionScreen: Screen {
                 var lines = ["Đã có hồ sơ trước của: \(a.fullName)"]
                 if let b = a.birthDate { lines.append("Ngày sinh: \(b.vietnamese)") }
                 if let ad = a.address { lines.append("Địa chỉ: \(ad)") }
-                lines.append("Dùng lại thông tin này?")
-                lines[lines.count - 1] = "Dùng lại thông tin này? (Enter: dùng lại; Esc hoặc gõ tiếp: không)"
+                lines.append("Dùng lại thông tin này? (Enter: dùng lại; Esc hoặc gõ tiếp: không)")
                 return [
                     .ask(
                         Dialog(
@@ -289,10 +288,18 @@ struct ReceptionScreen: Screen {
 
     mutating func handleKey(_ key: Key, _ context: ScreenContext) -> [Effect] {
         // Enter on a procedure name that matches nothing: say so rather than move on with no procedure.
+        // (Esc closes the list without clearing the words: Enter then opens it again.)
         if form.focusedID == .procedure && suggestions.isEmpty && procedure == nil && key == .enter {
             let text = form.value(.procedure)
             if !text.trimmingSpaces.isEmpty {
-                return [.status("Không có thủ tục nào khớp \"\(text)\": sửa chữ đã gõ, hoặc F4 xem danh mục", .warning)]
+                suggestions = matches(text)
+                suggestion = 0
+                if suggestions.isEmpty {
+                    return [
+                        .status("Không có thủ tục nào khớp \"\(text)\": sửa chữ đã gõ, hoặc F4 xem danh mục", .warning)
+                    ]
+                }
+                return [.status("↑ ↓ chọn thủ tục, Enter nhận", .dim)]
             }
         }
         // While the procedure field shows matches, ↑ ↓ move among them and Enter takes one.

@@ -1,6 +1,6 @@
 /// A procedure's legal time limit (thời hạn giải quyết).
 public enum TimeLimit: Hashable, Sendable, CustomStringConvertible {
-    /// Same day; received at or after the cut-off → the next working day (trong ngày).
+    /// Same day; received after the cut-off → the next working day (trong ngày).
     case sameDay
     /// N working days (N ≥ 1), keeping the clock time of the (normalised) reception.
     case workingDays(Int)

@@ -274,6 +274,12 @@ public struct CaseState: Hashable, Sendable {
         return Punctuality.judge(done: resultAt, due: legalDue)
     }
 
+    /// Step `i`'s verdict (`Punctuality.ofStep`): its finish against its deadline, or, for the step that had
+    /// the dossier when the case's result came (a refusal, a leader's override), the result's time.
+    public func stepVerdict(_ i: Int) -> Punctuality? {
+        Punctuality.ofStep(due: steps[i].stepDue, done: steps[i].doneAt, caseResultAt: resultAt)
+    }
+
     /// Early / on time / late of the return against the appointment the applicant holds.
     public var returnPunctuality: Punctuality? {
         returnedAt.map { Punctuality.judge(done: $0, due: appointment) }

@@ -180,7 +180,8 @@ public enum EvaluationIndex: String, Sendable, CaseIterable {
     /// was complete at once, else the counter only. Indices the record cannot tell yet are neutral (1).
     public static func suggestedScores(_ state: CaseState) -> [EvaluationIndex: Int] {
         var scores = recordScores(
-            result: state.punctuality, returned: state.returnPunctuality, steps: state.steps.map(\.punctuality),
+            result: state.punctuality, returned: state.returnPunctuality,
+            steps: state.steps.indices.map(state.stepVerdict),
             complaint: false)
         for index in [EvaluationIndex.totalTime, .bodyTime, .attitude] where scores[index] == nil { scores[index] = 1 }
         scores[.returns] = state.supplementRounds == 0 ? 2 : (state.supplementRounds == 1 ? 1 : 0)

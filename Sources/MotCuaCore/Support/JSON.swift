@@ -406,7 +406,11 @@ public struct JSONReader: Sendable {
     /// sequence would reach every printed form), at most 2,000 characters, in NFC.
     public func string() throws(ConfigError) -> String {
         guard case let .string(s) = value else { throw fail("phải là một chuỗi") }
-        if TextRules.problem(s) != nil { throw fail("có ký tự điều khiển (ESC, NUL, xuống dòng…), không được phép") }
+        switch TextRules.problem(s) {
+        case nil: break
+        case .directionMarks?: throw fail("có ký tự ẩn đổi chiều viết chữ, không được phép")
+        default: throw fail("có ký tự điều khiển (ESC, NUL, xuống dòng…), không được phép")
+        }
         guard s.count <= 2000 else { throw fail("dài quá 2000 ký tự") }
         return VietnameseText.nfc(s)
     }
