@@ -219,7 +219,7 @@ struct EndToEndUITests {
             try runBinary(["init", "--db", db, "--admin", "qt", "--admin-name", "Quản Trị"], stdin: "matkhau1\n").status
                 == 0)
         let script = """
-            import os, pty, subprocess, sys, time
+            import os, pty, select, subprocess, sys, time
             master, slave = pty.openpty()
             env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8")
             p = subprocess.Popen([sys.argv[1], "--db", sys.argv[2]], stdin=slave, stdout=slave, stderr=slave, env=env)
@@ -227,7 +227,8 @@ struct EndToEndUITests {
             seen = b""
             end = time.time() + 10
             while time.time() < end and "Đăng nhập".encode() not in seen:
-                seen += os.read(master, 65536)
+                if select.select([master], [], [], 0.5)[0]:
+                    seen += os.read(master, 65536)
             os.close(master)
             try:
                 print("exited", p.wait(timeout=10))

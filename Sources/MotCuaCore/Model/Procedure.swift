@@ -211,7 +211,7 @@ public struct ProcedureVersion: Hashable, Sendable {
         case .sameDay:
             let cut = (cutoff ?? schedule.sameDayCutoff).text
             text =
-                "Hồ sơ nộp trong ngày làm việc, không quá \(cut), được trả trong ngày, cuối giờ làm việc; nộp sau \(cut), ngoài giờ làm việc hoặc ngày nghỉ thì trả vào cuối ngày làm việc tiếp theo."
+                "Hồ sơ nộp trong ngày làm việc, không quá \(cut), được trả trong ngày, cuối giờ làm việc; nộp sau \(cut) hoặc vào ngày nghỉ thì trả vào cuối ngày làm việc tiếp theo."
         case .workingDays, .workingHours:
             text =
                 DueReason.limit(limit).vietnamese
