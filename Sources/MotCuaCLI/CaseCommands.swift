@@ -14,7 +14,7 @@ enum CaseCommands {
         if let exact = try store.procedure(code: text, on: date) { return exact.procedure }
         let matches = try store.searchProcedures(text, on: date)
         if matches.count == 1
-            || (matches.count > 1 && VietnameseText.tokens(matches[0].procedure.name) == VietnameseText.tokens(text))
+            || (matches.count > 1 && ProcedureSearch.isFullName(text, matches[0].procedure.name))
         {
             return matches[0].procedure
         }

@@ -55,6 +55,7 @@ func runBinary(_ args: [String], stdin: String? = nil, environment: [String: Str
     guard let now else {
         return try Subprocess.run([motcuaBinary] + args, input: stdin.map { Array($0.utf8) }, environment: environment)
     }
+    sweepFaketimeLeftovers
     let offset = LocalDateTime(iso: now)!.unixSeconds - SystemClock.unixSeconds()
     return try Subprocess.run(
         ["/usr/bin/faketime", "-f", offset >= 0 ? "+\(offset)" : "\(offset)", motcuaBinary] + args,
@@ -65,3 +66,19 @@ func runBinary(_ args: [String], stdin: String? = nil, environment: [String: Str
 func temporaryDirectory() throws -> String {
     try FileSystem.makeTemporaryDirectory(prefix: "motcua-test")
 }
+
+/// `faketime` names its semaphore and shared memory after its own process id and removes them when it exits;
+/// a wrapper that was killed (an interrupted test run) leaves them in /dev/shm, and a later wrapper that
+/// happens to get the same id then fails at once ("sem_open: File exists"), which made runs on a developer's
+/// machine fail now and then. Removed once per test process, for ids no process has any more.
+let sweepFaketimeLeftovers: Void = {
+    let dir = "/dev/shm"
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+    for name in names {
+        guard let range = name.range(of: "faketime_", options: .anchored) ?? name.range(of: "sem.faketime_") else {
+            continue
+        }
+        guard let pid = Int32(name[range.upperBound...].drop { !$0.isNumber }), pid > 0 else { continue }
+        if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: dir + "/" + name) }
+    }
+}()

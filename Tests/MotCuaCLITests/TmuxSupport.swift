@@ -103,6 +103,7 @@ final class TmuxSession {
 
     /// The prefix that runs a command with the system clock at `now` (Vietnam time, "YYYY-MM-DD HH:MM").
     static func fakeClock(_ now: String) -> String {
+        sweepFaketimeLeftovers
         let utc = LocalDateTime(iso: now)!.adding(minutes: -LocalDateTime.vietnamOffsetMinutes)
         return "env TZ=UTC /usr/bin/faketime -f '@\(utc.iso):00'"
     }

@@ -16,7 +16,7 @@ public enum ProcedureSearch {
             let codeMatch = !trimmed.isEmpty && code(item).hasPrefix(trimmed)
             guard codeMatch || (!query.isEmpty && query.allSatisfy({ q in words.contains { $0.hasPrefix(q) } }))
             else { continue }
-            let full = words == query || code(item) == trimmed
+            let full = words == query || code(item) == trimmed  // as `isFullName`, with the words at hand
             let whole = query.filter { words.contains($0) }.count
             scored.append((item, (full ? 1000 : 0) + whole, words.count, order))
         }
@@ -25,5 +25,10 @@ public enum ProcedureSearch {
             return $0.length != $1.length ? $0.length < $1.length : $0.order < $1.order
         }
         return scored.map(\.item)
+    }
+
+    /// Whether `text` is the whole of `name`, diacritics and case ignored ("chung thuc chu ky").
+    public static func isFullName(_ text: String, _ name: String) -> Bool {
+        VietnameseText.tokens(name) == VietnameseText.tokens(text)
     }
 }
